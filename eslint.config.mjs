@@ -1,0 +1,45 @@
+// ESLint: TypeScript rules, the Office add-in rules (no context.sync() in loops,
+// load before read), React hooks rules, and the purity rule for src/core.
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
+
+const officeRules = Object.fromEntries(
+  Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"]),
+);
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-output/", "**/*.js", "**/*.mjs"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins, "react-hooks": reactHooks },
+    rules: {
+      ...officeRules,
+      "office-addins/no-office-initialize": "off",
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-debugger": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core is pure: no Office.js, React, Fluent, DOM or Node I/O.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-*", "@fluentui/*", "@microsoft/office-js", "exceljs", "node:*", "fs", "path"], message: "src/core is pure: no Office, React, DOM or I/O." },
+            { group: ["../workbook/*", "../functions/*", "../commands/*", "../taskpane/*", "../cli/*"], message: "src/core depends on nothing outside it." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "localStorage", "fetch", "process"],
+    },
+  },
+);

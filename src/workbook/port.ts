@@ -1,0 +1,61 @@
+/**
+ * The workbook port: the narrow interface every use case reads from and writes
+ * to. Two adapters implement it: Excel (Office.js, batched) and file (.xlsx).
+ *
+ * The shape follows Office.js's batched model: whole used ranges are read as
+ * values plus number formats in one request, never cell by cell.
+ */
+import type { ColumnMapping, SheetData } from "../core/model";
+import type { OutputPlan, PlanValue, Progress, WriteResult } from "../core/plan";
+import type { DeepPartial, Settings } from "../core/settings";
+
+/** The name of the very hidden sheet that keeps Altitude's settings and column mappings in the workbook. */
+export const STATE_SHEET = "Altitude.State";
+
+/** What Altitude keeps in the workbook so it travels with the file and serves every door. */
+export interface StoredState {
+  settings?: DeepPartial<Settings>;
+  /** Mappings by sheet name. */
+  mappings?: Record<string, ColumnMapping>;
+}
+
+export interface WriteOptions {
+  /** Called after each sheet is written. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface WorkbookPort {
+  /** Names of the visible worksheets, in tab order (Altitude's own state sheet excluded). */
+  sheetNames(): Promise<string[]>;
+  /** Reads the used range of the named sheets (all visible ones when omitted) as values and number formats. */
+  readSheets(names?: string[]): Promise<SheetData[]>;
+  /**
+   * Adds the planned sheets as new sheets with valid, unique names; all or nothing:
+   * on failure every sheet created so far is removed and the error is rethrown.
+   */
+  writeSheets(plan: OutputPlan, options?: WriteOptions): Promise<WriteResult>;
+  /** The settings and mappings stored in the workbook, or an empty object. */
+  readState(): Promise<StoredState>;
+  /** Replaces the stored settings and mappings. */
+  writeState(state: StoredState): Promise<void>;
+}
+
+/** Extra operations that only make sense with a live workbook open (task pane). */
+export interface WorkbookEditor {
+  /** Appends rows below the last used row of a sheet (the Check-ins sheet). */
+  appendRows(sheet: string, rows: PlanValue[][]): Promise<void>;
+  /** Selects a cell and shows its sheet. */
+  select(sheet: string, cell: string): Promise<void>;
+}
+
+/** A failure of the workbook itself (not of the data), e.g. Excel refused a request. */
+export class WorkbookError extends Error {
+  override readonly name = "WorkbookError";
+  constructor(
+    message: string,
+    /** Office error code such as `InvalidArgument`, or a file error such as `ENOENT`. */
+    readonly code: string = "Unknown",
+  ) {
+    super(message);
+  }
+}
