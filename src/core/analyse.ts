@@ -1,0 +1,306 @@
+/**
+ * Computes every figure for a parsed workbook: key result scores, grades and
+ * pace; objectives; KPI status and trend; each person's KRA score. The CLI's
+ * `score`, the rollup, the reviews and the task pane all read this one result.
+ */
+import type {
+  Commitment,
+  Direction,
+  Grade,
+  IsoDate,
+  KeyResultRecord,
+  KpiRecord,
+  KpiStatus,
+  KraRecord,
+  Level,
+  Pace,
+  ParsedWorkbook,
+  Period,
+  Problem,
+  Trend,
+} from "./model";
+import {
+  deriveRating,
+  gradeOf,
+  kpiDirection,
+  kpiStatus,
+  kpiTrend,
+  kraScore,
+  objectiveScore,
+  paceOf,
+  scoreKeyResult,
+  weightsAsPercent,
+} from "./scoring";
+import type { Settings } from "./settings";
+
+export interface ScoredKeyResult {
+  record: KeyResultRecord;
+  /** 0–cap, or `null` when the numbers cannot be scored (see `problem`). */
+  score: number | null;
+  /** True when there is no current value yet (score 0, reported as such). */
+  noCheckIn: boolean;
+  grade: Grade | null;
+  pace: Pace | null;
+}
+
+export interface ScoredObjective {
+  /** Stable key: period, team and objective (ID or text). */
+  key: string;
+  period: Period | null;
+  level: Level | null;
+  team: string;
+  objective: string;
+  objectiveId: string;
+  parentId: string;
+  commitment: Commitment;
+  /** Owners of its key results, distinct, in sheet order. */
+  owners: string[];
+  sheet: string;
+  /** Row of its first key result. */
+  row: number;
+  keyResults: ScoredKeyResult[];
+  /** Weighted mean of the scorable key results, each capped at 1; `null` when none is scorable. */
+  score: number | null;
+  grade: Grade | null;
+  pace: Pace | null;
+  /** The weakest key result's pace: an objective is only as on track as its worst key result. */
+  weakestPace: Pace | null;
+}
+
+export interface ScoredKpi {
+  record: KpiRecord;
+  direction: Direction | null;
+  status: KpiStatus | null;
+  /** Against the same KPI's previous period reading. */
+  trend: Trend;
+}
+
+export interface ScoredKraArea {
+  record: KraRecord;
+  /** Weight in percent. */
+  weightPercent: number | null;
+  /** The rating given, or one derived from actual ÷ target. */
+  rating: number | null;
+  derived: boolean;
+}
+
+export interface ScoredKra {
+  employee: string;
+  role: string;
+  manager: string;
+  period: Period | null;
+  sheet: string;
+  row: number;
+  areas: ScoredKraArea[];
+  score: number | null;
+  label: string;
+  /** Sum of weights in percent; 100 means complete. */
+  weightTotal: number;
+}
+
+export interface Analysis {
+  asOf: IsoDate;
+  keyResults: ScoredKeyResult[];
+  objectives: ScoredObjective[];
+  kpis: ScoredKpi[];
+  kras: ScoredKra[];
+  /** Scoring problems (e.g. target equal to start), located at their cells. */
+  problems: Problem[];
+}
+
+const PACE_ORDER: Pace[] = ["Behind", "At risk", "On track", "Done"];
+
+/**
+ * Case- and spacing-insensitive key for grouping by names people type.
+ *
+ * @example
+ * nameKey("  Ana   López ") // "ana lópez"
+ */
+export function nameKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Scores everything in a parsed workbook as of a date.
+ *
+ * @example
+ * const analysis = analyse(parsed, DEFAULT_SETTINGS, "2026-08-15");
+ * analysis.objectives[0].score // e.g. 0.5
+ */
+export function analyse(parsed: ParsedWorkbook, settings: Settings, asOf: IsoDate): Analysis {
+  const problems: Problem[] = [];
+  const keyResults = parsed.keyResults.map((record) => scoreOne(record, settings, asOf, problems));
+  return {
+    asOf,
+    keyResults,
+    objectives: groupObjectives(keyResults, settings, asOf),
+    kpis: scoreKpis(parsed.kpis, problems),
+    kras: scoreKras(parsed.kras, settings, problems),
+    problems,
+  };
+}
+
+function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredKeyResult {
+  const direction = record.type === "maintain" && /\b(below|under|at most|no more than|less than)\b/i.test(record.keyResult) ? "lower" : "higher";
+  const outcome = scoreKeyResult(
+    { type: record.type, start: record.start, target: record.target, current: record.current, direction },
+    settings.scoreCap,
+  );
+  if (!outcome.ok) {
+    const cell = record.cells.target ?? record.cells.keyResult ?? record.cells.current ?? `A${record.row}`;
+    problems.push({ code: outcome.code, message: `${outcome.message} (key result "${record.keyResult}")`, sheet: record.sheet, cell, severity: "error" });
+    return { record, score: null, noCheckIn: false, grade: null, pace: null };
+  }
+  const { score, noCheckIn } = outcome.value;
+  return {
+    record,
+    score,
+    noCheckIn,
+    grade: gradeOf(score, record.commitment, settings.grades),
+    pace: paceFor(score, record.period, record.due, asOf, settings),
+  };
+}
+
+function paceFor(score: number, period: Period | null, due: IsoDate | null, asOf: IsoDate, settings: Settings): Pace | null {
+  if (!period) return null;
+  const outcome = paceOf(score, period.start, due ?? period.end, asOf, settings.pace);
+  return outcome.ok ? outcome.value : null;
+}
+
+function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate): ScoredObjective[] {
+  const groups = new Map<string, ScoredKeyResult[]>();
+  for (const kr of keyResults) {
+    const r = kr.record;
+    const key = [r.sheet, r.period?.label ?? "", nameKey(r.team), nameKey(r.objectiveId || r.objective)].join("\u0000");
+    const list = groups.get(key);
+    if (list) list.push(kr);
+    else groups.set(key, [kr]);
+  }
+  const objectives: ScoredObjective[] = [];
+  for (const [key, krs] of groups) {
+    const first = krs[0].record;
+    const scorable = krs.filter((k): k is ScoredKeyResult & { score: number } => k.score !== null);
+    const combined = scorable.length
+      ? objectiveScore(
+          scorable.map((k) => k.score),
+          scorable.map((k) => k.record.weight),
+        )
+      : null;
+    const score = combined && combined.ok ? combined.value : null;
+    const commitment = first.commitment;
+    const paces = krs.map((k) => k.pace).filter((p): p is Pace => p !== null);
+    objectives.push({
+      key,
+      period: first.period,
+      level: first.level,
+      team: first.team,
+      objective: first.objective,
+      objectiveId: first.objectiveId,
+      parentId: first.parentId,
+      commitment,
+      owners: distinct(krs.map((k) => k.record.owner).filter((o) => o.length > 0)),
+      sheet: first.sheet,
+      row: first.row,
+      keyResults: krs,
+      score,
+      grade: score === null ? null : gradeOf(score, commitment, settings.grades),
+      pace: score === null ? null : paceFor(score, first.period, null, asOf, settings),
+      weakestPace: paces.length ? paces.reduce((a, b) => (PACE_ORDER.indexOf(b) < PACE_ORDER.indexOf(a) ? b : a)) : null,
+    });
+  }
+  return objectives;
+}
+
+function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
+  // Trend compares each reading with the same KPI's previous period.
+  const series = new Map<string, KpiRecord[]>();
+  for (const k of kpis) {
+    const key = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
+    const list = series.get(key);
+    if (list) list.push(k);
+    else series.set(key, [k]);
+  }
+  const previous = new Map<KpiRecord, KpiRecord>();
+  for (const list of series.values()) {
+    const ordered = list.filter((k) => k.period).sort((a, b) => (a.period!.start < b.period!.start ? -1 : a.period!.start > b.period!.start ? 1 : a.row - b.row));
+    for (let i = 1; i < ordered.length; i++) previous.set(ordered[i], ordered[i - 1]);
+  }
+  return kpis.map((record) => {
+    const input = { actual: record.actual, floor: record.floor, target: record.target, ceiling: record.ceiling, direction: record.direction };
+    const direction = kpiDirection(input);
+    const status = kpiStatus(input);
+    if (!status.ok) {
+      problems.push({
+        code: status.code,
+        message: `${status.message} (KPI "${record.kpi}")`,
+        sheet: record.sheet,
+        cell: record.cells.floor ?? record.cells.kpi ?? `A${record.row}`,
+        severity: "error",
+      });
+    }
+    const prev = previous.get(record);
+    const middle = record.floor !== null && record.ceiling !== null ? (record.floor + record.ceiling) / 2 : undefined;
+    return {
+      record,
+      direction,
+      status: status.ok ? status.value : null,
+      trend: prev ? kpiTrend([prev.actual, record.actual], direction ?? "higher", middle) : "Flat",
+    };
+  });
+}
+
+function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): ScoredKra[] {
+  const people = new Map<string, KraRecord[]>();
+  for (const k of kras) {
+    const key = `${nameKey(k.employee)}\u0000${k.period?.label ?? ""}`;
+    const list = people.get(key);
+    if (list) list.push(k);
+    else people.set(key, [k]);
+  }
+  const result: ScoredKra[] = [];
+  for (const records of people.values()) {
+    const first = records[0];
+    const percents = weightsAsPercent(records.map((r) => r.weight));
+    const areas: ScoredKraArea[] = records.map((record, i) => {
+      const derived = record.rating === null ? deriveRating(record.actual, record.target, settings.ratingBands) : null;
+      return { record, weightPercent: percents[i], rating: record.rating ?? derived, derived: record.rating === null && derived !== null };
+    });
+    const outcome = kraScore(
+      areas.map((a) => a.rating),
+      areas.map((a) => a.weightPercent),
+      settings.rating,
+    );
+    if (!outcome.ok && outcome.code !== "empty") {
+      problems.push({
+        code: outcome.code,
+        message: `${outcome.message} (KRAs of ${first.employee})`,
+        sheet: first.sheet,
+        cell: first.cells.rating ?? first.cells.employee ?? `A${first.row}`,
+        severity: "error",
+      });
+    }
+    result.push({
+      employee: first.employee,
+      role: first.role,
+      manager: first.manager,
+      period: first.period,
+      sheet: first.sheet,
+      row: first.row,
+      areas,
+      score: outcome.ok ? outcome.value.score : null,
+      label: outcome.ok ? outcome.value.label : "",
+      weightTotal: percents.reduce<number>((acc, w) => acc + (w ?? 0), 0),
+    });
+  }
+  return result;
+}
+
+function distinct(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = nameKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
