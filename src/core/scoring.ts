@@ -292,7 +292,8 @@ export function kpiTrend(
     delta = direction === "lower" ? previous - last : last - previous;
   }
   const scale = Math.max(Math.abs(previous), Math.abs(last), 1);
-  if (!Number.isFinite(delta) || Math.abs(delta) <= EPSILON * scale) return "Flat";
+  // A delta that overflows to ±Infinity still has the right sign; only NaN is unreadable.
+  if (Number.isNaN(delta) || Math.abs(delta) <= EPSILON * scale) return "Flat";
   return delta > 0 ? "Improving" : "Declining";
 }
 
