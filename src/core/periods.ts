@@ -1,0 +1,221 @@
+/**
+ * Reporting periods: quarters, halves, years and months, calendar or fiscal.
+ *
+ * Fiscal years are named after the calendar year they END in (the common
+ * convention: with the year starting in April, FY26 runs 2025-04-01 to
+ * 2026-03-31, so FY26 Q1 is April–June 2025). Only labels that say `FY` are
+ * fiscal; `Q3 2026` is always the calendar quarter. When the fiscal year starts
+ * in January, `FY26 Q3` and `2026-Q3` are the same period with the same label;
+ * otherwise fiscal periods keep an `FY` label (`FY2026-Q1`) so they never collide
+ * with the calendar period of the same name.
+ */
+import { addDays, dayNumber, serialToIso } from "./dates";
+import type { IsoDate, Period, PeriodKind, RawCell } from "./model";
+import { isBlank, isDateFormat, isExcelError, monthNumber, toDate, type CellValue } from "./values";
+
+export interface PeriodOptions {
+  /** Month (1–12) the fiscal year starts in; default January. */
+  fiscalYearStartMonth?: number;
+  /** The kind of period a date in the cell stands for: the quarter containing it by default. */
+  dateKind?: PeriodKind;
+  /** The cell's number format: a date-formatted number is a date, otherwise 2026 is a year. */
+  format?: string;
+  /** How the workbook writes decimals; decides whether `1/7/2026` is 1 July or 7 January. */
+  decimalSeparator?: "." | ",";
+}
+
+const MONTHS_IN: Readonly<Record<PeriodKind, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+const PARTS_IN_YEAR: Readonly<Record<PeriodKind, number>> = { month: 12, quarter: 4, half: 2, year: 1 };
+
+/** Two- or four-digit years; two digits mean 20xx. */
+const Y = "(\\d{4}|'?\\d{2})";
+const SEP = "\\s*[-/_ .]?\\s*";
+const PATTERNS: ReadonlyArray<{ re: RegExp; kind: PeriodKind; fiscal: boolean; year: number; part: number }> = [
+  { re: new RegExp(`^(\\d{4})${SEP}q([1-4])$`), kind: "quarter", fiscal: false, year: 1, part: 2 },
+  { re: new RegExp(`^q([1-4])${SEP}${Y}$`), kind: "quarter", fiscal: false, year: 2, part: 1 },
+  { re: new RegExp(`^([1-4])q${SEP}${Y}$`), kind: "quarter", fiscal: false, year: 2, part: 1 },
+  { re: new RegExp(`^fy${SEP}${Y}${SEP}q([1-4])$`), kind: "quarter", fiscal: true, year: 1, part: 2 },
+  { re: new RegExp(`^q([1-4])${SEP}fy${SEP}${Y}$`), kind: "quarter", fiscal: true, year: 2, part: 1 },
+  { re: new RegExp(`^(\\d{4})${SEP}h([12])$`), kind: "half", fiscal: false, year: 1, part: 2 },
+  { re: new RegExp(`^h([12])${SEP}${Y}$`), kind: "half", fiscal: false, year: 2, part: 1 },
+  { re: new RegExp(`^fy${SEP}${Y}${SEP}h([12])$`), kind: "half", fiscal: true, year: 1, part: 2 },
+  { re: new RegExp(`^h([12])${SEP}fy${SEP}${Y}$`), kind: "half", fiscal: true, year: 2, part: 1 },
+  { re: new RegExp(`^fy${SEP}${Y}$`), kind: "year", fiscal: true, year: 1, part: 0 },
+  { re: /^(?:cy\s*)?(\d{4})$/, kind: "year", fiscal: false, year: 1, part: 0 },
+  { re: /^(\d{4})\s*[-/.]\s*(\d{1,2})$/, kind: "month", fiscal: false, year: 1, part: 2 },
+  { re: /^(\d{1,2})\s*[-/.]\s*(\d{4})$/, kind: "month", fiscal: false, year: 2, part: 1 },
+];
+const MONTH_NAME_YEAR = /^([a-z]+)\.?\s*[-/ ,'’]\s*'?(\d{4}|\d{2})$/;
+
+function fullYear(text: string): number {
+  const digits = text.replace("'", "");
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function fiscalStart(options: PeriodOptions): number {
+  const m = options.fiscalYearStartMonth;
+  return typeof m === "number" && Number.isInteger(m) && m >= 1 && m <= 12 ? m : 1;
+}
+
+/** Last day of the month containing `y`-`m`, as an ISO date. */
+function monthEnd(y: number, m: number): IsoDate {
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${pad2(m)}-${pad2(days)}`;
+}
+
+/**
+ * Builds a period from its kind, year and part (quarter 1–4, half 1–2, month 1–12;
+ * ignored for a year). `fiscalStartMonth` other than 1 makes it a fiscal period
+ * of the fiscal year named `year`.
+ *
+ * @example
+ * makePeriod("quarter", 2026, 3) // { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }
+ * makePeriod("quarter", 2026, 1, 4).start // "2025-04-01"
+ */
+export function makePeriod(kind: PeriodKind, year: number, part: number, fiscalStartMonth = 1): Period | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9998) return null;
+  const parts = PARTS_IN_YEAR[kind];
+  const index = kind === "year" ? 1 : part;
+  if (!Number.isInteger(index) || index < 1 || index > parts) return null;
+  const fiscal = kind !== "month" && fiscalStartMonth !== 1;
+  // A fiscal year named Y starts in fiscalStartMonth of Y−1 (it ends in Y).
+  const firstMonth0 = fiscal ? (year - 1) * 12 + (fiscalStartMonth - 1) : year * 12;
+  const startMonth0 = firstMonth0 + (index - 1) * MONTHS_IN[kind];
+  const endMonth0 = startMonth0 + MONTHS_IN[kind] - 1;
+  const sy = Math.floor(startMonth0 / 12);
+  const sm = (startMonth0 % 12) + 1;
+  const ey = Math.floor(endMonth0 / 12);
+  const em = (endMonth0 % 12) + 1;
+  const base = fiscal ? `FY${year}` : String(year);
+  const label =
+    kind === "year" ? base : kind === "quarter" ? `${base}-Q${index}` : kind === "half" ? `${base}-H${index}` : `${year}-${pad2(index)}`;
+  return { label, kind, start: `${sy}-${pad2(sm)}-01`, end: monthEnd(ey, em) };
+}
+
+function bad(text: string, message?: string): CellValue<never> {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return { ok: false, code: "not-a-period", message: message ?? `"${shown}" is not a period (try 2026-Q3, Q3 2026, FY26 Q3, 2026 or Jul 2026)`, text: shown };
+}
+
+/**
+ * Reads a period cell: quarters (`2026-Q3`, `Q3 2026`, `Q3-26`, `Q3/2026`, `2026 Q3`,
+ * `3Q26`), fiscal quarters (`FY26 Q3`, `FY2026-Q3`), years (`2026`, `FY26`),
+ * halves (`H1 2026`), months (`2026-07`, `Jul 2026`), or a date, which stands for
+ * the period of `dateKind` containing it (the quarter by default). Blank is `null`.
+ *
+ * @example
+ * parsePeriod("Q3 2026") // { ok: true, value: { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" } }
+ * parsePeriod("FY26 Q1", { fiscalYearStartMonth: 4 }) // ok, label "FY2026-Q1", 2025-04-01 … 2025-06-30
+ * parsePeriod("2026-07-15", { dateKind: "month" }) // ok, label "2026-07"
+ */
+export function parsePeriod(raw: RawCell, options: PeriodOptions = {}): CellValue<Period> {
+  const dateKind = options.dateKind ?? "quarter";
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return bad(String(raw));
+    if (!isDateFormat(options.format) && Number.isInteger(raw) && raw >= 1900 && raw <= 9998) {
+      const year = makePeriod("year", raw, 1);
+      return year ? { ok: true, value: year } : bad(String(raw));
+    }
+    const iso = serialToIso(raw);
+    return iso === null ? bad(String(raw)) : { ok: true, value: periodContaining(iso, dateKind) };
+  }
+  if (typeof raw !== "string") return bad(String(raw));
+  if (isBlank(raw)) return { ok: true, value: null };
+  const text = raw.trim();
+  if (isExcelError(text)) return { ok: false, code: "excel-error", message: `Excel error ${text.toUpperCase()} in the cell`, text };
+  if (text.length > 40) return bad(text);
+  const s = text.toLowerCase().replace(/\s+/g, " ");
+  const fy = fiscalStart(options);
+  for (const p of PATTERNS) {
+    const m = p.re.exec(s);
+    if (!m) continue;
+    const year = fullYear(m[p.year]);
+    const part = p.part === 0 ? 1 : Number(m[p.part]);
+    const period = makePeriod(p.kind, year, part, p.fiscal ? fy : 1);
+    return period ? { ok: true, value: period } : bad(text);
+  }
+  const named = MONTH_NAME_YEAR.exec(s);
+  if (named) {
+    const month = monthNumber(named[1]);
+    const period = month === null ? null : makePeriod("month", fullYear(named[2]), month);
+    if (period) return { ok: true, value: period };
+  }
+  const date = toDate(text, undefined, { decimalSeparator: options.decimalSeparator });
+  if (date.ok && date.value !== null) return { ok: true, value: periodContaining(date.value, dateKind) };
+  return bad(text);
+}
+
+/**
+ * The calendar period of a kind that contains a date.
+ *
+ * @example
+ * periodContaining("2026-08-15", "quarter").label // "2026-Q3"
+ * periodContaining("2026-08-15", "half").label // "2026-H2"
+ */
+export function periodContaining(date: IsoDate, kind: PeriodKind): Period {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const part = Math.floor((m - 1) / MONTHS_IN[kind]) + 1;
+  return makePeriod(kind, y, part) ?? { label: date, kind, start: date, end: date };
+}
+
+/** Reads a canonical label back: `FY2026-Q1`, `2026-Q3`, `2026-H1`, `2026`, `2026-07`. */
+const LABEL = /^(FY)?(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?$/;
+
+/**
+ * The period just before one of the same kind: `2026-Q1` → `2025-Q4`,
+ * `FY2026-Q1` → `FY2025-Q4`, `2026-01` → `2025-12`.
+ *
+ * @example
+ * previousPeriod(makePeriod("quarter", 2026, 1)!).label // "2025-Q4"
+ */
+export function previousPeriod(p: Period): Period {
+  const m = LABEL.exec(p.label);
+  const startMonth = Number(p.start.slice(5, 7));
+  if (m) {
+    const year = Number(m[2]);
+    const part = m[4] ? Number(m[4]) : m[5] ? Number(m[5]) : 1;
+    const parts = PARTS_IN_YEAR[p.kind];
+    // The fiscal start month follows from where this part begins.
+    const fyStart = m[1] ? (((startMonth - 1 - (part - 1) * MONTHS_IN[p.kind]) % 12) + 12) % 12 + 1 : 1;
+    const prev = part > 1 ? makePeriod(p.kind, year, part - 1, fyStart) : makePeriod(p.kind, year - 1, parts, fyStart);
+    if (prev) return prev;
+  }
+  const end = addDays(p.start, -1) ?? p.start;
+  return periodContaining(end, p.kind);
+}
+
+/**
+ * Orders periods by start date, then by end date (a quarter before the year that starts with it).
+ *
+ * @example
+ * comparePeriods(makePeriod("quarter", 2026, 1)!, makePeriod("quarter", 2026, 2)!) // negative
+ */
+export function comparePeriods(a: Period, b: Period): number {
+  const byStart = (dayNumber(a.start) ?? 0) - (dayNumber(b.start) ?? 0);
+  return byStart !== 0 ? byStart : (dayNumber(a.end) ?? 0) - (dayNumber(b.end) ?? 0);
+}
+
+/**
+ * The last day of a period: the default due date of a key result.
+ *
+ * @example
+ * periodEnd(makePeriod("quarter", 2026, 3)!) // "2026-09-30"
+ */
+export function periodEnd(p: Period): IsoDate {
+  return p.end;
+}
+
+/**
+ * Whether a date falls inside a period, both ends included.
+ *
+ * @example
+ * periodIncludes(makePeriod("quarter", 2026, 3)!, "2026-09-30") // true
+ */
+export function periodIncludes(p: Period, date: IsoDate): boolean {
+  return date >= p.start && date <= p.end;
+}
