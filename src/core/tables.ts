@@ -1,0 +1,250 @@
+/**
+ * Plans the conversion of a recognised goal sheet into an Excel table with live
+ * computed columns (`=ALTITUDE.…` formulas), status colours and drop-downs.
+ * The user's own columns and values are left as they are: the computed columns
+ * go to the right of the used range.
+ */
+import { a1, columnLetter, type RangeRef } from "./address";
+import type { RawCell, RecognisedSheet, SheetData } from "./model";
+import type { ConditionalBlock, ValidationBlock } from "./plan";
+import { parsePeriod } from "./periods";
+import type { Settings } from "./settings";
+import { fail, ok, type Outcome } from "./outcome";
+
+export interface ComputedColumn {
+  header: string;
+  /** One formula per data row, top to bottom. */
+  formulas: string[];
+  numberFormat: string | null;
+}
+
+export interface TableConversion {
+  sheet: string;
+  /** The user's range, header row included, as it is now. */
+  range: RangeRef;
+  /** Wanted table name; the adapter makes it unique. */
+  tableName: string;
+  /** The range the table covers once the computed columns are added. */
+  tableRange: RangeRef;
+  computed: ComputedColumn[];
+  conditional: ConditionalBlock[];
+  validations: ValidationBlock[];
+}
+
+export const GRADE_COLOURS = [
+  { equals: "Green", fill: "#C6EFCE", fontColor: "#006100" },
+  { equals: "Yellow", fill: "#FFEB9C", fontColor: "#9C5700" },
+  { equals: "Red", fill: "#FFC7CE", fontColor: "#9C0006" },
+];
+
+export const PACE_COLOURS = [
+  { equals: "Done", fill: "#C6EFCE", fontColor: "#006100" },
+  { equals: "On track", fill: "#C6EFCE", fontColor: "#006100" },
+  { equals: "At risk", fill: "#FFEB9C", fontColor: "#9C5700" },
+  { equals: "Behind", fill: "#FFC7CE", fontColor: "#9C0006" },
+];
+
+export const STATUS_COLOURS = [
+  { equals: "On target", fill: "#C6EFCE", fontColor: "#006100" },
+  { equals: "Above ceiling", fill: "#DDEBF7", fontColor: "#1F4E78" },
+  { equals: "Watch", fill: "#FFEB9C", fontColor: "#9C5700" },
+  { equals: "Breach", fill: "#FFC7CE", fontColor: "#9C0006" },
+  { equals: "No data", fill: "#EDEDED", fontColor: "#595959" },
+];
+
+export const TYPE_CHOICES = ["increase", "decrease", "milestone", "binary", "maintain"];
+export const COMMITMENT_CHOICES = ["aspirational", "committed"];
+export const DIRECTION_CHOICES = ["higher", "lower", "band"];
+
+/**
+ * Plans the table conversion of a recognised sheet.
+ *
+ * @example
+ * const plan = planTableConversion(sheet, recognised, DEFAULT_SETTINGS);
+ * plan.ok && plan.value.computed.map((c) => c.header) // ["Score", "Grade", "Pace"]
+ */
+export function planTableConversion(sheet: SheetData, recognised: RecognisedSheet, settings: Settings): Outcome<TableConversion> {
+  const width = sheet.values.reduce((max, row) => Math.max(max, row.length), 0);
+  const headerIndex = recognised.headerRow - 1 - sheet.origin.row;
+  if (headerIndex < 0 || headerIndex >= sheet.values.length) {
+    return fail("empty", `The header row of "${sheet.name}" is outside its used range.`);
+  }
+  let lastIndex = sheet.values.length - 1;
+  while (lastIndex > headerIndex && sheet.values[lastIndex].every((v) => v === "" || v === null)) lastIndex--;
+  const dataRows = lastIndex - headerIndex;
+  if (dataRows < 1) return fail("empty", `"${sheet.name}" has a header but no rows to convert.`);
+
+  const firstRow = recognised.headerRow - 1;
+  const range: RangeRef = { row: firstRow, col: sheet.origin.col, rows: dataRows + 1, cols: width };
+  const nextCol = sheet.origin.col + width;
+  const rows = Array.from({ length: dataRows }, (_, i) => firstRow + 1 + i);
+  const col = (field: string): number | undefined => recognised.columns[field];
+  const ref = (field: string, row: number): string | null => {
+    const c = col(field);
+    return c === undefined ? null : a1(row, c);
+  };
+  const computed = computedColumns(recognised, sheet, rows, nextCol, ref, settings);
+  const conditional: ConditionalBlock[] = [];
+  computed.forEach((column, i) => {
+    const colours = column.header === "Grade" ? GRADE_COLOURS : column.header === "Pace" ? PACE_COLOURS : column.header === "Status" ? STATUS_COLOURS : null;
+    if (colours) conditional.push({ kind: "conditional", range: { row: firstRow + 1, col: nextCol + i, rows: dataRows, cols: 1 }, rules: colours });
+  });
+  const validations: ValidationBlock[] = [];
+  const dropDown = (field: string, list: string[]) => {
+    const c = col(field);
+    if (c !== undefined) validations.push({ kind: "validation", range: { row: firstRow + 1, col: c, rows: dataRows, cols: 1 }, list });
+  };
+  if (recognised.kind === "okr") {
+    dropDown("type", TYPE_CHOICES);
+    dropDown("commitment", COMMITMENT_CHOICES);
+  }
+  if (recognised.kind === "kpi") dropDown("direction", DIRECTION_CHOICES);
+
+  return ok({
+    sheet: sheet.name,
+    range,
+    tableName: tableNameFor(sheet.name),
+    tableRange: { ...range, cols: width + computed.length },
+    computed,
+    conditional,
+    validations,
+  });
+}
+
+type RefFn = (field: string, row: number) => string | null;
+
+function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: number[], nextCol: number, ref: RefFn, settings: Settings): ComputedColumn[] {
+  switch (recognised.kind) {
+    case "okr": {
+      const scoreCol = columnLetter(nextCol);
+      const periods = filledDown(sheet, recognised.columns.period, rows);
+      return [
+        {
+          header: "Score",
+          numberFormat: "0%",
+          formulas: rows.map((r) => fn("OKRSCORE", [ref("start", r) ?? '""', ref("target", r), ref("current", r), ref("type", r)])),
+        },
+        {
+          header: "Grade",
+          numberFormat: null,
+          formulas: rows.map((r) => fn("OKRGRADE", [`${scoreCol}${r + 1}`, ref("commitment", r)])),
+        },
+        {
+          header: "Pace",
+          numberFormat: null,
+          formulas: rows.map((r, i) => {
+            const period = parsePeriod(periods[i], { fiscalYearStartMonth: settings.fiscalYearStartMonth });
+            if (!period.ok || !period.value) return '=""';
+            return fn("OKRPACE", [`${scoreCol}${r + 1}`, dateLiteral(period.value.start), dateLiteral(period.value.end)]);
+          }),
+        },
+      ];
+    }
+    case "kpi": {
+      const previous = previousReadingRows(sheet, recognised, rows);
+      return [
+        {
+          header: "Status",
+          numberFormat: null,
+          formulas: rows.map((r) =>
+            fn("KPISTATUS", [ref("actual", r), ref("floor", r) ?? '""', ref("target", r) ?? '""', ref("ceiling", r), ref("direction", r)]),
+          ),
+        },
+        {
+          header: "Trend",
+          numberFormat: null,
+          formulas: rows.map((r, i) => {
+            const actual = ref("actual", r);
+            const prev = previous[i];
+            if (actual === null || prev === null) return '="Flat"';
+            const direction = ref("direction", r);
+            return fn("KPITREND", [`CHOOSE({1,2},${ref("actual", prev)},${actual})`, direction]);
+          }),
+        },
+      ];
+    }
+    case "kra": {
+      const blocks = personBlocks(sheet, recognised, rows);
+      return [
+        {
+          header: "Person score",
+          numberFormat: "0.00",
+          formulas: rows.map((r, i) => {
+            const [top, bottom] = blocks[i];
+            const rating = recognised.columns.rating;
+            const weight = recognised.columns.weight;
+            if (rating === undefined || weight === undefined) return '=""';
+            const span = (c: number) => `$${columnLetter(c)}$${top + 1}:$${columnLetter(c)}$${bottom + 1}`;
+            return fn("KRASCORE", [span(rating), span(weight)]);
+          }),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `=ALTITUDE.NAME(a,b)` with trailing missing optional arguments dropped. */
+function fn(name: string, args: Array<string | null>): string {
+  const list = [...args];
+  while (list.length > 0 && list[list.length - 1] === null) list.pop();
+  return `=ALTITUDE.${name}(${list.map((a) => a ?? "").join(",")})`;
+}
+
+function dateLiteral(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `DATE(${y},${m},${d})`;
+}
+
+function cellAt(sheet: SheetData, row: number, col: number | undefined): RawCell {
+  if (col === undefined) return "";
+  return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? "";
+}
+
+/** Values of a column with blanks filled from above, as people leave repeated cells blank. */
+function filledDown(sheet: SheetData, col: number | undefined, rows: number[]): RawCell[] {
+  let last: RawCell = "";
+  return rows.map((r) => {
+    const v = cellAt(sheet, r, col);
+    if (v !== "") last = v;
+    return last;
+  });
+}
+
+/** For each KPI row, the sheet row of the same KPI's previous reading (by order on the sheet). */
+function previousReadingRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[]): Array<number | null> {
+  const names = filledDown(sheet, recognised.columns.kpi, rows);
+  const lastSeen = new Map<string, number>();
+  return rows.map((r, i) => {
+    const key = String(names[i]).trim().toLowerCase();
+    const prev = lastSeen.get(key) ?? null;
+    lastSeen.set(key, r);
+    return prev;
+  });
+}
+
+/** For each KRA row, the first and last sheet rows of its run of rows for the same person. */
+function personBlocks(sheet: SheetData, recognised: RecognisedSheet, rows: number[]): Array<[number, number]> {
+  const names = filledDown(sheet, recognised.columns.employee, rows).map((v) => String(v).trim().toLowerCase());
+  const result: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i === rows.length || names[i] !== names[start]) {
+      for (let j = start; j < i; j++) result.push([rows[start], rows[i - 1]]);
+      start = i;
+    }
+  }
+  return result;
+}
+
+/**
+ * A valid Excel table name from a sheet name: letters, digits and underscores, starting with a letter.
+ *
+ * @example
+ * tableNameFor("OKRs 2026") // "Altitude_OKRs_2026"
+ */
+export function tableNameFor(sheetName: string): string {
+  const cleaned = sheetName.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `Altitude_${cleaned || "Table"}`.slice(0, 250);
+}

@@ -1,0 +1,100 @@
+import type { RecognisedSheet } from "../../src/core/model";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { planTableConversion, tableNameFor } from "../../src/core/tables";
+import { makeSheet } from "../support/builders";
+
+function recognised(overrides: Partial<RecognisedSheet>): RecognisedSheet {
+  return { name: "OKRs", kind: "okr", confidence: 1, headerRow: 2, columns: {}, unmappedHeaders: [], rowCount: 0, ...overrides };
+}
+
+describe("planTableConversion", () => {
+  const okrSheet = makeSheet("OKRs", [
+    ["Team goals", "", "", "", "", ""],
+    ["Period", "Objective", "Key result", "Start", "Target", "Current"],
+    ["2026-Q3", "Grow", "Churn 4.2% to 2.8%", 0.042, 0.028, 0.035],
+    ["", "", "Cycle 47 to 31", 47, 31, 39],
+    ["", "", "", "", "", ""],
+  ]);
+  const okr = recognised({ columns: { period: 0, objective: 1, keyResult: 2, start: 3, target: 4, current: 5 } });
+
+  it("covers the header and data rows and adds Score, Grade and Pace to the right", () => {
+    const plan = planTableConversion(okrSheet, okr, DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.range).toEqual({ row: 1, col: 0, rows: 3, cols: 6 });
+    expect(plan.value.tableRange).toEqual({ row: 1, col: 0, rows: 3, cols: 9 });
+    expect(plan.value.computed.map((c) => c.header)).toEqual(["Score", "Grade", "Pace"]);
+    expect(plan.value.computed[0].formulas).toEqual(["=ALTITUDE.OKRSCORE(D3,E3,F3)", "=ALTITUDE.OKRSCORE(D4,E4,F4)"]);
+    expect(plan.value.computed[1].formulas[1]).toBe("=ALTITUDE.OKRGRADE(G4)");
+  });
+
+  it("fills the period down so every row's pace uses its quarter's dates", () => {
+    const plan = planTableConversion(okrSheet, okr, DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[2].formulas).toEqual([
+      "=ALTITUDE.OKRPACE(G3,DATE(2026,7,1),DATE(2026,9,30))",
+      "=ALTITUDE.OKRPACE(G4,DATE(2026,7,1),DATE(2026,9,30))",
+    ]);
+  });
+
+  it("colours grade and pace and offers drop-downs for type and commitment", () => {
+    const sheet = makeSheet("OKRs", [
+      ["Key result", "Type", "Commitment", "Start", "Target", "Current"],
+      ["A", "increase", "committed", 0, 10, 5],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ headerRow: 1, columns: { keyResult: 0, type: 1, commitment: 2, start: 3, target: 4, current: 5 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.conditional.map((c) => [c.range.col, c.rules[0].equals])).toEqual([
+      [7, "Green"],
+      [8, "Done"],
+    ]);
+    expect(plan.value.validations.map((v) => [v.range.col, v.list[0]])).toEqual([
+      [1, "increase"],
+      [2, "aspirational"],
+    ]);
+    expect(plan.value.computed[1].formulas[0]).toBe("=ALTITUDE.OKRGRADE(G2,C2)");
+  });
+
+  it("gives each KPI reading a trend against the same KPI's previous row", () => {
+    const sheet = makeSheet("KPIs", [
+      ["KPI", "Floor", "Target", "Period", "Actual"],
+      ["Time to hire", 45, 30, "2026-07", 50],
+      ["Offer rate", 0.7, 0.9, "2026-07", 0.8],
+      ["Time to hire", 45, 30, "2026-08", 38],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, floor: 1, target: 2, period: 3, actual: 4 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[0].formulas[0]).toBe("=ALTITUDE.KPISTATUS(E2,B2,C2)");
+    expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', "=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4))"]);
+  });
+
+  it("scores each KRA person over their own run of rows", () => {
+    const sheet = makeSheet("KRAs", [
+      ["Employee", "Weight", "Rating"],
+      ["Ana", 40, 4],
+      ["", 30, 3],
+      ["Ana", 30, 5],
+      ["Ben", 100, 3],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ kind: "kra", headerRow: 1, columns: { employee: 0, weight: 1, rating: 2 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[0].formulas).toEqual([
+      "=ALTITUDE.KRASCORE($C$2:$C$4,$B$2:$B$4)",
+      "=ALTITUDE.KRASCORE($C$2:$C$4,$B$2:$B$4)",
+      "=ALTITUDE.KRASCORE($C$2:$C$4,$B$2:$B$4)",
+      "=ALTITUDE.KRASCORE($C$5:$C$5,$B$5:$B$5)",
+    ]);
+  });
+
+  it("refuses a sheet with a header and no rows", () => {
+    const plan = planTableConversion(makeSheet("OKRs", [["Key result", "Target"]]), recognised({ headerRow: 1, columns: { keyResult: 0, target: 1 } }), DEFAULT_SETTINGS);
+    expect(plan).toMatchObject({ ok: false, message: expect.stringContaining("no rows") });
+  });
+
+  it.each([
+    ["OKRs 2026", "Altitude_OKRs_2026"],
+    ["Check-ins", "Altitude_Check_ins"],
+    ["***", "Altitude_Table"],
+  ])("names the table of %s %s", (sheet, name) => {
+    expect(tableNameFor(sheet)).toBe(name);
+  });
+});
