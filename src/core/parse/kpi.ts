@@ -1,0 +1,69 @@
+/**
+ * KPI sheet rows → KPI readings. A row whose KPI cell is blank continues the
+ * KPI above (merged or filled-down KPI names), taking its descriptive fields
+ * (area, owner, data source, frequency, unit) where its own are blank.
+ */
+import type { KpiField, KpiRecord } from "../model";
+import type { Carried, SheetReader } from "./reader";
+import { DIRECTION_WORDS } from "./words";
+
+const DESCRIPTIVE = ["kpi", "area", "owner", "dataSource", "frequency", "unit"] as const;
+type Descriptive = (typeof DESCRIPTIVE)[number];
+
+/**
+ * Parses the rows of a KPI sheet; problems go to the reader's list.
+ *
+ * @example
+ * parseKpiRows(reader) // [{ kpi: "NPS", floor: 30, target: 45, actual: 41, period: { label: "2026-07", … }, … }]
+ */
+export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
+  const out: KpiRecord[] = [];
+  let carry: Partial<Record<Descriptive, Carried<string>>> = {};
+  const { from, to } = reader.dataRows;
+  for (let r = from; r < to; r++) {
+    if (reader.isBlankRow(r)) continue;
+    const cells = reader.cells(r);
+    const own: Record<Descriptive, string> = {
+      kpi: reader.text("kpi", r),
+      area: reader.text("area", r),
+      owner: reader.text("owner", r),
+      dataSource: reader.text("dataSource", r),
+      frequency: reader.text("frequency", r),
+      unit: reader.text("unit", r),
+    };
+    // A new KPI name starts a new group; a blank one continues the group above.
+    if (own.kpi !== "") carry = {};
+    for (const field of DESCRIPTIVE) {
+      if (own[field] !== "") carry[field] = { value: own[field], cell: reader.address(field, r) };
+      else if (carry[field]) cells[field] = carry[field].cell;
+    }
+    const value = (field: Descriptive): string => carry[field]?.value ?? "";
+
+    const floor = reader.number("floor", r);
+    const target = reader.number("target", r);
+    const ceiling = reader.number("ceiling", r);
+    const actual = reader.number("actual", r);
+    if (value("kpi") === "") {
+      reader.report("missing-kpi", "error", "kpi", r, `KPI name is blank in ${reader.where("kpi", r)}; write the KPI this row measures.`);
+      continue;
+    }
+    out.push({
+      sheet: reader.name,
+      row: reader.excelRow(r),
+      cells,
+      kpi: value("kpi"),
+      area: value("area"),
+      owner: value("owner"),
+      dataSource: value("dataSource"),
+      frequency: value("frequency"),
+      unit: value("unit"),
+      floor,
+      target,
+      ceiling,
+      direction: reader.word("direction", r, DIRECTION_WORDS, "higher, lower or band"),
+      period: reader.period("period", r, "month"),
+      actual,
+    });
+  }
+  return out;
+}

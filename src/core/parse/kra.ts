@@ -1,0 +1,75 @@
+/**
+ * KRA sheet rows → key result area records. A blank Employee cell continues the
+ * person above (merged or filled-down names), with their role, manager and
+ * review period where the row's own are blank. A review period is a year; a
+ * quarter written there is kept as written so the checks can point it out.
+ */
+import type { KraField, KraRecord, Period } from "../model";
+import type { Settings } from "../settings";
+import { wordKey, type Carried, type SheetReader } from "./reader";
+
+/**
+ * Parses the rows of a KRA sheet; problems go to the reader's list. A rating may
+ * be a number or one of the rating scale's labels ("Meets expectations").
+ *
+ * @example
+ * parseKraRows(reader, settings) // [{ employee: "Ana", area: "Hiring", weight: 0.4, rating: 4, … }]
+ */
+export function parseKraRows(reader: SheetReader<KraField>, settings: Settings): KraRecord[] {
+  const labels = new Map(settings.rating.labels.map((label, i) => [wordKey(label), settings.rating.min + i]));
+  const out: KraRecord[] = [];
+  let carry: { employee?: Carried<string>; role?: Carried<string>; manager?: Carried<string>; period?: Carried<Period | null> } = {};
+  const { from, to } = reader.dataRows;
+  for (let r = from; r < to; r++) {
+    if (reader.isBlankRow(r)) continue;
+    const cells = reader.cells(r);
+    const employee = reader.text("employee", r);
+    // A new person starts afresh, except the review period, which often sits only in the first row.
+    if (employee !== "") carry = { employee: { value: employee, cell: reader.address("employee", r) }, period: carry.period };
+    for (const field of ["role", "manager"] as const) {
+      const text = reader.text(field, r);
+      if (text !== "") carry[field] = { value: text, cell: reader.address(field, r) };
+    }
+    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "year"), cell: reader.address("period", r) };
+    for (const field of ["employee", "role", "manager", "period"] as const) {
+      const held = carry[field];
+      if (held) cells[field] = held.cell;
+    }
+
+    const area = reader.text("area", r);
+    const weight = reader.number("weight", r);
+    const measure = reader.text("measure", r);
+    const target = reader.number("target", r);
+    const actual = reader.number("actual", r);
+    const rating = readRating(reader, r, labels);
+    if (!carry.employee) {
+      reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
+      continue;
+    }
+    out.push({
+      sheet: reader.name,
+      row: reader.excelRow(r),
+      cells,
+      employee: carry.employee.value,
+      role: carry.role?.value ?? "",
+      manager: carry.manager?.value ?? "",
+      period: carry.period?.value ?? null,
+      area,
+      weight,
+      measure,
+      target,
+      actual,
+      rating,
+    });
+  }
+  return out;
+}
+
+function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>): number | null {
+  const raw = reader.raw("rating", r);
+  if (typeof raw === "string") {
+    const byLabel = labels.get(wordKey(raw));
+    if (byLabel !== undefined) return byLabel;
+  }
+  return reader.number("rating", r);
+}

@@ -1,0 +1,216 @@
+/**
+ * Reading the rows of one recognised sheet: each field's cell, its number
+ * format and address, converted through `values.ts` with every failure recorded
+ * as a located problem in plain language.
+ */
+import { a1, quoteSheet } from "../address";
+import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
+import { parsePeriod } from "../periods";
+import { SHEET_KINDS, type FieldSpec } from "../recognise";
+import type { Settings } from "../settings";
+import { toBoolean, toDate, toNumber, toText, type CellValue } from "../values";
+
+/** A cell value carried down from the row above (fill-down), with where it came from. */
+export interface Carried<T> {
+  value: T;
+  cell: string;
+}
+
+export class SheetReader<F extends string> {
+  readonly name: string;
+  /** 0-based index into `values` of the header row. */
+  readonly headerIndex: number;
+  private readonly values: RawCell[][];
+  private readonly formats: string[][] | undefined;
+  private readonly originRow: number;
+  /** Field → column index within `values`. */
+  private readonly local: Array<[F, number]>;
+  private readonly byField: Partial<Record<F, number>>;
+  private readonly labels: Record<string, FieldSpec>;
+  private readonly originCol: number;
+
+  constructor(
+    sheet: SheetData,
+    recognised: RecognisedSheet,
+    private readonly settings: Settings,
+    private readonly problems: Problem[],
+  ) {
+    this.name = recognised.name;
+    this.values = Array.isArray(sheet.values) ? sheet.values : [];
+    this.formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : undefined;
+    this.originRow = sheet.origin?.row ?? 0;
+    this.originCol = sheet.origin?.col ?? 0;
+    this.headerIndex = recognised.headerRow - 1 - this.originRow;
+    this.labels = SHEET_KINDS[recognised.kind].fields;
+    this.local = [];
+    this.byField = {};
+    for (const [field, col] of Object.entries(recognised.columns)) {
+      const c = col - this.originCol;
+      if (c >= 0 && Number.isInteger(c) && field in this.labels) {
+        this.local.push([field as F, c]);
+        this.byField[field as F] = c;
+      }
+    }
+  }
+
+  /** First and one-past-last index of the data rows in `values`. */
+  get dataRows(): { from: number; to: number } {
+    return { from: Math.max(0, this.headerIndex + 1), to: this.values.length };
+  }
+
+  /** 1-based Excel row of a `values` index. */
+  excelRow(r: number): number {
+    return this.originRow + r + 1;
+  }
+
+  has(field: F): boolean {
+    return this.byField[field] !== undefined;
+  }
+
+  raw(field: F, r: number): RawCell {
+    const c = this.byField[field];
+    if (c === undefined) return "";
+    const cell = this.values[r]?.[c];
+    return cell === undefined || cell === null ? "" : cell;
+  }
+
+  format(field: F, r: number): string | undefined {
+    const c = this.byField[field];
+    return c === undefined ? undefined : this.formats?.[r]?.[c];
+  }
+
+  address(field: F, r: number): string {
+    return a1(this.originRow + r, this.originCol + (this.byField[field] ?? 0));
+  }
+
+  /** Where a cell is, as the user reads it: `OKRs!F12`. */
+  where(field: F, r: number): string {
+    return `${quoteSheet(this.name)}!${this.address(field, r)}`;
+  }
+
+  label(field: F): string {
+    return this.labels[field]?.label ?? field;
+  }
+
+  /** True when every mapped cell of the row is blank. */
+  isBlankRow(r: number): boolean {
+    const row = this.values[r];
+    if (!Array.isArray(row)) return true;
+    for (const [, c] of this.local) {
+      const cell = row[c];
+      if (cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "")) return false;
+    }
+    return true;
+  }
+
+  /** True when the field is absent or its cell is empty or only spaces. */
+  isBlankCell(field: F, r: number): boolean {
+    const raw = this.raw(field, r);
+    return typeof raw === "string" && raw.trim() === "";
+  }
+
+  /** Records the cell address of each mapped field for a row. */
+  cells(r: number): Partial<Record<F, string>> {
+    const out: Partial<Record<F, string>> = {};
+    for (const [field, c] of this.local) out[field] = a1(this.originRow + r, this.originCol + c);
+    return out;
+  }
+
+  report(code: string, severity: Severity, field: F, r: number, message: string): void {
+    this.problems.push({ code, message, sheet: this.name, cell: this.address(field, r), severity });
+  }
+
+  private fail(field: F, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
+    const label = this.label(field);
+    const where = this.where(field, r);
+    if (result.code === "excel-error") {
+      this.report("excel-error", "error", field, r, `${label}: ${result.message} ${where}.`);
+      return;
+    }
+    const raw = this.raw(field, r);
+    const shown = typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : `text ("${result.text}")`;
+    const code = result.code === "not-a-number" ? "not-a-number" : result.code;
+    this.report(code, "error", field, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
+  }
+
+  text(field: F, r: number): string {
+    if (!this.has(field)) return "";
+    const result = toText(this.raw(field, r), this.format(field, r));
+    if (!result.ok) {
+      this.fail(field, r, result, "text");
+      return "";
+    }
+    return result.value ?? "";
+  }
+
+  number(field: F, r: number): number | null {
+    if (!this.has(field)) return null;
+    const raw = this.raw(field, r);
+    const result = toNumber(raw, this.format(field, r), this.settings);
+    if (result.ok) return result.value;
+    this.fail(field, r, result, "a number");
+    return null;
+  }
+
+  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. */
+  numberOrYesNo(field: F, r: number): { value: number | null; yesNo: boolean } {
+    if (!this.has(field)) return { value: null, yesNo: false };
+    const raw = this.raw(field, r);
+    const num = toNumber(raw, this.format(field, r), this.settings);
+    if (num.ok) return { value: num.value, yesNo: false };
+    if (num.code !== "excel-error") {
+      const yes = toBoolean(raw);
+      if (yes.ok && yes.value !== null) return { value: yes.value ? 1 : 0, yesNo: true };
+    }
+    this.fail(field, r, num, "a number");
+    return { value: null, yesNo: false };
+  }
+
+  date(field: F, r: number): IsoDate | null {
+    if (!this.has(field)) return null;
+    const result = toDate(this.raw(field, r), this.format(field, r), this.settings);
+    if (result.ok) return result.value;
+    this.fail(field, r, result, "a date such as 2026-07-01");
+    return null;
+  }
+
+  period(field: F, r: number, dateKind: PeriodKind): Period | null {
+    if (!this.has(field)) return null;
+    const result = parsePeriod(this.raw(field, r), {
+      dateKind,
+      format: this.format(field, r),
+      fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
+      decimalSeparator: this.settings.decimalSeparator,
+    });
+    if (result.ok) return result.value;
+    this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
+    return null;
+  }
+
+  /** Reads a word from a fixed vocabulary; an unknown word is reported and gives `null`. */
+  word<T>(field: F, r: number, words: ReadonlyMap<string, T>, expected: string): T | null {
+    const text = this.text(field, r);
+    if (text === "") return null;
+    const found = words.get(wordKey(text));
+    if (found !== undefined) return found;
+    this.report(`bad-${field}`, "warning", field, r, `${this.label(field)} "${text.slice(0, 40)}" in ${this.where(field, r)} is not recognised; expected ${expected}.`);
+    return null;
+  }
+}
+
+/**
+ * A word reduced for lookup: lower case, letters, digits and arrows only.
+ *
+ * @example
+ * wordKey(" Higher-is better ") // "higherisbetter"
+ */
+export function wordKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}↑↓↗↘⬆⬇]+/gu, "");
+}
+
+/** Builds a lookup map from groups of words that mean the same value. */
+export function vocabulary<T>(groups: ReadonlyArray<readonly [T, readonly string[]]>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, words] of groups) for (const w of words) map.set(wordKey(w), value);
+  return map;
+}

@@ -1,0 +1,78 @@
+/**
+ * The words people write in Type, Commitment, Level and Direction cells, and the
+ * rules that infer a key result's type when its Type cell is blank.
+ */
+import type { Commitment, Direction, KeyResultType, Level } from "../model";
+import { vocabulary } from "./reader";
+
+export const TYPE_WORDS = vocabulary<KeyResultType>([
+  ["increase", ["increase", "increasing", "inc", "up", "higher", "grow", "raise", "more", "↑", "higher is better"]],
+  ["decrease", ["decrease", "decreasing", "dec", "down", "lower", "reduce", "less", "↓", "lower is better"]],
+  ["milestone", ["milestone", "milestones", "% complete", "percent complete", "percentage", "progress"]],
+  ["binary", ["binary", "yes/no", "yes no", "boolean", "done/not done", "done", "pass/fail", "y/n"]],
+  ["maintain", ["maintain", "keep", "threshold", "stay", "hold"]],
+]);
+
+export const COMMITMENT_WORDS = vocabulary<Commitment>([
+  ["committed", ["committed", "commit", "c", "commitment", "must", "must have"]],
+  ["aspirational", ["aspirational", "aspire", "a", "stretch", "moonshot", "roofshot", "aspiration"]],
+]);
+
+export const LEVEL_WORDS = vocabulary<Level>([
+  ["company", ["company", "corporate", "organisation", "organization", "org", "business", "group", "enterprise"]],
+  ["team", ["team", "department", "dept", "function", "squad", "division", "unit"]],
+  ["individual", ["individual", "personal", "person", "employee", "ind", "indiv", "me", "self"]],
+]);
+
+export const DIRECTION_WORDS = vocabulary<Direction>([
+  ["higher", ["higher", "up", "increase", "↑", "⬆", "↗", "higher is better", "higher better", "high", "max", "maximise", "maximize", "more is better"]],
+  ["lower", ["lower", "down", "decrease", "↓", "⬇", "↘", "lower is better", "lower better", "low", "min", "minimise", "minimize", "less is better"]],
+  ["band", ["band", "range", "within", "within range", "in range", "between", "target band"]],
+]);
+
+const MAINTAIN_TEXT = /\b(?:maintain|keep|stay|remain|sustain|at least|no more than|no less than|at most|not exceed|never (?:drop|fall|exceed))\b/i;
+const MAINTAIN_MAXIMUM = /\b(?:no more than|at most|not exceed|never exceed|below|under|stay (?:below|under)|keep (?:\w+ )?(?:below|under))\b/i;
+const MILESTONE_TEXT = /milestone|%\s*complete|percent(?:age)? complete|per cent complete/i;
+
+export interface TypeEvidence {
+  keyResult: string;
+  start: number | null;
+  target: number | null;
+  current: number | null;
+  /** True when Target or Current was written as yes/no, done or TRUE/FALSE. */
+  yesNo: boolean;
+}
+
+/**
+ * The type of a key result whose Type cell is blank: binary for yes/no values
+ * (or a target of 1 with no start); maintain for status-quo wording ("keep",
+ * "at least") with only a threshold; milestone for "% complete" wording with
+ * no start; otherwise decrease when the target is below the start, else increase.
+ *
+ * @example
+ * inferKeyResultType({ keyResult: "Cut churn", start: 4.2, target: 2.8, current: null, yesNo: false }) // "decrease"
+ * inferKeyResultType({ keyResult: "Maintain NPS at least 45", start: null, target: 45, current: 47, yesNo: false }) // "maintain"
+ */
+export function inferKeyResultType(e: TypeEvidence): KeyResultType {
+  if (e.yesNo) return "binary";
+  if (e.start === null) {
+    if (e.target !== null && MAINTAIN_TEXT.test(e.keyResult)) return "maintain";
+    if (MILESTONE_TEXT.test(e.keyResult)) return "milestone";
+    if (e.target === 1) return "binary";
+    if (e.target === null && e.current !== null && e.current >= 0 && e.current <= 1 && /\bcomplete/i.test(e.keyResult)) return "milestone";
+  }
+  if (e.start !== null && e.target !== null && e.target < e.start) return "decrease";
+  return "increase";
+}
+
+/**
+ * Whether a maintain key result's threshold is a maximum ("no more than 5 incidents")
+ * rather than a minimum ("stay above 45").
+ *
+ * @example
+ * maintainDirection("No more than 5 P1 incidents") // "lower"
+ * maintainDirection("Keep NPS at least 45") // "higher"
+ */
+export function maintainDirection(keyResult: string): "higher" | "lower" {
+  return MAINTAIN_MAXIMUM.test(keyResult) ? "lower" : "higher";
+}
