@@ -428,16 +428,16 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
 
   layout.heading("Grade distribution (objectives)");
   const gradeTable = layout.table(
-    { name: "RollupGrades", headers: ["Grade", "Objectives"], rows: GRADES.map((g) => [g, h.grades[g]]) },
-    h.objectives === 0 ? noKeyResults : undefined,
+    { name: "RollupGrades", headers: ["Grade", "Objectives"], rows: h.objectives ? GRADES.map((g) => [g, h.grades[g]]) : [] },
+    noKeyResults,
   );
   layout.colourColumn(gradeTable, 0, GRADE_COLOURS);
   if (gradeTable) layout.chart({ chartType: "doughnut", title: "Objectives by grade", data: gradeTable, row: gradeTable.row });
 
   layout.heading("Pace distribution (objectives)");
   const paceTable = layout.table(
-    { name: "RollupPace", headers: ["Pace", "Objectives"], rows: PACES.map((p) => [p, h.paces[p]]) },
-    h.objectives === 0 ? noKeyResults : undefined,
+    { name: "RollupPace", headers: ["Pace", "Objectives"], rows: h.objectives ? PACES.map((p) => [p, h.paces[p]]) : [] },
+    noKeyResults,
   );
   layout.colourColumn(paceTable, 0, PACE_COLOURS);
 
@@ -475,8 +475,8 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
   layout.heading("KPI health");
   const readings = KPI_STATUSES.reduce((n, s) => n + rollup.kpiHealth[s], 0);
   const healthTable = layout.table(
-    { name: "RollupKpiHealth", headers: ["Status", "Readings"], rows: KPI_STATUSES.map((s) => [s, rollup.kpiHealth[s]]) },
-    readings === 0 ? `No KPI readings in ${label}.` : undefined,
+    { name: "RollupKpiHealth", headers: ["Status", "Readings"], rows: readings ? KPI_STATUSES.map((s) => [s, rollup.kpiHealth[s]]) : [] },
+    `No KPI readings in ${label}.`,
   );
   layout.colourColumn(healthTable, 0, KPI_STATUS_COLOURS);
 

@@ -1,0 +1,338 @@
+import type { RangeRef } from "../../src/core/address";
+import { analyse } from "../../src/core/analyse";
+import { blockArea } from "../../src/core/layout";
+import type { Finding, KpiRecord, Period } from "../../src/core/model";
+import type { Block, ChartBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import { computeRollup, periodFromLabel, periodWithin, planRollup, previousQuarter, type Rollup } from "../../src/core/rollup";
+import { DEFAULT_SETTINGS, withDefaults, type Settings } from "../../src/core/settings";
+import { makeKeyResult, makeKpi, makeParsed, quarter } from "../support/builders";
+
+const AS_OF = "2026-08-15";
+
+function month(y: number, m: number): Period {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const end = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { label: `${y}-${pad(m)}`, kind: "month", start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(end)}` };
+}
+
+function rollupOf(
+  parts: Parameters<typeof makeParsed>[0],
+  options: { period?: string; findings?: Finding[]; settings?: Settings } = {},
+): Rollup {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  return computeRollup(analyse(makeParsed(parts), settings, AS_OF), options.findings ?? [], {
+    period: options.period ?? "2026-Q3",
+    settings,
+  });
+}
+
+function finding(rule: string, severity: Finding["severity"] = "warning"): Finding {
+  return { rule, severity, code: rule, message: `${rule} found`, sheet: "OKRs", cell: "A2", fix: "Fix it" };
+}
+
+/** Two People key results (0.5 and over-achieved) and one Sales key result at 0.2, all in 2026-Q3. */
+const teamsFixture = () => ({
+  keyResults: [
+    makeKeyResult({ team: "People", objective: "Grow people" }),
+    makeKeyResult({ team: "People", objective: "Grow people", type: "increase", keyResult: "Lift eNPS from 40 to 60", start: 40, target: 60, current: 72 }),
+    makeKeyResult({ team: "Sales", objective: "Win deals", type: "increase", keyResult: "Win 50 deals", owner: "Ben Okafor", start: 0, target: 50, current: 10 }),
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Plan checks shared by the structure tests.
+
+function contains(outer: RangeRef, inner: RangeRef): boolean {
+  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+}
+
+function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** Pairs of blocks on one sheet whose cells overlap. */
+function overlaps(sheet: SheetPlan): Array<[Block, Block]> {
+  const placed = sheet.blocks.map((b) => [b, blockArea(b)] as const).filter((x): x is readonly [Block, RangeRef] => x[1] !== null);
+  const pairs: Array<[Block, Block]> = [];
+  placed.forEach(([a, ra], i) => placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && pairs.push([a, b])));
+  return pairs;
+}
+
+function tables(sheet: SheetPlan): TableBlock[] {
+  return sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
+}
+
+function strings(plan: OutputPlan): string[] {
+  return plan.sheets.flatMap((s) =>
+    s.blocks.flatMap((b) => {
+      if (b.kind === "cells") return b.values.flat().filter((v): v is string => typeof v === "string");
+      if (b.kind === "table") return [...b.headers, ...b.rows.flat().filter((v): v is string => typeof v === "string")];
+      if (b.kind === "link") return [b.text];
+      return [];
+    }),
+  );
+}
+
+function expectSound(plan: OutputPlan): void {
+  for (const sheet of plan.sheets) {
+    expect(overlaps(sheet)).toEqual([]);
+    const written = sheet.blocks.filter((b) => b.kind === "table" || b.kind === "cells").map((b) => blockArea(b)!);
+    for (const chart of sheet.blocks.filter((b): b is ChartBlock => b.kind === "chart")) {
+      expect(written.some((area) => contains(area, chart.data))).toBe(true);
+    }
+    for (const block of sheet.blocks) {
+      if (block.kind === "conditional") expect(written.some((area) => contains(area, block.range))).toBe(true);
+    }
+    // Rollups never write formulas: every value is a plain value.
+    expect(sheet.blocks.filter((b) => b.kind === "formulas")).toEqual([]);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+describe("periodFromLabel", () => {
+  it.each<[string, string, Partial<Period> | null]>([
+    ["a canonical quarter", "2026-Q3", { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }],
+    ["a quarter written first", "Q4 2026", { label: "2026-Q4", start: "2026-10-01", end: "2026-12-31" }],
+    ["a lower-case quarter", "2026-q1", { label: "2026-Q1", start: "2026-01-01", end: "2026-03-31" }],
+    ["a year", "2026", { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }],
+    ["a half", "2026-H2", { label: "2026-H2", kind: "half", start: "2026-07-01", end: "2026-12-31" }],
+    ["a month", "2026-02", { label: "2026-02", kind: "month", start: "2026-02-01", end: "2026-02-28" }],
+    ["month 13", "2026-13", null],
+    ["words", "next quarter", null],
+  ])("reads %s", (_name, label, expected) => {
+    const period = periodFromLabel(label);
+    if (expected === null) expect(period).toBeNull();
+    else expect(period).toMatchObject(expected);
+  });
+
+  it("takes a period's dates from the data when a record uses its label", () => {
+    const fiscal: Period = { label: "FY26-Q1", kind: "quarter", start: "2025-04-01", end: "2025-06-30" };
+    const analysis = analyse(makeParsed({ keyResults: [makeKeyResult({ period: fiscal })] }), DEFAULT_SETTINGS, AS_OF);
+    expect(periodFromLabel("fy26-q1", analysis)).toEqual(fiscal);
+  });
+});
+
+describe("previousQuarter and periodWithin", () => {
+  it.each<[string, Period, string]>([
+    ["Q3 follows Q2", quarter(2026, 3), "2026-Q2"],
+    ["Q1 follows the last quarter of the year before", quarter(2026, 1), "2025-Q4"],
+  ])("%s", (_name, period, label) => {
+    expect(previousQuarter(period)).toEqual(quarter(Number(label.slice(0, 4)), Number(label.slice(-1)) as 1 | 2 | 3 | 4));
+  });
+
+  it.each<[string, Period | null, Period, boolean]>([
+    ["a month inside the quarter", month(2026, 8), quarter(2026, 3), true],
+    ["the quarter itself", quarter(2026, 3), quarter(2026, 3), true],
+    ["a month of another quarter", month(2026, 6), quarter(2026, 3), false],
+    ["a quarter inside its year", quarter(2026, 3), { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }, true],
+    ["no period", null, quarter(2026, 3), false],
+  ])("%s", (_name, inner, outer, expected) => {
+    expect(periodWithin(inner, outer)).toBe(expected);
+  });
+});
+
+describe("computeRollup", () => {
+  it("gives an empty rollup for a quarter without key results", () => {
+    const rollup = rollupOf({ keyResults: [makeKeyResult({ period: quarter(2026, 2) })] });
+    expect(rollup.headline).toEqual({
+      objectives: 0,
+      keyResults: 0,
+      averageScore: null,
+      grades: { Green: 0, Yellow: 0, Red: 0 },
+      paces: { Done: 0, "On track": 0, "At risk": 0, Behind: 0 },
+      noCheckIn: 0,
+      noCheckInShare: null,
+    });
+    expect(rollup.teams).toEqual([]);
+    expect(rollup.objectives).toEqual([]);
+  });
+
+  it("computes the company headline", () => {
+    const rollup = rollupOf({
+      keyResults: [...teamsFixture().keyResults, makeKeyResult({ team: "Sales", objective: "Win deals", current: null })],
+    });
+    // People: (0.5 + 1) / 2 = 0.75; Sales: (0.2 + 0) / 2 = 0.1.
+    expect(rollup.headline.objectives).toBe(2);
+    expect(rollup.headline.keyResults).toBe(4);
+    expect(rollup.headline.averageScore).toBeCloseTo(0.425, 10);
+    expect(rollup.headline.grades).toEqual({ Green: 1, Yellow: 0, Red: 1 });
+    expect(rollup.headline.paces).toEqual({ Done: 0, "On track": 1, "At risk": 0, Behind: 1 });
+    expect(rollup.headline.noCheckIn).toBe(1);
+    expect(rollup.headline.noCheckInShare).toBeCloseTo(0.25, 10);
+  });
+
+  it("builds one row per team with its score, grade and pace at the as-of date", () => {
+    const rollup = rollupOf(teamsFixture());
+    expect(rollup.teams).toEqual([
+      { team: "People", objectives: 1, keyResults: 2, averageScore: 0.75, grade: "Green", pace: "On track", change: null },
+      { team: "Sales", objectives: 1, keyResults: 1, averageScore: expect.closeTo(0.2, 10), grade: "Red", pace: "Behind", change: null },
+    ]);
+  });
+
+  it("lists objectives with owners and key result counts", () => {
+    const rollup = rollupOf(teamsFixture());
+    expect(rollup.objectives[1]).toEqual({
+      team: "Sales",
+      objective: "Win deals",
+      owners: ["Ben Okafor"],
+      score: expect.closeTo(0.2, 10),
+      grade: "Red",
+      pace: "Behind",
+      keyResults: 1,
+    });
+  });
+
+  it("caps an over-achieved key result at 1 in its objective but keeps it as a graduation candidate", () => {
+    const rollup = rollupOf(teamsFixture(), { settings: withDefaults({ scoreCap: 1.5 }) });
+    expect(rollup.objectives[0].score).toBeCloseTo(0.75, 10);
+    expect(rollup.graduation).toEqual([
+      { team: "People", objective: "Grow people", keyResult: "Lift eNPS from 40 to 60", owner: "Ana López", score: 1.5 },
+    ]);
+  });
+
+  it("compares with the previous quarter for the company and each team", () => {
+    const rollup = rollupOf({
+      keyResults: [
+        ...teamsFixture().keyResults,
+        makeKeyResult({ period: quarter(2026, 2), team: "People", objective: "Grow people", type: "increase", start: 0, target: 100, current: 25 }),
+      ],
+    });
+    expect(rollup.previous).toEqual({ period: quarter(2026, 2), averageScore: 0.25, change: expect.closeTo(0.475 - 0.25, 10) });
+    expect(rollup.teams.map((t) => [t.team, t.change])).toEqual([
+      ["People", 0.5],
+      ["Sales", null],
+    ]);
+  });
+
+  it("has no previous-quarter comparison when that quarter has no objectives", () => {
+    expect(rollupOf(teamsFixture()).previous).toBeNull();
+  });
+
+  it("counts KPI readings of the quarter and its months by status and lists breaches", () => {
+    const kpis: KpiRecord[] = [
+      makeKpi({ period: month(2026, 6), actual: 50 }),
+      makeKpi({ period: month(2026, 7), actual: 50 }),
+      makeKpi({ period: month(2026, 8), actual: 38 }),
+      makeKpi({ period: month(2026, 9), actual: null }),
+      makeKpi({ kpi: "Offer acceptance", owner: "Ana López", floor: 0.7, target: 0.85, period: quarter(2026, 3), actual: 0.9 }),
+    ];
+    const rollup = rollupOf({ kpis });
+    expect(rollup.kpiHealth).toEqual({ "On target": 1, Watch: 1, Breach: 1, "Above ceiling": 0, "No data": 1 });
+    expect(rollup.breaches).toEqual([
+      { kpi: "Time to hire", area: "Talent acquisition", owner: "Ben Okafor", period: "2026-07", actual: 50, floor: 45, target: 30, ceiling: null, unit: "days" },
+    ]);
+  });
+
+  it.each<[string, Array<[Period, number]>, string[] | null]>([
+    ["breaches in June and July", [[month(2026, 6), 50], [month(2026, 7), 48], [month(2026, 8), 40]], ["2026-06", "2026-07"]],
+    ["three breaches running", [[month(2026, 7), 50], [month(2026, 8), 48], [month(2026, 9), 46]], ["2026-07", "2026-08", "2026-09"]],
+    ["breaches with a good month between", [[month(2026, 7), 50], [month(2026, 8), 40], [month(2026, 9), 46]], null],
+    ["two breaches before the quarter", [[month(2026, 4), 50], [month(2026, 5), 48], [month(2026, 7), 40]], null],
+    ["a breach after the quarter does not count", [[month(2026, 9), 50], [month(2026, 10), 48]], null],
+  ])("finds OKR candidates: %s", (_name, readings, periods) => {
+    const rollup = rollupOf({ kpis: readings.map(([period, actual]) => makeKpi({ period, actual })) });
+    expect(rollup.okrCandidates).toEqual(periods ? [{ kpi: "Time to hire", area: "Talent acquisition", owner: "Ben Okafor", periods }] : []);
+  });
+
+  it("counts findings by rule with their most severe severity, most frequent first", () => {
+    const rollup = rollupOf({}, { findings: [finding("no-owner"), finding("kpi-like", "info"), finding("no-owner", "error")] });
+    expect(rollup.findings).toEqual([
+      { rule: "no-owner", severity: "error", count: 2 },
+      { rule: "kpi-like", severity: "info", count: 1 },
+    ]);
+  });
+
+  it("reports a period it cannot read as a problem and stays empty", () => {
+    const rollup = rollupOf(teamsFixture(), { period: "someday" });
+    expect(rollup.problems).toEqual([expect.objectContaining({ code: "bad-period" })]);
+    expect(rollup.headline.objectives).toBe(0);
+  });
+});
+
+describe("planRollup", () => {
+  const fullRollup = () =>
+    rollupOf(
+      {
+        keyResults: [
+          ...teamsFixture().keyResults,
+          makeKeyResult({ period: quarter(2026, 2), team: "People", objective: "Grow people", type: "increase", start: 0, target: 100, current: 25 }),
+        ],
+        kpis: [makeKpi({ period: month(2026, 7), actual: 50 }), makeKpi({ period: month(2026, 8), actual: 49 })],
+      },
+      { findings: [finding("no-owner")] },
+    );
+
+  it("plans one sheet named after the quarter, with its title rows frozen", () => {
+    const plan = planRollup(fullRollup());
+    expect(plan.sheets.map((s) => [s.key, s.name])).toEqual([["rollup", "Rollup 2026-Q3"]]);
+    expect(plan.sheets[0].freeze).toEqual({ rows: 2, cols: 0 });
+    expect(strings(plan)).toEqual(expect.arrayContaining(["Quarterly rollup 2026-Q3", "As of 2026-08-15 · Generated by Altitude"]));
+  });
+
+  it("writes every section as a table with its headers", () => {
+    const sheet = planRollup(fullRollup()).sheets[0];
+    expect(Object.fromEntries(tables(sheet).map((t) => [t.name, t.headers]))).toEqual({
+      RollupGrades: ["Grade", "Objectives"],
+      RollupPace: ["Pace", "Objectives"],
+      RollupTeams: ["Team", "Average score", "Grade", "Pace", "Objectives", "Key results", "Change since 2026-Q2"],
+      RollupObjectives: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results"],
+      RollupKpiHealth: ["Status", "Readings"],
+      RollupBreaches: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
+      RollupGraduation: ["Team", "Objective", "Key result", "Owner", "Score"],
+      RollupOkrCandidates: ["KPI", "Area", "Owner", "Periods in breach"],
+      RollupFindings: ["Rule", "Severity", "Findings"],
+    });
+  });
+
+  it("formats scores as percentages and colours grades and pace", () => {
+    const sheet = planRollup(fullRollup()).sheets[0];
+    const teams = tables(sheet).find((t) => t.name === "RollupTeams")!;
+    expect(teams.columnFormats?.[1]).toBe("0%");
+    const rules = sheet.blocks.flatMap((b) => (b.kind === "conditional" ? b.rules : []));
+    expect(rules).toEqual(expect.arrayContaining([
+      { equals: "Green", fill: "#C6EFCE", fontColor: "#006100" },
+      { equals: "Yellow", fill: "#FFEB9C", fontColor: "#9C5700" },
+      { equals: "Red", fill: "#FFC7CE", fontColor: "#9C0006" },
+      { equals: "Behind", fill: "#FFC7CE", fontColor: "#9C0006" },
+      { equals: "Breach", fill: "#FFC7CE", fontColor: "#9C0006" },
+    ]));
+    expect(sheet.columnWidths?.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("charts team scores and the grade distribution from their tables", () => {
+    const sheet = planRollup(fullRollup()).sheets[0];
+    const teams = sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name === "RollupTeams")!;
+    const charts = sheet.blocks.filter((b): b is ChartBlock => b.kind === "chart");
+    expect(charts.map((c) => c.chartType).sort()).toEqual(["column", "doughnut"]);
+    expect(charts.find((c) => c.chartType === "column")!.data).toEqual({ row: teams.at.row, col: 0, rows: 3, cols: 2 });
+  });
+
+  it("keeps blocks apart and charts and colours inside written cells", () => {
+    expectSound(planRollup(fullRollup()));
+  });
+
+  it("says there are no key results instead of writing empty tables", () => {
+    const plan = planRollup(rollupOf({}));
+    expect(strings(plan).filter((s) => s === "No key results in 2026-Q3.").length).toBe(4);
+    expect(tables(plan.sheets[0]).map((t) => t.name)).toEqual([]);
+    expect(plan.sheets[0].blocks.filter((b) => b.kind === "chart")).toEqual([]);
+    expectSound(plan);
+  });
+
+  it("lists a team with no KPIs and says the quarter has no KPI readings", () => {
+    const rollup = rollupOf(teamsFixture());
+    const plan = planRollup(rollup);
+    expect(rollup.kpiHealth).toEqual({ "On target": 0, Watch: 0, Breach: 0, "Above ceiling": 0, "No data": 0 });
+    expect(tables(plan.sheets[0]).map((t) => t.name)).toContain("RollupTeams");
+    expect(strings(plan)).toEqual(expect.arrayContaining(["No KPI readings in 2026-Q3.", "No KPI breached its floor in 2026-Q3."]));
+    expectSound(plan);
+  });
+
+  it("writes text from user cells verbatim as values, never as formulas", () => {
+    const evil = '=HYPERLINK("http://x","y")';
+    const plan = planRollup(rollupOf({ keyResults: [makeKeyResult({ team: evil, objective: "+cmd", owner: "@me" })] }));
+    expect(strings(plan)).toEqual(expect.arrayContaining([evil, "+cmd", "@me"]));
+    expectSound(plan);
+  });
+});
