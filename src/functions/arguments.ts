@@ -110,10 +110,10 @@ export function toDate(cell: unknown): Outcome<IsoDate | null> {
   return fail("bad-period", `${describe(cell)} is not a date.`);
 }
 
-/** Lower-case words of a text cell, with runs of spaces, dashes and underscores as one space. */
+/** Lower-case words of a text cell, with runs of spaces, dashes, slashes and underscores as one space. */
 function word(cell: unknown): string | null {
   if (isBlank(cell)) return "";
-  return typeof cell === "string" ? cell.trim().toLowerCase().replace(/[\s_-]+/g, " ") : null;
+  return typeof cell === "string" ? cell.trim().toLowerCase().replace(/[\s_/-]+/g, " ") : null;
 }
 
 const TYPES: Record<string, KeyResultType> = {
