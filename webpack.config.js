@@ -87,6 +87,7 @@ module.exports = async (env = {}, argv = {}) => {
     const { server, warning } = await devServerProtocol();
     if (warning) console.warn(`Serving over http, not https: ${warning}. Excel needs https to load the add-in; the browser preview works over http.`);
     config.devServer = {
+      host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
       server,
       static: { directory: path.resolve(__dirname, "dist") },
