@@ -1,0 +1,156 @@
+import fc from "fast-check";
+import type { Period, PeriodKind, RawCell } from "../../src/core/model";
+import { comparePeriods, makePeriod, parsePeriod, periodContaining, periodEnd, periodIncludes, previousPeriod, type PeriodOptions } from "../../src/core/periods";
+import { anyCell } from "./parse-fixtures";
+
+function period(raw: RawCell, options?: PeriodOptions): Period | null {
+  const result = parsePeriod(raw, options);
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+const Q3_2026 = { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" };
+
+describe("parsePeriod", () => {
+  it.each<[string, RawCell]>([
+    ["canonical", "2026-Q3"],
+    ["quarter first", "Q3 2026"],
+    ["two-digit year", "Q3-26"],
+    ["slash", "Q3/2026"],
+    ["year first with a space", "2026 Q3"],
+    ["no separator", "2026Q3"],
+    ["lower case", "q3 2026"],
+    ["apostrophe year", "Q3 '26"],
+    ["3Q26", "3Q26"],
+    ["FY26 Q3 in a January fiscal year", "FY26 Q3"],
+    ["FY2026-Q3 in a January fiscal year", "FY2026-Q3"],
+    ["a date in the quarter", "2026-08-15"],
+    ["a serial date in the quarter", 46204],
+  ])("reads %s as 2026-Q3", (_name, raw) => {
+    expect(period(raw)).toEqual(Q3_2026);
+  });
+
+  it.each<[string, RawCell, PeriodOptions, Period]>([
+    ["a year", "2026", {}, { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }],
+    ["a year as a number", 2026, {}, { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }],
+    ["a half", "H1 2026", {}, { label: "2026-H1", kind: "half", start: "2026-01-01", end: "2026-06-30" }],
+    ["a half, year first", "2026-H2", {}, { label: "2026-H2", kind: "half", start: "2026-07-01", end: "2026-12-31" }],
+    ["a month", "2026-07", {}, { label: "2026-07", kind: "month", start: "2026-07-01", end: "2026-07-31" }],
+    ["a month name", "Jul 2026", {}, { label: "2026-07", kind: "month", start: "2026-07-01", end: "2026-07-31" }],
+    ["a long month name", "February 2028", {}, { label: "2028-02", kind: "month", start: "2028-02-01", end: "2028-02-29" }],
+    ["a date as its month", "2026-07-15", { dateKind: "month" }, { label: "2026-07", kind: "month", start: "2026-07-01", end: "2026-07-31" }],
+    ["a date as its year", "15 Jul 2026", { dateKind: "year" }, { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }],
+    ["a date-formatted serial", 46204, { format: "yyyy-mm-dd", dateKind: "month" }, { label: "2026-07", kind: "month", start: "2026-07-01", end: "2026-07-31" }],
+    ["FY26 Q1 with an April fiscal year", "FY26 Q1", { fiscalYearStartMonth: 4 }, { label: "FY2026-Q1", kind: "quarter", start: "2025-04-01", end: "2025-06-30" }],
+    ["FY26 Q4 with an April fiscal year", "FY2026-Q4", { fiscalYearStartMonth: 4 }, { label: "FY2026-Q4", kind: "quarter", start: "2026-01-01", end: "2026-03-31" }],
+    ["Q3 FY26 with a July fiscal year", "Q3 FY26", { fiscalYearStartMonth: 7 }, { label: "FY2026-Q3", kind: "quarter", start: "2026-01-01", end: "2026-03-31" }],
+    ["FY26 with an April fiscal year", "FY26", { fiscalYearStartMonth: 4 }, { label: "FY2026", kind: "year", start: "2025-04-01", end: "2026-03-31" }],
+    ["FY26 H2 with an April fiscal year", "FY26 H2", { fiscalYearStartMonth: 4 }, { label: "FY2026-H2", kind: "half", start: "2025-10-01", end: "2026-03-31" }],
+    ["a calendar quarter ignores the fiscal year", "Q1 2026", { fiscalYearStartMonth: 4 }, { label: "2026-Q1", kind: "quarter", start: "2026-01-01", end: "2026-03-31" }],
+  ])("reads %s", (_name, raw, options, expected) => {
+    expect(period(raw, options)).toEqual(expected);
+  });
+
+  it.each<[string, RawCell]>([
+    ["blank", ""],
+    ["n/a", "n/a"],
+  ])("reads %s as no period", (_name, raw) => {
+    expect(parsePeriod(raw)).toEqual({ ok: true, value: null });
+  });
+
+  it.each<[string, RawCell, string]>([
+    ["a fifth quarter", "Q5 2026", "not-a-period"],
+    ["a thirteenth month", "2026-13", "not-a-period"],
+    ["words", "next quarter", "not-a-period"],
+    ["a boolean", true, "not-a-period"],
+    ["a small number", 12.5, "not-a-period"],
+    ["an Excel error", "#N/A", "excel-error"],
+  ])("rejects %s", (_name, raw, code) => {
+    const result = parsePeriod(raw);
+    expect(result.ok === false && result.code).toBe(code);
+  });
+
+  it("never throws, and every period it gives starts before it ends", () => {
+    fc.assert(
+      fc.property(anyCell, fc.integer({ min: -3, max: 15 }), fc.constantFrom<PeriodKind>("quarter", "month", "year", "half"), (raw, fy, dateKind) => {
+        const result = parsePeriod(raw, { fiscalYearStartMonth: fy, dateKind });
+        if (result.ok && result.value) expect(result.value.start <= result.value.end).toBe(true);
+        if (!result.ok) expect(result.message).toMatch(/\S/);
+      }),
+    );
+  });
+});
+
+describe("period arithmetic", () => {
+  it.each<[string, string, PeriodOptions, string]>([
+    ["quarter within a year", "2026-Q3", {}, "2026-Q2"],
+    ["quarter across a year", "2026-Q1", {}, "2025-Q4"],
+    ["year", "2026", {}, "2025"],
+    ["half across a year", "2026-H1", {}, "2025-H2"],
+    ["month across a year", "2026-01", {}, "2025-12"],
+    ["fiscal quarter across a fiscal year", "FY26 Q1", { fiscalYearStartMonth: 4 }, "FY2025-Q4"],
+    ["fiscal quarter within a fiscal year", "FY26 Q3", { fiscalYearStartMonth: 4 }, "FY2026-Q2"],
+    ["fiscal year", "FY26", { fiscalYearStartMonth: 10 }, "FY2025"],
+  ])("previousPeriod of a %s", (_name, raw, options, expected) => {
+    const p = period(raw, options);
+    expect(p && previousPeriod(p).label).toBe(expected);
+  });
+
+  it("keeps a fiscal quarter's length and ends the day before it starts", () => {
+    const p = period("FY26 Q1", { fiscalYearStartMonth: 4 });
+    expect(p && previousPeriod(p)).toEqual({ label: "FY2025-Q4", kind: "quarter", start: "2025-01-01", end: "2025-03-31" });
+  });
+
+  it.each<[string, string, PeriodKind, string]>([
+    ["quarter", "2026-08-15", "quarter", "2026-Q3"],
+    ["first day of a quarter", "2026-10-01", "quarter", "2026-Q4"],
+    ["half", "2026-06-30", "half", "2026-H1"],
+    ["month", "2026-02-28", "month", "2026-02"],
+    ["year", "2026-12-31", "year", "2026"],
+  ])("periodContaining: %s", (_name, date, kind, label) => {
+    expect(periodContaining(date, kind).label).toBe(label);
+  });
+
+  it.each<[string, string, string, number]>([
+    ["earlier quarter first", "2026-Q1", "2026-Q2", -1],
+    ["later quarter last", "2027-Q1", "2026-Q4", 1],
+    ["a quarter before the year starting with it", "2026-Q1", "2026", -1],
+    ["the same period", "Q3 2026", "2026-Q3", 0],
+  ])("comparePeriods: %s", (_name, a, b, sign) => {
+    const pa = period(a);
+    const pb = period(b);
+    expect(pa && pb && Math.sign(comparePeriods(pa, pb))).toBe(sign);
+  });
+
+  it("periodEnd is the last day, the default due date", () => {
+    expect(periodEnd(Q3_2026 as Period)).toBe("2026-09-30");
+  });
+
+  it.each<[string, string, boolean]>([
+    ["first day", "2026-07-01", true],
+    ["last day", "2026-09-30", true],
+    ["day after", "2026-10-01", false],
+  ])("periodIncludes: %s", (_name, date, expected) => {
+    expect(periodIncludes(Q3_2026 as Period, date)).toBe(expected);
+  });
+
+  it("previousPeriod always ends the day before the period starts", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<PeriodKind>("quarter", "month", "year", "half"),
+        fc.integer({ min: 1901, max: 9990 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (kind, year, part, fy) => {
+          const p = makePeriod(kind, year, part, fy);
+          fc.pre(p !== null);
+          const prev = previousPeriod(p as Period);
+          const dayAfter = new Date(`${prev.end}T00:00:00Z`);
+          dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+          expect(dayAfter.toISOString().slice(0, 10)).toBe((p as Period).start);
+          expect(prev.kind).toBe(kind);
+        },
+      ),
+    );
+  });
+});
