@@ -419,17 +419,20 @@ function uniqueHeaders(headers: string[]): string[] {
 /** Shows the sheet when the file opens, with it alone selected (two selected tabs would group them for editing). */
 function activate(workbook: ExcelJS.Workbook, active: ExcelJS.Worksheet): void {
   for (const ws of workbook.worksheets) {
-    const views: SheetView[] = ws.views;
+    // A loaded sheet without a <sheetViews> element has null views, despite ExcelJS's typings.
+    const views: SheetView[] = ws.views ?? [];
     if (ws === active) ws.views = views.length > 0 ? views.map((view, i) => ({ ...view, tabSelected: i === 0 })) : [{ tabSelected: true }];
     else if (views.some((view) => view.tabSelected)) ws.views = views.map((view) => ({ ...view, tabSelected: false }));
   }
   const activeTab = workbook.worksheets.indexOf(active);
-  const [first] = workbook.views;
+  // A loaded workbook without <bookViews> has undefined views, despite ExcelJS's typings.
+  const views: ExcelJS.WorkbookView[] = workbook.views ?? [];
+  const [first] = views;
   workbook.views = [
     first
       ? { ...first, activeTab, firstSheet: Math.min(first.firstSheet ?? 0, activeTab) }
       : { x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab, visibility: "visible" },
-    ...workbook.views.slice(1),
+    ...views.slice(1),
   ];
 }
 
