@@ -377,7 +377,7 @@ describe("writePlanToWorkbook: conditional formats and validations", () => {
     expect(xml).toContain('<conditionalFormatting sqref="C2:C6">');
     expect(xml).toContain("<formula>&quot;Green&quot;</formula>");
     expect(xml).toContain("<formula>&quot;Say &quot;&quot;hi&quot;&quot;&quot;</formula>");
-    const [format] = sheet(book, "Rollup 2026-Q3").conditionalFormattings;
+    const [format] = conditionalFormatsOf(sheet(book, "Rollup 2026-Q3"));
     expect(format.rules.map((r) => ("operator" in r ? [r.type, r.operator, r.priority] : []))).toEqual([
       ["cellIs", "equal", 1],
       ["cellIs", "equal", 2],
@@ -518,6 +518,12 @@ describe("writePlanToWorkbook: all or nothing", () => {
   });
 });
 
+/** ExcelJS keeps a sheet's tables in `tables` by name, which its typings leave out. */
 function tablesOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
   return (ws as unknown as { tables: Record<string, unknown> }).tables;
+}
+
+/** ExcelJS keeps a sheet's conditional formats in `conditionalFormattings`, which its typings leave out. */
+function conditionalFormatsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
 }
