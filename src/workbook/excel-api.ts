@@ -1,0 +1,143 @@
+/**
+ * The part of the Office.js Excel API that Altitude uses, as narrow structural
+ * types. The real `Excel` namespace satisfies them (a type test checks it), and
+ * so does the in-memory host in `fake-excel/`, which lets the adapter run in
+ * tests, benchmarks and the browser preview without Excel.
+ *
+ * Enumerations are passed as their string values ("VeryHidden", "EqualTo"),
+ * which Office.js accepts everywhere.
+ */
+import type { RawCell } from "../core/model";
+
+export interface ExcelApi {
+  run<T>(batch: (context: ExcelRequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface ExcelRequestContext {
+  readonly workbook: ExcelWorkbookProxy;
+  sync(): Promise<unknown>;
+}
+
+export interface ExcelWorkbookProxy {
+  readonly worksheets: ExcelWorksheetCollection;
+  readonly tables: ExcelTableCollection;
+  readonly application: ExcelApplication;
+}
+
+export interface ExcelApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface ExcelWorksheetCollection {
+  readonly items: ExcelWorksheet[];
+  load(propertyNames?: string | string[]): ExcelWorksheetCollection;
+  getItem(key: string): ExcelWorksheet;
+  getItemOrNullObject(key: string): ExcelWorksheet;
+  add(name?: string): ExcelWorksheet;
+  getActiveWorksheet(): ExcelWorksheet;
+}
+
+export interface ExcelWorksheet {
+  name: string;
+  visibility: string;
+  position: number;
+  tabColor: string;
+  readonly isNullObject: boolean;
+  readonly tables: ExcelTableCollection;
+  readonly charts: ExcelChartCollection;
+  readonly freezePanes: ExcelFreezePanes;
+  load(propertyNames?: string | string[]): ExcelWorksheet;
+  delete(): void;
+  activate(): void;
+  getRange(address?: string): ExcelRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): ExcelRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
+}
+
+export interface ExcelFreezePanes {
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  freezeAt(frozenRange: string): void;
+}
+
+export interface ExcelRange {
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly isNullObject: boolean;
+  values: RawCell[][];
+  numberFormat: string[][];
+  formulas: string[][];
+  hyperlink: ExcelHyperlink;
+  readonly format: ExcelRangeFormat;
+  readonly conditionalFormats: ExcelConditionalFormatCollection;
+  readonly dataValidation: ExcelDataValidation;
+  load(propertyNames?: string | string[]): ExcelRange;
+  select(): void;
+  clear(applyTo?: string): void;
+}
+
+export interface ExcelHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+}
+
+export interface ExcelRangeFormat {
+  readonly font: ExcelFont;
+  readonly fill: { color: string };
+  readonly borders: { getItem(index: string): { style: string } };
+  wrapText: boolean;
+  horizontalAlignment: string;
+  columnWidth: number;
+  autofitColumns(): void;
+}
+
+export interface ExcelFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: string;
+}
+
+export interface ExcelConditionalFormatCollection {
+  add(type: string): ExcelConditionalFormat;
+}
+
+export interface ExcelConditionalFormat {
+  readonly cellValue: {
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+    rule: { formula1: string; formula2?: string; operator: string };
+  };
+}
+
+export interface ExcelDataValidation {
+  rule: { list?: { inCellDropDown: boolean; source: string | object } };
+}
+
+export interface ExcelTableCollection {
+  readonly items: ExcelTable[];
+  load(propertyNames?: string | string[]): ExcelTableCollection;
+  add(address: string, hasHeaders: boolean): ExcelTable;
+}
+
+export interface ExcelTable {
+  name: string;
+  style: string;
+  showBandedRows: boolean;
+  getHeaderRowRange(): ExcelRange;
+  getDataBodyRange(): ExcelRange;
+}
+
+export interface ExcelChartCollection {
+  add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart;
+}
+
+export interface ExcelChart {
+  name: string;
+  readonly title: { text: string };
+  setPosition(startCell: string, endCell?: string): void;
+}

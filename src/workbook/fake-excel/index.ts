@@ -1,0 +1,264 @@
+/**
+ * An in-memory Excel host: the part of the Office.js Excel API Altitude uses,
+ * with its proxy / load / sync model, its input rules and its errors. Tests
+ * and benchmarks drive the Excel adapter with it, and the browser preview of
+ * the task pane uses it as its workbook. No Node APIs, so it runs in browsers.
+ *
+ * ```ts
+ * const fake = createFakeExcel({ sheets: [{ name: "OKRs", values: [["Objective"], ["Grow"]] }] });
+ * await fake.Excel.run(async (context) => {
+ *   const range = context.workbook.worksheets.getItem("OKRs").getRange("A2");
+ *   range.load("values");
+ *   await context.sync();
+ *   range.values; // [["Grow"]]
+ * });
+ * fake.stats.syncs; // 1
+ * ```
+ */
+import type { RawCell } from "../../core/model";
+import { a1, columnLetter } from "../../core/address";
+import { FakeHost, FakeRequestContext, type FailureSpec, type FakeStats } from "./context";
+import { officeError } from "./errors";
+import { parseRange, rangeAddress, type Rect } from "./grid";
+import { FakeWorkbook, sheetNameProblem } from "./sheets";
+import {
+  SheetState,
+  type ChartState,
+  type ConditionalFormatState,
+  type HyperlinkState,
+  type StyleRecord,
+  type ValidationState,
+  type Visibility,
+  type WorkbookState,
+} from "./state";
+
+export { FakeOfficeError } from "./errors";
+export type { FailureSpec, FakeStats, RequestRecord } from "./context";
+
+export interface FakeSheetInput {
+  name: string;
+  values: RawCell[][];
+  numberFormats?: string[][];
+  /** Zero-based top-left cell of `values`; A1 when omitted. */
+  origin?: { row: number; col: number };
+  visibility?: Visibility;
+}
+
+export interface FakeExcelOptions {
+  /** Largest request accepted, in bytes (Excel on the web: 5 MB). */
+  requestLimitBytes?: number;
+  /** Largest response accepted, in bytes (Excel on the web: 5 MB). */
+  responseLimitBytes?: number;
+  /** Computes what a formula cell reads as; `""` when omitted. */
+  evaluate?: (formula: string, sheet: string, row: number, col: number) => RawCell;
+}
+
+export const FIVE_MB = 5 * 1024 * 1024;
+
+/** The request context handed to batches. */
+export interface FakeContext {
+  readonly workbook: FakeWorkbook;
+  sync<T>(passThroughValue?: T): Promise<T | undefined>;
+}
+
+/** Enumerations as Office.js spells them; the fake accepts their string values. */
+const ENUMS = {
+  ConditionalFormatType: { cellValue: "CellValue", containsText: "ContainsText" },
+  ConditionalCellValueOperator: { equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", between: "Between" },
+  ConditionalTextOperator: { contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" },
+  ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", pie: "Pie", doughnut: "Doughnut", line: "Line" },
+  ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight" },
+  BorderLineStyle: { none: "None", continuous: "Continuous" },
+  HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+  CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
+  ErrorCodes: {
+    generalException: "GeneralException",
+    invalidArgument: "InvalidArgument",
+    invalidOperation: "InvalidOperation",
+    itemAlreadyExists: "ItemAlreadyExists",
+    itemNotFound: "ItemNotFound",
+    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  },
+} as const;
+
+export type FakeExcelNamespace = typeof ENUMS & {
+  run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T>;
+};
+
+/** What a test can see of one sheet, read straight from the host (no requests, no stats). */
+export interface FakeSheetView {
+  name: string;
+  visibility: Visibility;
+  position: number;
+  tabColor: string;
+  freeze: { rows: number; cols: number };
+  /** Used range (values and formulas), or null on a blank sheet. */
+  used: Rect | null;
+  /** Values from A1 to the bottom-right of the used range; formula cells read as they evaluate. */
+  values: RawCell[][];
+  cell(address: string): { value: RawCell; formula: string | null; numberFormat: string; hyperlink: HyperlinkState | null };
+  /** Values, formulas and number formats of a range such as `A1:C3`. */
+  range(address: string): { values: RawCell[][]; formulas: Array<Array<string | null>>; numberFormats: string[][] };
+  tables: Array<{ name: string; address: string; style: string; showBandedRows: boolean; headers: RawCell[] }>;
+  charts: ChartState[];
+  conditionalFormats: ConditionalFormatState[];
+  validations: ValidationState[];
+  hyperlinks: Record<string, HyperlinkState>;
+  styles: StyleRecord[];
+  /** Points, by column letter. */
+  columnWidths: Record<string, number>;
+}
+
+export interface FakeExcel {
+  Excel: FakeExcelNamespace;
+  stats: FakeStats;
+  /** Arms a one-off failure: the Nth sync from now, or the Nth operation of a kind (e.g. `worksheets.add`). */
+  failOn(spec: FailureSpec): void;
+  resetStats(): void;
+  /** Every sheet name in tab order, hidden ones included. */
+  sheetNames(): string[];
+  /** A view of a sheet, or undefined when no sheet has that name (case-insensitive). */
+  getSheet(name: string): FakeSheetView | undefined;
+  activeSheet(): string | null;
+  selection(): { sheet: string; address: string } | null;
+  calculationMode(): string;
+}
+
+/**
+ * Creates an in-memory Excel host holding the given sheets.
+ *
+ * @example
+ * const fake = createFakeExcel({ sheets: [{ name: "KPIs", values: [["KPI", "Actual"], ["NPS", 47]] }] });
+ * fake.getSheet("KPIs")?.cell("B2").value // 47
+ */
+export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options: FakeExcelOptions = {}): FakeExcel {
+  const state: WorkbookState = {
+    sheets: [],
+    tables: [],
+    active: null,
+    selection: null,
+    calculationMode: "Automatic",
+    nextSheetId: 1,
+    nextTableNumber: 1,
+    nextChartNumber: 1,
+    evaluate: options.evaluate,
+  };
+  for (const input of initial?.sheets ?? [{ name: "Sheet1", values: [] }]) seedSheet(state, input);
+  state.active = state.sheets.find((sheet) => sheet.visibility === "Visible") ?? null;
+
+  const host = new FakeHost({
+    requestBytes: options.requestLimitBytes ?? FIVE_MB,
+    responseBytes: options.responseLimitBytes ?? FIVE_MB,
+  });
+
+  const Excel: FakeExcelNamespace = {
+    ...ENUMS,
+    async run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T> {
+      const request = new FakeRequestContext(host);
+      const workbook = new FakeWorkbook(request, state);
+      const context: FakeContext = { workbook, sync: (value) => request.sync(value) };
+      try {
+        const result = await batch(context);
+        // Excel.run sends whatever the batch left queued.
+        if (request.pending > 0) await request.sync();
+        return result;
+      } finally {
+        request.close();
+      }
+    },
+  };
+
+  const find = (name: string) => state.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+
+  return {
+    Excel,
+    stats: host.stats,
+    failOn: (spec) => host.failOn(spec),
+    resetStats: () => host.resetStats(),
+    sheetNames: () => state.sheets.map((sheet) => sheet.name),
+    getSheet: (name) => {
+      const sheet = find(name);
+      return sheet ? sheetView(state, sheet) : undefined;
+    },
+    activeSheet: () => state.active?.name ?? null,
+    selection: () => state.selection,
+    calculationMode: () => state.calculationMode,
+  };
+}
+
+function seedSheet(state: WorkbookState, input: FakeSheetInput): void {
+  const problem = sheetNameProblem(input.name);
+  if (problem) throw officeError("InvalidArgument", problem);
+  const sheet = new SheetState(`{${String(state.nextSheetId++).padStart(8, "0")}}`, input.name);
+  sheet.visibility = input.visibility ?? "Visible";
+  const origin = input.origin ?? { row: 0, col: 0 };
+  input.values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      sheet.grid.setValue(origin.row + r, origin.col + c, value);
+      const format = input.numberFormats?.[r]?.[c];
+      if (format !== undefined) sheet.grid.setFormat(origin.row + r, origin.col + c, format);
+    }),
+  );
+  state.sheets.push(sheet);
+}
+
+function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetView {
+  const read = (row: number, col: number): RawCell => {
+    const formula = sheet.grid.formula(row, col);
+    if (formula !== undefined) return state.evaluate ? state.evaluate(formula, sheet.name, row, col) : "";
+    return sheet.grid.value(row, col) ?? "";
+  };
+  const matrix = <T>(rect: Rect, cell: (row: number, col: number) => T): T[][] =>
+    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (__, c) => cell(rect.row + r, rect.col + c)));
+  const rectOf = (address: string): Rect => {
+    const rect = parseRange(address);
+    if (!rect) throw new Error(`Bad address ${address}`);
+    return rect;
+  };
+  const used = sheet.grid.usedRect(true);
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    position: state.sheets.indexOf(sheet),
+    tabColor: sheet.tabColor,
+    freeze: { ...sheet.freeze },
+    used,
+    get values() {
+      return used ? matrix({ row: 0, col: 0, rows: used.row + used.rows, cols: used.col + used.cols }, read) : [];
+    },
+    cell: (address) => {
+      const { row, col } = rectOf(address);
+      return {
+        value: read(row, col),
+        formula: sheet.grid.formula(row, col) ?? null,
+        numberFormat: sheet.grid.format(row, col),
+        hyperlink: sheet.hyperlinks.get(a1(row, col)) ?? null,
+      };
+    },
+    range: (address) => {
+      const rect = rectOf(address);
+      return {
+        values: matrix(rect, read),
+        formulas: matrix(rect, (row, col) => sheet.grid.formula(row, col) ?? null),
+        numberFormats: matrix(rect, (row, col) => sheet.grid.format(row, col)),
+      };
+    },
+    tables: state.tables
+      .filter((table) => table.sheet === sheet)
+      .map((table) => ({
+        name: table.name,
+        address: rangeAddress(sheet.name, table.rect),
+        style: table.style,
+        showBandedRows: table.showBandedRows,
+        headers: matrix({ ...table.rect, rows: 1 }, read)[0],
+      })),
+    charts: sheet.charts.map((chart) => ({ ...chart })),
+    conditionalFormats: sheet.conditionalFormats.map((format) => ({ ...format })),
+    validations: sheet.validations.map((validation) => ({ ...validation })),
+    hyperlinks: Object.fromEntries(sheet.hyperlinks),
+    styles: [...sheet.styles],
+    columnWidths: Object.fromEntries(Array.from(sheet.columnWidths, ([col, width]) => [columnLetter(col), width])),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The workbook the fake host holds: sheets with their cells and everything
+ * Altitude can put on them (tables, charts, conditional formats, validation,
+ * links, styles). Proxies change it only when a request is synced.
+ */
+import type { RawCell } from "../../core/model";
+import { Grid, type Rect } from "./grid";
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface HyperlinkState {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+}
+
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  /** Header row included. */
+  rect: Rect;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: { start: string; end?: string } | null;
+}
+
+export interface ConditionalFormatState {
+  address: string;
+  type: string;
+  rule: Record<string, unknown> | null;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+export interface ValidationState {
+  address: string;
+  rule: unknown;
+}
+
+/** One style property set on a range, e.g. `{ address: "A1:C1", property: "font.bold", value: true }`. */
+export interface StyleRecord {
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+export class SheetState {
+  readonly grid = new Grid();
+  visibility: Visibility = "Visible";
+  tabColor = "";
+  freeze = { rows: 0, cols: 0 };
+  readonly charts: ChartState[] = [];
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  readonly validations: ValidationState[] = [];
+  readonly hyperlinks = new Map<string, HyperlinkState>();
+  readonly styles: StyleRecord[] = [];
+  /** Points, by zero-based column. */
+  readonly columnWidths = new Map<number, number>();
+  readonly autofitted: string[] = [];
+  deleted = false;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  tables: TableState[];
+  active: SheetState | null;
+  selection: { sheet: string; address: string } | null;
+  calculationMode: string;
+  nextSheetId: number;
+  nextTableNumber: number;
+  nextChartNumber: number;
+  /** Evaluates a formula for reads of `values`; formulas read as `""` without it. */
+  evaluate?: (formula: string, sheet: string, row: number, col: number) => RawCell;
+}
