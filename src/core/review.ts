@@ -273,13 +273,18 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
  */
 export function personSheetName(person: string, period: string): string {
   const budget = MAX_SHEET_NAME - period.length - 1;
-  const name = validSheetName(person);
+  // Clean without validSheetName's cut at 31 characters, so the last word survives to be shortened.
+  const name = person
+    .replace(/[:\\/?*[\]\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "");
   const words = name.split(" ").filter((w) => w.length > 0);
   const first = words[0] ?? "";
   const last = words.length > 1 ? words[words.length - 1] : "";
   const candidates = [name, last ? `${first} ${last}` : first, last ? `${first} ${last[0]}.` : first];
   const fit = candidates.find((c) => c.length <= budget) ?? first.slice(0, Math.max(1, budget));
-  return `${fit.trim()} ${period}`.trim();
+  return validSheetName(`${fit.trim()} ${period}`);
 }
 
 function tableName(prefix: string, slug: string): string {

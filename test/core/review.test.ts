@@ -1,0 +1,301 @@
+import type { RangeRef } from "../../src/core/address";
+import { analyse } from "../../src/core/analyse";
+import { blockArea } from "../../src/core/layout";
+import type { Finding, Period } from "../../src/core/model";
+import type { Block, CellsBlock, LinkBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import {
+  computeReviews,
+  personSheetName,
+  planReviews,
+  reviewSheetCountWarning,
+  type Review,
+  type ReviewOptions,
+} from "../../src/core/review";
+import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
+import { makeKeyResult, makeKpi, makeKra, makeParsed, quarter } from "../support/builders";
+
+const AS_OF = "2026-08-15";
+
+function month(y: number, m: number): Period {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const end = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { label: `${y}-${pad(m)}`, kind: "month", start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(end)}` };
+}
+
+const anaKr = makeKeyResult({ row: 5 });
+const anaFinding: Finding = { rule: "no-number", severity: "warning", code: "no-number", message: "No number", sheet: "OKRs", cell: "F5", fix: "Add one" };
+const benFinding: Finding = { rule: "too-many-kpis", severity: "info", code: "x", message: "Ben Okafor owns 9 KPIs", sheet: "KPIs", cell: "C2", fix: "Drop some" };
+const otherFinding: Finding = { rule: "no-owner", severity: "warning", code: "x", message: "No owner", sheet: "OKRs", cell: "G99", fix: "Name one" };
+
+/** Ana has KRAs and key results; Chloé has KRAs only; Ben owns KPI readings only. */
+const fixture = () =>
+  makeParsed({
+    kras: [
+      makeKra({ area: "Talent retention", weight: 60, rating: 4 }),
+      makeKra({ area: "Hiring", weight: 40, rating: null, target: 100, actual: 110, measure: "Hires" }),
+      makeKra({ employee: "Chloé Martin", role: "Head of People", manager: "Dana Ruiz", area: "Strategy", weight: 100, rating: 3 }),
+    ],
+    keyResults: [
+      anaKr,
+      makeKeyResult({ period: quarter(2026, 2), type: "increase", keyResult: "Lift eNPS from 40 to 60", start: 40, target: 60, current: 72 }),
+      makeKeyResult({ period: quarter(2025, 4), keyResult: "Last year's result" }),
+    ],
+    kpis: [
+      makeKpi({ period: month(2026, 8), actual: 40 }),
+      makeKpi({ period: month(2026, 7), actual: 50 }),
+      makeKpi({ period: month(2025, 12), actual: 60 }),
+    ],
+  });
+
+function reviewsOf(
+  parsed = fixture(),
+  options: Partial<ReviewOptions> = {},
+  findings: Finding[] = [anaFinding, benFinding, otherFinding],
+): Review[] {
+  const settings = options.settings ?? withDefaults({ scoreCap: 1.5 });
+  return computeReviews(analyse(parsed, settings, AS_OF), findings, { period: "2026", settings, ...options });
+}
+
+function byName(reviews: Review[], name: string): Review {
+  const review = reviews.find((r) => r.person === name);
+  if (!review) throw new Error(`no review for ${name}`);
+  return review;
+}
+
+// ---------------------------------------------------------------------------
+// Plan checks.
+
+function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** Pairs of blocks on one sheet whose cells overlap. */
+function overlaps(sheet: SheetPlan): Array<[Block, Block]> {
+  const placed = sheet.blocks.map((b) => [b, blockArea(b)] as const).filter((x): x is readonly [Block, RangeRef] => x[1] !== null);
+  const pairs: Array<[Block, Block]> = [];
+  placed.forEach(([a, ra], i) => placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && pairs.push([a, b])));
+  return pairs;
+}
+
+function strings(sheet: SheetPlan): string[] {
+  return sheet.blocks.flatMap((b) => {
+    if (b.kind === "cells") return b.values.flat().filter((v): v is string => typeof v === "string");
+    if (b.kind === "table") return [...b.headers, ...b.rows.flat().filter((v): v is string => typeof v === "string")];
+    if (b.kind === "link") return [b.text];
+    return [];
+  });
+}
+
+function links(plan: OutputPlan): LinkBlock[] {
+  return plan.sheets.flatMap((s) => s.blocks.filter((b): b is LinkBlock => b.kind === "link"));
+}
+
+function tableNamed(sheet: SheetPlan, prefix: string): TableBlock | undefined {
+  return sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name.startsWith(prefix));
+}
+
+function expectSound(plan: OutputPlan): void {
+  const keys = new Set(plan.sheets.map((s) => s.key));
+  expect(keys.size).toBe(plan.sheets.length);
+  for (const link of links(plan)) {
+    if ("key" in link.target) expect(keys).toContain(link.target.key);
+  }
+  for (const sheet of plan.sheets) {
+    expect(overlaps(sheet)).toEqual([]);
+    expect(sheet.name.length).toBeLessThanOrEqual(31);
+    expect(sheet.blocks.filter((b) => b.kind === "formulas")).toEqual([]);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+describe("computeReviews", () => {
+  it("finds people in the KRA sheet, then key result owners, then KPI owners", () => {
+    expect(reviewsOf().map((r) => r.person)).toEqual(["Ana López", "Chloé Martin", "Ben Okafor"]);
+  });
+
+  it.each<[string, Partial<ReviewOptions>, string[]]>([
+    ["named people, ignoring case and spacing", { people: ["ben  okafor", "ANA LÓPEZ"] }, ["Ana López", "Ben Okafor"]],
+    ["a team's key result owners", { team: "people" }, ["Ana López"]],
+    ["a KPI area as a team", { team: "Talent acquisition" }, ["Ben Okafor"]],
+    ["a quarter, which the annual KRAs overlap", { period: "2026-Q3" }, ["Ana López", "Chloé Martin", "Ben Okafor"]],
+    ["a year with nothing in it", { period: "2024" }, []],
+    ["a period that cannot be read", { period: "later" }, []],
+  ])("selects %s", (_name, options, people) => {
+    expect(reviewsOf(fixture(), options).map((r) => r.person)).toEqual(people);
+  });
+
+  it("summarises role accountability with given and derived ratings", () => {
+    const ana = byName(reviewsOf(), "Ana López");
+    expect(ana.role).toBe("HR Business Partner");
+    expect(ana.manager).toBe("Chloé Martin");
+    expect(ana.kra).toMatchObject({ score: 4, label: "Exceeds expectations", weightTotal: 100, ratingMax: 5 });
+    expect(ana.kra?.areas.map((a) => [a.area, a.weightPercent, a.rating, a.derived])).toEqual([
+      ["Talent retention", 60, 4, false],
+      ["Hiring", 40, 4, true],
+    ]);
+  });
+
+  it("lists the key results a person owns in the year, averaging scores capped at 1", () => {
+    const ana = byName(reviewsOf(), "Ana López");
+    expect(ana.keyResults.map((k) => [k.period, k.score])).toEqual([
+      ["2026-Q2", 1.5],
+      ["2026-Q3", expect.closeTo(0.5, 10)],
+    ]);
+    expect(ana.keyResultCount).toBe(2);
+    expect(ana.averageKeyResultScore).toBeCloseTo(0.75, 10);
+  });
+
+  it("reviews a person with KRAs and no OKRs", () => {
+    const chloe = byName(reviewsOf(), "Chloé Martin");
+    expect(chloe).toMatchObject({ role: "Head of People", keyResults: [], kpis: [], keyResultCount: 0, averageKeyResultScore: null, kpiBreaches: 0 });
+    expect(chloe.kra?.score).toBe(3);
+  });
+
+  it("keeps each owned KPI's readings in the period, oldest first, and counts breaches", () => {
+    const ben = byName(reviewsOf(), "Ben Okafor");
+    expect(ben.kra).toBeNull();
+    expect(ben.role).toBe("");
+    expect(ben.kpis).toHaveLength(1);
+    expect(ben.kpis[0].history).toEqual([
+      // December's 60 days came before July's 50: lower is better, so improving.
+      { period: "2026-07", actual: 50, status: "Breach", trend: "Improving" },
+      { period: "2026-08", actual: 40, status: "Watch", trend: "Improving" },
+    ]);
+    expect(ben.kpiBreaches).toBe(1);
+  });
+
+  it("gives each person the findings on their rows or naming them", () => {
+    const reviews = reviewsOf();
+    expect(byName(reviews, "Ana López").findings).toEqual([anaFinding]);
+    expect(byName(reviews, "Ben Okafor").findings).toEqual([benFinding]);
+    expect(byName(reviews, "Chloé Martin").findings).toEqual([]);
+  });
+
+  it("credits every owner of a jointly owned key result", () => {
+    const parsed = makeParsed({ keyResults: [makeKeyResult({ owner: "Ana López, Ben Okafor" })] });
+    const reviews = reviewsOf(parsed);
+    expect(reviews.map((r) => [r.person, r.keyResultCount])).toEqual([
+      ["Ana López", 1],
+      ["Ben Okafor", 1],
+    ]);
+  });
+
+  it("gives people whose names slug alike distinct slugs", () => {
+    const parsed = makeParsed({ kras: [makeKra({ employee: "Ana López" }), makeKra({ employee: "Ana Lopez" })] });
+    expect(reviewsOf(parsed).map((r) => r.slug)).toEqual(["ana-lopez", "ana-lopez-2"]);
+  });
+});
+
+describe("personSheetName", () => {
+  it.each<[string, string, string, string]>([
+    ["a short name as it is", "Ana López", "2026", "Ana López 2026"],
+    ["a long name keeping first and last words", "Ana María Fernández de la Vega", "2026", "Ana Vega 2026"],
+    ["a long last name as an initial", "Maximiliana Alexandra Wolfeschlegelsteinhausen", "2026-Q3", "Maximiliana W. 2026-Q3"],
+    ["one very long word cut to fit", "A".repeat(40), "2026", `${"A".repeat(26)} 2026`],
+    ["characters Excel refuses replaced", "Ana / López?", "2026", "Ana López 2026"],
+  ])("keeps %s", (_name, person, period, expected) => {
+    const name = personSheetName(person, period);
+    expect(name).toBe(expected);
+    expect(name.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("reviewSheetCountWarning", () => {
+  it.each<[number, boolean]>([
+    [1, false],
+    [50, false],
+    [51, true],
+  ])("for %p sheets warns: %p", (n, warns) => {
+    const message = reviewSheetCountWarning(n);
+    if (warns) expect(message).toContain(`${n} sheets`);
+    else expect(message).toBeNull();
+  });
+});
+
+describe("planReviews", () => {
+  const plan = () => planReviews(reviewsOf(), { period: "2026" });
+
+  it("plans an index and one sheet per person", () => {
+    expect(plan().sheets.map((s) => [s.key, s.name])).toEqual([
+      ["index", "Reviews 2026"],
+      ["person:ana-lopez", "Ana López 2026"],
+      ["person:chloe-martin", "Chloé Martin 2026"],
+      ["person:ben-okafor", "Ben Okafor 2026"],
+    ]);
+    expect(plan().activate).toBe("index");
+  });
+
+  it("indexes people with their figures and links each row to their sheet", () => {
+    const index = plan().sheets[0];
+    const table = tableNamed(index, "ReviewIndex")!;
+    expect(table.headers).toEqual(["Person", "Role", "Manager", "KRA score", "Rating", "Key results owned", "Average KR score", "KPI breaches"]);
+    expect(table.rows[0]).toEqual(["Ana López", "HR Business Partner", "Chloé Martin", 4, "Exceeds expectations", 2, 0.75, 0]);
+    const rowLinks = index.blocks.filter((b): b is LinkBlock => b.kind === "link");
+    expect(rowLinks.map((l) => [l.at.row, l.target])).toEqual([
+      [table.at.row + 1, { key: "person:ana-lopez" }],
+      [table.at.row + 2, { key: "person:chloe-martin" }],
+      [table.at.row + 3, { key: "person:ben-okafor" }],
+    ]);
+  });
+
+  it("lays out a person's sheet in its sections, with a link back to the index", () => {
+    const ana = plan().sheets[1];
+    const text = strings(ana);
+    const order = ["Role accountability", "OKR contributions (evidence, not the rating)", "KPIs owned", "Findings", "Manager's notes"].map((h) => text.indexOf(h));
+    expect(order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1]))).toBe(true);
+    expect(text).toContain("OKR results inform the conversation but do not set the rating.");
+    expect(text).toEqual(expect.arrayContaining(["HR Business Partner", "Chloé Martin", "2026"]));
+    expect(tableNamed(ana, "Kras")?.rows[1]).toEqual(["Hiring", "Hires", 0.4, 100, 110, 4, "Derived from actual ÷ target"]);
+    expect(tableNamed(ana, "Okrs")?.headers).toEqual(["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in"]);
+    expect(tableNamed(ana, "Findings")?.rows).toEqual([["no-number", "warning", "OKRs!F5", "No number", "Add one"]]);
+    expect(ana.blocks.find((b) => b.kind === "link")).toMatchObject({ target: { key: "index" } });
+  });
+
+  it("leaves an empty boxed area of 8 rows by 6 columns for the manager's notes, last on the sheet", () => {
+    const ana = plan().sheets[1];
+    const box = ana.blocks.find((b): b is CellsBlock => b.kind === "cells" && b.style?.border === "box")!;
+    expect(blockArea(box)).toMatchObject({ rows: 8, cols: 6 });
+    expect(box.values.flat().every((v) => v === null)).toBe(true);
+    const bottom = Math.max(...ana.blocks.map((b) => blockArea(b)).filter((a): a is RangeRef => a !== null).map((a) => a.row + a.rows));
+    expect(box.at.row + 8).toBe(bottom);
+  });
+
+  it("colours KPI statuses and writes one row per reading", () => {
+    const ben = plan().sheets[3];
+    expect(tableNamed(ben, "Kpis")?.rows.map((r) => [r[2], r[6]])).toEqual([
+      ["2026-07", "Breach"],
+      ["2026-08", "Watch"],
+    ]);
+    const rules = ben.blocks.flatMap((b) => (b.kind === "conditional" ? b.rules.map((r) => r.equals) : []));
+    expect(rules).toEqual(expect.arrayContaining(["Breach", "Watch", "On target"]));
+  });
+
+  it("says what is missing instead of writing empty tables", () => {
+    expect(strings(plan().sheets[3])).toEqual(expect.arrayContaining(["No key result areas recorded for 2026.", "No key results owned in 2026."]));
+    expect(strings(plan().sheets[2])).toEqual(expect.arrayContaining(["No key results owned in 2026.", "No KPIs owned in 2026.", "No findings."]));
+    expect(strings(planReviews([], { period: "2026" }).sheets[0])).toContain("No people with KRAs, key results or KPIs in 2026.");
+  });
+
+  it("keeps blocks apart, names within 31 characters and links to planned sheets only", () => {
+    expectSound(plan());
+    expectSound(planReviews([], { period: "2026" }));
+  });
+
+  it("writes a name that looks like a formula verbatim, as a string value", () => {
+    const evil = '=HYPERLINK("http://x","y")';
+    const parsed = makeParsed({ kras: [makeKra({ employee: evil, manager: "+SUM(A1)" })] });
+    const result = planReviews(reviewsOf(parsed), { period: "2026" });
+    expect(tableNamed(result.sheets[0], "ReviewIndex")?.rows[0].slice(0, 3)).toEqual([evil, "HR Business Partner", "+SUM(A1)"]);
+    expect(strings(result.sheets[1])).toEqual(expect.arrayContaining([evil, "+SUM(A1)"]));
+    expectSound(result);
+  });
+
+  it("plans sheets for many people with one warning above 50", () => {
+    const parsed = makeParsed({ kras: Array.from({ length: 60 }, (_, i) => makeKra({ employee: `Person ${i}` })) });
+    const result = planReviews(reviewsOf(parsed, { settings: DEFAULT_SETTINGS }), { period: "2026" });
+    expect(result.sheets).toHaveLength(61);
+    expect(reviewSheetCountWarning(result.sheets.length)).not.toBeNull();
+    expectSound(result);
+  });
+});
