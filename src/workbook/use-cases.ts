@@ -1,0 +1,236 @@
+/**
+ * The use cases every door runs — task pane, ribbon and CLI — over any workbook
+ * port: load and score a workbook, run the checks, write a quarterly rollup or
+ * review summaries. Nothing here knows about Office, files or the screen; a
+ * door only chooses the port, the options and how to show the result.
+ */
+import type { Analysis } from "../core/analyse";
+import { analyse } from "../core/analyse";
+import { checkWorkbook } from "../core/checks";
+import { todayIso } from "../core/dates";
+import type { Finding, IsoDate, ParsedWorkbook, Period, SheetData } from "../core/model";
+import { parseWorkbook } from "../core/parse";
+import { comparePeriods, parsePeriod } from "../core/periods";
+import type { Progress, WriteResult } from "../core/plan";
+import { computeReviews, planReviews, reviewSheetCountWarning, type Review } from "../core/review";
+import { computeRollup, planRollup, type Rollup } from "../core/rollup";
+import { withDefaults, type Settings } from "../core/settings";
+import type { StoredState, WorkbookPort } from "./port";
+
+/** A workbook read, parsed, scored and checked as of a date. */
+export interface LoadedWorkbook {
+  sheets: SheetData[];
+  state: StoredState;
+  settings: Settings;
+  parsed: ParsedWorkbook;
+  analysis: Analysis;
+  findings: Finding[];
+}
+
+export interface LoadOptions {
+  /** The date progress and pace are measured at; today (UTC) when omitted. */
+  asOf?: IsoDate;
+}
+
+/** Why a use case could not run: a plain message a door shows as is. */
+export interface UseCaseFailure {
+  ok: false;
+  code: "no-goal-sheets" | "bad-period" | "no-period" | "period-unusable" | "no-people" | "cancelled";
+  message: string;
+}
+
+/**
+ * Reads every visible sheet and the stored settings and mappings, then parses,
+ * scores and checks them.
+ *
+ * @example
+ * const { analysis, findings } = await loadWorkbook(port, { asOf: "2026-08-15" });
+ */
+export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
+  const asOf = options.asOf ?? todayIso();
+  const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
+  const settings = withDefaults(state.settings);
+  const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings });
+  const analysis = analyse(parsed, settings, asOf);
+  const findings = checkWorkbook(parsed, analysis, { settings, asOf });
+  return { sheets, state, settings, parsed, analysis, findings };
+}
+
+/**
+ * The latest quarter any key result belongs to, or `null` when there is none.
+ *
+ * @example
+ * latestQuarter(parsed)?.label // "2026-Q3"
+ */
+export function latestQuarter(parsed: ParsedWorkbook): Period | null {
+  return latest(parsed.keyResults.map((k) => k.period).filter((p): p is Period => p?.kind === "quarter"));
+}
+
+/**
+ * The latest review year: of the KRAs when there are any, else the year of the latest key result.
+ *
+ * @example
+ * latestYear(parsed)?.label // "2026"
+ */
+export function latestYear(parsed: ParsedWorkbook): Period | null {
+  const kraYears = parsed.kras.map((k) => k.period).filter((p): p is Period => p?.kind === "year");
+  const fromKras = latest(kraYears);
+  if (fromKras) return fromKras;
+  const lastKeyResult = latest(parsed.keyResults.map((k) => k.period).filter((p): p is Period => p !== null));
+  if (!lastKeyResult) return null;
+  const year = parsePeriod(lastKeyResult.start.slice(0, 4));
+  return year.ok ? year.value : null;
+}
+
+function latest(periods: Period[]): Period | null {
+  return periods.reduce<Period | null>((best, p) => (best === null || comparePeriods(p, best) > 0 ? p : best), null);
+}
+
+/** A period given by the user, in any form `parsePeriod` reads, or the default when omitted. */
+function choosePeriod(
+  given: string | undefined,
+  fallback: Period | null,
+  settings: Settings,
+  what: string,
+): { ok: true; period: Period } | UseCaseFailure {
+  if (given === undefined || given.trim() === "") {
+    if (fallback) return { ok: true, period: fallback };
+    return { ok: false, code: "no-period", message: `no ${what} found in the workbook; give one with --period` };
+  }
+  const read = parsePeriod(given, { fiscalYearStartMonth: settings.fiscalYearStartMonth });
+  if (!read.ok || read.value === null) {
+    return { ok: false, code: "bad-period", message: `"${given}" is not a period (try 2026-Q3, Q3 2026 or 2026)` };
+  }
+  return { ok: true, period: read.value };
+}
+
+/**
+ * The failure to report when no sheet of the workbook was recognised, else `null`.
+ *
+ * @example
+ * missingGoalSheets(loaded)?.code // "no-goal-sheets"
+ */
+export function missingGoalSheets(loaded: LoadedWorkbook): UseCaseFailure | null {
+  if (loaded.parsed.sheets.length > 0) return null;
+  return {
+    ok: false,
+    code: "no-goal-sheets",
+    message: "no sheet looks like an OKR, KPI, KRA or Check-ins sheet (no recognisable header row in the first 10 rows)",
+  };
+}
+
+export interface RunOptions extends LoadOptions {
+  /** Called after each new sheet is written. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface RollupOptions extends RunOptions {
+  /** A quarter such as `2026-Q3`; the latest quarter in the workbook when omitted. */
+  period?: string;
+}
+
+export interface RollupDone {
+  ok: true;
+  period: Period;
+  rollup: Rollup;
+  /** Final sheet names by plan key. */
+  written: WriteResult;
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Writes the quarterly rollup of a period (the latest quarter found by default) onto a new sheet.
+ *
+ * @example
+ * const done = await runRollup(port, { period: "2026-Q3" });
+ * if (done.ok) done.written.names.rollup // "Rollup 2026-Q3"
+ */
+export async function runRollup(port: WorkbookPort, options: RollupOptions = {}): Promise<RollupDone | UseCaseFailure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  const chosen = choosePeriod(options.period, latestQuarter(loaded.parsed), loaded.settings, "quarter");
+  if (!chosen.ok) return chosen;
+  const rollup = computeRollup(loaded.analysis, loaded.findings, { period: chosen.period.label, settings: loaded.settings });
+  if (rollup.problems.length > 0) return { ok: false, code: "period-unusable", message: rollup.problems[0].message };
+  const written = await port.writeSheets(planRollup(rollup), { onProgress: options.onProgress });
+  return { ok: true, period: rollup.period, rollup, written, loaded };
+}
+
+export interface ReviewOptions extends RunOptions {
+  /** A review year such as `2026` (or a quarter); the latest year in the workbook when omitted. */
+  period?: string;
+  /** Only these people (names as written, any case). */
+  people?: string[];
+  /** Only the people of this team. */
+  team?: string;
+  /**
+   * Asked before writing very many sheets, with the warning to show; writing goes
+   * ahead when it resolves true. Without it, writing goes ahead and the warning is returned.
+   */
+  confirm?: (warning: string) => boolean | Promise<boolean>;
+}
+
+export interface ReviewsDone {
+  ok: true;
+  period: Period;
+  reviews: Review[];
+  /** The warning about the number of sheets written, when there were very many; else `null`. */
+  warning: string | null;
+  written: WriteResult;
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Writes the review summaries of a year (the latest found by default): an index
+ * sheet with a link to one sheet per person.
+ *
+ * @example
+ * const done = await runReviews(port, { period: "2026", people: ["Ana López"] });
+ * if (done.ok) done.written.names.index // "Reviews 2026"
+ */
+export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | UseCaseFailure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  const chosen = choosePeriod(options.period, latestYear(loaded.parsed), loaded.settings, "review year");
+  if (!chosen.ok) return chosen;
+  const label = chosen.period.label;
+  const reviews = computeReviews(loaded.analysis, loaded.findings, {
+    period: label,
+    people: options.people,
+    team: options.team,
+    settings: loaded.settings,
+  });
+  if (reviews.length === 0) {
+    const who = options.people?.length ? options.people.map((p) => `"${p}"`).join(", ") : options.team ? `the team "${options.team}"` : "anyone";
+    return { ok: false, code: "no-people", message: `no KRAs, key results or KPIs for ${who} in ${label}` };
+  }
+  // The index sheet comes on top of one sheet per person.
+  const warning = reviewSheetCountWarning(reviews.length + 1);
+  if (warning && options.confirm && !(await options.confirm(warning))) {
+    return { ok: false, code: "cancelled", message: "Review summaries were not written." };
+  }
+  const written = await port.writeSheets(planReviews(reviews, { period: label }), { onProgress: options.onProgress });
+  return { ok: true, period: chosen.period, reviews, warning, written, loaded };
+}
+
+export interface ChecksDone {
+  ok: true;
+  findings: Finding[];
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Runs the goal-quality checks over every recognised sheet.
+ *
+ * @example
+ * const done = await runChecks(port, { asOf: "2026-08-15" });
+ * if (done.ok) done.findings.filter((f) => f.severity === "error").length
+ */
+export async function runChecks(port: WorkbookPort, options: LoadOptions = {}): Promise<ChecksDone | UseCaseFailure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  return { ok: true, findings: loaded.findings, loaded };
+}
