@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import { blockArea } from "../../src/core/layout";
@@ -12,6 +13,7 @@ import {
   type ReviewOptions,
 } from "../../src/core/review";
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
+import { validSheetName } from "../../src/core/sheet-names";
 import { makeKeyResult, makeKpi, makeKra, makeParsed, quarter } from "../support/builders";
 
 const AS_OF = "2026-08-15";
@@ -297,5 +299,28 @@ describe("planReviews", () => {
     expect(result.sheets).toHaveLength(61);
     expect(reviewSheetCountWarning(result.sheets.length)).not.toBeNull();
     expectSound(result);
+  });
+});
+
+describe("review properties", () => {
+  it("names every person's sheet validly within 31 characters, ending with the period", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.constantFrom("2026", "2026-Q3"), (person, period) => {
+        const name = personSheetName(person, period);
+        expect(name.length).toBeLessThanOrEqual(31);
+        expect(validSheetName(name)).toBe(name);
+        expect(name.endsWith(period)).toBe(true);
+      }),
+    );
+  });
+
+  it("plans sound sheets for any set of KRA holders", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 8 }), (names) => {
+        const parsed = makeParsed({ kras: names.map((employee) => makeKra({ employee })) });
+        expectSound(planReviews(reviewsOf(parsed), { period: "2026" }));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

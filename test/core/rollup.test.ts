@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import { blockArea } from "../../src/core/layout";
@@ -334,5 +335,34 @@ describe("planRollup", () => {
     const plan = planRollup(rollupOf({ keyResults: [makeKeyResult({ team: evil, objective: "+cmd", owner: "@me" })] }));
     expect(strings(plan)).toEqual(expect.arrayContaining([evil, "+cmd", "@me"]));
     expectSound(plan);
+  });
+});
+
+describe("rollup properties", () => {
+  const keyResultArb = fc.record({
+    team: fc.constantFrom("People", "Sales", "", "=1+1"),
+    objective: fc.constantFrom("Grow", "Win", "Ship"),
+    current: fc.option(fc.double({ min: 0, max: 200, noNaN: true }), { nil: null }),
+    q: fc.constantFrom<1 | 2 | 3 | 4>(2, 3),
+  });
+
+  it("keeps scores within 0–1, counts every key result once and plans sound sheets", () => {
+    fc.assert(
+      fc.property(fc.array(keyResultArb, { maxLength: 12 }), (rows) => {
+        const rollup = rollupOf({
+          keyResults: rows.map((r) => makeKeyResult({ team: r.team, objective: r.objective, type: "increase", start: 0, target: 100, current: r.current, period: quarter(2026, r.q) })),
+        });
+        const inQuarter = rows.filter((r) => r.q === 3).length;
+        expect(rollup.headline.keyResults).toBe(inQuarter);
+        expect(rollup.teams.reduce((n, t) => n + t.keyResults, 0)).toBe(inQuarter);
+        for (const score of [rollup.headline.averageScore, ...rollup.teams.map((t) => t.averageScore)]) {
+          if (score !== null) expect(score >= 0 && score <= 1).toBe(true);
+        }
+        const grades = rollup.headline.grades;
+        expect(grades.Green + grades.Yellow + grades.Red).toBe(rollup.headline.objectives);
+        expectSound(planRollup(rollup));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
