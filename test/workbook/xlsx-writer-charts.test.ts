@@ -1,0 +1,273 @@
+import ExcelJS from "exceljs";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import JSZip from "jszip";
+import type { ChartBlock, OutputPlan, SheetPlan } from "../../src/core/plan";
+import { WorkbookError } from "../../src/workbook/port";
+import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "../../src/workbook/xlsx-writer";
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+
+/** A rollup-like sheet: a table of team scores from A5 and one chart over it. */
+function makeRollup(overrides: Partial<SheetPlan> = {}, chart: Partial<ChartBlock> = {}): SheetPlan {
+  return {
+    key: "rollup",
+    name: "Rollup 2026-Q3",
+    blocks: [
+      { kind: "cells", at: { row: 0, col: 0 }, values: [["Rollup 2026-Q3"]] },
+      {
+        kind: "table",
+        at: { row: 4, col: 0 },
+        name: "TeamScores",
+        headers: ["Team", "Score", "Previous"],
+        rows: [
+          ["Sales", 0.7, 0.6],
+          ["R&D <core>", 0.55, null],
+          ["Support", 0.4, 0.5],
+        ],
+      },
+      {
+        kind: "chart",
+        chartType: "column",
+        title: `Scores by team: "R&D" <'core'>`,
+        data: { row: 4, col: 0, rows: 4, cols: 3 },
+        at: { row: 1, col: 5 },
+        size: { rows: 15, cols: 8 },
+        ...chart,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** Writes the plan into a workbook that already has a sheet of the same name, saves it and adds the charts. */
+async function writeWithCharts(plan: OutputPlan, prepare: (wb: ExcelJS.Workbook) => void = () => undefined) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Rollup 2026-Q3").getCell("A1").value = "last quarter";
+  prepare(workbook);
+  const result = writePlanToWorkbook(workbook, plan);
+  const bytes = await addChartsToXlsx(await workbook.xlsx.writeBuffer(), result.charts);
+  return { result, bytes, zip: await JSZip.loadAsync(bytes) };
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (!file) throw new Error(`missing part ${path}`);
+  return file.async("string");
+}
+
+/** Follows workbook.xml and its relationships to the worksheet part of a sheet name. */
+async function sheetPart(zip: JSZip, name: string): Promise<string> {
+  const workbook = parser.parse(await text(zip, "xl/workbook.xml"));
+  const sheets = [workbook.workbook.sheets.sheet].flat() as Array<Record<string, string>>;
+  const rId = sheets.find((s) => s["@name"] === name)?.["@r:id"];
+  return `xl/${relationships(parser.parse(await text(zip, "xl/_rels/workbook.xml.rels"))).get(rId ?? "")}`;
+}
+
+function relationships(parsed: { Relationships: { Relationship: unknown } }): Map<string, string> {
+  const list = [parsed.Relationships.Relationship].flat() as Array<Record<string, string>>;
+  return new Map(list.map((r) => [r["@Id"], r["@Target"]]));
+}
+
+/** The chart parts of a sheet, found the way Excel finds them: sheet → drawing → charts. */
+async function chartsOfSheet(zip: JSZip, name: string): Promise<{ sheetXml: string; drawing: string; charts: string[] }> {
+  const part = await sheetPart(zip, name);
+  const sheetXml = await text(zip, part);
+  const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(sheetXml)?.[1] ?? "";
+  const sheetRels = relationships(parser.parse(await text(zip, part.replace(/([^/]+)$/, "_rels/$1.rels"))));
+  const drawing = `xl/${(sheetRels.get(drawingId) ?? "").replace(/^\.\.\//, "")}`;
+  const drawingXml = await text(zip, drawing);
+  const drawingRels = relationships(parser.parse(await text(zip, drawing.replace(/([^/]+)$/, "_rels/$1.rels"))));
+  const chartIds = Array.from(drawingXml.matchAll(/<c:chart [^>]*r:id="([^"]+)"/g), (m) => m[1]);
+  const charts = chartIds.map((id) => `xl/${(drawingRels.get(id) ?? "").replace(/^\.\.\//, "")}`);
+  return { sheetXml, drawing, charts };
+}
+
+describe("addChartsToXlsx", () => {
+  it("adds well-formed chart and drawing parts linked from the sheet and declared in the content types", async () => {
+    const { zip, result } = await writeWithCharts({ sheets: [makeRollup()] });
+    const sheetName = result.names.rollup;
+    expect(sheetName).toBe("Rollup 2026-Q3 (2)");
+    const { sheetXml, drawing, charts } = await chartsOfSheet(zip, sheetName);
+
+    expect(charts).toEqual(["xl/charts/chart1.xml"]);
+    for (const part of [drawing, ...charts, await sheetPart(zip, sheetName)]) {
+      expect(XMLValidator.validate(await text(zip, part))).toBe(true);
+    }
+    const types = await text(zip, "[Content_Types].xml");
+    expect(XMLValidator.validate(types)).toBe(true);
+    expect(types).toContain(`<Override PartName="/${charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(`<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    // CT_Worksheet order: page set-up before the drawing, table parts after it.
+    expect(sheetXml.indexOf("<pageMargins")).toBeLessThan(sheetXml.indexOf("<drawing "));
+    expect(sheetXml.indexOf("<drawing ")).toBeLessThan(sheetXml.indexOf("<tableParts"));
+  });
+
+  it("points the series at the sheet's ranges, with cached values and an escaped title", async () => {
+    const { zip, result } = await writeWithCharts({ sheets: [makeRollup()] });
+    const { charts } = await chartsOfSheet(zip, result.names.rollup);
+    const chart = parser.parse(await text(zip, charts[0]))["c:chartSpace"]["c:chart"];
+    const bar = chart["c:plotArea"]["c:barChart"];
+    const series = [bar["c:ser"]].flat();
+
+    expect(chart["c:title"]["c:tx"]["c:rich"]["a:p"]["a:r"]["a:t"]).toBe(`Scores by team: "R&D" <'core'>`);
+    expect(bar["c:barDir"]["@val"]).toBe("col");
+    expect(series.map((s) => s["c:tx"]["c:strRef"]["c:f"])).toEqual(["'Rollup 2026-Q3 (2)'!$B$5", "'Rollup 2026-Q3 (2)'!$C$5"]);
+    expect(series.map((s) => s["c:cat"]["c:strRef"]["c:f"])).toEqual([
+      "'Rollup 2026-Q3 (2)'!$A$6:$A$8",
+      "'Rollup 2026-Q3 (2)'!$A$6:$A$8",
+    ]);
+    expect(series.map((s) => s["c:val"]["c:numRef"]["c:f"])).toEqual(["'Rollup 2026-Q3 (2)'!$B$6:$B$8", "'Rollup 2026-Q3 (2)'!$C$6:$C$8"]);
+    const cached = (ref: { "c:numCache"?: unknown; "c:strCache"?: unknown }) => {
+      const cache = (ref["c:numCache"] ?? ref["c:strCache"]) as { "c:pt": unknown };
+      return [cache["c:pt"]].flat().map((pt) => {
+        const point = pt as { "@idx": string; "c:v": unknown };
+        return [Number(point["@idx"]), point["c:v"]];
+      });
+    };
+    expect(cached(series[0]["c:cat"]["c:strRef"])).toEqual([
+      [0, "Sales"],
+      [1, "R&D <core>"],
+      [2, "Support"],
+    ]);
+    expect(cached(series[0]["c:val"]["c:numRef"])).toEqual([
+      [0, 0.7],
+      [1, 0.55],
+      [2, 0.4],
+    ]);
+    // The blank previous score is left out of the cache, so it shows as a gap.
+    expect(cached(series[1]["c:val"]["c:numRef"])).toEqual([
+      [0, 0.6],
+      [2, 0.5],
+    ]);
+    expect(series[1]["c:val"]["c:numRef"]["c:numCache"]["c:ptCount"]["@val"]).toBe("3");
+  });
+
+  it.each([
+    { name: "column", chartType: "column" as const, element: "c:barChart", barDir: "col", series: 2 },
+    { name: "bar", chartType: "bar" as const, element: "c:barChart", barDir: "bar", series: 2 },
+    { name: "pie shows the first series", chartType: "pie" as const, element: "c:pieChart", barDir: undefined, series: 1 },
+    { name: "doughnut has a ring per series", chartType: "doughnut" as const, element: "c:doughnutChart", barDir: undefined, series: 2 },
+  ])("writes a chart: $name", async ({ chartType, element, barDir, series }) => {
+    const { zip, result } = await writeWithCharts({ sheets: [makeRollup({}, { chartType })] });
+    const { charts } = await chartsOfSheet(zip, result.names.rollup);
+    const plot = parser.parse(await text(zip, charts[0]))["c:chartSpace"]["c:chart"]["c:plotArea"];
+
+    expect(Object.keys(plot).filter((k) => k.endsWith("Chart"))).toEqual([element]);
+    expect(plot[element]["c:barDir"]?.["@val"]).toBe(barDir);
+    expect([plot[element]["c:ser"]].flat()).toHaveLength(series);
+  });
+
+  it("anchors each chart over the planned cells with its title as alternative text", async () => {
+    const extra: ChartBlock = {
+      kind: "chart",
+      chartType: "pie",
+      title: "Grades",
+      data: { row: 4, col: 0, rows: 4, cols: 2 },
+      at: { row: 20, col: 5 },
+      size: { rows: 10, cols: 4 },
+    };
+    const rollup = makeRollup();
+    const { zip, result } = await writeWithCharts({ sheets: [{ ...rollup, blocks: [...rollup.blocks, extra] }] });
+    const { drawing, charts } = await chartsOfSheet(zip, result.names.rollup);
+    const anchors = [parser.parse(await text(zip, drawing))["xdr:wsDr"]["xdr:twoCellAnchor"]].flat();
+    const corner = (m: Record<string, number>) => [m["xdr:row"], m["xdr:col"]];
+
+    expect(charts).toHaveLength(2);
+    expect(anchors.map((a) => [corner(a["xdr:from"]), corner(a["xdr:to"])])).toEqual([
+      [
+        [1, 5],
+        [16, 13],
+      ],
+      [
+        [20, 5],
+        [30, 9],
+      ],
+    ]);
+    expect(anchors.map((a) => a["xdr:graphicFrame"]["xdr:nvGraphicFramePr"]["xdr:cNvPr"]["@descr"])).toEqual([
+      `Scores by team: "R&D" <'core'>`,
+      "Grades",
+    ]);
+  });
+
+  it("quotes sheet names with apostrophes in series formulas", async () => {
+    const { zip, result } = await writeWithCharts({ sheets: [makeRollup({ name: "Ana's Q3" })] });
+    const { charts } = await chartsOfSheet(zip, result.names.rollup);
+    expect(await text(zip, charts[0])).toContain("<c:f>&apos;Ana&apos;&apos;s Q3&apos;!$B$6:$B$8</c:f>");
+  });
+
+  it("finds sheets by name, not by position in the package", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("First");
+    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup()] });
+    // Swap the two worksheet parts so the rollup lives in sheet1.xml.
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const [one, two] = await Promise.all([text(zip, "xl/worksheets/sheet1.xml"), text(zip, "xl/worksheets/sheet2.xml")]);
+    const rels = (await text(zip, "xl/_rels/workbook.xml.rels")).replace(/sheet([12])\.xml/g, (_, n: string) => `sheet${n === "1" ? 2 : 1}.xml`);
+    zip.file("xl/worksheets/sheet1.xml", two).file("xl/worksheets/sheet2.xml", one).file("xl/_rels/workbook.xml.rels", rels);
+    const swapped = await zip.generateAsync({ type: "uint8array" });
+
+    const out = await JSZip.loadAsync(await addChartsToXlsx(swapped, charts));
+    expect(await sheetPart(out, "Rollup 2026-Q3")).toBe("xl/worksheets/sheet1.xml");
+    expect(await text(out, "xl/worksheets/sheet1.xml")).toContain("<drawing ");
+    expect(await text(out, "xl/worksheets/sheet2.xml")).not.toContain("<drawing ");
+  });
+
+  it("numbers its parts after drawings already in the package and keeps them", async () => {
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const { zip, result } = await writeWithCharts({ sheets: [makeRollup()] }, (wb) => {
+      const logo = wb.addImage({ buffer: png, extension: "png" });
+      wb.addWorksheet("Logo").addImage(logo, "B2:C3");
+    });
+    const { drawing } = await chartsOfSheet(zip, result.names.rollup);
+
+    expect(drawing).toBe("xl/drawings/drawing2.xml");
+    expect(await text(zip, "xl/drawings/drawing1.xml")).toContain("<xdr:pic>");
+    expect(await text(zip, await sheetPart(zip, "Logo"))).toContain("<drawing ");
+  });
+
+  it("produces a file ExcelJS can read back, with every sheet and value", async () => {
+    const { bytes, result } = await writeWithCharts({ sheets: [makeRollup()] });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes);
+
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Rollup 2026-Q3", result.names.rollup]);
+    expect(book.getWorksheet(result.names.rollup)?.getCell("A7").value).toBe("R&D <core>");
+  });
+
+  it("records the charts it will add with the final sheet name and ranges", () => {
+    const workbook = new ExcelJS.Workbook();
+    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup({}, { data: { row: 4, col: 1, rows: 4, cols: 1 } })] });
+    const expected: PendingChart = {
+      sheet: "Rollup 2026-Q3",
+      chartType: "column",
+      title: `Scores by team: "R&D" <'core'>`,
+      categories: null,
+      series: [
+        {
+          name: { ref: "'Rollup 2026-Q3'!$B$5", cache: ["Score"] },
+          values: { ref: "'Rollup 2026-Q3'!$B$6:$B$8", cache: [0.7, 0.55, 0.4] },
+        },
+      ],
+      anchor: { from: { row: 1, col: 5 }, to: { row: 16, col: 13 } },
+    };
+    expect(charts).toEqual([expected]);
+  });
+
+  it("leaves the package's sheets alone when there are no charts", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("OKRs").getCell("A1").value = "Objective";
+    const zip = await JSZip.loadAsync(await addChartsToXlsx(await workbook.xlsx.writeBuffer(), []));
+    expect(Object.keys(zip.files).some((p) => p.includes("chart") || p.includes("drawing"))).toBe(false);
+    expect(await text(zip, "xl/worksheets/sheet1.xml")).not.toContain("<drawing ");
+  });
+
+  it("fails with a WorkbookError for a sheet that is not in the package", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup()] });
+    const renamed = charts.map((c) => ({ ...c, sheet: "Elsewhere" }));
+    await expect(addChartsToXlsx(await workbook.xlsx.writeBuffer(), renamed)).rejects.toThrow(WorkbookError);
+  });
+});
