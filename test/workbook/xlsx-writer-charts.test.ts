@@ -218,7 +218,7 @@ describe("addChartsToXlsx", () => {
       "base64",
     );
     const { zip, result } = await writeWithCharts({ sheets: [makeRollup()] }, (wb) => {
-      const logo = wb.addImage({ buffer: png, extension: "png" });
+      const logo = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
       wb.addWorksheet("Logo").addImage(logo, "B2:C3");
     });
     const { drawing } = await chartsOfSheet(zip, result.names.rollup);
@@ -231,7 +231,7 @@ describe("addChartsToXlsx", () => {
   it("produces a file ExcelJS can read back, with every sheet and value", async () => {
     const { bytes, result } = await writeWithCharts({ sheets: [makeRollup()] });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
 
     expect(book.worksheets.map((ws) => ws.name)).toEqual(["Rollup 2026-Q3", result.names.rollup]);
     expect(book.getWorksheet(result.names.rollup)?.getCell("A7").value).toBe("R&D <core>");
