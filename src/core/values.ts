@@ -101,6 +101,8 @@ export function isDateFormat(format: string | undefined): boolean {
 const CURRENCY = /^[$€£¥₹]|[$€£¥₹]$/;
 const SUFFIX = /(%|‰|k|m|mn|mm|bn|b)$/;
 const SCALE: Readonly<Record<string, number>> = { "%": 0.01, "‰": 0.001, k: 1e3, m: 1e6, mn: 1e6, mm: 1e6, bn: 1e9, b: 1e9 };
+const SIMPLE_INTEGER = /^-?\d{1,15}$/;
+const SIMPLE_DECIMAL = /^-?\d{1,15}\.\d{1,15}$/;
 const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
 const GROUPED_DOT = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const GROUPED_COMMA = /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
@@ -128,6 +130,11 @@ export function toNumber(raw: RawCell, _format?: string, options: ValueOptions =
   }
   if (typeof raw === "boolean") return problem("not-a-number", "The cell holds TRUE or FALSE, not a number", raw ? "TRUE" : "FALSE");
   if (typeof raw !== "string") return problem("not-a-number", "The cell does not hold a number", "");
+  // Most text numbers are plain digits; read those without the general path's string copies.
+  if (SIMPLE_INTEGER.test(raw) || (options.decimalSeparator !== "," && SIMPLE_DECIMAL.test(raw))) {
+    const n = Number(raw);
+    return { ok: true, value: n === 0 ? 0 : n };
+  }
   if (isBlank(raw)) return BLANK;
   if (isExcelError(raw)) return excelError(raw.trim().toUpperCase());
   const value = parseNumberText(raw, options.decimalSeparator ?? ".");

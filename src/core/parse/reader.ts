@@ -3,7 +3,7 @@
  * format and address, converted through `values.ts` with every failure recorded
  * as a located problem in plain language.
  */
-import { a1, quoteSheet } from "../address";
+import { a1, columnLetter, quoteSheet } from "../address";
 import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
 import { parsePeriod } from "../periods";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
@@ -28,6 +28,9 @@ export class SheetReader<F extends string> {
   private readonly byField: Partial<Record<F, number>>;
   private readonly labels: Record<string, FieldSpec>;
   private readonly originCol: number;
+  /** Column letters of each mapped field, computed once rather than per cell. */
+  private readonly letters: Partial<Record<F, string>>;
+  private readonly periods = new Map<string, Period>();
 
   constructor(
     sheet: SheetData,
@@ -44,11 +47,13 @@ export class SheetReader<F extends string> {
     this.labels = SHEET_KINDS[recognised.kind].fields;
     this.local = [];
     this.byField = {};
+    this.letters = {};
     for (const [field, col] of Object.entries(recognised.columns)) {
       const c = col - this.originCol;
       if (c >= 0 && Number.isInteger(c) && field in this.labels) {
         this.local.push([field as F, c]);
         this.byField[field as F] = c;
+        this.letters[field as F] = columnLetter(col);
       }
     }
   }
@@ -80,7 +85,8 @@ export class SheetReader<F extends string> {
   }
 
   address(field: F, r: number): string {
-    return a1(this.originRow + r, this.originCol + (this.byField[field] ?? 0));
+    const letters = this.letters[field];
+    return letters === undefined ? a1(this.originRow + r, this.originCol) : `${letters}${this.originRow + r + 1}`;
   }
 
   /** Where a cell is, as the user reads it: `OKRs!F12`. */
@@ -112,7 +118,8 @@ export class SheetReader<F extends string> {
   /** Records the cell address of each mapped field for a row. */
   cells(r: number): Partial<Record<F, string>> {
     const out: Partial<Record<F, string>> = {};
-    for (const [field, c] of this.local) out[field] = a1(this.originRow + r, this.originCol + c);
+    const row = String(this.originRow + r + 1);
+    for (const [field] of this.local) out[field] = `${this.letters[field]}${row}`;
     return out;
   }
 
@@ -176,13 +183,20 @@ export class SheetReader<F extends string> {
 
   period(field: F, r: number, dateKind: PeriodKind): Period | null {
     if (!this.has(field)) return null;
-    const result = parsePeriod(this.raw(field, r), {
+    const raw = this.raw(field, r);
+    // A period column repeats a few labels thousands of times; read each text once per sheet.
+    const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
+    if (cached) return cached;
+    const result = parsePeriod(raw, {
       dateKind,
       format: this.format(field, r),
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
       decimalSeparator: this.settings.decimalSeparator,
     });
-    if (result.ok) return result.value;
+    if (result.ok) {
+      if (typeof raw === "string" && result.value) this.periods.set(raw, result.value);
+      return result.value;
+    }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
     return null;
   }
