@@ -96,9 +96,9 @@ export function makePeriod(kind: PeriodKind, year: number, part: number, fiscalS
   return { label, kind, start: `${sy}-${pad2(sm)}-01`, end: monthEnd(ey, em) };
 }
 
-function bad(text: string, message?: string): CellValue<never> {
+function bad(text: string): CellValue<never> {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { ok: false, code: "not-a-period", message: message ?? `"${shown}" is not a period (try 2026-Q3, Q3 2026, FY26 Q3, 2026 or Jul 2026)`, text: shown };
+  return { ok: false, code: "not-a-period", message: `"${shown}" is not a period (try 2026-Q3, Q3 2026, FY26 Q3, 2026 or Jul 2026)`, text: shown };
 }
 
 /**

@@ -418,3 +418,23 @@ describe("parseWorkbook: robustness", () => {
     expect(keyResults[5]).toMatchObject({ current: 1, lastCheckIn: "2026-08-01" });
   });
 });
+
+describe("parseWorkbook: numbers where text or dates belong", () => {
+  it("names a number that is not a period as a number", () => {
+    const s = makeSheet("OKRs", [["Objective", "Key result", "Period"], ["O", "K", 12.5]]);
+    expect(parse([s]).problems).toEqual([
+      {
+        code: "not-a-period",
+        sheet: "OKRs",
+        cell: "C2",
+        severity: "error",
+        message: "Period is the number 12.5 in OKRs!C2; expected a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026.",
+      },
+    ]);
+  });
+
+  it("reads a numeric key result ID as text", () => {
+    const s = makeSheet("OKRs", [["Objective", "KR ID", "Key result"], ["O", 7, "K"]]);
+    expect(parse([s]).keyResults[0].keyResultId).toBe("7");
+  });
+});

@@ -135,9 +135,8 @@ export class SheetReader<F extends string> {
       return;
     }
     const raw = this.raw(field, r);
-    const shown = typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : `text ("${result.text}")`;
-    const code = result.code === "not-a-number" ? "not-a-number" : result.code;
-    this.report(code, "error", field, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
+    const shown = typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : typeof raw === "number" ? `the number ${result.text}` : `text ("${result.text}")`;
+    this.report(result.code, "error", field, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
   }
 
   text(field: F, r: number): string {
