@@ -168,7 +168,7 @@ describe("runReviews", () => {
 
 describe("runChecks", () => {
   it("returns the findings of a workbook, located", async () => {
-    const maintain = ["2026-Q3", "Sales", "Keep customers", "Maintain NPS above 45", "Sam Rivera", null, 45, 52];
+    const maintain = ["2026-Q3", "Sales", "Keep customers", "Maintain NPS above 45", "Sam Rivera", "", 45, 52];
     const done = await runChecks(new MemoryPort([okrs(maintain)]), { asOf: AS_OF });
     expect(done.ok && done.findings).toContainEqual(expect.objectContaining({ sheet: "OKRs", cell: "D2", rule: "okr.status-quo" }));
   });
