@@ -150,9 +150,100 @@ function peopleIn(analysis: Analysis, period: Period, options: ReviewOptions): P
 }
 
 /** The person's KRA set for the period: the one labelled as the period, else the first that overlaps it. */
-function kraOf(analysis: Analysis, key: string, period: Period): ScoredKra | null {
-  const sets = analysis.kras.filter((k) => nameKey(k.employee) === key && overlaps(k.period, period));
+function kraOf(sets: readonly ScoredKra[], period: Period): ScoredKra | null {
   return sets.find((k) => k.period?.label === period.label) ?? sets[0] ?? null;
+}
+
+/**
+ * The period's records and the findings grouped by person, built once per call
+ * so that each review reads only its own: scanning everything for every person
+ * took minutes for 5,000 people.
+ */
+interface PeopleIndex {
+  kras: Map<string, ScoredKra[]>;
+  keyResults: Map<string, ScoredKeyResult[]>;
+  kpis: Map<string, ScoredKpi[]>;
+  /** Positions in `findings` by `sheet\u0000row`. */
+  findingsByRow: Map<string, number[]>;
+  /** Positions in `findings` by the key of each person their message names. */
+  findingsByName: Map<string, number[]>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Each record under every distinct person its owner cell names. */
+function byOwner<T>(records: readonly T[], ownerOf: (record: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const record of records) {
+    for (const key of new Set(ownersOf(ownerOf(record)).map(nameKey))) pushTo(map, key, record);
+  }
+  return map;
+}
+
+function indexPeople(analysis: Analysis, findings: readonly Finding[], period: Period, people: readonly Person[]): PeopleIndex {
+  const kras = new Map<string, ScoredKra[]>();
+  for (const k of analysis.kras) if (overlaps(k.period, period)) pushTo(kras, nameKey(k.employee), k);
+  const findingsByRow = new Map<string, number[]>();
+  const findingsByName = new Map<string, number[]>();
+  const names = nameMatcher(people.map((p) => p.key));
+  findings.forEach((f, i) => {
+    const cell = parseA1(f.cell);
+    if (cell) pushTo(findingsByRow, `${f.sheet}\u0000${cell.row + 1}`, i);
+    for (const key of names(nameKey(f.message))) pushTo(findingsByName, key, i);
+  });
+  return {
+    kras,
+    keyResults: byOwner(
+      analysis.keyResults.filter((k) => periodWithin(k.record.period, period)),
+      (k) => k.record.owner,
+    ),
+    kpis: byOwner(
+      analysis.kpis.filter((k) => periodWithin(k.record.period, period)),
+      (k) => k.record.owner,
+    ),
+    findingsByRow,
+    findingsByName,
+  };
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/u;
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_BEFORE = /[\p{L}\p{M}\p{N}]$/u;
+const WORD_AFTER = /^[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * A function listing the keys (see `nameKey`) that a normalised text names as
+ * whole words: "Ana López" is named in "KRAs of Ana López" but not in "KRAs of
+ * Diana López". Keys are looked up by their first word, so a text costs its own
+ * length, not the number of people.
+ */
+function nameMatcher(keys: readonly string[]): (text: string) => Set<string> {
+  const byFirstWord = new Map<string, Array<{ key: string; offset: number }>>();
+  const wordless: string[] = [];
+  for (const key of keys) {
+    const first = WORD.exec(key);
+    if (first) pushTo(byFirstWord, first[0], { key, offset: first.index });
+    else wordless.push(key);
+  }
+  return (text) => {
+    const named = new Set<string>();
+    for (const word of text.matchAll(WORDS)) {
+      for (const { key, offset } of byFirstWord.get(word[0]) ?? []) {
+        const start = (word.index ?? 0) - offset;
+        const end = start + key.length;
+        if (start < 0 || !text.startsWith(key, start)) continue;
+        if (WORD_AFTER.test(key) && WORD_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
+        if (WORD_BEFORE.test(key) && WORD_AFTER.test(text.slice(end, end + 2))) continue;
+        named.add(key);
+      }
+    }
+    for (const key of wordless) if (text.includes(key)) named.add(key);
+    return named;
+  };
 }
 
 function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
@@ -176,14 +267,11 @@ function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
   });
 }
 
-/** Findings naming the person, or located on a row of one of their records. */
-function findingsFor(findings: Finding[], name: string, rows: Set<string>): Finding[] {
-  const key = nameKey(name);
-  return findings.filter((f) => {
-    const cell = parseA1(f.cell);
-    if (cell && rows.has(`${f.sheet}\u0000${cell.row + 1}`)) return true;
-    return key.length > 0 && nameKey(f.message).includes(key);
-  });
+/** Findings naming the person, or located on a row of one of their records, in their original order. */
+function findingsFor(findings: Finding[], index: PeopleIndex, key: string, rows: Set<string>): Finding[] {
+  const positions = new Set<number>(index.findingsByName.get(key) ?? []);
+  for (const row of rows) for (const i of index.findingsByRow.get(row) ?? []) positions.add(i);
+  return [...positions].sort((a, b) => a - b).map((i) => findings[i]);
 }
 
 function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
@@ -214,12 +302,12 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
   const period = periodFromLabel(options.period, analysis);
   if (!period) return [];
   const slugs = new Set<string>();
-  return peopleIn(analysis, period, options).map((person) => {
-    const kra = kraOf(analysis, person.key, period);
-    const keyResults = analysis.keyResults
-      .filter((k) => periodWithin(k.record.period, period) && owns(k.record.owner, person.key))
-      .sort((a, b) => byPeriod(a.record.period, b.record.period));
-    const readings = analysis.kpis.filter((k) => periodWithin(k.record.period, period) && owns(k.record.owner, person.key));
+  const people = peopleIn(analysis, period, options);
+  const index = indexPeople(analysis, findings, period, people);
+  return people.map((person) => {
+    const kra = kraOf(index.kras.get(person.key) ?? [], period);
+    const keyResults = [...(index.keyResults.get(person.key) ?? [])].sort((a, b) => byPeriod(a.record.period, b.record.period));
+    const readings = index.kpis.get(person.key) ?? [];
     const rows = new Set<string>([
       ...(kra?.areas.map((a) => `${a.record.sheet}\u0000${a.record.row}`) ?? []),
       ...keyResults.map((k) => `${k.record.sheet}\u0000${k.record.row}`),
@@ -254,7 +342,7 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
         : null,
       keyResults: keyResults.map(keyResultOf),
       kpis: kpiHistories(readings),
-      findings: findingsFor(findings, person.name, rows),
+      findings: findingsFor(findings, index, person.key, rows),
       keyResultCount: keyResults.length,
       averageKeyResultScore: scores.length ? scores.reduce((a, s) => a + Math.min(s, 1), 0) / scores.length : null,
       kpiBreaches: readings.filter((k) => k.status === "Breach").length,
