@@ -8,24 +8,35 @@ export const PANE_VIEWS = ["home", "rollup", "reviews", "checks", "help"] as con
 
 export type PaneView = (typeof PANE_VIEWS)[number];
 
+/** A message a ribbon command leaves for the task pane to show, e.g. why a rollup could not be written. */
+export interface PaneNotice {
+  readonly intent: "error" | "warning" | "success" | "info";
+  readonly text: string;
+}
+
 /** One request to show a view; `sequence` grows with every request, so asking twice for the same view is still news. */
 export interface ViewRequest {
   readonly view: PaneView;
   readonly sequence: number;
+  readonly notice?: PaneNotice;
 }
+
+/** The outputs whose period the task pane lets the user choose for the ribbon buttons. */
+export type OutputKind = "rollup" | "reviews";
 
 type Listener = (request: ViewRequest) => void;
 
 interface NavigationStore {
   current: ViewRequest | null;
   readonly listeners: Set<Listener>;
+  readonly chosen: Partial<Record<OutputKind, string>>;
 }
 
 const STORE_KEY = Symbol.for("altitude.navigation");
 
 function store(): NavigationStore {
   const slot = globalThis as typeof globalThis & { [STORE_KEY]?: NavigationStore };
-  slot[STORE_KEY] ??= { current: null, listeners: new Set() };
+  slot[STORE_KEY] ??= { current: null, listeners: new Set(), chosen: {} };
   return slot[STORE_KEY];
 }
 
@@ -38,12 +49,12 @@ export function isPaneView(value: unknown): value is PaneView {
 }
 
 /**
- * Records that `view` should be shown and tells every subscriber.
- * @example requestView("checks")
+ * Records that `view` should be shown, with an optional notice, and tells every subscriber.
+ * @example requestView("rollup", { intent: "error", text: "No key results in 2026-Q3." })
  */
-export function requestView(view: PaneView): ViewRequest {
+export function requestView(view: PaneView, notice?: PaneNotice): ViewRequest {
   const state = store();
-  const request: ViewRequest = { view, sequence: (state.current?.sequence ?? 0) + 1 };
+  const request: ViewRequest = { view, sequence: (state.current?.sequence ?? 0) + 1, ...(notice ? { notice } : {}) };
   state.current = request;
   for (const listener of state.listeners) listener(request);
   return request;
@@ -79,4 +90,22 @@ export function viewFromLocation(search: string, hash: string): PaneView {
   if (isPaneView(fromQuery)) return fromQuery;
   const fromHash = hash.replace(/^#\/?/, "");
   return isPaneView(fromHash) ? fromHash : "home";
+}
+
+/**
+ * Remembers the period chosen in the task pane for an output, so the ribbon button uses it too.
+ * @example setChosenPeriod("rollup", "2026-Q2")
+ */
+export function setChosenPeriod(kind: OutputKind, label: string | null): void {
+  const { chosen } = store();
+  if (label) chosen[kind] = label;
+  else delete chosen[kind];
+}
+
+/**
+ * The period chosen in the task pane for an output, or undefined (the latest found is used).
+ * @example getChosenPeriod("reviews") // "2026"
+ */
+export function getChosenPeriod(kind: OutputKind): string | undefined {
+  return store().chosen[kind];
 }

@@ -1,69 +1,125 @@
 import { becomeReady, fakeOffice } from "./fake-office";
-import { buildReviews, buildRollup, checkGoals, type CommandHandler } from "../../src/commands/commands";
-import { getViewRequest, type PaneView } from "../../src/commands/navigation";
+import { buildReviews, buildRollup, checkGoals, createCommands } from "../../src/commands/commands";
+import { getViewRequest, setChosenPeriod } from "../../src/commands/navigation";
+import type { RawCell } from "../../src/core/model";
+import type { TableBlock } from "../../src/core/plan";
+import { planTemplate } from "../../src/core/templates";
+import { createExcelWorkbook } from "../../src/workbook/excel";
+import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
+import { quarter } from "../support/builders";
 
-const handlers: [string, CommandHandler, PaneView][] = [
-  ["buildRollup", buildRollup, "rollup"],
-  ["buildReviews", buildReviews, "reviews"],
-  ["checkGoals", checkGoals, "checks"],
-];
+/** A workbook holding the starter OKR, KPI and KRA sheets for 2026-Q3. */
+function goalWorkbook(): FakeExcel {
+  const sheets = (["okr", "kpi", "kra"] as const).map((kind) => {
+    const sheet = planTemplate(kind, quarter(2026, 3)).sheets[0];
+    const table = sheet.blocks.find((b): b is TableBlock => b.kind === "table");
+    if (!table) throw new Error("template without a table");
+    const values: RawCell[][] = [table.headers, ...table.rows.map((row) => row.map((v) => v ?? ""))];
+    return { name: sheet.name, values };
+  });
+  return createFakeExcel({ sheets });
+}
 
 function makeEvent() {
   return { completed: jest.fn() };
 }
 
+function setUp(fake: FakeExcel, showPane = jest.fn(() => Promise.resolve())) {
+  return { showPane, commands: createCommands({ workbook: () => createExcelWorkbook(fake.Excel), showPane }) };
+}
+
 describe("ribbon commands", () => {
-  let consoleError: jest.SpyInstance;
-
   beforeEach(() => {
-    fakeOffice.addin.showAsTaskpane.mockReset().mockResolvedValue(undefined);
-    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  });
-
-  afterEach(() => {
-    consoleError.mockRestore();
+    setChosenPeriod("rollup", null);
+    setChosenPeriod("reviews", null);
   });
 
   it("associates each handler under its manifest FunctionName once Office is ready", () => {
     expect(fakeOffice.actions.associate).not.toHaveBeenCalled();
     becomeReady();
-    expect(fakeOffice.actions.associate.mock.calls).toEqual(handlers.map(([name, handler]) => [name, handler]));
+    expect(fakeOffice.actions.associate.mock.calls).toEqual([
+      ["buildRollup", buildRollup],
+      ["buildReviews", buildReviews],
+      ["checkGoals", checkGoals],
+    ]);
   });
 
-  it.each(handlers)("%s opens the task pane on its view and completes", async (_name, handler, view) => {
+  it("Quarterly rollup writes the latest quarter's rollup sheet and completes without opening the pane", async () => {
+    const fake = goalWorkbook();
+    const { commands, showPane } = setUp(fake);
     const event = makeEvent();
-    await handler(event);
-    expect(getViewRequest()?.view).toBe(view);
-    expect(fakeOffice.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
-    expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(consoleError).not.toHaveBeenCalled();
-  });
-
-  it.each(handlers)("%s still completes when the task pane cannot be shown", async (_name, handler, view) => {
-    const failure = new Error("showAsTaskpane is not supported");
-    fakeOffice.addin.showAsTaskpane.mockRejectedValue(failure);
-    const event = makeEvent();
-    await handler(event);
-    expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining(view), failure);
-  });
-
-  it.each(handlers)("%s still completes when showing the pane throws at once", async (_name, handler) => {
-    fakeOffice.addin.showAsTaskpane.mockImplementation(() => {
-      throw new Error("Office.addin is unavailable");
-    });
-    const event = makeEvent();
-    await handler(event);
+    await commands.buildRollup(event);
+    expect(fake.sheetNames()).toContain("Rollup 2026-Q3");
+    expect(fake.activeSheet()).toBe("Rollup 2026-Q3");
+    expect(showPane).not.toHaveBeenCalled();
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it("records the view before showing the pane, so a pane that opens reads the request at once", async () => {
-    let viewWhenShown: PaneView | undefined;
-    fakeOffice.addin.showAsTaskpane.mockImplementation(() => {
-      viewWhenShown = getViewRequest()?.view;
-      return Promise.resolve();
-    });
-    await checkGoals(makeEvent());
-    expect(viewWhenShown).toBe("checks");
+  it("Quarterly rollup uses the period chosen in the task pane", async () => {
+    const fake = goalWorkbook();
+    const { commands } = setUp(fake);
+    setChosenPeriod("rollup", "2025-Q1");
+    await commands.buildRollup(makeEvent());
+    expect(fake.sheetNames()).toContain("Rollup 2025-Q1");
+  });
+
+  it("Quarterly rollup reports a period it cannot use in the pane and writes nothing", async () => {
+    const fake = goalWorkbook();
+    const { commands, showPane } = setUp(fake);
+    setChosenPeriod("rollup", "next spring");
+    const event = makeEvent();
+    await commands.buildRollup(event);
+    expect(fake.sheetNames().some((n) => n.startsWith("Rollup"))).toBe(false);
+    expect(showPane).toHaveBeenCalledTimes(1);
+    expect(getViewRequest()).toMatchObject({ view: "rollup", notice: { intent: "error", text: expect.stringContaining("The quarterly rollup was not written") } });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("Review summaries writes the index and one sheet per person for the latest year", async () => {
+    const fake = goalWorkbook();
+    const { commands } = setUp(fake);
+    const event = makeEvent();
+    await commands.buildReviews(event);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining(["Reviews 2026"]));
+    expect(fake.sheetNames().length).toBeGreaterThan(4);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("Check goals opens the findings in the task pane", async () => {
+    const { commands, showPane } = setUp(goalWorkbook());
+    const event = makeEvent();
+    await commands.checkGoals(event);
+    expect(getViewRequest()?.view).toBe("checks");
+    expect(showPane).toHaveBeenCalledTimes(1);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("a workbook without goal sheets leaves a plain message in the pane and writes nothing", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Budget", values: [["Line", "Amount"], ["Rent", 1200]] }] });
+    const { commands } = setUp(fake);
+    await commands.buildRollup(makeEvent());
+    expect(fake.sheetNames()).toEqual(["Budget"]);
+    expect(getViewRequest()?.notice?.text).toMatch(/no sheet looks like an OKR/);
+  });
+
+  it("a failure inside Excel is shown in the pane, nothing half-written stays, and the command completes", async () => {
+    const fake = goalWorkbook();
+    const { commands } = setUp(fake);
+    fake.failOn({ operation: "worksheets.add", nth: 1 });
+    const event = makeEvent();
+    await commands.buildRollup(event);
+    expect(fake.sheetNames()).toEqual(["OKRs", "KPIs", "KRAs"]);
+    expect(getViewRequest()?.notice?.intent).toBe("error");
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("completes even when the pane cannot be shown", async () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const { commands } = setUp(goalWorkbook(), jest.fn(() => Promise.reject(new Error("showAsTaskpane is not supported"))));
+    const event = makeEvent();
+    await commands.checkGoals(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining("checks"), expect.any(Error), expect.any(String));
+    consoleError.mockRestore();
   });
 });
