@@ -68,8 +68,11 @@ export interface ExcelRange {
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly isNullObject: boolean;
-  values: RawCell[][];
-  numberFormat: string[][];
+  /** Writes take `null` for "leave this cell as it is". */
+  get values(): RawCell[][];
+  set values(values: Array<Array<RawCell | null>>);
+  get numberFormat(): string[][];
+  set numberFormat(formats: Array<Array<string | null>>);
   formulas: string[][];
   hyperlink: ExcelHyperlink;
   readonly format: ExcelRangeFormat;

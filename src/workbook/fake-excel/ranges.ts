@@ -116,8 +116,8 @@ export class FakeRange implements ExcelRange {
   get values(): RawCell[][] {
     return loaded(this.cache, "values", "Range");
   }
-  set values(values: RawCell[][]) {
-    this.cache.values = values;
+  set values(values: Array<Array<RawCell | null>>) {
+    delete this.cache.values;
     this.queue("range.values", values, (sheet, rect) => writeCells(sheet, rect, values, "values"));
   }
 
@@ -132,8 +132,8 @@ export class FakeRange implements ExcelRange {
   get numberFormat(): string[][] {
     return loaded(this.cache, "numberFormat", "Range");
   }
-  set numberFormat(formats: string[][]) {
-    this.cache.numberFormat = formats;
+  set numberFormat(formats: Array<Array<string | null>>) {
+    delete this.cache.numberFormat;
     this.queue("range.numberFormat", formats, (sheet, rect) => {
       checkShape(rect, formats);
       forEachCell(rect, formats, (row, col, format) => {

@@ -1,0 +1,309 @@
+/**
+ * The Excel adapter: WorkbookPort and WorkbookEditor over Office.js, batched.
+ * Every batch runs through `BatchRunner` (the only code that syncs), and round
+ * trips depend on the number of bytes moved, never on the number of rows:
+ *
+ * - `sheetNames`: 1 round trip.
+ * - `readSheets`: 2 (sheet list, then every used range at once). A read whose
+ *   response Excel refuses as too large is redone in row chunks sized from the
+ *   range's dimensions: 1 more for the dimensions plus 1 per ~4 MB.
+ * - `writeSheets`: 1 to learn existing sheet and table names, then 1 per ~4 MB
+ *   of content (1 for any ordinary plan), whatever the number of sheets or
+ *   rows; 0 extra per sheet. On failure, 1 more batch (2 round trips) removes
+ *   the sheets it created.
+ * - `readState`, `writeState`, `appendRows`: 2; `select`: 1.
+ */
+import type { RawCell, SheetData } from "../core/model";
+import { parseA1 } from "../core/address";
+import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
+import { uniqueSheetName } from "../core/sheet-names";
+import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
+import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
+import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
+import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
+
+export interface ExcelWorkbookOptions {
+  /** Most bytes one request or response may carry; 4 MB by default, under Excel on the web's 5 MB cap. */
+  payloadBudgetBytes?: number;
+}
+
+export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
+  /** Round trips (`context.sync()` calls) made so far, for tests and benchmarks. */
+  readonly roundTrips: number;
+}
+
+/** A cell holds at most 32,767 characters; state JSON is split into pieces that fit. */
+export const STATE_PIECE = 30_000;
+
+/** What one read cell costs in a response (value and number format as JSON), estimated generously. */
+const BYTES_PER_CELL = 100;
+
+/**
+ * The workbook port over Office.js.
+ *
+ * @example
+ * const workbook = createExcelWorkbook(); // inside an Office add-in, over `Excel`
+ * const sheets = await workbook.readSheets(["OKRs"]);
+ */
+export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
+  const runner = new BatchRunner(excel, options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET);
+
+  async function sheetNames(): Promise<string[]> {
+    return runner.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/visibility");
+      await context.sync();
+      return worksheets.items.filter((sheet) => sheet.visibility === "Visible" && sheet.name !== STATE_SHEET).map((sheet) => sheet.name);
+    });
+  }
+
+  async function readSheets(names?: string[]): Promise<SheetData[]> {
+    return runner.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/visibility");
+      await context.sync();
+      const chosen = pickSheets(worksheets.items, names);
+      const used = chosen.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("address,values,numberFormat"));
+      try {
+        await context.sync();
+      } catch (error) {
+        if (codeOf(error) === "ResponsePayloadSizeLimitExceeded") return readInChunks(context, chosen);
+        throw error;
+      }
+      return chosen.map((sheet, i) => toSheetData(sheet.name, used[i]));
+    });
+  }
+
+  async function writeSheets(plan: OutputPlan, writeOptions: WriteOptions = {}): Promise<WriteResult> {
+    if (plan.sheets.length === 0) return { names: {} };
+    const planned: string[] = [];
+    try {
+      return await runner.run(
+        async (context) => {
+          const worksheets = context.workbook.worksheets;
+          const tables = context.workbook.tables;
+          worksheets.load("items/name");
+          tables.load("items/name");
+          await context.sync();
+          const names = chooseNames(plan, worksheets.items.map((sheet) => sheet.name));
+          const table = tableNamer(tables.items.map((item) => item.name));
+          planned.push(...Object.values(names));
+          const added = new Map<string, ExcelWorksheet>();
+          for (const [index, sheetPlan] of plan.sheets.entries()) {
+            const name = names[sheetPlan.key];
+            const sheet = worksheets.add(name);
+            added.set(sheetPlan.key, sheet);
+            await queueSheet(context, sheet, sheetPlan, { sheets: names, table });
+            const progress = { done: index + 1, total: plan.sheets.length, sheet: name };
+            context.afterSync(() => writeOptions.onProgress?.(progress));
+          }
+          added.get(plan.activate ?? plan.sheets[0].key)?.activate();
+          await context.sync();
+          return { names };
+        },
+        { eachRequest: suspendUpdates },
+      );
+    } catch (error) {
+      await removeSheets(planned);
+      throw toWorkbookError(error);
+    }
+  }
+
+  /** Deletes the sheets a failed write may have created; their names were free before it started. */
+  async function removeSheets(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    try {
+      await runner.run(async (context) => {
+        const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load("name"));
+        await context.sync();
+        for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+        await context.sync();
+      });
+    } catch {
+      // The write's own error is the one worth reporting; a failed clean-up must not hide it.
+    }
+  }
+
+  async function readState(): Promise<StoredState> {
+    return runner.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET).load("name");
+      await context.sync();
+      if (sheet.isNullObject) return {};
+      const used = sheet.getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+      if (used.isNullObject) return {};
+      return parseState(used.values.map((row) => String(row[0] ?? "")).join(""));
+    });
+  }
+
+  async function writeState(state: StoredState): Promise<void> {
+    const json = JSON.stringify(state);
+    const pieces: string[][] = [];
+    for (let i = 0; i < json.length; i += STATE_PIECE) pieces.push([json.slice(i, i + STATE_PIECE)]);
+    await runner.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const existing = worksheets.getItemOrNullObject(STATE_SHEET).load("name");
+      await context.sync();
+      const sheet = existing.isNullObject ? worksheets.add(STATE_SHEET) : existing;
+      if (existing.isNullObject) sheet.visibility = "VeryHidden";
+      else sheet.getRange("A:A").clear("Contents");
+      const range = sheet.getRangeByIndexes(0, 0, pieces.length, 1);
+      // Text format: a piece may begin with "=" or "-" and must not become a formula.
+      range.numberFormat = pieces.map(() => [TEXT_FORMAT]);
+      range.values = pieces;
+      await context.sync();
+    });
+  }
+
+  async function appendRows(sheetName: string, rows: PlanValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await runner.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
+      await context.sync();
+      const at = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex + used.rowCount, col: used.columnIndex };
+      await writeValues(context, sheet, at, rows);
+      await context.sync();
+    });
+  }
+
+  async function select(sheetName: string, cell: string): Promise<void> {
+    await runner.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  return {
+    sheetNames,
+    readSheets,
+    writeSheets,
+    readState,
+    writeState,
+    appendRows,
+    select,
+    get roundTrips() {
+      return runner.roundTrips;
+    },
+  };
+}
+
+function suspendUpdates(workbook: { application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void } }): void {
+  workbook.application.suspendApiCalculationUntilNextSync();
+  workbook.application.suspendScreenUpdatingUntilNextSync();
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** The named sheets in the order asked, or every visible one (the state sheet excluded) in tab order. */
+function pickSheets(sheets: ExcelWorksheet[], names?: string[]): ExcelWorksheet[] {
+  if (!names) return sheets.filter((sheet) => sheet.visibility === "Visible" && sheet.name !== STATE_SHEET);
+  return names.map((name) => {
+    const sheet = sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new WorkbookError(`There is no sheet named "${name}".`, "ItemNotFound");
+    return sheet;
+  });
+}
+
+/** Final sheet names by key, unique against existing sheets and each other, ignoring case. */
+function chooseNames(plan: OutputPlan, existing: string[]): Record<string, string> {
+  const taken = [...existing];
+  const sheets: Record<string, string> = {};
+  for (const sheetPlan of plan.sheets) {
+    if (sheetPlan.key in sheets) throw new WorkbookError(`The plan has two sheets keyed "${sheetPlan.key}".`, "InvalidPlan");
+    const name = uniqueSheetName(sheetPlan.name, taken);
+    sheets[sheetPlan.key] = name;
+    taken.push(name);
+  }
+  return sheets;
+}
+
+/**
+ * A valid Excel table name (letters, digits, underscores and periods, not
+ * starting with a digit, not readable as a cell reference), not yet taken.
+ *
+ * @example
+ * uniqueTableName("Team scores", ["Team_scores"]) // "Team_scores_2"
+ */
+export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set(Array.from(taken, (name) => name.toLowerCase()));
+  let base = wanted
+    .replace(/[^A-Za-z0-9_.]+/g, "_")
+    .replace(/^[^A-Za-z]+/, "")
+    .replace(/_+$/, "")
+    .slice(0, 200);
+  if (base.length === 0) base = "Table";
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `T_${base}`;
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
+}
+
+function tableNamer(existing: string[]): (wanted: string) => string {
+  const taken = [...existing];
+  return (wanted) => {
+    const name = uniqueTableName(wanted, taken);
+    taken.push(name);
+    return name;
+  };
+}
+
+function toSheetData(name: string, range: ExcelRange): SheetData {
+  if (range.isNullObject) return { name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
+  return { name, values: range.values, numberFormats: range.numberFormat, origin: originOf(range.address) };
+}
+
+/** Top-left cell of an address such as `'My sheet'!B3:F40`. */
+function originOf(address: string): { row: number; col: number } {
+  const cells = address.slice(address.lastIndexOf("!") + 1);
+  return parseA1(cells.split(":")[0]) ?? { row: 0, col: 0 };
+}
+
+/** Reads used ranges too large for one response: dimensions first, then row chunks that fit the budget. */
+async function readInChunks(
+  context: { sync(): Promise<void>; reserve(bytes: number): Promise<void>; readonly budgetBytes: number },
+  sheets: ExcelWorksheet[],
+): Promise<SheetData[]> {
+  const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"));
+  await context.sync();
+  const parts: ExcelRange[][] = [];
+  for (const [i, range] of used.entries()) {
+    const sheetParts: ExcelRange[] = [];
+    parts.push(sheetParts);
+    if (range.isNullObject) continue;
+    const rowBytes = range.columnCount * BYTES_PER_CELL;
+    const rowsPerChunk = Math.max(1, Math.floor(context.budgetBytes / rowBytes));
+    for (let start = 0; start < range.rowCount; start += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, range.rowCount - start);
+      await context.reserve(rows * rowBytes);
+      const part = sheets[i].getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
+      sheetParts.push(part.load("values,numberFormat"));
+    }
+  }
+  await context.sync();
+  return sheets.map((sheet, i) => {
+    const range = used[i];
+    if (range.isNullObject) return { name: sheet.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
+    const values: RawCell[][] = [];
+    const numberFormats: string[][] = [];
+    for (const part of parts[i]) {
+      for (const row of part.values) values.push(row);
+      for (const row of part.numberFormat) numberFormats.push(row);
+    }
+    return { name: sheet.name, values, numberFormats, origin: { row: range.rowIndex, col: range.columnIndex } };
+  });
+}
+
+/** Stored state, or an empty object when the sheet holds something that is not Altitude's JSON. */
+function parseState(json: string): StoredState {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
