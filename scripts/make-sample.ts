@@ -4,8 +4,10 @@
  * KPI readings against floors and targets, KRAs for 2026, check-ins, and a Notes
  * sheet that is not a goal sheet. The content is fixed: no clock is read.
  */
+import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 type Cell = string | number | Date | null;
 
@@ -176,9 +178,28 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * The sample as .xlsx bytes, the same on every run: ExcelJS stamps each zip entry
+ * with the current time, so the entries are repacked with a fixed date.
+ *
+ * @example
+ * await fs.writeFile("assets/altitude-sample.xlsx", await sampleBytes());
+ */
+export async function sampleBytes(): Promise<Buffer> {
+  const written = await JSZip.loadAsync(await buildSampleWorkbook().xlsx.writeBuffer());
+  const fixed = new JSZip();
+  for (const entry of Object.values(written.files)) {
+    if (!entry.dir) fixed.file(entry.name, await entry.async("uint8array"), { date: FIXED_DATE, createFolders: false });
+  }
+  return fixed.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Where `npm run sample` writes the sample. */
+export const SAMPLE_PATH = path.resolve(__dirname, "..", "assets", "altitude-sample.xlsx");
+
 async function main(): Promise<void> {
-  const out = path.resolve(__dirname, "..", "assets", "altitude-sample.xlsx");
-  await buildSampleWorkbook().xlsx.writeFile(out);
+  const out = SAMPLE_PATH;
+  await fs.writeFile(out, await sampleBytes());
   process.stdout.write(`Wrote ${path.relative(process.cwd(), out)}\n`);
 }
 
