@@ -317,12 +317,15 @@ describe("altitude review", () => {
     await inputSheetsUnchanged(out);
   });
 
-  it("reviews only the people asked for", async () => {
-    const out = path.join(dir, "two.xlsx");
-    const run = altitude(["review", sample, "--people", "ben okafor, Chloé Martin", "-o", out, ...AS_OF], dir);
+  it.each<[string, string[], string[]]>([
+    ["the people asked for, in any case", ["--people", "ben okafor, Chloé Martin"], ["Ben Okafor 2026", "Chloé Martin 2026"]],
+    ["the people of a team", ["--team", "Sales"], ["Ben Okafor 2026", "Sam Rivera 2026"]],
+  ])("reviews only %s", async (_name, filter, sheets) => {
+    const out = path.join(dir, "some.xlsx");
+    const run = altitude(["review", sample, ...filter, "-o", out, ...AS_OF], dir);
     expect(run.code).toBe(0);
     const names = (await readWorkbook(out)).worksheets.map((ws) => ws.name);
-    expect(names.slice(SAMPLE_SHEETS.length).sort()).toEqual(["Ben Okafor 2026", "Chloé Martin 2026", "Reviews 2026"]);
+    expect(names.slice(SAMPLE_SHEETS.length).sort()).toEqual(["Reviews 2026", ...sheets].sort());
   });
 });
 
