@@ -68,6 +68,17 @@ describe("readSheets", () => {
     expect(sheet.numberFormats?.[1][1]).toBe(format);
   });
 
+  it("gives dates of a 1904-system workbook as 1900-system serials, as Office.js does", async () => {
+    const file = await save((wb) => {
+      wb.properties.date1904 = true;
+      const cell = wb.addWorksheet("Dates").getCell("A1");
+      cell.value = new Date(Date.UTC(2026, 6, 1));
+      cell.numFmt = "yyyy-mm-dd";
+    });
+    const [sheet] = await (await openXlsx(file)).readSheets();
+    expect(sheet.values).toEqual([[46204]]);
+  });
+
   it("trims empty leading rows and columns, like a used range, and reports the origin", async () => {
     const file = await save((wb) => {
       const ws = wb.addWorksheet("Goals");
