@@ -154,8 +154,22 @@ function requestBytes(operations: Operation[]): number {
   return operations.reduce((sum, operation) => sum + 40 + operation.kind.length + jsonBytes(operation.payload ?? null), 2);
 }
 
-/** UTF-8 length of a value's JSON, without allocating an encoder (the fake runs in browsers too). */
+/**
+ * UTF-8 length of a value's JSON, without allocating an encoder (the fake runs
+ * in browsers too) and without building one huge string for big arrays.
+ */
 export function jsonBytes(value: unknown): number {
+  if (Array.isArray(value)) {
+    let bytes = 2 + Math.max(0, value.length - 1);
+    for (const item of value) bytes += jsonBytes(item ?? null);
+    return bytes;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    let bytes = 2 + Math.max(0, entries.length - 1);
+    for (const [key, item] of entries) bytes += jsonBytes(key) + 1 + jsonBytes(item);
+    return bytes;
+  }
   const text = JSON.stringify(value) ?? "null";
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {

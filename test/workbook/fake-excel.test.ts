@@ -1,0 +1,271 @@
+import type { RawCell } from "../../src/core/model";
+import type { ExcelApi } from "../../src/workbook/excel-api";
+import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../../src/workbook/fake-excel";
+
+function makeFake(): FakeExcel {
+  return createFakeExcel({
+    sheets: [
+      { name: "OKRs", values: [["Objective", "Score"], ["Grow", 0.5]] },
+      { name: "Notes", values: [] },
+    ],
+  });
+}
+
+/** Runs a batch and returns the error it rejected with. */
+async function failure(fake: FakeExcel, batch: Parameters<FakeExcel["Excel"]["run"]>[0]): Promise<FakeOfficeError> {
+  try {
+    await fake.Excel.run(batch);
+  } catch (error) {
+    if (error instanceof FakeOfficeError) return error;
+    throw error;
+  }
+  throw new Error("The batch did not fail.");
+}
+
+it("can stand in wherever the adapter expects Excel", () => {
+  const api: ExcelApi = makeFake().Excel;
+  expect(typeof api.run).toBe("function");
+});
+
+describe("load and sync", () => {
+  it.each([
+    ["a range's values", (fake: FakeExcel) => fake.Excel.run(async (context) => void context.workbook.worksheets.getItem("OKRs").getRange("A1").values)],
+    ["a sheet's name", (fake: FakeExcel) => fake.Excel.run(async (context) => void context.workbook.worksheets.getItem("OKRs").name)],
+    ["the sheet list", (fake: FakeExcel) => fake.Excel.run(async (context) => void context.workbook.worksheets.items)],
+    [
+      "values loaded but not yet synced",
+      (fake: FakeExcel) =>
+        fake.Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItem("OKRs").getRange("A1").load("values");
+          return void range.values;
+        }),
+    ],
+  ])("throws PropertyNotLoaded when reading %s", async (_name, read) => {
+    await expect(read(makeFake())).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  it("returns loaded properties after sync, and counts the round trip", async () => {
+    const fake = makeFake();
+    const values = await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("OKRs").getUsedRange(true).load("values, address");
+      await context.sync();
+      return { values: range.values, address: range.address };
+    });
+    expect(values).toEqual({ values: [["Objective", "Score"], ["Grow", 0.5]], address: "OKRs!A1:B2" });
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  it("applies property writes only when the request is sent", async () => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1").values = [["later"]];
+      expect(fake.getSheet("Notes")?.cell("A1").value).toBe("");
+      await context.sync();
+      expect(fake.getSheet("Notes")?.cell("A1").value).toBe("later");
+    });
+  });
+
+  it("sends what a batch left queued when the batch ends, as Excel.run does", async () => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("B2").values = [[1]];
+    });
+    expect(fake.getSheet("Notes")?.cell("B2").value).toBe(1);
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  it("refuses proxies used after their batch ended", async () => {
+    const fake = makeFake();
+    const sheet = await fake.Excel.run(async (context) => context.workbook.worksheets.getItem("Notes"));
+    expect(() => sheet.activate()).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
+  });
+
+  it("gives a null object for the used range of a blank sheet and for a missing sheet", async () => {
+    const fake = makeFake();
+    const result = await fake.Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Notes").getUsedRangeOrNullObject(true).load("address");
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope").load("name");
+      await context.sync();
+      return [used.isNullObject, missing.isNullObject];
+    });
+    expect(result).toEqual([true, true]);
+  });
+});
+
+describe("typed input", () => {
+  it.each<[string, string, RawCell, string | null]>([
+    ["a formula", "=1+1", "", "=1+1"],
+    ["a plus expression", "+cmd|'/c calc'!A0", "", "=+cmd|'/c calc'!A0"],
+    ["a minus expression", "-1+1", "", "=-1+1"],
+    ["an at expression", "@SUM(A1)", "", "=SUM(A1)"],
+    ["a number", "007", 7, null],
+    ["a boolean", "TRUE", true, null],
+    ["plain text", "Grow", "Grow", null],
+  ])("turns %s written as a value into what Excel makes of it", async (_name, input, value, formula) => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1").values = [[input]];
+      await context.sync();
+    });
+    expect(fake.getSheet("Notes")?.cell("A1")).toMatchObject({ value, formula });
+  });
+
+  it("keeps text as typed in cells formatted as text, when the format comes first", async () => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Notes").getRange("A1:B1");
+      range.numberFormat = [["@", "General"]];
+      range.values = [["=1+1", "=1+1"]];
+      await context.sync();
+    });
+    const sheet = fake.getSheet("Notes");
+    expect(sheet?.cell("A1")).toMatchObject({ value: "=1+1", formula: null, numberFormat: "@" });
+    expect(sheet?.cell("B1").formula).toBe("=1+1");
+  });
+
+  it("rejects arrays that do not match the range", async () => {
+    const error = await failure(makeFake(), async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1:B2").values = [["only one"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
+describe("worksheets", () => {
+  it.each([
+    ["a taken name in other case", "okrs", "ItemAlreadyExists"],
+    ["a name with a slash", "A/B", "InvalidArgument"],
+    ["a name over 31 characters", "x".repeat(32), "InvalidArgument"],
+  ])("refuses to add a sheet with %s at sync", async (_name, name, code) => {
+    const fake = makeFake();
+    const error = await failure(fake, async (context) => {
+      context.workbook.worksheets.add(name);
+      await context.sync();
+    });
+    expect(error.code).toBe(code);
+    expect(fake.sheetNames()).toEqual(["OKRs", "Notes"]);
+  });
+
+  it("reports a missing sheet at sync, not when the proxy is made", async () => {
+    const fake = makeFake();
+    const error = await failure(fake, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Missing");
+      sheet.load("name");
+      await context.sync();
+    });
+    expect(error).toMatchObject({ code: "ItemNotFound", name: "RichApi.Error" });
+  });
+
+  it("keeps operations sent before a failing one, as Excel does", async () => {
+    const fake = makeFake();
+    await failure(fake, async (context) => {
+      context.workbook.worksheets.add("First");
+      context.workbook.worksheets.add("OKRs");
+      context.workbook.worksheets.add("Third");
+      await context.sync();
+    });
+    expect(fake.sheetNames()).toEqual(["OKRs", "Notes", "First"]);
+  });
+
+  it("hides a sheet very well and refuses to hide or delete the last visible one", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Only", values: [] }] });
+    await fake.Excel.run(async (context) => {
+      const state = context.workbook.worksheets.add("State");
+      state.visibility = "VeryHidden";
+      await context.sync();
+    });
+    expect(fake.getSheet("State")?.visibility).toBe("VeryHidden");
+    const error = await failure(fake, async (context) => {
+      context.workbook.worksheets.getItem("Only").delete();
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidOperation");
+  });
+
+  it("lists sheets with their loaded properties", async () => {
+    const fake = makeFake();
+    const names = await fake.Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/position");
+      await context.sync();
+      return sheets.items.map((sheet) => `${sheet.position}:${sheet.name}`);
+    });
+    expect(names).toEqual(["0:OKRs", "1:Notes"]);
+  });
+});
+
+describe("tables", () => {
+  it("adds a table over written data, with a name, a style and added rows", async () => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("OKRs").tables.add("A1:B2", true);
+      table.name = "Objectives";
+      table.style = "TableStyleLight9";
+      table.rows.add(null, [["Retain", 0.8]]);
+      await context.sync();
+    });
+    expect(fake.getSheet("OKRs")?.tables).toEqual([
+      { name: "Objectives", address: "OKRs!A1:B3", style: "TableStyleLight9", showBandedRows: true, headers: ["Objective", "Score"] },
+    ]);
+  });
+
+  it.each([
+    ["a name taken in other case", "objectives", "ItemAlreadyExists"],
+    ["a name that reads as a cell", "KR1", "InvalidArgument"],
+  ])("refuses %s", async (_name, name, code) => {
+    const fake = makeFake();
+    const error = await failure(fake, async (context) => {
+      context.workbook.worksheets.getItem("OKRs").tables.add("A1:B2", true).name = "Objectives";
+      context.workbook.worksheets.getItem("Notes").tables.add("A1:A2", true).name = name;
+      await context.sync();
+    });
+    expect(error.code).toBe(code);
+    expect(fake.getSheet("Notes")?.tables.map((table) => table.name)).toEqual(["Table2"]);
+  });
+});
+
+describe("instrumentation", () => {
+  it("measures each request and refuses one over the limit", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [] }] }, { requestLimitBytes: 10_000 });
+    const rows = (n: number) => Array.from({ length: n }, () => ["abcdefghij"]);
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A100").values = rows(100);
+      await context.sync();
+    });
+    expect(fake.stats.requests[0].bytes).toBeGreaterThan(1_400);
+    const error = await failure(fake, async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A1000").values = rows(1000);
+      await context.sync();
+    });
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(fake.getSheet("S")?.used).toEqual({ row: 0, col: 0, rows: 100, cols: 1 });
+  });
+
+  it.each([
+    ["the second sync", { sync: 2 }, ["OKRs", "Notes", "A"]],
+    ["the second sheet added", { operation: "worksheets.add", nth: 2 }, ["OKRs", "Notes", "A"]],
+  ])("fails %s on request", async (_name, spec, remaining) => {
+    const fake = makeFake();
+    fake.failOn(spec);
+    const error = await failure(fake, async (context) => {
+      context.workbook.worksheets.add("A");
+      await context.sync();
+      context.workbook.worksheets.add("B");
+      await context.sync();
+    });
+    expect(error.code).toBe("GeneralException");
+    expect(fake.sheetNames()).toEqual(remaining);
+  });
+
+  it("holds a tall sheet sparsely and reports its used range", async () => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1").values = [["top"]];
+      sheet.getRange("T1000000").values = [["bottom"]];
+      await context.sync();
+    });
+    expect(fake.getSheet("Notes")?.used).toEqual({ row: 0, col: 0, rows: 1_000_000, cols: 20 });
+    expect(fake.getSheet("Notes")?.cell("T1000000").value).toBe("bottom");
+  });
+});
