@@ -257,31 +257,62 @@ function toSheetData(name: string, range: ExcelRange): SheetData {
   return { name, values: range.values, numberFormats: range.numberFormat, origin: originOf(range.address) };
 }
 
+/**
+ * Bytes one row of a chunk already read is expected to cost: the heaviest row seen,
+ * or twice the average, whichever is more, and never under a floor per cell.
+ */
+function measuredRowBytes(sample: ExcelRange, columns: number): number {
+  let total = 0;
+  let heaviest = 0;
+  sample.values.forEach((row, r) => {
+    const bytes = JSON.stringify(row).length + JSON.stringify(sample.numberFormat[r] ?? []).length;
+    total += bytes;
+    heaviest = Math.max(heaviest, bytes);
+  });
+  const average = sample.values.length ? total / sample.values.length : columns * BYTES_PER_CELL;
+  return Math.max(heaviest, 2 * average, columns * 4);
+}
+
 /** Top-left cell of an address such as `'My sheet'!B3:F40`. */
 function originOf(address: string): { row: number; col: number } {
   const cells = address.slice(address.lastIndexOf("!") + 1);
   return parseA1(cells.split(":")[0]) ?? { row: 0, col: 0 };
 }
 
-/** Reads used ranges too large for one response: dimensions first, then row chunks that fit the budget. */
+/**
+ * Reads used ranges too large for one response: dimensions first, then row chunks
+ * that fit the budget. The first chunk of each sheet is sized for the worst case;
+ * the rest are sized from what those rows really weighed, with a margin, so a
+ * large sheet takes as few round trips as its content needs.
+ */
 async function readInChunks(
   context: { sync(): Promise<void>; reserve(bytes: number): Promise<void>; readonly budgetBytes: number },
   sheets: ExcelWorksheet[],
 ): Promise<SheetData[]> {
   const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"));
   await context.sync();
-  const parts: ExcelRange[][] = [];
+  const parts: ExcelRange[][] = used.map(() => []);
+  const queue = (i: number, start: number, rows: number, rowBytes: number) => {
+    const range = used[i];
+    const part = sheets[i].getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
+    parts[i].push(part.load("values,numberFormat"));
+    return context.reserve(rows * rowBytes);
+  };
+  const firstRows: number[] = [];
   for (const [i, range] of used.entries()) {
-    const sheetParts: ExcelRange[] = [];
-    parts.push(sheetParts);
+    firstRows.push(0);
     if (range.isNullObject) continue;
     const rowBytes = range.columnCount * BYTES_PER_CELL;
+    firstRows[i] = Math.min(range.rowCount, Math.max(1, Math.floor(context.budgetBytes / rowBytes)));
+    await queue(i, 0, firstRows[i], rowBytes);
+  }
+  await context.sync();
+  for (const [i, range] of used.entries()) {
+    if (range.isNullObject || firstRows[i] >= range.rowCount) continue;
+    const rowBytes = measuredRowBytes(parts[i][0], range.columnCount);
     const rowsPerChunk = Math.max(1, Math.floor(context.budgetBytes / rowBytes));
-    for (let start = 0; start < range.rowCount; start += rowsPerChunk) {
-      const rows = Math.min(rowsPerChunk, range.rowCount - start);
-      await context.reserve(rows * rowBytes);
-      const part = sheets[i].getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
-      sheetParts.push(part.load("values,numberFormat"));
+    for (let start = firstRows[i]; start < range.rowCount; start += rowsPerChunk) {
+      await queue(i, start, Math.min(rowsPerChunk, range.rowCount - start), rowBytes);
     }
   }
   await context.sync();

@@ -94,6 +94,17 @@ describe("readSheets", () => {
     expect(accepted.length).toBeGreaterThan(3);
     expect(fake.stats.requests.filter((request) => request.responseBytes > 100_000)).toHaveLength(1);
   });
+
+  it("sizes later chunks from the rows already read, so light rows take fewer round trips than the worst case", async () => {
+    const values: RawCell[][] = Array.from({ length: 3_000 }, (_, r) => [r, `name ${r}`, `team ${r % 7}`, r * 1.5]);
+    const fake = createFakeExcel({ sheets: [{ name: "Big", values }] }, { responseLimitBytes: 100_000 });
+    const workbook = createExcelWorkbook(fake.Excel, { payloadBudgetBytes: 80_000 });
+    const [big] = await workbook.readSheets();
+    expect(big.values).toEqual(values);
+    // Worst-case sizing (100 bytes a cell) would need 15 chunk requests after the sheet list, the refused read and the dimensions.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3 + 8);
+    expect(fake.stats.requests.filter((request) => request.responseBytes > 100_000)).toHaveLength(1);
+  });
 });
 
 describe("writeSheets", () => {
