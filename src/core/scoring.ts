@@ -159,7 +159,8 @@ export function gradeOf(
  * Share of a period elapsed on `asOf` (0–1, linear, counting whole days, both ends included).
  *
  * @example
- * expectedProgress("2026-07-01", "2026-09-30", "2026-09-30") // 1
+ * expectedProgress("2026-07-01", "2026-09-30", "2026-08-15") // ok, 0.5
+ * expectedProgress("2026-07-01", "2026-09-30", "2026-09-30") // ok, 1
  */
 export function expectedProgress(start: IsoDate, end: IsoDate, asOf: IsoDate): Outcome<number> {
   const length = daysBetween(start, end);

@@ -221,7 +221,14 @@ export function wordKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}↑↓↗↘⬆⬇]+/gu, "");
 }
 
-/** Builds a lookup map from groups of words that mean the same value. */
+/**
+ * Builds a lookup map from groups of words that mean the same value, keyed by `wordKey`.
+ *
+ * @example
+ * const directions = vocabulary([["higher", ["Higher is better", "↑"]], ["lower", ["Lower is better"]]]);
+ * directions.get(wordKey("higher IS better")) // "higher"
+ * directions.get(wordKey("↑")) // "higher"
+ */
 export function vocabulary<T>(groups: ReadonlyArray<readonly [T, readonly string[]]>): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
   for (const [value, words] of groups) for (const w of words) map.set(wordKey(w), value);
