@@ -1,39 +1,36 @@
-// Task pane entry: a minimal shell that shows which view was asked for, by the
-// page address or by a ribbon command. The React tree starts once Office is ready.
-import { useSyncExternalStore } from "react";
+// Task pane entry in Office: once Office is ready, the pane runs over the live
+// workbook through the Excel adapter and the pane's editor. Ribbon commands
+// open a view through the shared navigation store.
 import { createRoot } from "react-dom/client";
-import { Body1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { getViewRequest, subscribeToViewRequests, viewFromLocation, type PaneView } from "../commands/navigation";
+import { Body1, FluentProvider, Link, Title3, webLightTheme } from "@fluentui/react-components";
+import { viewFromLocation } from "../commands/navigation";
+import { createExcelWorkbook } from "../workbook/excel";
+import { createExcelEditor } from "../workbook/excel-editor";
+import { App } from "./app/App";
+import { themeForBackground } from "./app/theme";
 
-const useStyles = makeStyles({
-  shell: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-  },
-});
-
-function subscribe(onChange: () => void): () => void {
-  return subscribeToViewRequests(onChange);
-}
-
-function Shell({ initialView }: { initialView: PaneView }) {
-  const styles = useStyles();
-  const request = useSyncExternalStore(subscribe, getViewRequest);
-  const view = request?.view ?? initialView;
+function NotInExcel() {
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.shell}>
-        <Title2 as="h1">Altitude</Title2>
-        <Body1 data-view={view}>View: {view}</Body1>
+      <main style={{ padding: 16 }}>
+        <Title3 as="h1">Altitude</Title3>
+        <Body1 as="p">
+          This page is Altitude's task pane and runs inside Excel. To try it without Excel, open the <Link href="preview.html">browser preview</Link>.
+        </Body1>
       </main>
     </FluentProvider>
   );
 }
 
-Office.onReady(() => {
+Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
-  createRoot(container).render(<Shell initialView={viewFromLocation(window.location.search, window.location.hash)} />);
+  const root = createRoot(container);
+  if (info.host !== Office.HostType.Excel) {
+    root.render(<NotInExcel />);
+    return;
+  }
+  const host = { port: createExcelWorkbook(Excel), editor: createExcelEditor(Excel) };
+  const theme = themeForBackground(Office.context.officeTheme?.bodyBackgroundColor);
+  root.render(<App host={host} initialView={viewFromLocation(window.location.search, window.location.hash)} theme={theme} />);
 });

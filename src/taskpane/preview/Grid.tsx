@@ -1,0 +1,152 @@
+/**
+ * A simple view of the in-memory workbook beside the pane: one tab per sheet,
+ * the active sheet's cells (formulas as they evaluate, or their text), table
+ * headers, conditional colours and the selected cell, so a newcomer sees what
+ * the pane does to the workbook.
+ */
+import { Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { columnLetter } from "../../core/address";
+import { serialToIso } from "../../core/dates";
+import type { RawCell } from "../../core/model";
+import type { FakeExcel, FakeSheetView } from "../../workbook/fake-excel";
+import { parseRange } from "../../workbook/fake-excel/grid";
+
+const MAX_ROWS = 200;
+const MAX_COLS = 30;
+
+const useStyles = makeStyles({
+  grid: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, rowGap: tokens.spacingVerticalS },
+  scroller: { overflow: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxHeight: "calc(100vh - 140px)" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  head: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: "2px 6px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHead: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: "2px 6px",
+    textAlign: "right",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    padding: "2px 6px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: "nowrap",
+    maxWidth: "240px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  tableHeader: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorBrandBackground2 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+});
+
+/** How a value shows under its number format: percentages, dates and rounded numbers. */
+export function displayValue(value: RawCell, format: string): string {
+  if (typeof value !== "number") return typeof value === "boolean" ? String(value).toUpperCase() : value;
+  if (format.includes("%")) {
+    const decimals = /\.(0+)%/.exec(format)?.[1].length ?? 0;
+    return `${(value * 100).toFixed(decimals)}%`;
+  }
+  if (/y|d{1,2}|mmm/i.test(format) && !/^0/.test(format)) return serialToIso(value) ?? String(value);
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+}
+
+interface Colours {
+  fill: string;
+  color: string;
+}
+
+/** The conditional colours that apply to a cell, from "equals text" rules. */
+function colourOf(sheet: FakeSheetView, row: number, col: number, value: RawCell): Colours | null {
+  for (const format of sheet.conditionalFormats) {
+    const rect = parseRange(format.address);
+    if (!rect || row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
+    const formula = typeof format.rule?.formula1 === "string" ? format.rule.formula1 : "";
+    const wanted = /^="(.*)"$/.exec(formula)?.[1]?.replace(/""/g, '"');
+    if (wanted !== undefined && String(value) === wanted && format.fill) return { fill: format.fill, color: format.fontColor ?? "inherit" };
+  }
+  return null;
+}
+
+export function Grid({ fake, onActivate }: { fake: FakeExcel; onActivate(sheet: string): void }) {
+  const styles = useStyles();
+  const names = fake.sheetNames().filter((name) => fake.getSheet(name)?.visibility === "Visible");
+  const active = fake.activeSheet() ?? names[0];
+  const sheet = active ? fake.getSheet(active) : undefined;
+  const selection = fake.selection();
+  const selected = selection && sheet && selection.sheet === sheet.name ? parseRange(selection.address) : null;
+  const used = sheet?.used;
+  const rows = used ? Math.min(MAX_ROWS, used.row + used.rows) : 0;
+  const cols = used ? Math.min(MAX_COLS, used.col + used.cols) : 0;
+  const headerCells = new Set<string>();
+  for (const table of sheet?.tables ?? []) {
+    const rect = parseRange(table.address);
+    if (rect) for (let c = rect.col; c < rect.col + rect.cols; c++) headerCells.add(`${rect.row}:${c}`);
+  }
+  const values = sheet && used ? sheet.range(`A1:${columnLetter(cols - 1)}${rows}`) : null;
+
+  return (
+    <section className={styles.grid} aria-label="Workbook">
+      <TabList size="small" selectedValue={active} onTabSelect={(_, data) => onActivate(String(data.value))} aria-label="Sheets">
+        {names.map((name) => (
+          <Tab key={name} value={name}>
+            {name}
+          </Tab>
+        ))}
+      </TabList>
+      {sheet && values ? (
+        <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`}>
+          <table className={styles.table} data-sheet={sheet.name}>
+            <thead>
+              <tr>
+                <th className={styles.head} aria-label="Row" />
+                {Array.from({ length: cols }, (_, c) => (
+                  <th key={c} className={styles.head} scope="col">
+                    {columnLetter(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {values.values.map((line, r) => (
+                <tr key={r}>
+                  <th className={styles.rowHead} scope="row">
+                    {r + 1}
+                  </th>
+                  {line.map((value, c) => {
+                    const formula = values.formulas[r][c];
+                    const shown = formula && value === "" ? formula : displayValue(value, values.numberFormats[r][c]);
+                    const colours = colourOf(sheet, r, c, value);
+                    const isSelected = selected !== null && r >= selected.row && r < selected.row + selected.rows && c >= selected.col && c < selected.col + selected.cols;
+                    const classes = [styles.cell, headerCells.has(`${r}:${c}`) ? styles.tableHeader : "", isSelected ? styles.selected : ""].join(" ");
+                    return (
+                      <td
+                        key={c}
+                        className={classes}
+                        title={formula ?? undefined}
+                        data-cell={`${columnLetter(c)}${r + 1}`}
+                        data-selected={isSelected || undefined}
+                        style={colours ? { backgroundColor: colours.fill, color: colours.color } : undefined}
+                      >
+                        {shown}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Caption1>This sheet is empty.</Caption1>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Check-in: pick a key result, enter its new value, a confidence and a comment.
+ * A row is appended to the Check-ins sheet (added when missing) and the key
+ * result's Current cell takes the new value, so its live score follows.
+ */
+import { useState } from "react";
+import { Body1, Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { isoToSerial, todayIso } from "../../core/dates";
+import type { PlanValue } from "../../core/plan";
+import { TEMPLATE_HEADERS } from "../../core/templates";
+import { toNumber } from "../../core/values";
+import { ActionMessages, useAction } from "../app/feedback";
+import { useHost, useWorkbook } from "../app/host";
+import { Section, formatNumber, useLayoutStyles } from "./common";
+
+const CONFIDENCES = Array.from({ length: 11 }, (_, i) => String(i));
+const CHECKINS_SHEET = "Check-ins";
+const DATE_FORMAT = "yyyy-mm-dd";
+
+export function CheckIn() {
+  const layout = useLayoutStyles();
+  const { port, editor, asOf } = useHost();
+  const { loaded, reload } = useWorkbook();
+  const action = useAction();
+  const [chosen, setChosen] = useState("0");
+  const [value, setValue] = useState("");
+  const [confidence, setConfidence] = useState("");
+  const [comment, setComment] = useState("");
+  const [valueError, setValueError] = useState<string | null>(null);
+  if (!loaded) return null;
+  const keyResults = loaded.parsed.keyResults;
+  if (keyResults.length === 0) return <Body1>There are no key results to check in yet. Insert an OKR template from Tables, or map an OKR sheet.</Body1>;
+  const index = Math.min(Number(chosen), keyResults.length - 1);
+  const keyResult = keyResults[index];
+
+  const submit = () => {
+    const read = toNumber(value, undefined, { decimalSeparator: loaded.settings.decimalSeparator });
+    if (!read.ok || read.value === null) {
+      setValueError("Enter the key result's new value as a number, e.g. 42, 3.5 or 45%.");
+      return;
+    }
+    setValueError(null);
+    const number = read.value;
+    void action.run(async () => {
+      const date = asOf ?? todayIso();
+      const reference = keyResult.keyResultId || keyResult.keyResult;
+      const entry = { date: isoToSerial(date), keyResult: reference, value: number, confidence: confidence === "" ? null : Number(confidence), comment };
+      const sheet = loaded.parsed.sheets.find((s) => s.kind === "checkins");
+      const data = sheet && loaded.sheets.find((s) => s.name === sheet.name);
+      let where = CHECKINS_SHEET;
+      if (sheet && data) {
+        // Put each value under its own header, wherever the user placed the columns.
+        const width = data.values.reduce((max, row) => Math.max(max, row.length), 0);
+        const row: PlanValue[] = Array<PlanValue>(width).fill(null);
+        const formats: Array<string | null> = Array<string | null>(width).fill(null);
+        for (const [field, v] of Object.entries(entry)) {
+          const col = sheet.columns[field];
+          if (col !== undefined && col - data.origin.col < width) row[col - data.origin.col] = v;
+        }
+        if (sheet.columns.date !== undefined) formats[sheet.columns.date - data.origin.col] = DATE_FORMAT;
+        await editor.appendRows(sheet.name, [row], { numberFormats: formats });
+        where = sheet.name;
+      } else {
+        const written = await port.writeSheets({
+          sheets: [
+            {
+              key: "checkins",
+              name: CHECKINS_SHEET,
+              freeze: { rows: 1, cols: 0 },
+              columnWidths: [12, 48, 10, 12, 36],
+              blocks: [
+                {
+                  kind: "table",
+                  at: { row: 0, col: 0 },
+                  name: "Altitude_Checkins",
+                  headers: [...TEMPLATE_HEADERS.checkins],
+                  rows: [[entry.date, entry.keyResult, entry.value, entry.confidence, entry.comment]],
+                  columnFormats: [DATE_FORMAT, null, "General", "0", null],
+                },
+              ],
+            },
+          ],
+        });
+        where = written.names.checkins ?? CHECKINS_SHEET;
+      }
+      const current = keyResult.cells.current;
+      if (current) await editor.writeCell(keyResult.sheet, current, number);
+      setValue("");
+      setComment("");
+      await reload();
+      return `Checked in ${formatNumber(number)} for "${keyResult.keyResult}" on ${where}${current ? `; its current value (${keyResult.sheet}!${current}) follows` : ""}.`;
+    });
+  };
+
+  return (
+    <Section title="Check in a key result">
+      <form
+        className={layout.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Field label="Key result">
+          <Select value={String(index)} onChange={(_, data) => setChosen(data.value)}>
+            {keyResults.map((kr, i) => (
+              <option key={`${kr.sheet}:${kr.row}`} value={String(i)}>
+                {kr.keyResult || `${kr.sheet} row ${kr.row}`}
+                {kr.period ? ` (${kr.period.label})` : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Body1>
+          Now {keyResult.current === null ? "no value yet" : formatNumber(keyResult.current)}
+          {keyResult.target !== null ? `, target ${formatNumber(keyResult.target)}` : ""}
+          {keyResult.owner ? `, owner ${keyResult.owner}` : ""}.
+        </Body1>
+        <Field label="New value" required validationMessage={valueError ?? undefined} validationState={valueError ? "error" : "none"}>
+          <Input value={value} onChange={(_, data) => setValue(data.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Confidence (0–10)">
+          <Select value={confidence} onChange={(_, data) => setConfidence(data.value)}>
+            <option value="">Not given</option>
+            {CONFIDENCES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Comment">
+          <Textarea value={comment} onChange={(_, data) => setComment(data.value)} resize="vertical" />
+        </Field>
+        <div className={layout.actions}>
+          <Button appearance="primary" type="submit" disabled={action.busy}>
+            Add check-in
+          </Button>
+        </div>
+        <ActionMessages state={action} />
+      </form>
+    </Section>
+  );
+}

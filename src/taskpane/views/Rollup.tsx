@@ -1,0 +1,55 @@
+/**
+ * Rollup: choose a quarter and write its rollup onto a new sheet, then show it.
+ */
+import { useState } from "react";
+import { Body1, Button, Field, Select } from "@fluentui/react-components";
+import type { Progress } from "../../core/plan";
+import { runRollup } from "../../workbook/use-cases";
+import { ActionMessages, useAction } from "../app/feedback";
+import { useHost, useWorkbook } from "../app/host";
+import { Section, distinctPeriods, useLayoutStyles } from "./common";
+import { RunProgress } from "./run-progress";
+
+export function RollupView() {
+  const layout = useLayoutStyles();
+  const { port, editor, asOf } = useHost();
+  const { loaded, reload } = useWorkbook();
+  const action = useAction();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  if (!loaded) return null;
+  const quarters = distinctPeriods([...loaded.parsed.keyResults.map((k) => k.period), ...loaded.parsed.kpis.map((k) => k.period)]).filter((p) => p.kind === "quarter");
+  if (quarters.length === 0) return <Body1>No quarter was found in the OKR or KPI sheets, so there is nothing to roll up yet.</Body1>;
+  const period = chosen ?? quarters[0].label;
+
+  const build = () =>
+    action.run(async () => {
+      setProgress(null);
+      const done = await runRollup(port, { period, asOf, onProgress: setProgress });
+      if (!done.ok) throw new Error(done.message);
+      const name = done.written.names.rollup ?? Object.values(done.written.names)[0];
+      if (name) await editor.select(name, "A1");
+      await reload();
+      return `The rollup of ${done.period.label} is on the sheet "${name}".`;
+    });
+
+  return (
+    <Section title="Quarterly rollup">
+      <Body1>Company, team and objective scores, grade and pace, KPI health and candidates for a quarter, on a new sheet with charts.</Body1>
+      <Field label="Quarter">
+        <Select value={period} onChange={(_, data) => setChosen(data.value)}>
+          {quarters.map((q) => (
+            <option key={q.label}>{q.label}</option>
+          ))}
+        </Select>
+      </Field>
+      <div className={layout.actions}>
+        <Button appearance="primary" onClick={() => void build()} disabled={action.busy}>
+          Build rollup
+        </Button>
+      </div>
+      <RunProgress progress={progress} busy={action.busy} />
+      <ActionMessages state={action} />
+    </Section>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Settings: grade bands, pace thresholds, over-achievement cap, rating scale and
+ * labels, and the fiscal-year start. Saved in the workbook, so they travel with
+ * the file and the custom functions use them too.
+ */
+import { useState } from "react";
+import { Body1, Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { Settings } from "../../core/settings";
+import { DEFAULT_SETTINGS } from "../../core/settings";
+import { ActionMessages, useAction } from "../app/feedback";
+import { useHost, useWorkbook } from "../app/host";
+import { Section, useLayoutStyles } from "./common";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const useStyles = makeStyles({
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+});
+
+/**
+ * What is wrong with a settings draft, as sentences; empty when it can be saved.
+ *
+ * @example
+ * settingsProblems({ ...DEFAULT_SETTINGS, scoreCap: 0.5 }) // ["The cap must be at least 100%."]
+ */
+export function settingsProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  const unit = (n: number) => Number.isFinite(n) && n >= 0 && n <= 1;
+  for (const [name, bands] of [["Aspirational", s.grades.aspirational], ["Committed", s.grades.committed]] as const) {
+    if (!unit(bands.yellow) || !unit(bands.green) || bands.yellow >= bands.green) problems.push(`${name}: Yellow must start below Green, both between 0% and 100%.`);
+  }
+  if (!(s.pace.atRisk > 0 && s.pace.atRisk < s.pace.onTrack)) problems.push("At risk must start above 0 and below On track.");
+  if (!(s.scoreCap >= 1 && s.scoreCap <= 10)) problems.push("The cap must be at least 100%.");
+  if (!(Number.isInteger(s.rating.min) && Number.isInteger(s.rating.max) && s.rating.min < s.rating.max && s.rating.max - s.rating.min <= 10)) {
+    problems.push("The rating scale needs whole numbers, lowest below highest, at most 11 steps.");
+  }
+  if (s.rating.labels.some((l) => l.trim() === "")) problems.push("Every rating needs a label.");
+  return problems;
+}
+
+function percent(n: number): string {
+  return String(Math.round(n * 1000) / 10);
+}
+
+export function SettingsView() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { port, editor } = useHost();
+  const { loaded, reload } = useWorkbook();
+  const action = useAction();
+  const [draft, setDraft] = useState<Settings | null>(null);
+  if (!loaded) return null;
+  const s = draft ?? loaded.settings;
+  const problems = settingsProblems(s);
+  const edit = (change: (copy: Settings) => void) => {
+    const copy: Settings = structuredClone(s);
+    change(copy);
+    setDraft(copy);
+  };
+  const percentInput = (label: string, value: number, set: (copy: Settings, v: number) => void, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input type="number" step={1} contentAfter="%" value={percent(value)} onChange={(_, d) => edit((c) => set(c, Number(d.value) / 100))} />
+    </Field>
+  );
+  const setScale = (min: number, max: number) =>
+    edit((c) => {
+      c.rating.min = min;
+      c.rating.max = max;
+      const steps = Math.max(0, Math.min(11, max - min + 1));
+      c.rating.labels = Array.from({ length: steps }, (_, i) => c.rating.labels[i] ?? `Rating ${min + i}`);
+    });
+
+  const save = (next: Settings) =>
+    action.run(async () => {
+      await port.writeState({ ...loaded.state, settings: next });
+      await reload();
+      await editor.recalculate();
+      setDraft(null);
+      return "Settings saved in the workbook. Scores and the custom functions use them now.";
+    });
+
+  return (
+    <form
+      className={layout.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (problems.length === 0) void save(s);
+      }}
+    >
+      <Section title="Grades">
+        <Body1>Aspirational</Body1>
+        <div className={styles.pair}>
+          {percentInput("Yellow from", s.grades.aspirational.yellow, (c, v) => (c.grades.aspirational.yellow = v))}
+          {percentInput("Green from", s.grades.aspirational.green, (c, v) => (c.grades.aspirational.green = v))}
+        </div>
+        <Body1>Committed</Body1>
+        <div className={styles.pair}>
+          {percentInput("Yellow from", s.grades.committed.yellow, (c, v) => (c.grades.committed.yellow = v))}
+          {percentInput("Green from", s.grades.committed.green, (c, v) => (c.grades.committed.green = v))}
+        </div>
+      </Section>
+      <Section title="Pace">
+        <div className={styles.pair}>
+          {percentInput("On track from", s.pace.onTrack, (c, v) => (c.pace.onTrack = v), "of expected progress")}
+          {percentInput("At risk from", s.pace.atRisk, (c, v) => (c.pace.atRisk = v), "below: Behind")}
+        </div>
+        {percentInput("Highest key result score", s.scoreCap, (c, v) => (c.scoreCap = v), "100% means no over-achievement")}
+      </Section>
+      <Section title="Rating scale">
+        <div className={styles.pair}>
+          <Field label="Lowest">
+            <Input type="number" value={String(s.rating.min)} onChange={(_, d) => setScale(Math.floor(Number(d.value)), s.rating.max)} />
+          </Field>
+          <Field label="Highest">
+            <Input type="number" value={String(s.rating.max)} onChange={(_, d) => setScale(s.rating.min, Math.floor(Number(d.value)))} />
+          </Field>
+        </div>
+        {s.rating.labels.map((label, i) => (
+          <Field key={i} label={`Label for ${s.rating.min + i}`}>
+            <Input value={label} onChange={(_, d) => edit((c) => (c.rating.labels[i] = d.value))} />
+          </Field>
+        ))}
+      </Section>
+      <Section title="Fiscal year">
+        <Field label="Fiscal year starts in">
+          <Select value={String(s.fiscalYearStartMonth)} onChange={(_, d) => edit((c) => (c.fiscalYearStartMonth = Number(d.value)))}>
+            {MONTHS.map((m, i) => (
+              <option key={m} value={String(i + 1)}>
+                {m}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </Section>
+      {problems.length > 0 && (
+        <ul aria-label="Settings to fix">
+          {problems.map((p) => (
+            <li key={p}>
+              <Body1>{p}</Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={layout.actions}>
+        <Button appearance="primary" type="submit" disabled={action.busy || problems.length > 0}>
+          Save settings
+        </Button>
+        <Button onClick={() => setDraft(structuredClone(DEFAULT_SETTINGS))} disabled={action.busy}>
+          Use defaults
+        </Button>
+      </div>
+      <ActionMessages state={action} />
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+/** Small building blocks the views share: a section with a heading, and facts about sheets. */
+import type { ReactNode } from "react";
+import { Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { ParsedWorkbook, Period } from "../../core/model";
+import { comparePeriods } from "../../core/periods";
+
+const useStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  const styles = useStyles();
+  const headingId = id ?? `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+export function useLayoutStyles() {
+  return useStyles();
+}
+
+/** Distinct periods, latest first. */
+export function distinctPeriods(periods: Array<Period | null>): Period[] {
+  const byLabel = new Map<string, Period>();
+  for (const p of periods) if (p) byLabel.set(p.label, p);
+  return [...byLabel.values()].sort((a, b) => comparePeriods(b, a));
+}
+
+/** The periods of the records read from one sheet, latest first. */
+export function periodsOfSheet(parsed: ParsedWorkbook, sheet: string): Period[] {
+  const on = <T extends { sheet: string; period: Period | null }>(records: T[]) => records.filter((r) => r.sheet === sheet).map((r) => r.period);
+  return distinctPeriods([...on(parsed.keyResults), ...on(parsed.kpis), ...on(parsed.kras)]);
+}
+
+/** A number for people: at most two decimals, percentages as they are stored. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
