@@ -4,6 +4,7 @@
  * candidates and finding counts (`computeRollup`), and the sheet that shows
  * them (`planRollup`). Both are pure; a writer carries the plan out.
  */
+import { isGraduationCandidate } from "./checks/rules";
 import type { Analysis, ScoredKpi, ScoredObjective } from "./analyse";
 import { nameKey } from "./analyse";
 import { addDays } from "./dates";
@@ -122,7 +123,6 @@ export interface RollupOptions {
 }
 
 const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
-const EPSILON = 1e-9;
 
 /**
  * The period a label names: as the data labels it when any record uses it (so a
@@ -376,7 +376,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
         ? { period: prevPeriod, averageScore: prevAverage, change: averageScore !== null && prevAverage !== null ? averageScore - prevAverage : null }
         : null,
     graduation: keyResults
-      .filter((k) => k.score !== null && k.score >= 1 - EPSILON)
+      .filter(isGraduationCandidate)
       .map((k) => ({
         team: k.record.team.trim() || (k.record.level === "company" ? "Company" : "(no team)"),
         objective: k.record.objective,

@@ -366,3 +366,16 @@ describe("rollup properties", () => {
     );
   });
 });
+
+describe("graduation candidates agree with the goal-quality check", () => {
+  it.each([
+    { name: "an increase that reached target", kr: { type: "increase", start: 40, target: 60, current: 60, keyResult: "Raise NPS from 40 to 60" }, listed: true },
+    { name: "a binary activity that is done", kr: { type: "binary", start: 0, target: 1, current: 1, keyResult: "Launch the new onboarding" }, listed: false },
+    { name: "a maintain result, already a KPI", kr: { type: "maintain", start: null, target: 45, current: 52, keyResult: "Maintain NPS above 45" }, listed: false },
+    { name: "an increase still under way", kr: { type: "increase", start: 40, target: 60, current: 50, keyResult: "Raise NPS from 40 to 60" }, listed: false },
+  ] as const)("$name", ({ kr, listed }) => {
+    const analysis = analyse(makeParsed({ keyResults: [makeKeyResult(kr)] }), DEFAULT_SETTINGS, "2026-08-15");
+    const rollup = computeRollup(analysis, [], { period: "2026-Q3", settings: DEFAULT_SETTINGS });
+    expect(rollup.graduation.map((g) => g.keyResult)).toEqual(listed ? [kr.keyResult] : []);
+  });
+});

@@ -11,7 +11,7 @@
  * Every rule groups with Maps in one pass, so a workbook of 100,000 key results
  * is checked in linear time (plus the final sort).
  */
-import { nameKey, type Analysis, type ScoredObjective } from "../analyse";
+import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
 import { daysBetween } from "../dates";
 import type { IsoDate, KpiRecord, Located, ParsedWorkbook, Period, Severity } from "../model";
@@ -321,10 +321,23 @@ function staleCheckIn({ analysis, settings, asOf }: CheckContext): RuleHit[] {
  * quarter; once it reaches its target, holding that level is a KPI's job.
  * Milestones, binary and activity key results are done when done, so they never graduate.
  */
+/**
+ * Whether a key result could graduate into a KPI: a measured change (increase or
+ * decrease, not an activity) that reached its target. Binary and milestone results
+ * are outputs, and maintain results are KPIs already.
+ *
+ * @example
+ * isGraduationCandidate({ record: makeKeyResult({ type: "increase" }), score: 1, ... }) // true
+ */
+export function isGraduationCandidate({ record, score }: Pick<ScoredKeyResult, "record" | "score">): boolean {
+  return score !== null && score >= 1 && (record.type === "increase" || record.type === "decrease") && !isActivity(record.keyResult);
+}
+
 function graduate({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { record: r, score } of analysis.keyResults) {
-    if (score === null || score < 1 || (r.type !== "increase" && r.type !== "decrease") || isActivity(r.keyResult)) continue;
+  for (const scored of analysis.keyResults) {
+    const r = scored.record;
+    if (!isGraduationCandidate(scored)) continue;
     hits.push({
       ...at(r, "keyResult", "current"),
       message: `${cap(keyResultName(r))} reached its target and measures an ongoing metric: a candidate to graduate into a KPI.`,
