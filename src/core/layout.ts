@@ -61,6 +61,8 @@ export interface ChartSpec {
   data: RangeRef;
   /** The row the chart should start at; it moves down when an earlier chart is still there. */
   row: number;
+  /** Fill of each category's point, in category order. */
+  pointColors?: string[];
 }
 
 export interface KeyValue {
@@ -204,7 +206,15 @@ export class SheetLayout {
   chart(spec: ChartSpec): RangeRef {
     const row = Math.max(spec.row, this.chartBottom);
     const at = { row, col: this.chartColumn };
-    this.blocks.push({ kind: "chart", chartType: spec.chartType, title: spec.title, data: spec.data, at, size: CHART_SIZE });
+    this.blocks.push({
+      kind: "chart",
+      chartType: spec.chartType,
+      title: spec.title,
+      data: spec.data,
+      at,
+      size: CHART_SIZE,
+      ...(spec.pointColors ? { pointColors: spec.pointColors } : {}),
+    });
     this.chartBottom = row + CHART_SIZE.rows + 1;
     return { ...at, ...CHART_SIZE };
   }

@@ -91,6 +91,11 @@ export interface ChartBlock {
   /** Top-left cell the chart is placed over, and its size in cells. */
   at: { row: number; col: number };
   size: { rows: number; cols: number };
+  /**
+   * Fill of each category's point (slice or bar) in category order, `#RRGGBB`, so a
+   * "Green" slice is green whatever the host's palette.
+   */
+  pointColors?: string[];
 }
 
 /** Drop-down validation from a fixed list. */

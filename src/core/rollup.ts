@@ -7,6 +7,7 @@
 import { isGraduationCandidate } from "./checks/rules";
 import type { Analysis, ScoredKpi, ScoredObjective } from "./analyse";
 import { nameKey } from "./analyse";
+import { groupBy } from "./collections";
 import { addDays } from "./dates";
 import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Problem, Severity } from "./model";
 import type { OutputPlan, PlanValue } from "./plan";
@@ -23,6 +24,9 @@ import {
 } from "./layout";
 
 export const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
+
+/** Chart colours of the grades, in `GRADES` order: a Green slice must look green. */
+const GRADE_CHART_COLOURS: Record<Grade, string> = { Green: "#63BE7B", Yellow: "#FFD966", Red: "#F8696B" };
 export const PACES: readonly Pace[] = ["Done", "On track", "At risk", "Behind"];
 export const KPI_STATUSES: readonly KpiStatus[] = ["On target", "Watch", "Breach", "Above ceiling", "No data"];
 
@@ -223,17 +227,14 @@ function objectivesIn(analysis: Analysis, period: Period): ScoredObjective[] {
 }
 
 function teamAverages(objectives: ScoredObjective[]): Map<string, { name: string; objectives: ScoredObjective[]; average: number | null }> {
-  const teams = new Map<string, { name: string; objectives: ScoredObjective[]; average: number | null }>();
-  for (const o of objectives) {
-    const name = teamOf(o);
-    const entry = teams.get(nameKey(name)) ?? { name, objectives: [], average: null };
-    entry.objectives.push(o);
-    teams.set(nameKey(name), entry);
-  }
-  for (const entry of teams.values()) {
-    entry.average = mean(entry.objectives.map((o) => o.score).filter((s): s is number => s !== null));
-  }
-  return teams;
+  const teams = groupBy(objectives, (o) => nameKey(teamOf(o)));
+  // A team is shown under the spelling of its first objective.
+  return new Map(
+    [...teams].map(([key, list]) => [
+      key,
+      { name: teamOf(list[0]), objectives: list, average: mean(list.map((o) => o.score).filter((s): s is number => s !== null)) },
+    ]),
+  );
 }
 
 function paceAt(score: number | null, period: Period, asOf: IsoDate, settings: Settings): Pace | null {
@@ -259,12 +260,10 @@ function reading(k: ScoredKpi): RollupKpiReading {
 
 /** KPIs whose readings breached in two or more consecutive periods, the run touching `period`. */
 function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
-  const series = new Map<string, ScoredKpi[]>();
-  for (const k of kpis) {
-    if (!k.record.period || k.record.period.end > period.end) continue;
-    const key = `${nameKey(k.record.kpi)}\u0000${nameKey(k.record.owner)}`;
-    series.set(key, [...(series.get(key) ?? []), k]);
-  }
+  const series = groupBy(
+    kpis.filter((k) => k.record.period && k.record.period.end <= period.end),
+    (k) => `${nameKey(k.record.kpi)}\u0000${nameKey(k.record.owner)}`,
+  );
   const candidates: OkrCandidate[] = [];
   for (const list of series.values()) {
     const ordered = [...list].sort((a, b) => (a.record.period!.start < b.record.period!.start ? -1 : a.record.period!.start > b.record.period!.start ? 1 : 0));
@@ -432,7 +431,13 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
     noKeyResults,
   );
   layout.colourColumn(gradeTable, 0, GRADE_COLOURS);
-  if (gradeTable) layout.chart({ chartType: "doughnut", title: "Objectives by grade", data: gradeTable, row: gradeTable.row });
+  if (gradeTable) layout.chart({
+      chartType: "doughnut",
+      title: "Objectives by grade",
+      data: gradeTable,
+      row: gradeTable.row,
+      pointColors: GRADES.map((g) => GRADE_CHART_COLOURS[g]),
+    });
 
   layout.heading("Pace distribution (objectives)");
   const paceTable = layout.table(

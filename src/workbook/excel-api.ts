@@ -143,4 +143,9 @@ export interface ExcelChart {
   name: string;
   readonly title: { text: string };
   setPosition(startCell: string, endCell?: string): void;
+  readonly series: { getItemAt(index: number): ExcelChartSeries };
+}
+
+export interface ExcelChartSeries {
+  readonly points: { getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } } };
 }

@@ -134,6 +134,10 @@ async function queueBlock(context: BatchContext, sheet: ExcelWorksheet, block: B
       const chart = sheet.charts.add(CHART_TYPES[block.chartType], sheet.getRange(rangeA1(block.data)), "Auto");
       chart.title.text = block.title;
       chart.setPosition(a1(block.at.row, block.at.col), a1(block.at.row + Math.max(1, block.size.rows) - 1, block.at.col + Math.max(1, block.size.cols) - 1));
+      if (block.pointColors) {
+        const points = chart.series.getItemAt(0).points;
+        block.pointColors.forEach((color, i) => points.getItemAt(i).format.fill.setSolidColor(color));
+      }
       return;
     }
     case "validation":

@@ -37,6 +37,8 @@ export interface PendingChart {
   series: ChartSeries[];
   /** Zero-based cells: the chart covers `from` up to (not including) `to`. */
   anchor: { from: { row: number; col: number }; to: { row: number; col: number } };
+  /** Fill of each category's point, `#RRGGBB`, in category order. */
+  pointColors?: string[];
 }
 
 const NS = {
@@ -171,8 +173,19 @@ function seriesXml(chart: PendingChart, series: ChartSeries, index: number, extr
   const categories = chart.categories ? `<c:cat>${strRef(chart.categories)}</c:cat>` : "";
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx>${strRef(series.name)}</c:tx>${extra}` +
-    `${categories}<c:val>${numRef(series.values)}</c:val></c:ser>`
+    `${pointsXml(chart.pointColors)}${categories}<c:val>${numRef(series.values)}</c:val></c:ser>`
   );
+}
+
+/** One data point override per colour (`c:dPt` comes after the series' own shape properties, before its categories). */
+function pointsXml(colors: string[] | undefined): string {
+  if (!colors) return "";
+  return colors
+    .map((color, i) => {
+      const rgb = /^#?([0-9A-Fa-f]{6})$/.exec(color);
+      return rgb ? `<c:dPt><c:idx val="${i}"/><c:spPr><a:solidFill><a:srgbClr val="${rgb[1].toUpperCase()}"/></a:solidFill></c:spPr></c:dPt>` : "";
+    })
+    .join("");
 }
 
 function strRef(ref: ChartRef): string {

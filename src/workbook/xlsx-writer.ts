@@ -292,6 +292,7 @@ function pendingChart(ws: ExcelJS.Worksheet, block: ChartBlock): PendingChart {
       from: { row: block.at.row, col: block.at.col },
       to: { row: block.at.row + Math.max(1, block.size.rows), col: block.at.col + Math.max(1, block.size.cols) },
     },
+    ...(block.pointColors ? { pointColors: block.pointColors } : {}),
   };
 }
 

@@ -309,6 +309,14 @@ describe("planRollup", () => {
     expect(charts.find((c) => c.chartType === "column")!.data).toEqual({ row: teams.at.row, col: 0, rows: 3, cols: 2 });
   });
 
+  it("colours the grade slices green, yellow and red in the table's order", () => {
+    const sheet = planRollup(fullRollup()).sheets[0];
+    const doughnut = sheet.blocks.find((b): b is ChartBlock => b.kind === "chart" && b.chartType === "doughnut")!;
+    const grades = sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name === "RollupGrades")!;
+    expect(grades.rows.map((r) => r[0])).toEqual(["Green", "Yellow", "Red"]);
+    expect(doughnut.pointColors).toEqual(["#63BE7B", "#FFD966", "#F8696B"]);
+  });
+
   it("keeps blocks apart and charts and colours inside written cells", () => {
     expectSound(planRollup(fullRollup()));
   });

@@ -270,7 +270,7 @@ describe("writeSheets", () => {
           blocks: [
             { kind: "cells", at: { row: 0, col: 0 }, values: [["Grade", "Count"], ["Green", 3], ["Red", 1]] },
             { kind: "conditional", range: { row: 1, col: 0, rows: 2, cols: 1 }, rules: [{ equals: 'Say "Green"', fill: "#C6EFCE", fontColor: "#006100" }] },
-            { kind: "chart", chartType: "pie", title: "Grades", data: { row: 0, col: 0, rows: 3, cols: 2 }, at: { row: 0, col: 4 }, size: { rows: 10, cols: 6 } },
+            { kind: "chart", chartType: "pie", title: "Grades", data: { row: 0, col: 0, rows: 3, cols: 2 }, at: { row: 0, col: 4 }, size: { rows: 10, cols: 6 }, pointColors: ["#63BE7B", "#F8696B"] },
             { kind: "validation", range: { row: 1, col: 2, rows: 5, cols: 1 }, list: ["increase", "decrease"] },
           ],
         }),
@@ -281,7 +281,9 @@ describe("writeSheets", () => {
     expect(sheet?.conditionalFormats).toEqual([
       { address: "'Rollup 2026-Q3'!A2:A3", type: "CellValue", rule: { formula1: '="Say ""Green"""', operator: "EqualTo" }, fill: "#C6EFCE", fontColor: "#006100" },
     ]);
-    expect(sheet?.charts).toEqual([expect.objectContaining({ type: "Pie", title: "Grades", source: "'Rollup 2026-Q3'!A1:B3", position: { start: "E1", end: "J10" } })]);
+    expect(sheet?.charts).toEqual([
+      expect.objectContaining({ type: "Pie", title: "Grades", source: "'Rollup 2026-Q3'!A1:B3", position: { start: "E1", end: "J10" }, pointColors: ["#63BE7B", "#F8696B"] }),
+    ]);
     expect(sheet?.validations).toEqual([{ address: "'Rollup 2026-Q3'!C2:C6", rule: { list: { inCellDropDown: true, source: "increase,decrease" } } }]);
   });
 

@@ -157,6 +157,20 @@ describe("addChartsToXlsx", () => {
     expect([plot[element]["c:ser"]].flat()).toHaveLength(series);
   });
 
+  it("fills each point with its planned colour", async () => {
+    const rollup = makeRollup({}, { chartType: "doughnut" });
+    const blocks = rollup.blocks.map((b) => (b.kind === "chart" ? { ...b, pointColors: ["#63be7b", "#FFD966", "#F8696B"] } : b));
+    const { zip, result } = await writeWithCharts({ sheets: [{ ...rollup, blocks }] });
+    const { charts } = await chartsOfSheet(zip, result.names.rollup);
+    const plot = parser.parse(await text(zip, charts[0]))["c:chartSpace"]["c:chart"]["c:plotArea"];
+    const points = [[plot["c:doughnutChart"]["c:ser"]].flat()[0]["c:dPt"]].flat();
+    expect(points.map((p: { "c:idx": { "@val": string }; "c:spPr": { "a:solidFill": { "a:srgbClr": { "@val": string } } } }) => [p["c:idx"]["@val"], p["c:spPr"]["a:solidFill"]["a:srgbClr"]["@val"]])).toEqual([
+      ["0", "63BE7B"],
+      ["1", "FFD966"],
+      ["2", "F8696B"],
+    ]);
+  });
+
   it("anchors each chart over the planned cells with its title as alternative text", async () => {
     const extra: ChartBlock = {
       kind: "chart",

@@ -759,7 +759,7 @@ export class FakeChartCollection implements ExcelChartCollection {
   ) {}
 
   add(type: string, sourceData: FakeRange, seriesBy = "Auto"): FakeChart {
-    const chart: ChartState = { name: "", type, source: "", seriesBy, title: "", position: null };
+    const chart: ChartState = { name: "", type, source: "", seriesBy, title: "", position: null, pointColors: [] };
     this.context.enqueue({
       kind: "charts.add",
       payload: { type, seriesBy },
@@ -804,6 +804,30 @@ export class FakeChart implements ExcelChart {
     this.change("chart.name", name, () => {
       this.chart.name = name;
     });
+  }
+
+  /** The first series' points; only their fill is modelled. */
+  get series(): { getItemAt(index: number): { points: { getItemAt(point: number): { format: { fill: { setSolidColor(color: string): void } } } } } } {
+    const change = (kind: string, payload: unknown, apply: () => void) => this.change(kind, payload, apply);
+    const chart = this.chart;
+    return {
+      getItemAt: (index) => ({
+        points: {
+          getItemAt: (point) => ({
+            format: {
+              fill: {
+                setSolidColor(color: string) {
+                  change("chart.point.fill", { index, point, color }, () => {
+                    if (index !== 0) throw officeError("InvalidArgument", "Only the first series is modelled.");
+                    chart.pointColors[point] = color;
+                  });
+                },
+              },
+            },
+          }),
+        },
+      }),
+    };
   }
 
   setPosition(startCell: string, endCell?: string): void {

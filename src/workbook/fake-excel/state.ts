@@ -30,6 +30,8 @@ export interface ChartState {
   seriesBy: string;
   title: string;
   position: { start: string; end?: string } | null;
+  /** Fill of each point of the first series, by point index, as set. */
+  pointColors: string[];
 }
 
 export interface ConditionalFormatState {
