@@ -31,6 +31,7 @@ import {
   scoreKeyResult,
   weightsAsPercent,
 } from "./scoring";
+import { groupBy } from "./collections";
 import type { Settings } from "./settings";
 
 export interface ScoredKeyResult {
@@ -168,14 +169,9 @@ function paceFor(score: number, period: Period | null, due: IsoDate | null, asOf
 }
 
 function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate): ScoredObjective[] {
-  const groups = new Map<string, ScoredKeyResult[]>();
-  for (const kr of keyResults) {
-    const r = kr.record;
-    const key = [r.sheet, r.period?.label ?? "", nameKey(r.team), nameKey(r.objectiveId || r.objective)].join("\u0000");
-    const list = groups.get(key);
-    if (list) list.push(kr);
-    else groups.set(key, [kr]);
-  }
+  const groups = groupBy(keyResults, ({ record: r }) =>
+    [r.sheet, r.period?.label ?? "", nameKey(r.team), nameKey(r.objectiveId || r.objective)].join("\u0000"),
+  );
   const objectives: ScoredObjective[] = [];
   for (const [key, krs] of groups) {
     const first = krs[0].record;
@@ -213,13 +209,7 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
 
 function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
   // Trend compares each reading with the same KPI's previous period.
-  const series = new Map<string, KpiRecord[]>();
-  for (const k of kpis) {
-    const key = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
-    const list = series.get(key);
-    if (list) list.push(k);
-    else series.set(key, [k]);
-  }
+  const series = groupBy(kpis, (k) => `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`);
   const previous = new Map<KpiRecord, KpiRecord>();
   for (const list of series.values()) {
     const ordered = list.filter((k) => k.period).sort((a, b) => (a.period!.start < b.period!.start ? -1 : a.period!.start > b.period!.start ? 1 : a.row - b.row));
@@ -250,13 +240,7 @@ function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
 }
 
 function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): ScoredKra[] {
-  const people = new Map<string, KraRecord[]>();
-  for (const k of kras) {
-    const key = `${nameKey(k.employee)}\u0000${k.period?.label ?? ""}`;
-    const list = people.get(key);
-    if (list) list.push(k);
-    else people.set(key, [k]);
-  }
+  const people = groupBy(kras, (k) => `${nameKey(k.employee)}\u0000${k.period?.label ?? ""}`);
   const result: ScoredKra[] = [];
   for (const records of people.values()) {
     const first = records[0];

@@ -8,6 +8,7 @@
 import { parseA1 } from "./address";
 import type { Analysis, ScoredKeyResult, ScoredKpi, ScoredKra } from "./analyse";
 import { nameKey } from "./analyse";
+import { groupBy, pushTo } from "./collections";
 import {
   GRADE_COLOURS,
   KPI_STATUS_COLOURS,
@@ -169,12 +170,6 @@ interface PeopleIndex {
   findingsByName: Map<string, number[]>;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** Each record under every distinct person its owner cell names. */
 function byOwner<T>(records: readonly T[], ownerOf: (record: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -247,11 +242,7 @@ function nameMatcher(keys: readonly string[]): (text: string) => Set<string> {
 }
 
 function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
-  const series = new Map<string, ScoredKpi[]>();
-  for (const k of readings) {
-    const key = nameKey(k.record.kpi);
-    series.set(key, [...(series.get(key) ?? []), k]);
-  }
+  const series = groupBy(readings, (k) => nameKey(k.record.kpi));
   return [...series.values()].map((list) => {
     const ordered = [...list].sort((a, b) => byPeriod(a.record.period, b.record.period) || a.record.row - b.record.row);
     const last = ordered[ordered.length - 1].record;

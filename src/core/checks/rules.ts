@@ -13,6 +13,7 @@
  */
 import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
+import { groupBy } from "../collections";
 import { daysBetween } from "../dates";
 import type { IsoDate, KpiRecord, Located, ParsedWorkbook, Period, Severity } from "../model";
 import { expectedProgress } from "../scoring";
@@ -385,14 +386,10 @@ const PILLARS: ReadonlyArray<{
 
 /** A pillar counts as present when any reading of the KPI has it; readings often leave repeats blank. */
 function missingPillar({ parsed }: CheckContext): RuleHit[] {
-  const series = new Map<string, KpiRecord[]>();
-  for (const k of parsed.kpis) {
+  const series = groupBy(parsed.kpis, (k) => {
     const name = nameKey(k.kpi);
-    const key = name ? `n\u0000${name}` : `r\u0000${k.sheet}\u0000${k.row}`;
-    const list = series.get(key);
-    if (list) list.push(k);
-    else series.set(key, [k]);
-  }
+    return name ? `n\u0000${name}` : `r\u0000${k.sheet}\u0000${k.row}`;
+  });
   const hits: RuleHit[] = [];
   for (const readings of series.values()) {
     const first = readings[0];
@@ -426,15 +423,10 @@ function repeatedBreach({ analysis }: CheckContext): RuleHit[] {
     period: Period;
     breach: boolean;
   }
-  const series = new Map<string, Reading[]>();
-  for (const { record, status } of analysis.kpis) {
-    if (!record.period) continue;
-    const reading = { record, period: record.period, breach: status === "Breach" };
-    const key = `${nameKey(record.kpi)}\u0000${nameKey(record.owner)}`;
-    const list = series.get(key);
-    if (list) list.push(reading);
-    else series.set(key, [reading]);
-  }
+  const readings = analysis.kpis.flatMap(({ record, status }): Reading[] =>
+    record.period ? [{ record, period: record.period, breach: status === "Breach" }] : [],
+  );
+  const series = groupBy(readings, (r) => `${nameKey(r.record.kpi)}\u0000${nameKey(r.record.owner)}`);
   const hits: RuleHit[] = [];
   for (const list of series.values()) {
     list.sort((a, b) => compareText(a.period.start, b.period.start) || a.record.row - b.record.row);

@@ -3,6 +3,7 @@
  * each key result as its current value.
  */
 import { quoteSheet } from "../address";
+import { pushTo } from "../collections";
 import type { CheckInField, CheckInRecord, KeyResultRecord, Problem } from "../model";
 import { periodIncludes } from "../periods";
 import type { SheetReader } from "./reader";
@@ -40,12 +41,6 @@ function matchKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * Sets each key result's `current` and `lastCheckIn` from its latest dated
  * check-in (by date, then by order in the workbook). A check-in names its key
@@ -61,8 +56,8 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
   const byId = new Map<string, KeyResultRecord[]>();
   const byText = new Map<string, KeyResultRecord[]>();
   for (const kr of keyResults) {
-    if (kr.keyResultId !== "") push(byId, matchKey(kr.keyResultId), kr);
-    if (kr.keyResult !== "") push(byText, matchKey(kr.keyResult), kr);
+    if (kr.keyResultId !== "") pushTo(byId, matchKey(kr.keyResultId), kr);
+    if (kr.keyResult !== "") pushTo(byText, matchKey(kr.keyResult), kr);
   }
   const latest = new Map<KeyResultRecord, CheckInRecord>();
   for (const ci of checkIns) {

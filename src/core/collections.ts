@@ -1,0 +1,32 @@
+/**
+ * Small collection helpers shared by the analysis, checks, rollup and reviews,
+ * which all gather records under a key (a KPI's series, a person, a team).
+ */
+
+/**
+ * Appends `value` to the list under `key`, starting the list when the key is new.
+ *
+ * @example
+ * const byTeam = new Map<string, string[]>();
+ * pushTo(byTeam, "Sales", "Grow revenue");
+ * pushTo(byTeam, "Sales", "Win Acme");
+ * byTeam.get("Sales") // ["Grow revenue", "Win Acme"]
+ */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Groups items by a key. Keys keep the order in which they first appear, and
+ * each group keeps the items' order, so results follow the sheet's order.
+ *
+ * @example
+ * groupBy(["ant", "bee", "asp"], (word) => word[0]) // Map { "a" => ["ant", "asp"], "b" => ["bee"] }
+ */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) pushTo(groups, keyOf(item), item);
+  return groups;
+}

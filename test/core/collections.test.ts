@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { groupBy, pushTo } from "../../src/core/collections";
+
+describe("pushTo", () => {
+  it("starts a list for a new key and appends to an existing one", () => {
+    const byTeam = new Map<string, string[]>();
+    pushTo(byTeam, "Sales", "Grow revenue");
+    pushTo(byTeam, "People", "Hire well");
+    pushTo(byTeam, "Sales", "Win Acme");
+    expect([...byTeam]).toEqual([
+      ["Sales", ["Grow revenue", "Win Acme"]],
+      ["People", ["Hire well"]],
+    ]);
+  });
+});
+
+describe("groupBy", () => {
+  it.each([
+    ["no items", [], []],
+    ["one group", ["ant", "asp"], [["a", ["ant", "asp"]]]],
+    ["keys in order of first appearance", ["bee", "ant", "bat", "asp"], [["b", ["bee", "bat"]], ["a", ["ant", "asp"]]]],
+  ])("%s", (_name, words, expected) => {
+    expect([...groupBy(words, (w) => w[0])]).toEqual(expected);
+  });
+
+  it("groups by object identity when the key is an object", () => {
+    const period = { label: "2026-Q3" };
+    const groups = groupBy([{ period }, { period }, { period: { label: "2026-Q3" } }], (r) => r.period);
+    expect([...groups.values()].map((g) => g.length)).toEqual([2, 1]);
+  });
+
+  it("keeps every item exactly once, in its original order within its group", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 })), (numbers) => {
+        const groups = groupBy(numbers, (n) => n % 3);
+        expect([...groups.values()].flat().sort((a, b) => a - b)).toEqual([...numbers].sort((a, b) => a - b));
+        for (const [key, list] of groups) expect(list).toEqual(numbers.filter((n) => n % 3 === key));
+      }),
+    );
+  });
+});
