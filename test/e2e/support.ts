@@ -11,6 +11,8 @@ import { chromium, type Browser } from "playwright-core";
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
 export const AXE = require.resolve("axe-core/axe.min.js");
+/** Where the test server serves axe-core, beside the add-in. */
+export const AXE_URL = "/__test__/axe.min.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -27,12 +29,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 at a random free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root` on 127.0.0.1 at a random free port, plus `extra` files by URL path. */
+export async function serveStatic(root: string, extra: Record<string, string> = {}): Promise<StaticServer> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = extra[pathname] ?? path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
+    if (!(pathname in extra || file.startsWith(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       response.writeHead(404).end("not found");
       return;
     }
