@@ -1,0 +1,58 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { requestView } from "../../src/commands/navigation";
+import { makeHost, renderPane } from "./host-builder";
+
+describe("the task pane", () => {
+  it("shows a spinner, then the recognised sheets and the sheets left alone", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    expect(screen.getByText("Reading the workbook…")).toBeTruthy();
+    const recognised = await screen.findByRole("list", { name: "Recognised sheets" });
+    expect(within(recognised).getAllByRole("listitem").map((item) => item.textContent)).toEqual([expect.stringMatching(/^OKRs.*Kind: OKRs.*3 rows.*2026-Q3/)]);
+    expect(within(screen.getByRole("list", { name: "Sheets not recognised" })).getByText("Notes")).toBeTruthy();
+  });
+
+  it("switches views from its tabs", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    await screen.findByRole("list", { name: "Recognised sheets" });
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    expect(screen.getByRole("tabpanel").getAttribute("data-view")).toBe("settings");
+    expect(screen.getByRole("heading", { name: "Grades" })).toBeTruthy();
+  });
+
+  it("opens the view a ribbon command asks for", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    await screen.findByRole("list", { name: "Recognised sheets" });
+    act(() => {
+      requestView("rollup");
+    });
+    expect(await screen.findByRole("heading", { name: "Quarterly rollup" })).toBeTruthy();
+  });
+
+  it("refreshes when the sheets change", async () => {
+    let changed: () => void = () => undefined;
+    const { host, fake } = makeHost(undefined, {
+      onSheetsChanged: async (listener) => {
+        changed = listener;
+        return () => undefined;
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("list", { name: "Recognised sheets" });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("KPIs");
+      sheet.getRange("A1:C2").values = [["KPI", "Target", "Actual"], ["NPS", 50, 47]];
+      await context.sync();
+    });
+    act(() => changed());
+    await waitFor(() => expect(screen.getByRole("list", { name: "Recognised sheets" }).textContent).toContain("KPIs"), { timeout: 3000 });
+  });
+
+  it("says in plain words when the workbook cannot be read", async () => {
+    const { host } = makeHost();
+    renderPane({ ...host, port: { ...host.port, readSheets: async () => Promise.reject(new Error("Excel is busy")) } });
+    expect((await screen.findByRole("alert")).textContent).toContain("The workbook could not be read: Excel is busy");
+  });
+});
