@@ -38,6 +38,22 @@ export function settingsProblems(s: Settings): string[] {
   return problems;
 }
 
+/**
+ * A deep copy of settings to edit (kept by hand: ratingBands holds -Infinity, which JSON loses).
+ *
+ * @example
+ * cloneSettings(DEFAULT_SETTINGS).pace !== DEFAULT_SETTINGS.pace // true
+ */
+export function cloneSettings(s: Settings): Settings {
+  return {
+    ...s,
+    grades: { aspirational: { ...s.grades.aspirational }, committed: { ...s.grades.committed } },
+    pace: { ...s.pace },
+    rating: { ...s.rating, labels: [...s.rating.labels] },
+    ratingBands: s.ratingBands.map((band) => ({ ...band })),
+  };
+}
+
 function percent(n: number): string {
   return String(Math.round(n * 1000) / 10);
 }
@@ -53,7 +69,7 @@ export function SettingsView() {
   const s = draft ?? loaded.settings;
   const problems = settingsProblems(s);
   const edit = (change: (copy: Settings) => void) => {
-    const copy: Settings = structuredClone(s);
+    const copy = cloneSettings(s);
     change(copy);
     setDraft(copy);
   };
@@ -145,7 +161,7 @@ export function SettingsView() {
         <Button appearance="primary" type="submit" disabled={action.busy || problems.length > 0}>
           Save settings
         </Button>
-        <Button onClick={() => setDraft(structuredClone(DEFAULT_SETTINGS))} disabled={action.busy}>
+        <Button onClick={() => setDraft(cloneSettings(DEFAULT_SETTINGS))} disabled={action.busy}>
           Use defaults
         </Button>
       </div>

@@ -1,0 +1,77 @@
+// The pane's editor over the in-memory Excel host: round trips stay constant as
+// rows grow, and the user's cells are left as they were.
+import type { RawCell, RecognisedSheet, SheetData } from "../../src/core/model";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { planTableConversion, type TableConversion } from "../../src/core/tables";
+import { createExcelEditor } from "../../src/workbook/excel-editor";
+import { createFakeExcel } from "../../src/workbook/fake-excel";
+
+const HEADERS = ["Period", "Objective", "Key result", "Type", "Start", "Target", "Current", "Commitment"];
+
+function okrRows(count: number): RawCell[][] {
+  return Array.from({ length: count }, (_, i) => ["2026-Q3", `Objective ${i}`, `Reach ${i + 10}`, "increase", 0, i + 10, i, "committed"]);
+}
+
+function conversionFor(values: RawCell[][]): TableConversion {
+  const sheet: SheetData = { name: "OKRs", values, origin: { row: 0, col: 0 } };
+  const recognised: RecognisedSheet = {
+    name: "OKRs",
+    kind: "okr",
+    confidence: 1,
+    headerRow: 1,
+    columns: { period: 0, objective: 1, keyResult: 2, type: 3, start: 4, target: 5, current: 6, commitment: 7 },
+    unmappedHeaders: [],
+    rowCount: values.length - 1,
+  };
+  const plan = planTableConversion(sheet, recognised, DEFAULT_SETTINGS);
+  if (!plan.ok) throw new Error(plan.message);
+  return plan.value;
+}
+
+describe("convertToTable", () => {
+  it.each([
+    ["3 rows", 3],
+    ["2,000 rows", 2000],
+  ])("takes two round trips for %s", async (_name, rows) => {
+    const values = [HEADERS, ...okrRows(rows)];
+    const fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] });
+    fake.resetStats();
+    await createExcelEditor(fake.Excel).convertToTable(conversionFor(values));
+    expect(fake.stats.syncs).toBe(2);
+  });
+
+  it("adds the table with computed columns, colours and drop-downs and keeps the user's cells", async () => {
+    const values = [HEADERS, ...okrRows(3)];
+    const fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] });
+    const done = await createExcelEditor(fake.Excel).convertToTable(conversionFor(values));
+    const sheet = fake.getSheet("OKRs");
+    expect(done).toEqual({ tableName: "Altitude_OKRs", address: "A1:K4" });
+    expect(sheet?.tables.map((t) => [t.name, t.address, t.headers.slice(8)])).toEqual([["Altitude_OKRs", "OKRs!A1:K4", ["Score", "Grade", "Pace"]]]);
+    expect(sheet?.cell("I2")).toEqual(expect.objectContaining({ formula: "=ALTITUDE.OKRSCORE(E2,F2,G2,D2)", numberFormat: "0%" }));
+    expect(sheet?.range("A1:H4").values).toEqual(values);
+    expect(sheet?.conditionalFormats.filter((f) => f.address === "OKRs!J2:J4").map((f) => f.rule?.formula1)).toEqual(['="Green"', '="Yellow"', '="Red"']);
+    expect(sheet?.validations.map((v) => v.address)).toEqual(["OKRs!D2:D4", "OKRs!H2:H4"]);
+  });
+
+  it("makes the table name unique and says plainly when the range is already a table", async () => {
+    const values = [HEADERS, ...okrRows(2)];
+    const fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] });
+    const editor = createExcelEditor(fake.Excel);
+    await editor.convertToTable(conversionFor(values));
+    await expect(editor.convertToTable(conversionFor(values))).rejects.toThrow(/Excel did not accept a value Altitude sent: .*overlap/);
+  });
+});
+
+describe("appendRows and writeCell", () => {
+  it("appends below the used range with the given formats and keeps formula-like text as text", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4]] }] });
+    const editor = createExcelEditor(fake.Excel);
+    await editor.appendRows("Check-ins", [[46249, "=SUM(A1:A2)", 7]], { numberFormats: ["yyyy-mm-dd", null, null] });
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.range("A3:C3").values).toEqual([[46249, "=SUM(A1:A2)", 7]]);
+    expect(sheet?.cell("B3").formula).toBeNull();
+    expect(sheet?.cell("A3").numberFormat).toBe("yyyy-mm-dd");
+    await editor.writeCell("Check-ins", "C2", 5);
+    expect(fake.getSheet("Check-ins")?.cell("C2").value).toBe(5);
+  });
+});

@@ -1,0 +1,114 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import type { Finding } from "../../src/core/model";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import { themeForBackground } from "../../src/taskpane/app/theme";
+import { groupChecks } from "../../src/taskpane/views/Checks";
+import { cloneSettings, settingsProblems } from "../../src/taskpane/views/Settings";
+import { makeHost, renderPane } from "./host-builder";
+
+function makeFinding(overrides: Partial<Finding> = {}): Finding {
+  return { rule: "okr.no-owner", code: "okr.no-owner", message: "No owner.", sheet: "OKRs", cell: "E4", severity: "warning", fix: "Name an owner.", ...overrides };
+}
+
+describe("groupChecks", () => {
+  it("groups by rule in registry order, then by sheet, with data problems last", () => {
+    const groups = groupChecks(
+      [makeFinding({ sheet: "Team OKRs", cell: "E9" }), makeFinding({ rule: "okr.status-quo", cell: "D2" }), makeFinding({ cell: "E5" })],
+      [{ code: "not-a-number", message: "Target is text.", sheet: "KPIs", cell: "H3", severity: "error" }],
+    );
+    expect(groups.map((g) => [g.title, g.count, g.sheets.map((s) => `${s.sheet}:${s.items.map((i) => i.cell).join(",")}`)])).toEqual([
+      ["Describes the status quo", 1, ["OKRs:D2"]],
+      [expect.any(String), 2, ["Team OKRs:E9", "OKRs:E5"]],
+      ["Problems reading the data", 1, ["KPIs:H3"]],
+    ]);
+  });
+});
+
+describe("themeForBackground", () => {
+  it.each([
+    ["Office's dark grey", "dark", "#262626"],
+    ["black", "dark", "#000000"],
+    ["white", "light", "#FFFFFF"],
+    ["Office's colourful light grey", "light", "#E6E6E6"],
+    ["no colour", "light", undefined],
+    ["not a colour", "light", "transparent"],
+  ])("%s reads as %s", (_name, theme, colour) => {
+    expect(themeForBackground(colour)).toBe(theme);
+  });
+});
+
+describe("settingsProblems", () => {
+  const edit = (change: (s: Settings) => void): Settings => {
+    const copy = cloneSettings(DEFAULT_SETTINGS);
+    change(copy);
+    return copy;
+  };
+  it.each<[string, number, Settings]>([
+    ["the defaults", 0, DEFAULT_SETTINGS],
+    ["yellow above green", 1, edit((s) => (s.grades.aspirational.yellow = 0.8))],
+    ["a cap below 100%", 1, edit((s) => (s.scoreCap = 0.5))],
+    ["at risk above on track", 1, edit((s) => (s.pace.atRisk = 1))],
+    ["a blank rating label", 1, edit((s) => (s.rating.labels[2] = " "))],
+    ["a scale upside down", 1, edit((s) => (s.rating.min = 6))],
+  ])("%s gives %i problems", (_name, count, settings) => {
+    expect(settingsProblems(settings)).toHaveLength(count);
+  });
+});
+
+describe("Checks view", () => {
+  it("selects the cell of a finding when it is chosen", async () => {
+    const select = jest.fn(async () => undefined);
+    const { host } = makeHost(undefined, { select });
+    renderPane(host, "checks");
+    const [button] = await screen.findAllByRole("button", { name: /^Select / });
+    const [, sheet, cell] = /^Select (.+)!([A-Z]+\d+):/.exec(button.getAttribute("aria-label") ?? "") ?? [];
+    expect(sheet).toBe("OKRs");
+    fireEvent.click(button);
+    await waitFor(() => expect(select).toHaveBeenCalledWith(sheet, cell));
+  });
+});
+
+describe("Check-in view", () => {
+  it("creates the Check-ins sheet when it is missing and updates the key result's current cell", async () => {
+    const { host, fake } = makeHost();
+    renderPane(host, "checkin");
+    fireEvent.change(await screen.findByLabelText("Key result"), { target: { value: "1" } });
+    fireEvent.change(screen.getByLabelText(/^New value/), { target: { value: "55" } });
+    fireEvent.change(screen.getByLabelText("Comment"), { target: { value: "=cmd|' /C calc'!A0" } });
+    fireEvent.click(screen.getByRole("button", { name: "Add check-in" }));
+    expect((await screen.findByRole("status")).textContent).toContain('Checked in 55 for "Raise NPS from 40 to 60" on Check-ins');
+    const checkIns = fake.getSheet("Check-ins");
+    expect(checkIns?.values).toEqual([
+      ["Date", "Key result", "Value", "Confidence", "Comment"],
+      [46249, "Raise NPS from 40 to 60", 55, "", "=cmd|' /C calc'!A0"],
+    ]);
+    expect(checkIns?.cell("E2").formula).toBeNull();
+    expect(fake.getSheet("OKRs")?.cell("I3").value).toBe(55);
+  });
+});
+
+describe("Map columns view", () => {
+  it("previews the first rows with the chosen columns and saves the mapping in the workbook", async () => {
+    const { host } = makeHost();
+    renderPane(host, "map");
+    fireEvent.change(await screen.findByLabelText("Sheet"), { target: { value: "OKRs" } });
+    expect(screen.getByLabelText("Row 2").textContent).toContain("Reduce churn from 4.2% to 2.8%");
+    fireEvent.change(screen.getByLabelText("Owner"), { target: { value: "" } });
+    expect(screen.getByLabelText("Row 2").textContent).not.toContain("Ana López");
+    fireEvent.click(screen.getByRole("button", { name: "Save mapping" }));
+    await screen.findByText(/Saved: OKRs is read as OKRs/);
+    const state = await host.port.readState();
+    expect(state.mappings?.OKRs.columns).not.toHaveProperty("owner");
+    expect(state.mappings?.OKRs.columns).toEqual(expect.objectContaining({ keyResult: 3, target: 7 }));
+  });
+});
+
+describe("Rollup view", () => {
+  it("shows a failed run in plain words", async () => {
+    const { host } = makeHost();
+    const failing = { ...host, port: { ...host.port, writeSheets: async () => Promise.reject(new Error("The workbook is protected or read-only")) } };
+    renderPane(failing, "rollup");
+    fireEvent.click(await screen.findByRole("button", { name: "Build rollup" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("The workbook is protected or read-only");
+  });
+});
