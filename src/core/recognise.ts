@@ -12,7 +12,7 @@ import type { CheckInField, ColumnMapping, KeyResultField, KpiField, KraField, R
 export const ALTITUDE_STATE_SHEET = "Altitude.State";
 
 /** How many rows from the top of the used range may hold the header. */
-export const HEADER_SEARCH_ROWS = 10;
+const HEADER_SEARCH_ROWS = 10;
 
 export interface FieldSpec {
   /** What the task pane calls the field. */

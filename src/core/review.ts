@@ -95,7 +95,7 @@ export interface ReviewOptions {
 }
 
 /** Above this many new sheets the caller warns before writing. */
-export const MAX_REVIEW_SHEETS = 50;
+const MAX_REVIEW_SHEETS = 50;
 
 /** Owners are sometimes listed together, e.g. "Ana López, Ben Okafor". */
 function ownersOf(text: string): string[] {

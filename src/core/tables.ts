@@ -44,7 +44,7 @@ export const PACE_COLOURS = [
   { equals: "Behind", fill: "#FFC7CE", fontColor: "#9C0006" },
 ];
 
-export const STATUS_COLOURS = [
+const STATUS_COLOURS = [
   { equals: "On target", fill: "#C6EFCE", fontColor: "#006100" },
   { equals: "Above ceiling", fill: "#DDEBF7", fontColor: "#1F4E78" },
   { equals: "Watch", fill: "#FFEB9C", fontColor: "#9C5700" },
@@ -169,7 +169,7 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
         {
           header: "Person score",
           numberFormat: "0.00",
-          formulas: rows.map((r, i) => {
+          formulas: rows.map((_, i) => {
             const [top, bottom] = blocks[i];
             const rating = recognised.columns.rating;
             const weight = recognised.columns.weight;

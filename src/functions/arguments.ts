@@ -10,9 +10,6 @@ import type { Commitment, Direction, IsoDate, KeyResultType } from "../core/mode
 import { fail, ok, type Failure, type Outcome } from "../core/outcome";
 import type { Settings } from "../core/settings";
 
-/** What Excel hands a matrix parameter, or nothing when an optional argument is omitted. */
-export type MatrixArg = unknown[][] | null | undefined;
-
 /** What one cell of a result holds: a value, or an error with its message. */
 export type CellResult = number | string | CustomFunctions.Error;
 

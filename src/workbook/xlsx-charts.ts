@@ -122,7 +122,7 @@ export async function addChartsToXlsx(buffer: Uint8Array | ArrayBuffer, charts: 
 }
 
 /** The DrawingML chart part for one chart. */
-export function chartXml(chart: PendingChart): string {
+function chartXml(chart: PendingChart): string {
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr>` +
     `<a:r><a:rPr lang="en-US" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
@@ -360,7 +360,7 @@ function relativeTarget(sourcePart: string, part: string): string {
  * @example
  * escapeXml(`Q3 <"R&D">`) // "Q3 &lt;&quot;R&amp;D&quot;&gt;"
  */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
     .replace(/&/g, "&amp;")
