@@ -31,7 +31,7 @@ import {
   scoreKeyResult,
   weightsAsPercent,
 } from "./scoring";
-import { groupBy } from "./collections";
+import { compareText, groupBy } from "./collections";
 import type { Settings } from "./settings";
 
 export interface ScoredKeyResult {
@@ -212,7 +212,7 @@ function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
   const series = groupBy(kpis, (k) => `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`);
   const previous = new Map<KpiRecord, KpiRecord>();
   for (const list of series.values()) {
-    const ordered = list.filter((k) => k.period).sort((a, b) => (a.period!.start < b.period!.start ? -1 : a.period!.start > b.period!.start ? 1 : a.row - b.row));
+    const ordered = list.filter((k) => k.period).sort((a, b) => compareText(a.period!.start, b.period!.start) || a.row - b.row);
     for (let i = 1; i < ordered.length; i++) previous.set(ordered[i], ordered[i - 1]);
   }
   return kpis.map((record) => {

@@ -19,6 +19,18 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
+ * Orders text by UTF-16 code units, as `<` does: the same order whatever the
+ * locale, which ISO dates and sheet names sort correctly by.
+ *
+ * @example
+ * compareText("2026-07-01", "2026-10-01") // -1
+ * ["b", "a", "B"].sort(compareText) // ["B", "a", "b"]
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * Groups items by a key. Keys keep the order in which they first appear, and
  * each group keeps the items' order, so results follow the sheet's order.
  *

@@ -7,7 +7,7 @@
 import { isGraduationCandidate } from "./checks/rules";
 import type { Analysis, ScoredKpi, ScoredObjective } from "./analyse";
 import { nameKey } from "./analyse";
-import { groupBy } from "./collections";
+import { compareText, groupBy } from "./collections";
 import { addDays } from "./dates";
 import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Problem, Severity } from "./model";
 import type { OutputPlan, PlanValue } from "./plan";
@@ -23,12 +23,12 @@ import {
   type KeyValue,
 } from "./layout";
 
-export const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
+const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
 
 /** Chart colours of the grades, in `GRADES` order: a Green slice must look green. */
 const GRADE_CHART_COLOURS: Record<Grade, string> = { Green: "#63BE7B", Yellow: "#FFD966", Red: "#F8696B" };
-export const PACES: readonly Pace[] = ["Done", "On track", "At risk", "Behind"];
-export const KPI_STATUSES: readonly KpiStatus[] = ["On target", "Watch", "Breach", "Above ceiling", "No data"];
+const PACES: readonly Pace[] = ["Done", "On track", "At risk", "Behind"];
+const KPI_STATUSES: readonly KpiStatus[] = ["On target", "Watch", "Breach", "Above ceiling", "No data"];
 
 export interface RollupHeadline {
   objectives: number;
@@ -266,7 +266,7 @@ function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
   );
   const candidates: OkrCandidate[] = [];
   for (const list of series.values()) {
-    const ordered = [...list].sort((a, b) => (a.record.period!.start < b.record.period!.start ? -1 : a.record.period!.start > b.record.period!.start ? 1 : 0));
+    const ordered = [...list].sort((a, b) => compareText(a.record.period!.start, b.record.period!.start));
     let best: ScoredKpi[] = [];
     let run: ScoredKpi[] = [];
     for (const k of ordered) {

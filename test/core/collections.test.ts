@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { groupBy, pushTo } from "../../src/core/collections";
+import { compareText, groupBy, pushTo } from "../../src/core/collections";
 
 describe("pushTo", () => {
   it("starts a list for a new key and appends to an existing one", () => {
@@ -37,5 +37,16 @@ describe("groupBy", () => {
         for (const [key, list] of groups) expect(list).toEqual(numbers.filter((n) => n % 3 === key));
       }),
     );
+  });
+});
+
+describe("compareText", () => {
+  it.each([
+    ["earlier ISO date first", "2026-07-01", "2026-10-01", -1],
+    ["later ISO date last", "2026-10-01", "2026-07-01", 1],
+    ["equal text", "OKRs", "OKRs", 0],
+    ["capitals before lower case, whatever the locale", "Zed", "ant", -1],
+  ])("%s", (_name, a, b, expected) => {
+    expect(compareText(a, b)).toBe(expected);
   });
 });

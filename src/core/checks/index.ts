@@ -3,6 +3,7 @@
  * workbook and returns the findings in reading order.
  */
 import type { Analysis } from "../analyse";
+import { compareText } from "../collections";
 import type { Finding, IsoDate, ParsedWorkbook } from "../model";
 import type { Settings } from "../settings";
 import { RULE_IDS, RULES, type CheckContext } from "./rules";
@@ -48,8 +49,4 @@ export function checkWorkbook(
       a.rank - b.rank,
   );
   return rows.map((r) => r.finding);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

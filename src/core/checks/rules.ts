@@ -13,7 +13,7 @@
  */
 import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
-import { groupBy } from "../collections";
+import { compareText, groupBy } from "../collections";
 import { daysBetween } from "../dates";
 import type { IsoDate, KpiRecord, Located, ParsedWorkbook, Period, Severity } from "../model";
 import { expectedProgress } from "../scoring";
@@ -526,8 +526,4 @@ function plural(n: number, word: string): string {
 
 function formatPercent(x: number): string {
   return `${Math.round(x * 10) / 10}%`;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
