@@ -3,7 +3,7 @@ import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import { blockArea } from "../../src/core/layout";
 import type { Finding, Period } from "../../src/core/model";
-import type { Block, CellsBlock, LinkBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import type { CellsBlock, LinkBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
 import {
   computeReviews,
   personSheetName,
@@ -15,6 +15,7 @@ import {
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
 import { validSheetName } from "../../src/core/sheet-names";
 import { makeKeyResult, makeKpi, makeKra, makeParsed, quarter } from "../support/builders";
+import { overlaps, sheetStrings as strings } from "./plan-checks";
 
 const AS_OF = "2026-08-15";
 
@@ -66,27 +67,6 @@ function byName(reviews: Review[], name: string): Review {
 
 // ---------------------------------------------------------------------------
 // Plan checks.
-
-function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
-
-/** Pairs of blocks on one sheet whose cells overlap. */
-function overlaps(sheet: SheetPlan): Array<[Block, Block]> {
-  const placed = sheet.blocks.map((b) => [b, blockArea(b)] as const).filter((x): x is readonly [Block, RangeRef] => x[1] !== null);
-  const pairs: Array<[Block, Block]> = [];
-  placed.forEach(([a, ra], i) => placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && pairs.push([a, b])));
-  return pairs;
-}
-
-function strings(sheet: SheetPlan): string[] {
-  return sheet.blocks.flatMap((b) => {
-    if (b.kind === "cells") return b.values.flat().filter((v): v is string => typeof v === "string");
-    if (b.kind === "table") return [...b.headers, ...b.rows.flat().filter((v): v is string => typeof v === "string")];
-    if (b.kind === "link") return [b.text];
-    return [];
-  });
-}
 
 function links(plan: OutputPlan): LinkBlock[] {
   return plan.sheets.flatMap((s) => s.blocks.filter((b): b is LinkBlock => b.kind === "link"));

@@ -3,10 +3,11 @@ import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import { blockArea } from "../../src/core/layout";
 import type { Finding, KpiRecord, Period } from "../../src/core/model";
-import type { Block, ChartBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import type { ChartBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
 import { computeRollup, periodFromLabel, periodWithin, planRollup, previousQuarter, type Rollup } from "../../src/core/rollup";
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from "../../src/core/settings";
 import { makeKeyResult, makeKpi, makeParsed, quarter } from "../support/builders";
+import { overlaps, sheetStrings } from "./plan-checks";
 
 const AS_OF = "2026-08-15";
 
@@ -47,31 +48,12 @@ function contains(outer: RangeRef, inner: RangeRef): boolean {
   return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
 }
 
-function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
-
-/** Pairs of blocks on one sheet whose cells overlap. */
-function overlaps(sheet: SheetPlan): Array<[Block, Block]> {
-  const placed = sheet.blocks.map((b) => [b, blockArea(b)] as const).filter((x): x is readonly [Block, RangeRef] => x[1] !== null);
-  const pairs: Array<[Block, Block]> = [];
-  placed.forEach(([a, ra], i) => placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && pairs.push([a, b])));
-  return pairs;
-}
-
 function tables(sheet: SheetPlan): TableBlock[] {
   return sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
 }
 
 function strings(plan: OutputPlan): string[] {
-  return plan.sheets.flatMap((s) =>
-    s.blocks.flatMap((b) => {
-      if (b.kind === "cells") return b.values.flat().filter((v): v is string => typeof v === "string");
-      if (b.kind === "table") return [...b.headers, ...b.rows.flat().filter((v): v is string => typeof v === "string")];
-      if (b.kind === "link") return [b.text];
-      return [];
-    }),
-  );
+  return plan.sheets.flatMap(sheetStrings);
 }
 
 function expectSound(plan: OutputPlan): void {
