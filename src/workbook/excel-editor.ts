@@ -30,8 +30,6 @@ export interface ConversionResult {
 /** What the task pane asks of a live workbook beyond the port. */
 export interface PaneEditor extends WorkbookEditor {
   appendRows(sheet: string, rows: PlanValue[][], options?: AppendOptions): Promise<void>;
-  /** Writes one value into one cell (text is always written as text). */
-  writeCell(sheet: string, cell: string, value: PlanValue): Promise<void>;
   /** Carries out a planned table conversion: computed columns, table, number formats, colours and drop-downs. */
   convertToTable(conversion: TableConversion): Promise<ConversionResult>;
   /** Asks Excel to recalculate every formula (after settings change the custom functions' results). */
@@ -67,16 +65,6 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
         const at = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex + used.rowCount, col: used.columnIndex };
         const formats = append.numberFormats ? rows.map(() => append.numberFormats ?? []) : undefined;
         await writeValues(context, worksheet, at, rows, formats);
-        await context.sync();
-      });
-    },
-
-    async writeCell(sheet, cell, value) {
-      await runner.run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(sheet);
-        const range = worksheet.getRange(cell).load("rowIndex,columnIndex");
-        await context.sync();
-        await writeValues(context, worksheet, { row: range.rowIndex, col: range.columnIndex }, [[value]]);
         await context.sync();
       });
     },

@@ -159,7 +159,7 @@ describe("Tables", () => {
 });
 
 describe("Check-in", () => {
-  it("appends a row to the Check-ins sheet and the key result's current value follows", async () => {
+  it("appends a row to the Check-ins sheet, reads it as the current value and leaves the OKR sheet as written", async () => {
     await openView("Check-in");
     await pane().getByLabel("Key result", { exact: true }).selectOption({ label: "Raise NPS from 40 to 60 (2026-Q3)" });
     await pane().getByLabel("New value").fill("75");
@@ -170,7 +170,8 @@ describe("Check-in", () => {
     const checkIns = await sheet("Check-ins");
     expect(checkIns?.values.at(-1)).toEqual([46249, "Raise NPS from 40 to 60", 75, 8, "Support revamp, second wave"]);
     const okrs = await sheet("OKRs");
-    expect(okrs?.values[7][9]).toBe(75);
+    expect(okrs?.values[7][9]).toBe(72);
+    await pane().getByText(/^Now 75, target 60/).waitFor();
   });
 
   it("says plainly when the value is not a number, and writes nothing", async () => {

@@ -69,7 +69,7 @@ describe("Checks view", () => {
 });
 
 describe("Check-in view", () => {
-  it("creates the Check-ins sheet when it is missing and updates the key result's current cell", async () => {
+  it("creates the Check-ins sheet when it is missing, reads the check-in as the current value and leaves the OKR sheet alone", async () => {
     const { host, fake } = makeHost();
     renderPane(host, "checkin");
     fireEvent.change(await screen.findByLabelText("Key result"), { target: { value: "1" } });
@@ -83,7 +83,8 @@ describe("Check-in view", () => {
       [46249, "Raise NPS from 40 to 60", 55, "", "=cmd|' /C calc'!A0"],
     ]);
     expect(checkIns?.cell("E2").formula).toBeNull();
-    expect(fake.getSheet("OKRs")?.cell("I3").value).toBe(55);
+    expect(fake.getSheet("OKRs")?.cell("I3").value).toBe(50);
+    expect(await screen.findByText(/^Now 55/)).toBeTruthy();
   });
 });
 

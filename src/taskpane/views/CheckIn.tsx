@@ -1,7 +1,8 @@
 /**
  * Check-in: pick a key result, enter its new value, a confidence and a comment.
- * A row is appended to the Check-ins sheet (added when missing) and the key
- * result's Current cell takes the new value, so its live score follows.
+ * A row is appended to the Check-ins sheet (added when missing). The latest
+ * check-in is the key result's current value wherever Altitude reads it
+ * (checks, rollups, reviews); the user's own Current cell is never overwritten.
  */
 import { useState } from "react";
 import { Body1, Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
@@ -83,12 +84,10 @@ export function CheckIn() {
         });
         where = written.names.checkins ?? CHECKINS_SHEET;
       }
-      const current = keyResult.cells.current;
-      if (current) await editor.writeCell(keyResult.sheet, current, number);
       setValue("");
       setComment("");
       await reload();
-      return `Checked in ${formatNumber(number)} for "${keyResult.keyResult}" on ${where}${current ? `; its current value (${keyResult.sheet}!${current}) follows` : ""}.`;
+      return `Checked in ${formatNumber(number)} for "${keyResult.keyResult}" on ${where}; Altitude now reads it as the current value.`;
     });
   };
 
