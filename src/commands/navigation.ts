@@ -93,6 +93,16 @@ export function viewFromLocation(search: string, hash: string): PaneView {
 }
 
 /**
+ * Forgets the notice of the latest request once the user has moved on, so a pane
+ * opened later does not show it again.
+ * @example dismissNotice()
+ */
+export function dismissNotice(): void {
+  const state = store();
+  if (state.current?.notice) state.current = { view: state.current.view, sequence: state.current.sequence };
+}
+
+/**
  * Remembers the period chosen in the task pane for an output, so the ribbon button uses it too.
  * @example setChosenPeriod("rollup", "2026-Q2")
  */

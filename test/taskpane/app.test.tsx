@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { requestView } from "../../src/commands/navigation";
+import { getChosenPeriod, requestView, setChosenPeriod } from "../../src/commands/navigation";
 import { makeHost, renderPane } from "./host-builder";
 
 describe("the task pane", () => {
@@ -29,6 +29,28 @@ describe("the task pane", () => {
       requestView("rollup");
     });
     expect(await screen.findByRole("heading", { name: "Quarterly rollup" })).toBeTruthy();
+  });
+
+  it("shows the notice a ribbon command leaves, until the user moves on", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    await screen.findByRole("list", { name: "Recognised sheets" });
+    act(() => {
+      requestView("rollup", { intent: "error", text: "The quarterly rollup was not written: no quarter found" });
+    });
+    expect((await screen.findByRole("alert")).textContent).toBe("The quarterly rollup was not written: no quarter found");
+    fireEvent.click(screen.getByRole("tab", { name: "Checks" }));
+    expect(screen.queryByText(/was not written/)).toBeNull();
+  });
+
+  it("remembers the quarter chosen for the rollup so the ribbon button uses it", async () => {
+    setChosenPeriod("rollup", null);
+    const { host } = makeHost();
+    renderPane(host, "rollup");
+    const quarter = (await screen.findByLabelText("Quarter")) as HTMLSelectElement;
+    const options = Array.from(quarter.options).map((o) => o.value);
+    fireEvent.change(quarter, { target: { value: options[options.length - 1] } });
+    expect(getChosenPeriod("rollup")).toBe(options[options.length - 1]);
   });
 
   it("refreshes when the sheets change", async () => {

@@ -17,7 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { subscribeToViewRequests } from "../../commands/navigation";
+import { dismissNotice, getViewRequest, subscribeToViewRequests, type PaneNotice } from "../../commands/navigation";
 import { HostProvider, useWorkbook, type AltitudeHost } from "./host";
 import { Overview } from "../views/Overview";
 import { MapColumns } from "../views/MapColumns";
@@ -134,8 +134,21 @@ export function App({ host, initialView = "home", theme = "light" }: AppProps) {
 function Pane({ initialView }: { initialView: AppView }) {
   const styles = useStyles();
   const [state, setState] = useState<{ view: AppView; sheet?: string }>({ view: initialView });
-  const navigate = useCallback((view: AppView, options: { sheet?: string } = {}) => setState({ view, sheet: options.sheet }), []);
-  useEffect(() => subscribeToViewRequests((request) => navigate(request.view)), [navigate]);
+  // A ribbon command may leave a notice (why a rollup was not written); it shows until the user moves on.
+  const [notice, setNotice] = useState<PaneNotice | null>(() => getViewRequest()?.notice ?? null);
+  const navigate = useCallback((view: AppView, options: { sheet?: string } = {}) => {
+    setNotice(null);
+    dismissNotice();
+    setState({ view, sheet: options.sheet });
+  }, []);
+  useEffect(
+    () =>
+      subscribeToViewRequests((request) => {
+        setState({ view: isAppView(request.view) ? request.view : "home" });
+        setNotice(request.notice ?? null);
+      }),
+    [navigate],
+  );
   const navigation = useMemo<Navigation>(() => ({ ...state, navigate }), [state, navigate]);
   const { loaded, error } = useWorkbook();
   const tab = TABS.some((t) => t.view === state.view) ? state.view : undefined;
@@ -166,6 +179,11 @@ function Pane({ initialView }: { initialView: AppView }) {
           </TabList>
         </nav>
         <main className={styles.main} id="altitude-view" role={tab ? "tabpanel" : undefined} aria-labelledby={tab ? `tab-${tab}` : undefined} data-view={state.view}>
+          {notice && (
+            <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-testid="ribbon-notice">
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
           {error && (
             <MessageBar intent="error" role="alert">
               <MessageBarBody>{error}</MessageBarBody>

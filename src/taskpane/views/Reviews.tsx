@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import type { Period } from "../../core/model";
 import { parsePeriod } from "../../core/periods";
+import { getChosenPeriod, setChosenPeriod } from "../../commands/navigation";
 import type { Progress } from "../../core/plan";
 import { computeReviews, reviewSheetCountWarning } from "../../core/review";
 import { runReviews } from "../../workbook/use-cases";
@@ -74,7 +75,9 @@ export function Reviews() {
   if (!loaded) return null;
   const years = reviewYears(loaded);
   if (years.length === 0) return <Body1>No review period was found (KRA review periods, or periods of key results and KPIs).</Body1>;
-  const period = chosen ?? years[0].label;
+  // The ribbon button uses the period chosen here, so the two stay in step.
+  const remembered = getChosenPeriod("reviews");
+  const period = chosen ?? (years.some((y) => y.label === remembered) ? remembered! : years[0].label);
   const teams = [...new Set(loaded.parsed.keyResults.map((k) => k.team.trim()).filter((t) => t !== ""))].sort();
   const people = reviewPeople(loaded);
   const selectedTeam = team ?? teams[0] ?? "";
@@ -113,7 +116,13 @@ export function Reviews() {
     <Section title="Review summaries">
       <Body1>One sheet per person with role accountability, OKR contributions (evidence, not the rating), KPIs owned and findings, plus an index.</Body1>
       <Field label="Review period">
-        <Select value={period} onChange={(_, data) => setChosen(data.value)}>
+        <Select
+          value={period}
+          onChange={(_, data) => {
+            setChosen(data.value);
+            setChosenPeriod("reviews", data.value);
+          }}
+        >
           {years.map((y) => (
             <option key={y.label}>{y.label}</option>
           ))}

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Body1, Button, Field, Select } from "@fluentui/react-components";
 import type { Progress } from "../../core/plan";
+import { getChosenPeriod, setChosenPeriod } from "../../commands/navigation";
 import { runRollup } from "../../workbook/use-cases";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
@@ -20,7 +21,9 @@ export function RollupView() {
   if (!loaded) return null;
   const quarters = distinctPeriods([...loaded.parsed.keyResults.map((k) => k.period), ...loaded.parsed.kpis.map((k) => k.period)]).filter((p) => p.kind === "quarter");
   if (quarters.length === 0) return <Body1>No quarter was found in the OKR or KPI sheets, so there is nothing to roll up yet.</Body1>;
-  const period = chosen ?? quarters[0].label;
+  // The ribbon button uses the quarter chosen here, so the two stay in step.
+  const remembered = getChosenPeriod("rollup");
+  const period = chosen ?? (quarters.some((q) => q.label === remembered) ? remembered! : quarters[0].label);
 
   const build = () =>
     action.run(async () => {
@@ -37,7 +40,13 @@ export function RollupView() {
     <Section title="Quarterly rollup">
       <Body1>Company, team and objective scores, grade and pace, KPI health and candidates for a quarter, on a new sheet with charts.</Body1>
       <Field label="Quarter">
-        <Select value={period} onChange={(_, data) => setChosen(data.value)}>
+        <Select
+          value={period}
+          onChange={(_, data) => {
+            setChosen(data.value);
+            setChosenPeriod("rollup", data.value);
+          }}
+        >
           {quarters.map((q) => (
             <option key={q.label}>{q.label}</option>
           ))}
