@@ -11,7 +11,7 @@
  */
 import { addDays, dayNumber, serialToIso } from "./dates";
 import type { IsoDate, Period, PeriodKind, RawCell } from "./model";
-import { isBlank, isDateFormat, isExcelError, monthNumber, toDate, type CellValue } from "./values";
+import { excerpt, isBlank, isDateFormat, isExcelError, monthNumber, toDate, type CellValue } from "./values";
 
 export interface PeriodOptions {
   /** Month (1–12) the fiscal year starts in; default January. */
@@ -97,7 +97,7 @@ export function makePeriod(kind: PeriodKind, year: number, part: number, fiscalS
 }
 
 function bad(text: string): CellValue<never> {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const shown = excerpt(text);
   return { ok: false, code: "not-a-period", message: `"${shown}" is not a period (try 2026-Q3, Q3 2026, FY26 Q3, 2026 or Jul 2026)`, text: shown };
 }
 

@@ -46,12 +46,21 @@ const BLANK: CellValue<never> = { ok: true, value: null };
 /** Longest text quoted back in a message, so a huge cell cannot flood the task pane. */
 const QUOTE_LIMIT = 40;
 
-function quote(text: string): string {
-  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+/**
+ * The start of a text to quote back in a message: at most `limit` characters,
+ * then an ellipsis, so a huge cell cannot flood the task pane.
+ *
+ * @example
+ * excerpt("Q3") // "Q3"
+ * excerpt("x".repeat(50)) // "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (40 x's)
+ * excerpt("Raise NPS from 40 to 60", 9) // "Raise NPS…"
+ */
+export function excerpt(text: string, limit: number = QUOTE_LIMIT): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 function problem(code: ValueProblemCode, message: string, text: string): CellValue<never> {
-  return { ok: false, code, message, text: quote(text) };
+  return { ok: false, code, message, text: excerpt(text) };
 }
 
 function excelError(text: string): CellValue<never> {
@@ -138,7 +147,7 @@ export function toNumber(raw: RawCell, _format?: string, options: ValueOptions =
   if (isBlank(raw)) return BLANK;
   if (isExcelError(raw)) return excelError(raw.trim().toUpperCase());
   const value = parseNumberText(raw, options.decimalSeparator ?? ".");
-  return value === null ? problem("not-a-number", `"${quote(raw.trim())}" is not a number`, raw.trim()) : { ok: true, value };
+  return value === null ? problem("not-a-number", `"${excerpt(raw.trim())}" is not a number`, raw.trim()) : { ok: true, value };
 }
 
 function parseNumberText(text: string, decimal: "." | ","): number | null {
@@ -202,7 +211,7 @@ export function toBoolean(raw: RawCell, _format?: string): CellValue<boolean> {
   if (typeof raw === "number") {
     if (raw === 1) return { ok: true, value: true };
     if (raw === 0) return { ok: true, value: false };
-    return problem("not-a-boolean", `${quote(String(raw))} is not yes or no`, String(raw));
+    return problem("not-a-boolean", `${excerpt(String(raw))} is not yes or no`, String(raw));
   }
   if (typeof raw !== "string") return problem("not-a-boolean", "The cell is not yes or no", "");
   const t = raw.trim();
@@ -214,7 +223,7 @@ export function toBoolean(raw: RawCell, _format?: string): CellValue<boolean> {
     if (FALSE_WORDS.has(lower)) return { ok: true, value: false };
   }
   if (isBlank(t)) return BLANK;
-  return problem("not-a-boolean", `"${quote(t)}" is not yes or no`, t);
+  return problem("not-a-boolean", `"${excerpt(t)}" is not yes or no`, t);
 }
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
@@ -265,7 +274,7 @@ function isoOf(y: number, m: number, d: number): IsoDate | null {
 export function toDate(raw: RawCell, _format?: string, options: ValueOptions = {}): CellValue<IsoDate> {
   if (typeof raw === "number") {
     const iso = serialToIso(raw);
-    return iso === null ? problem("not-a-date", `${quote(String(raw))} is not a date`, String(raw)) : { ok: true, value: iso };
+    return iso === null ? problem("not-a-date", `${excerpt(String(raw))} is not a date`, String(raw)) : { ok: true, value: iso };
   }
   if (typeof raw === "boolean") return problem("not-a-date", "The cell holds TRUE or FALSE, not a date", raw ? "TRUE" : "FALSE");
   if (typeof raw !== "string") return problem("not-a-date", "The cell does not hold a date", "");
@@ -273,7 +282,7 @@ export function toDate(raw: RawCell, _format?: string, options: ValueOptions = {
   const t = raw.trim();
   if (isExcelError(t)) return excelError(t.toUpperCase());
   const iso = t.length <= 40 ? parseDateText(t.toLowerCase(), options.decimalSeparator ?? ".") : null;
-  return iso === null ? problem("not-a-date", `"${quote(t)}" is not a date`, t) : { ok: true, value: iso };
+  return iso === null ? problem("not-a-date", `"${excerpt(t)}" is not a date`, t) : { ok: true, value: iso };
 }
 
 function parseDateText(s: string, decimal: "." | ","): IsoDate | null {

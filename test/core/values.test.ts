@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { RawCell } from "../../src/core/model";
 import { anyCell } from "./parse-fixtures";
-import { EXCEL_ERRORS, isBlank, isDateFormat, isExcelError, toBoolean, toDate, toNumber, toText } from "../../src/core/values";
+import { EXCEL_ERRORS, excerpt, isBlank, isDateFormat, isExcelError, toBoolean, toDate, toNumber, toText } from "../../src/core/values";
 
 describe("toNumber", () => {
   it.each<[string, RawCell, number | null]>([
@@ -240,5 +240,16 @@ describe("conversion properties", () => {
         if (result.ok && result.value !== null) expect(result.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }),
     );
+  });
+});
+
+describe("excerpt", () => {
+  it.each([
+    ["short text unchanged", "Q3", undefined, "Q3"],
+    ["exactly the limit unchanged", "x".repeat(40), undefined, "x".repeat(40)],
+    ["longer text cut at 40 with an ellipsis", "x".repeat(41), undefined, `${"x".repeat(40)}…`],
+    ["a chosen limit", "Raise NPS from 40 to 60", 9, "Raise NPS…"],
+  ])("%s", (_name, text, limit, expected) => {
+    expect(excerpt(text, limit)).toBe(expected);
   });
 });

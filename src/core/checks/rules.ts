@@ -18,6 +18,7 @@ import { daysBetween } from "../dates";
 import type { IsoDate, KpiRecord, Located, ParsedWorkbook, Period, Severity } from "../model";
 import { expectedProgress } from "../scoring";
 import type { Settings } from "../settings";
+import { excerpt } from "../values";
 import { hasDigit, isActivity, statusQuoPhrase } from "./wording";
 
 export type RuleId =
@@ -197,7 +198,7 @@ function statusQuo({ analysis }: CheckContext): RuleHit[] {
     if (phrase) {
       hits.push({
         ...objectiveAt(o),
-        message: `The objective "${o.objective}" describes the status quo ("${phrase}"), so it reads as a KPI rather than a change.`,
+        message: `The objective "${excerpt(o.objective, NAME_LIMIT)}" describes the status quo ("${phrase}"), so it reads as a KPI rather than a change.`,
       });
     }
   }
@@ -248,9 +249,9 @@ function tooManyObjectives({ analysis }: CheckContext): RuleHit[] {
     const period = o.period?.label ?? "";
     if (o.level === "individual") {
       // An individual's objectives are grouped by owner: the person, not the team, holds them.
-      for (const owner of o.owners) add(`i\u0000${period}\u0000${nameKey(owner)}`, owner, true, o);
+      for (const owner of o.owners) add(`i\u0000${period}\u0000${nameKey(owner)}`, excerpt(owner, NAME_LIMIT), true, o);
     } else {
-      add(`t\u0000${period}\u0000${nameKey(o.team)}`, o.team ? `The team "${o.team}"` : "The company", false, o);
+      add(`t\u0000${period}\u0000${nameKey(o.team)}`, o.team ? `The team "${excerpt(o.team, NAME_LIMIT)}"` : "The company", false, o);
     }
   }
   const hits: RuleHit[] = [];
@@ -365,7 +366,7 @@ function tooManyKpis({ parsed }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const { owner, names, overflow } of byOwner.values()) {
     if (!overflow) continue;
-    hits.push({ ...overflow, message: `${owner} owns ${names.size} KPIs; keep it to at most ${LIMITS.kpisPerOwner} so each gets attention.` });
+    hits.push({ ...overflow, message: `${excerpt(owner, NAME_LIMIT)} owns ${names.size} KPIs; keep it to at most ${LIMITS.kpisPerOwner} so each gets attention.` });
   }
   return hits;
 }
@@ -393,7 +394,7 @@ function missingPillar({ parsed }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const readings of series.values()) {
     const first = readings[0];
-    const name = first.kpi.trim() ? `The KPI "${first.kpi.trim()}"` : `The KPI on row ${first.row}`;
+    const name = first.kpi.trim() ? `The KPI "${excerpt(first.kpi.trim(), NAME_LIMIT)}"` : `The KPI on row ${first.row}`;
     for (const p of PILLARS) {
       if (readings.some(p.present)) continue;
       hits.push({ ...at(first, p.field), message: `${name} has ${p.missing}.` });
@@ -411,7 +412,7 @@ function directionContradiction({ parsed }: CheckContext): RuleHit[] {
     const order = implied === "higher" ? "above" : "below";
     hits.push({
       ...at(k, "direction", "floor", "target", "kpi"),
-      message: `The KPI "${k.kpi}" says ${k.direction} is better, but its target (${k.target}) is ${order} its floor (${k.floor}), which means ${implied} is better.`,
+      message: `The KPI "${excerpt(k.kpi, NAME_LIMIT)}" says ${k.direction} is better, but its target (${k.target}) is ${order} its floor (${k.floor}), which means ${implied} is better.`,
     });
   }
   return hits;
@@ -442,7 +443,7 @@ function repeatedBreach({ analysis }: CheckContext): RuleHit[] {
         const from = list[i - run].period.label;
         hits.push({
           ...at(last.record, "actual", "kpi"),
-          message: `The KPI "${last.record.kpi}" breached its floor ${run} periods in a row (${from} to ${last.period.label}): a candidate for a new OKR.`,
+          message: `The KPI "${excerpt(last.record.kpi, NAME_LIMIT)}" breached its floor ${run} periods in a row (${from} to ${last.period.label}): a candidate for a new OKR.`,
         });
       }
       run = 0;
@@ -502,14 +503,17 @@ function objectiveAt(o: ScoredObjective): Omit<RuleHit, "message"> {
   return at(o.keyResults[0].record, "objective", "objectiveId", "keyResult");
 }
 
+/** Longest goal or KPI name quoted in a finding: enough to recognise it, never a whole pasted document. */
+const NAME_LIMIT = 100;
+
 function keyResultName(r: { keyResult: string; row: number }): string {
   const text = r.keyResult.trim();
-  return text ? `the key result "${text}"` : `the key result on row ${r.row}`;
+  return text ? `the key result "${excerpt(text, NAME_LIMIT)}"` : `the key result on row ${r.row}`;
 }
 
 function objectiveName(o: ScoredObjective): string {
   const text = o.objective.trim() || o.objectiveId.trim();
-  return text ? `the objective "${text}"` : `the objective on row ${o.row}`;
+  return text ? `the objective "${excerpt(text, NAME_LIMIT)}"` : `the objective on row ${o.row}`;
 }
 
 function inPeriod(period: Period | null): string {

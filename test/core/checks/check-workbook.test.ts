@@ -27,6 +27,14 @@ describe("okr.status-quo", () => {
 });
 
 describe("okr.no-number", () => {
+  it("quotes at most the first 100 characters of a pasted key result", () => {
+    const pasted = `Happier candidates ${"and more ".repeat(1000)}`;
+    const parsed = okrs(makeKeyResult({ row: 9, keyResult: pasted, type: "increase", start: null, target: null, current: null }));
+    expect(only(runChecks({ parsed, asOf: "2026-07-02" }), "okr.no-number")).toEqual([
+      { cell: "F9", message: `The key result "${pasted.slice(0, 100)}…" has no number: there is nothing to measure progress against.` },
+    ]);
+  });
+
   it.each([
     { name: "an activity with no target", kr: { keyResult: "Roll out the new onboarding", type: "milestone", target: null }, why: "it describes an activity, not a measurable outcome" },
     { name: "a statement with no target", kr: { keyResult: "Happier candidates", type: "increase", target: null }, why: "there is nothing to measure progress against" },
