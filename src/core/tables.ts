@@ -8,6 +8,8 @@ import { a1, columnLetter, type RangeRef } from "./address";
 import type { RawCell, RecognisedSheet, SheetData } from "./model";
 import type { ConditionalBlock, ValidationBlock } from "./plan";
 import { parsePeriod } from "./periods";
+import { kpiDirection } from "./scoring";
+import { toNumber } from "./values";
 import type { Settings } from "./settings";
 import { fail, ok, type Outcome } from "./outcome";
 
@@ -157,7 +159,8 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
             const actual = ref("actual", r);
             const prev = previous[i];
             if (actual === null || prev === null) return '="Flat"';
-            const direction = ref("direction", r);
+            // Without a Direction column, the row's floor and target say which way is better.
+            const direction = ref("direction", r) ?? (rowDirection(sheet, recognised, r, settings) === "lower" ? '"lower"' : null);
             return fn("KPITREND", [`CHOOSE({1,2},${ref("actual", prev)},${actual})`, direction]);
           }),
         },
@@ -200,6 +203,15 @@ function dateLiteral(iso: string): string {
 function cellAt(sheet: SheetData, row: number, col: number | undefined): RawCell {
   if (col === undefined) return "";
   return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? "";
+}
+
+/** Which way a KPI row is read, from its floor, target and ceiling as they are now. */
+function rowDirection(sheet: SheetData, recognised: RecognisedSheet, row: number, settings: Settings): ReturnType<typeof kpiDirection> {
+  const number = (field: string) => {
+    const read = toNumber(cellAt(sheet, row, recognised.columns[field]), undefined, { decimalSeparator: settings.decimalSeparator });
+    return read.ok ? read.value : null;
+  };
+  return kpiDirection({ actual: null, floor: number("floor"), target: number("target"), ceiling: number("ceiling") });
 }
 
 /** Values of a column with blanks filled from above, as people leave repeated cells blank. */

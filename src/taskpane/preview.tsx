@@ -6,12 +6,14 @@ import { StrictMode, useEffect, useReducer, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { viewFromLocation } from "../commands/navigation";
+import { a1 } from "../core/address";
 import { createFakeExcel, type FakeExcel } from "../workbook/fake-excel";
 import { createExcelWorkbook } from "../workbook/excel";
 import { createExcelEditor } from "../workbook/excel-editor";
 import { App, isAppView, type AppView, type ThemeName } from "./app/App";
 import type { AltitudeHost } from "./app/host";
 import { Grid } from "./preview/Grid";
+import { evaluateFormula } from "./preview/formulas";
 import { loadSample } from "./preview/sample";
 import { watchWrites, type WatchedExcel } from "./preview/watch";
 
@@ -131,7 +133,11 @@ async function start(): Promise<void> {
     root.render(<Failure message={error instanceof Error ? error.message : String(error)} />);
     return;
   }
-  const fake = createFakeExcel({ sheets });
+  // Formula cells show what Excel would compute: the ALTITUDE functions, evaluated here.
+  let workbook: FakeExcel | null = null;
+  const read = (sheet: string, row: number, col: number) => workbook?.getSheet(sheet)?.cell(a1(row, col)).value ?? "";
+  const fake = createFakeExcel({ sheets }, { evaluate: (formula, sheet, row, col) => evaluateFormula(formula, sheet, read, a1(row, col)) });
+  workbook = fake;
   const watched = watchWrites(fake);
   const editor = createExcelEditor(watched.excel);
   const host: AltitudeHost = {

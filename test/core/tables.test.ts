@@ -64,7 +64,8 @@ describe("planTableConversion", () => {
     const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, floor: 1, target: 2, period: 3, actual: 4 } }), DEFAULT_SETTINGS);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.value.computed[0].formulas[0]).toBe("=ALTITUDE.KPISTATUS(E2,B2,C2)");
-    expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', "=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4))"]);
+    // Floor above target: lower is better, so the trend is read that way.
+    expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', '=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4),"lower")']);
   });
 
   it("scores each KRA person over their own run of rows", () => {

@@ -145,6 +145,9 @@ describe("Tables", () => {
     expect(after?.validations.map((v) => v.address)).toEqual(expect.arrayContaining(["OKRs!G4:G15", "OKRs!L4:L15"]));
     // The user's own columns keep every value.
     expect(after?.values.slice(0, 15).map((row) => row.slice(0, 12))).toEqual(before?.values.slice(0, 15).map((row) => row.slice(0, 12)));
+    // The preview computes the live formulas with the real custom functions: churn 4.2% → 2.8% at 3.5% is half way.
+    expect(after?.values[6][12]).toBeCloseTo(0.5, 10);
+    expect(after?.values[6][13]).toBe("Yellow");
   });
 
   it("inserts a KRA template as a table on a new sheet and shows it", async () => {

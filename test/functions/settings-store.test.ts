@@ -11,7 +11,7 @@ describe("the custom functions' settings store", () => {
   it("is shared by every copy of the module, as the task pane and functions bundles each have one", () => {
     let other: typeof import("../../src/functions/settings-store") | undefined;
     jest.isolateModules(() => {
-      other = jest.requireActual("../../src/functions/settings-store");
+      other = jest.requireActual<typeof import("../../src/functions/settings-store")>("../../src/functions/settings-store");
     });
     setFunctionSettings(withDefaults({ scoreCap: 1.5 }));
     expect(other?.getFunctionSettings().scoreCap).toBe(1.5);
