@@ -31,7 +31,7 @@ export interface Traffic {
   largestResponseBytes: number;
   /** Bytes sent and received in accepted requests: what chunking has to split. */
   bytesMoved: number;
-  /** Round trips that carried bulk data (over 64 KB either way): the chunk count. */
+  /** Round trips that carried cell data (over 1 KB either way): the chunk count. */
   chunks: number;
   ms: number;
   error?: string;
@@ -47,8 +47,11 @@ export interface ExcelResult {
 }
 
 const AS_OF = "2026-08-15";
-/** A request or response larger than this carries bulk data (a chunk), not just commands. */
-const BULK_BYTES = 64 * 1024;
+/**
+ * A request or response larger than this carries cell data (a chunk, the last
+ * one of a sheet included), not just commands such as loading dimensions.
+ */
+const BULK_BYTES = 1024;
 /**
  * Reviews are written for at most this many people, so every size writes a
  * comparable output and the run stays short (the in-memory host slows down with
