@@ -43,7 +43,9 @@ function main(): void {
   if (!Number.isInteger(rows) || rows <= 0) throw new Error(`usage: core.ts <rows>, got ${process.argv[2]}`);
   const heap = new HeapSampler();
   const settings = DEFAULT_SETTINGS;
+  const collect = (globalThis as { gc?: () => void }).gc;
   const phase = <T>(work: () => T) => {
+    collect?.();
     const result = timed(work);
     heap.sample();
     return result;

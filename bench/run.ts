@@ -23,7 +23,8 @@ const CHUNK_BYTES = 4 * MB;
 
 function child<T>(script: string, args: string[]): T {
   const tsx = require.resolve("tsx/cli");
-  const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, tsx, path.join(__dirname, script), ...args], {
+  // --expose-gc lets each phase start from a collected heap, so no phase pays for the garbage of the one before.
+  const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "--expose-gc", tsx, path.join(__dirname, script), ...args], {
     encoding: "utf8",
     maxBuffer: 64 * MB,
   });
@@ -61,7 +62,10 @@ function fixedTrips(t: Traffic): number {
 
 const psc = (t: CoreResult["cpu"]) => t.parseMs + t.scoreMs + t.checkMs;
 const rr = (t: CoreResult["cpu"]) => t.rollupMs + t.reviewsMs + t.planRollupMs + t.planReviewsMs;
-const cpuTotal = (r: CoreResult) => psc(r.cpu) + rr(r.cpu);
+/** Elapsed (wall-clock) figures: what a user waits for, and what the targets are about. */
+const pscWall = (r: CoreResult) => r.parseMs + r.scoreMs + r.checkMs;
+const rrWall = (r: CoreResult) => r.rollupMs + r.reviewsMs + r.planRollupMs + r.planReviewsMs;
+const wallTotal = (r: CoreResult) => pscWall(r) + rrWall(r);
 
 function main(): void {
   const { values } = parseArgs({ options: { sizes: { type: "string" }, repeat: { type: "string", default: "3" } } });
@@ -74,7 +78,7 @@ function main(): void {
       progress(`core: ${fmt.n(rows)} key results (run ${i + 1} of ${runs})`);
       return child<CoreResult>("core.ts", [String(rows)]);
     });
-    return results.reduce((best, r) => (cpuTotal(r) < cpuTotal(best) ? r : best));
+    return results.reduce((best, r) => (wallTotal(r) < wallTotal(best) ? r : best));
   });
   const functionRows = 100_000;
   progress(`functions: ${fmt.n(functionRows)} rows`);
@@ -85,8 +89,9 @@ function main(): void {
   });
 
   const out: string[] = [];
-  out.push(`Altitude benchmarks on generated workbooks. CPU milliseconds of the process (all threads, garbage`);
-  out.push(`collection included); wall time in brackets. Best of ${repeat} runs up to 100,000 rows, one run above.`, "");
+  out.push(`Altitude benchmarks on generated workbooks. Elapsed (wall-clock) milliseconds, each phase starting from a`);
+  out.push(`collected heap; CPU milliseconds of the process (all threads, garbage collection included) in brackets.`);
+  out.push(`Best of ${repeat} runs up to 100,000 rows, one run above; every run in a fresh process (no warm-up).`, "");
   out.push(
     table(
       ["key results", "all rows", "people", "parse", "score", "check", "parse+score+check", "rollup", "reviews", "sheet plans", "rollup+reviews", "peak heap MB", "max RSS MB"],
@@ -94,14 +99,14 @@ function main(): void {
         fmt.n(r.rows),
         fmt.n(r.totalRows),
         fmt.n(r.people),
-        fmt.ms(r.cpu.parseMs),
-        fmt.ms(r.cpu.scoreMs),
-        fmt.ms(r.cpu.checkMs),
-        `${fmt.ms(psc(r.cpu))} (${fmt.ms(r.parseMs + r.scoreMs + r.checkMs)})`,
-        fmt.ms(r.cpu.rollupMs),
-        fmt.ms(r.cpu.reviewsMs),
-        fmt.ms(r.cpu.planRollupMs + r.cpu.planReviewsMs),
-        `${fmt.ms(rr(r.cpu))} (${fmt.ms(r.rollupMs + r.reviewsMs + r.planRollupMs + r.planReviewsMs)})`,
+        fmt.ms(r.parseMs),
+        fmt.ms(r.scoreMs),
+        fmt.ms(r.checkMs),
+        `${fmt.ms(pscWall(r))} (${fmt.ms(psc(r.cpu))})`,
+        fmt.ms(r.rollupMs),
+        fmt.ms(r.reviewsMs),
+        fmt.ms(r.planRollupMs + r.planReviewsMs),
+        `${fmt.ms(rrWall(r))} (${fmt.ms(rr(r.cpu))})`,
         Math.round(r.peakHeapMb).toLocaleString("en-US"),
         Math.round(r.maxRssMb).toLocaleString("en-US"),
       ]),
@@ -158,11 +163,17 @@ function main(): void {
   const targets: Target[] = [];
   const hundredK = at(100_000);
   if (hundredK) {
-    const figure = (cpu: number, wall: number) => `${fmt.ms(cpu)} ms CPU (${fmt.ms(wall)} ms wall)`;
-    const parseWall = hundredK.parseMs + hundredK.scoreMs + hundredK.checkMs;
-    targets.push({ name: "100,000 key results parsed, scored and checked < 1 s", figure: figure(psc(hundredK.cpu), parseWall), met: psc(hundredK.cpu) < 1000 });
-    const rrWall = hundredK.rollupMs + hundredK.reviewsMs + hundredK.planRollupMs + hundredK.planReviewsMs;
-    targets.push({ name: `rollup and all reviews for ${fmt.n(hundredK.people)} people < 2 s`, figure: figure(rr(hundredK.cpu), rrWall), met: rr(hundredK.cpu) < 2000 });
+    const figure = (wall: number, cpu: number) => `${fmt.ms(wall)} ms (${fmt.ms(cpu)} ms CPU)`;
+    targets.push({
+      name: "100,000 key results parsed, scored and checked < 1 s",
+      figure: figure(pscWall(hundredK), psc(hundredK.cpu)),
+      met: pscWall(hundredK) < 1000,
+    });
+    targets.push({
+      name: `rollup and all reviews for ${fmt.n(hundredK.people)} people < 2 s`,
+      figure: figure(rrWall(hundredK), rr(hundredK.cpu)),
+      met: rrWall(hundredK) < 2000,
+    });
   }
   const base = excel[0];
   if (base) {
@@ -186,8 +197,8 @@ function main(): void {
   const large = at(1_000_000);
   if (small && large) {
     const growth = (f: (r: CoreResult) => number) => f(large) / f(small) / (large.rows / small.rows);
-    const first = growth((r) => psc(r.cpu));
-    const second = growth((r) => rr(r.cpu));
+    const first = growth(pscWall);
+    const second = growth(rrWall);
     targets.push({
       name: "near-linear growth 10,000 -> 1,000,000 (time per row at most 2x)",
       figure: `parse+score+check ${first.toFixed(2)}x, rollup+reviews ${second.toFixed(2)}x per row`,

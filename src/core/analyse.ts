@@ -27,7 +27,8 @@ import {
   kpiTrend,
   kraScore,
   objectiveScore,
-  paceOf,
+  expectedProgress,
+  paceFor as paceFromExpected,
   scoreKeyResult,
   weightsAsPercent,
 } from "./scoring";
@@ -118,8 +119,13 @@ const PACE_ORDER: Pace[] = ["Behind", "At risk", "On track", "Done"];
  * nameKey("  Ana   López ") // "ana lópez"
  */
 export function nameKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  const trimmed = text.trim();
+  // Testing first spares building a new string for the usual, evenly spaced name.
+  return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
 }
+
+/** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 
 /**
  * Scores everything in a parsed workbook as of a date.
@@ -164,14 +170,47 @@ function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, pr
 
 function paceFor(score: number, period: Period | null, due: IsoDate | null, asOf: IsoDate, settings: Settings): Pace | null {
   if (!period) return null;
-  const outcome = paceOf(score, period.start, due ?? period.end, asOf, settings.pace);
-  return outcome.ok ? outcome.value : null;
+  const expected = expectedBy(period.start, due ?? period.end, asOf);
+  return expected === null ? null : paceFromExpected(score, expected, settings.pace);
 }
 
+/** Expected progress of a period at a date; thousands of key results share a few periods, so each is worked out once. */
+function expectedBy(start: IsoDate, end: IsoDate, asOf: IsoDate): number | null {
+  const key = `${start}|${end}|${asOf}`;
+  let expected = EXPECTED.get(key);
+  if (expected === undefined) {
+    const outcome = expectedProgress(start, end, asOf);
+    expected = outcome.ok ? outcome.value : null;
+    if (EXPECTED.size >= 10_000) EXPECTED.clear();
+    EXPECTED.set(key, expected);
+  }
+  return expected;
+}
+
+const EXPECTED = new Map<string, number | null>();
+
 function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate): ScoredObjective[] {
-  const groups = groupBy(keyResults, ({ record: r }) =>
-    [r.sheet, r.period?.label ?? "", nameKey(r.team), nameKey(r.objectiveId || r.objective)].join("\u0000"),
-  );
+  // Team and objective texts repeat down the sheet (filled down): reduce each distinct text once.
+  const keys = new Map<string, string>();
+  const keyOf = (text: string) => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = nameKey(text)));
+    return key;
+  };
+  // Rows of one objective usually follow each other: reuse the previous row's key when nothing that makes it differs.
+  let last: KeyResultRecord | null = null;
+  let lastKey = "";
+  const groups = groupBy(keyResults, ({ record: r }) => {
+    const same =
+      last !== null &&
+      last.sheet === r.sheet &&
+      last.period === r.period &&
+      last.team === r.team &&
+      (last.objectiveId || last.objective) === (r.objectiveId || r.objective);
+    if (!same) lastKey = `${r.sheet}\u0000${r.period?.label ?? ""}\u0000${keyOf(r.team)}\u0000${keyOf(r.objectiveId || r.objective)}`;
+    last = r;
+    return lastKey;
+  });
   const objectives: ScoredObjective[] = [];
   for (const [key, krs] of groups) {
     const first = krs[0].record;
@@ -209,13 +248,19 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
 
 function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
   // Trend compares each reading with the same KPI's previous period.
-  const series = groupBy(kpis, (k) => `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`);
-  const previous = new Map<KpiRecord, KpiRecord>();
+  // Readings are kept by index: records as map keys would each need a hidden identity hash.
+  const series = groupBy(
+    kpis.map((_, i) => i),
+    (i) => `${nameKey(kpis[i].kpi)}\u0000${nameKey(kpis[i].owner)}`,
+  );
+  const previous: Array<KpiRecord | undefined> = new Array(kpis.length);
   for (const list of series.values()) {
-    const ordered = list.filter((k) => k.period).sort((a, b) => compareText(a.period!.start, b.period!.start) || a.row - b.row);
-    for (let i = 1; i < ordered.length; i++) previous.set(ordered[i], ordered[i - 1]);
+    const ordered = list
+      .filter((i) => kpis[i].period)
+      .sort((a, b) => compareText(kpis[a].period!.start, kpis[b].period!.start) || kpis[a].row - kpis[b].row);
+    for (let i = 1; i < ordered.length; i++) previous[ordered[i]] = kpis[ordered[i - 1]];
   }
-  return kpis.map((record) => {
+  return kpis.map((record, index) => {
     const input = { actual: record.actual, floor: record.floor, target: record.target, ceiling: record.ceiling, direction: record.direction };
     const direction = kpiDirection(input);
     const status = kpiStatus(input);
@@ -228,7 +273,7 @@ function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
         severity: "error",
       });
     }
-    const prev = previous.get(record);
+    const prev = previous[index];
     const middle = record.floor !== null && record.ceiling !== null ? (record.floor + record.ceiling) / 2 : undefined;
     return {
       record,

@@ -16,13 +16,40 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * dayNumber("2026-02-30") // null
  */
 export function dayNumber(iso: IsoDate): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // A workbook holds few distinct dates but asks for them on every row (pace, checks):
+  // remember each answer instead of building a Date every time.
+  const known = DAY_NUMBERS.get(iso);
+  if (known !== undefined) return known;
+  const days = computeDayNumber(iso);
+  if (DAY_NUMBERS.size >= DAY_NUMBER_CACHE) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(iso, days);
+  return days;
+}
+
+const DAY_NUMBER_CACHE = 100_000;
+const DAY_NUMBERS = new Map<string, number | null>();
+
+function computeDayNumber(iso: string): number | null {
+  if (typeof iso !== "string" || iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") return null;
+  const y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return null;
   const ms = Date.UTC(y, m - 1, d);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
   return Math.round(ms / MS_PER_DAY);
+}
+
+/** The number written by ASCII digits from `start` to `end`, or -1 when any is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /**
@@ -44,8 +71,18 @@ export function fromDayNumber(days: number): IsoDate {
  */
 export function serialToIso(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 61 || serial >= 2_958_466) return null;
-  return fromDayNumber(Math.floor(serial) - UNIX_EPOCH_SERIAL);
+  const day = Math.floor(serial);
+  // Dates repeat down a column (check-ins, due dates): format each day once.
+  let iso = ISO_DATES.get(day);
+  if (iso === undefined) {
+    iso = fromDayNumber(day - UNIX_EPOCH_SERIAL);
+    if (ISO_DATES.size >= DAY_NUMBER_CACHE) ISO_DATES.clear();
+    ISO_DATES.set(day, iso);
+  }
+  return iso;
 }
+
+const ISO_DATES = new Map<number, string>();
 
 /**
  * Converts an ISO date to an Excel serial date (1900 system).

@@ -188,12 +188,24 @@ export function paceOf(
   if (!Number.isFinite(score)) return fail("not-a-number", "The score is not a number.");
   const expected = expectedProgress(start, end, asOf);
   if (!expected.ok) return expected;
-  if (score >= 1 - EPSILON) return ok("Done");
-  if (expected.value <= 0) return ok("On track");
-  const ratio = score / expected.value;
-  if (ratio >= thresholds.onTrack - EPSILON) return ok("On track");
-  if (ratio >= thresholds.atRisk - EPSILON) return ok("At risk");
-  return ok("Behind");
+  return ok(paceFor(score, expected.value, thresholds));
+}
+
+/**
+ * Pace from a score and the progress expected by now (0–1), for callers that
+ * work the expected progress out once for many key results of one period.
+ *
+ * @example
+ * paceFor(0.5, 0.5) // "On track"
+ * paceFor(0.4, 0.5) // "At risk"
+ */
+export function paceFor(score: number, expected: number, thresholds: Settings["pace"] = DEFAULT_SETTINGS.pace): Pace {
+  if (score >= 1 - EPSILON) return "Done";
+  if (!(expected > 0)) return "On track";
+  const ratio = score / expected;
+  if (ratio >= thresholds.onTrack - EPSILON) return "On track";
+  if (ratio >= thresholds.atRisk - EPSILON) return "At risk";
+  return "Behind";
 }
 
 export interface KpiInput {

@@ -91,7 +91,8 @@ function directives(csp: string): Record<string, string[]> {
 }
 
 function cspOf(html: string): string | null {
-  const meta = /<meta[^>]*http-equiv="Content-Security-Policy"[^>]*content="([^"]+)"/is.exec(html);
+  // A production build minifies the page and drops the quotes around attribute values that need none.
+  const meta = /<meta[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*content="([^"]+)"/is.exec(html);
   return meta ? meta[1] : null;
 }
 

@@ -28,25 +28,20 @@ export function checkWorkbook(
   options: { settings: Settings; asOf: IsoDate },
 ): Finding[] {
   const context: CheckContext = { parsed, analysis, settings: options.settings, asOf: options.asOf };
-  const rows: Array<{ finding: Finding; row: number; rank: number }> = [];
+  const sheetOrder = new Map(parsed.sheets.map((s, i) => [s.name, i] as const));
+  const rows: Array<{ finding: Finding; sheet: number; row: number; rank: number }> = [];
   RULE_IDS.forEach((id, rank) => {
     const rule = RULES[id];
     for (const hit of rule.run(context)) {
       rows.push({
         finding: { code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, message: hit.message },
+        // The sheet's place is looked up once per finding, not on every comparison of the sort.
+        sheet: sheetOrder.get(hit.sheet) ?? parsed.sheets.length,
         row: hit.row,
         rank,
       });
     }
   });
-  const sheetOrder = new Map(parsed.sheets.map((s, i) => [s.name, i] as const));
-  const orderOf = (sheet: string) => sheetOrder.get(sheet) ?? parsed.sheets.length;
-  rows.sort(
-    (a, b) =>
-      orderOf(a.finding.sheet) - orderOf(b.finding.sheet) ||
-      compareText(a.finding.sheet, b.finding.sheet) ||
-      a.row - b.row ||
-      a.rank - b.rank,
-  );
+  rows.sort((a, b) => a.sheet - b.sheet || compareText(a.finding.sheet, b.finding.sheet) || a.row - b.row || a.rank - b.rank);
   return rows.map((r) => r.finding);
 }

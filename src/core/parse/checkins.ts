@@ -4,7 +4,7 @@
  */
 import { quoteSheet } from "../address";
 import { pushTo } from "../collections";
-import type { CheckInField, CheckInRecord, KeyResultRecord, Problem } from "../model";
+import type { CheckInField, CheckInRecord, KeyResultRecord, Period, Problem } from "../model";
 import { periodIncludes } from "../periods";
 import type { SheetReader } from "./reader";
 
@@ -36,9 +36,39 @@ export function parseCheckInRows(reader: SheetReader<CheckInField>): CheckInReco
   return out;
 }
 
+/**
+ * Of the key results (by index) sharing a text, those whose period contains `date`
+ * (all of them when none does). The split by period is made once per text, so many
+ * check-ins for a text repeated across many rows stay cheap.
+ */
+function inPeriodOf(
+  targets: number[],
+  date: string,
+  keyResults: readonly KeyResultRecord[],
+  cache: Map<number[], Map<Period | null, number[]>>,
+): number[] {
+  let split = cache.get(targets);
+  if (!split) {
+    split = new Map();
+    for (const i of targets) pushTo(split, keyResults[i].period, i);
+    cache.set(targets, split);
+  }
+  // Each key result keeps its own latest check-in, so the order of the ones returned does not matter.
+  let matching: number[] | null = null;
+  for (const [period, indices] of split) {
+    if (period === null || !periodIncludes(period, date)) continue;
+    matching = matching ? matching.concat(indices) : indices;
+  }
+  return matching ?? targets;
+}
+
+/** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
+
 /** Key result text or ID reduced for matching: case and spacing do not matter. */
 function matchKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  const trimmed = text.trim();
+  return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
 }
 
 /**
@@ -53,15 +83,32 @@ function matchKey(text: string): string {
  */
 export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly CheckInRecord[]): Problem[] {
   const problems: Problem[] = [];
-  const byId = new Map<string, KeyResultRecord[]>();
-  const byText = new Map<string, KeyResultRecord[]>();
-  for (const kr of keyResults) {
-    if (kr.keyResultId !== "") pushTo(byId, matchKey(kr.keyResultId), kr);
-    if (kr.keyResult !== "") pushTo(byText, matchKey(kr.keyResult), kr);
-  }
-  const latest = new Map<KeyResultRecord, CheckInRecord>();
-  for (const ci of checkIns) {
+  if (checkIns.length === 0) return problems;
+  // Index only the key results some check-in names: far fewer entries than every key result.
+  const named = new Set<string>();
+  const keys = checkIns.map((ci) => {
     const key = matchKey(ci.keyResult);
+    named.add(key);
+    return key;
+  });
+  // Key results are kept by index, not as map keys: an object used as a key gets a
+  // hidden identity hash, which is slow to add to a hundred thousand records.
+  const byId = new Map<string, number[]>();
+  const byText = new Map<string, number[]>();
+  keyResults.forEach((kr, i) => {
+    if (kr.keyResultId !== "") {
+      const id = matchKey(kr.keyResultId);
+      if (named.has(id)) pushTo(byId, id, i);
+    }
+    if (kr.keyResult !== "") {
+      const text = matchKey(kr.keyResult);
+      if (named.has(text)) pushTo(byText, text, i);
+    }
+  });
+  const latest: Array<CheckInRecord | undefined> = new Array(keyResults.length);
+  const byPeriod = new Map<number[], Map<Period | null, number[]>>();
+  checkIns.forEach((ci, c) => {
+    const key = keys[c];
     let targets = byId.get(key) ?? byText.get(key);
     if (!targets) {
       problems.push({
@@ -71,23 +118,20 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
         cell: ci.cells.keyResult ?? "",
         severity: "warning",
       });
-      continue;
+      return;
     }
-    if (ci.date === null || ci.value === null) continue;
-    if (targets.length > 1) {
-      const date = ci.date;
-      const inPeriod = targets.filter((kr) => kr.period !== null && periodIncludes(kr.period, date));
-      if (inPeriod.length > 0) targets = inPeriod;
-    }
-    for (const kr of targets) {
-      const held = latest.get(kr);
+    if (ci.date === null || ci.value === null) return;
+    if (targets.length > 1) targets = inPeriodOf(targets, ci.date, keyResults, byPeriod);
+    for (const i of targets) {
+      const held = latest[i];
       // Check-ins arrive in workbook order, so on an equal date the later row wins.
-      if (!held || (held.date !== null && ci.date >= held.date)) latest.set(kr, ci);
+      if (!held || (held.date !== null && ci.date >= held.date)) latest[i] = ci;
     }
-  }
-  for (const [kr, ci] of latest) {
-    kr.current = ci.value;
-    kr.lastCheckIn = ci.date;
-  }
+  });
+  latest.forEach((ci, i) => {
+    if (!ci) return;
+    keyResults[i].current = ci.value;
+    keyResults[i].lastCheckIn = ci.date;
+  });
   return problems;
 }

@@ -6,16 +6,22 @@
  * title row.
  */
 import type { KeyResultField, KeyResultRecord, Level, Period } from "../model";
-import type { Carried, SheetReader } from "./reader";
+import type { SheetReader } from "./reader";
 import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, TYPE_WORDS } from "./words";
 
+/** A value carried down from the row above, with the data row it was written on. */
+interface Held<T> {
+  value: T;
+  row: number;
+}
+
 interface Carry {
-  objective?: Carried<string>;
-  objectiveId?: Carried<string>;
-  parentId?: Carried<string>;
-  team?: Carried<string>;
-  period?: Carried<Period | null>;
-  level?: Carried<Level | null>;
+  objective?: Held<string>;
+  objectiveId?: Held<string>;
+  parentId?: Held<string>;
+  team?: Held<string>;
+  period?: Held<Period | null>;
+  level?: Held<Level | null>;
 }
 
 /**
@@ -34,21 +40,22 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 
     const objectiveText = reader.text("objective", r);
     if (objectiveText !== "") {
-      carry.objective = { value: objectiveText, cell: reader.address("objective", r) };
+      carry.objective = { value: objectiveText, row: r };
       carry.objectiveId = undefined;
       carry.parentId = undefined;
     }
-    const objective = held(carry.objective, "objective", cells) ?? "";
-    carry.objectiveId = refresh(carry.objectiveId, reader, "objectiveId", r, () => reader.text("objectiveId", r));
-    carry.parentId = refresh(carry.parentId, reader, "parentId", r, () => reader.text("parentId", r));
-    carry.team = refresh(carry.team, reader, "team", r, () => reader.text("team", r));
-    carry.period = refresh(carry.period, reader, "period", r, () => reader.period("period", r, "quarter"));
-    carry.level = refresh(carry.level, reader, "level", r, () => reader.word("level", r, LEVEL_WORDS, "company, team or individual"));
-    const objectiveId = held(carry.objectiveId, "objectiveId", cells) ?? "";
-    const parentId = held(carry.parentId, "parentId", cells) ?? "";
-    const team = held(carry.team, "team", cells) ?? "";
-    const period = held(carry.period, "period", cells) ?? null;
-    const level = held(carry.level, "level", cells) ?? null;
+    // No closures or addresses per row here: this loop runs for every key result.
+    if (!reader.isBlankCell("objectiveId", r)) carry.objectiveId = { value: reader.text("objectiveId", r), row: r };
+    if (!reader.isBlankCell("parentId", r)) carry.parentId = { value: reader.text("parentId", r), row: r };
+    if (!reader.isBlankCell("team", r)) carry.team = { value: reader.text("team", r), row: r };
+    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "quarter"), row: r };
+    if (!reader.isBlankCell("level", r)) carry.level = { value: reader.word("level", r, LEVEL_WORDS, "company, team or individual"), row: r };
+    const objective = held(carry.objective, "objective", r, reader, cells) ?? "";
+    const objectiveId = held(carry.objectiveId, "objectiveId", r, reader, cells) ?? "";
+    const parentId = held(carry.parentId, "parentId", r, reader, cells) ?? "";
+    const team = held(carry.team, "team", r, reader, cells) ?? "";
+    const period = held(carry.period, "period", r, reader, cells) ?? null;
+    const level = held(carry.level, "level", r, reader, cells) ?? null;
 
     const keyResult = reader.text("keyResult", r);
     const keyResultId = reader.text("keyResultId", r);
@@ -98,14 +105,15 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
   return out;
 }
 
-/** A filled cell replaces the carried value; a blank one keeps it. */
-function refresh<T>(carried: Carried<T> | undefined, reader: SheetReader<KeyResultField>, field: KeyResultField, r: number, read: () => T): Carried<T> | undefined {
-  return reader.isBlankCell(field, r) ? carried : { value: read(), cell: reader.address(field, r) };
-}
-
-/** The carried value, pointing the record's cell at the cell it came from. */
-function held<T>(carried: Carried<T> | undefined, field: KeyResultField, cells: Partial<Record<KeyResultField, string>>): T | undefined {
+/** The carried value; a value filled down from above points the record's cell at the cell it came from. */
+function held<T>(
+  carried: Held<T> | undefined,
+  field: KeyResultField,
+  r: number,
+  reader: SheetReader<KeyResultField>,
+  cells: Partial<Record<KeyResultField, string>>,
+): T | undefined {
   if (!carried) return undefined;
-  cells[field] = carried.cell;
+  if (carried.row !== r) cells[field] = reader.address(field, carried.row);
   return carried.value;
 }

@@ -10,6 +10,11 @@ import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
 import { toBoolean, toDate, toNumber, toText, type CellValue } from "../values";
 
+interface LazyCells {
+  row: number;
+  overrides: Record<string, string> | null;
+}
+
 /** A cell value carried down from the row above (fill-down), with where it came from. */
 export interface Carried<T> {
   value: T;
@@ -31,6 +36,31 @@ export class SheetReader<F extends string> {
   /** Column letters of each mapped field, computed once rather than per cell. */
   private readonly letters: Partial<Record<F, string>>;
   private readonly periods = new Map<string, Period>();
+  private readonly wordKeys = new Map<ReadonlyMap<string, unknown>, Map<string, string>>();
+  /**
+   * A row's cell addresses are worked out when asked for: most are never read
+   * (only findings and problems need them), and building fourteen strings for
+   * every row of a large sheet is most of the cost of parsing it.
+   */
+  private readonly cellHandler: ProxyHandler<LazyCells> = {
+    get: (target, key) => {
+      if (typeof key !== "string") return undefined;
+      if (target.overrides && key in target.overrides) return target.overrides[key];
+      const letters = this.letters[key as F];
+      return letters === undefined ? undefined : letters + target.row;
+    },
+    set: (target, key, value) => {
+      if (typeof key !== "string") return false;
+      (target.overrides ??= {})[key] = value;
+      return true;
+    },
+    has: (target, key) => typeof key === "string" && ((target.overrides !== null && key in target.overrides) || this.letters[key as F] !== undefined),
+    ownKeys: (target) => [...new Set([...this.local.map(([field]) => field), ...Object.keys(target.overrides ?? {})])],
+    getOwnPropertyDescriptor: (target, key) => {
+      const value = this.cellHandler.get?.(target, key, target);
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: true };
+    },
+  };
 
   constructor(
     sheet: SheetData,
@@ -117,10 +147,7 @@ export class SheetReader<F extends string> {
 
   /** Records the cell address of each mapped field for a row. */
   cells(r: number): Partial<Record<F, string>> {
-    const out: Partial<Record<F, string>> = {};
-    const row = String(this.originRow + r + 1);
-    for (const [field] of this.local) out[field] = `${this.letters[field]}${row}`;
-    return out;
+    return new Proxy({ row: this.originRow + r + 1, overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
   }
 
   report(code: string, severity: Severity, field: F, r: number, message: string): void {
@@ -139,9 +166,16 @@ export class SheetReader<F extends string> {
     this.report(result.code, "error", field, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
   }
 
+  // The fast paths below read the common cells (plain text, plain numbers, blanks)
+  // without building a result object each: they run for every cell of every row.
   text(field: F, r: number): string {
     if (!this.has(field)) return "";
-    const result = toText(this.raw(field, r), this.format(field, r));
+    const raw = this.raw(field, r);
+    if (typeof raw === "string") {
+      const trimmed = raw.trim();
+      if (trimmed === "" || trimmed.charCodeAt(0) !== 35 /* # */) return trimmed;
+    }
+    const result = toText(raw, this.format(field, r));
     if (!result.ok) {
       this.fail(field, r, result, "text");
       return "";
@@ -152,6 +186,8 @@ export class SheetReader<F extends string> {
   number(field: F, r: number): number | null {
     if (!this.has(field)) return null;
     const raw = this.raw(field, r);
+    if (typeof raw === "number" && Number.isFinite(raw)) return raw === 0 ? 0 : raw;
+    if (raw === "") return null;
     const result = toNumber(raw, this.format(field, r), this.settings);
     if (result.ok) return result.value;
     this.fail(field, r, result, "a number");
@@ -162,6 +198,8 @@ export class SheetReader<F extends string> {
   numberOrYesNo(field: F, r: number): { value: number | null; yesNo: boolean } {
     if (!this.has(field)) return { value: null, yesNo: false };
     const raw = this.raw(field, r);
+    if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
+    if (raw === "") return { value: null, yesNo: false };
     const num = toNumber(raw, this.format(field, r), this.settings);
     if (num.ok) return { value: num.value, yesNo: false };
     if (num.code !== "excel-error") {
@@ -174,7 +212,9 @@ export class SheetReader<F extends string> {
 
   date(field: F, r: number): IsoDate | null {
     if (!this.has(field)) return null;
-    const result = toDate(this.raw(field, r), this.format(field, r), this.settings);
+    const raw = this.raw(field, r);
+    if (raw === "") return null;
+    const result = toDate(raw, this.format(field, r), this.settings);
     if (result.ok) return result.value;
     this.fail(field, r, result, "a date such as 2026-07-01");
     return null;
@@ -204,7 +244,12 @@ export class SheetReader<F extends string> {
   word<T>(field: F, r: number, words: ReadonlyMap<string, T>, expected: string): T | null {
     const text = this.text(field, r);
     if (text === "") return null;
-    const found = words.get(wordKey(text));
+    // A vocabulary column holds a handful of spellings: reduce each one once per sheet.
+    let keys = this.wordKeys.get(words);
+    if (!keys) this.wordKeys.set(words, (keys = new Map()));
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = wordKey(text)));
+    const found = words.get(key);
     if (found !== undefined) return found;
     this.report(`bad-${field}`, "warning", field, r, `${this.label(field)} "${text.slice(0, 40)}" in ${this.where(field, r)} is not recognised; expected ${expected}.`);
     return null;
