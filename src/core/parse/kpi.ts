@@ -4,7 +4,7 @@
  * (area, owner, data source, frequency, unit) where its own are blank.
  */
 import type { KpiField, KpiRecord } from "../model";
-import type { Carried, SheetReader } from "./reader";
+import type { SheetReader } from "./reader";
 import { DIRECTION_WORDS } from "./words";
 
 const DESCRIPTIVE = ["kpi", "area", "owner", "dataSource", "frequency", "unit"] as const;
@@ -18,7 +18,8 @@ type Descriptive = (typeof DESCRIPTIVE)[number];
  */
 export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   const out: KpiRecord[] = [];
-  let carry: Partial<Record<Descriptive, Carried<string>>> = {};
+  // Carried values remember the data row they were written on; a cell address is made only for a row that borrows one.
+  let carry: Partial<Record<Descriptive, { value: string; row: number }>> = {};
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
@@ -34,8 +35,9 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
     // A new KPI name starts a new group; a blank one continues the group above.
     if (own.kpi !== "") carry = {};
     for (const field of DESCRIPTIVE) {
-      if (own[field] !== "") carry[field] = { value: own[field], cell: reader.address(field, r) };
-      else if (carry[field]) cells[field] = carry[field].cell;
+      const held = carry[field];
+      if (own[field] !== "") carry[field] = { value: own[field], row: r };
+      else if (held) cells[field] = reader.address(field, held.row);
     }
     const value = (field: Descriptive): string => carry[field]?.value ?? "";
 

@@ -6,7 +6,7 @@
  */
 import type { KraField, KraRecord, Period } from "../model";
 import type { Settings } from "../settings";
-import { wordKey, type Carried, type SheetReader } from "./reader";
+import { wordKey, type SheetReader } from "./reader";
 
 /**
  * Parses the rows of a KRA sheet; problems go to the reader's list. A rating may
@@ -18,22 +18,24 @@ import { wordKey, type Carried, type SheetReader } from "./reader";
 export function parseKraRows(reader: SheetReader<KraField>, settings: Settings): KraRecord[] {
   const labels = new Map(settings.rating.labels.map((label, i) => [wordKey(label), settings.rating.min + i]));
   const out: KraRecord[] = [];
-  let carry: { employee?: Carried<string>; role?: Carried<string>; manager?: Carried<string>; period?: Carried<Period | null> } = {};
+  // Carried values remember the data row they were written on; a cell address is made only for a row that borrows one.
+  type Held<T> = { value: T; row: number };
+  let carry: { employee?: Held<string>; role?: Held<string>; manager?: Held<string>; period?: Held<Period | null> } = {};
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     const cells = reader.cells(r);
     const employee = reader.text("employee", r);
     // A new person starts afresh, except the review period, which often sits only in the first row.
-    if (employee !== "") carry = { employee: { value: employee, cell: reader.address("employee", r) }, period: carry.period };
+    if (employee !== "") carry = { employee: { value: employee, row: r }, period: carry.period };
     for (const field of ["role", "manager"] as const) {
       const text = reader.text(field, r);
-      if (text !== "") carry[field] = { value: text, cell: reader.address(field, r) };
+      if (text !== "") carry[field] = { value: text, row: r };
     }
-    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "year"), cell: reader.address("period", r) };
+    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "year"), row: r };
     for (const field of ["employee", "role", "manager", "period"] as const) {
       const held = carry[field];
-      if (held) cells[field] = held.cell;
+      if (held && held.row !== r) cells[field] = reader.address(field, held.row);
     }
 
     const area = reader.text("area", r);

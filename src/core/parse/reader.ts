@@ -15,12 +15,6 @@ interface LazyCells {
   overrides: Record<string, string> | null;
 }
 
-/** A cell value carried down from the row above (fill-down), with where it came from. */
-export interface Carried<T> {
-  value: T;
-  cell: string;
-}
-
 export class SheetReader<F extends string> {
   readonly name: string;
   /** 0-based index into `values` of the header row. */
