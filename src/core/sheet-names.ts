@@ -1,7 +1,9 @@
 /**
- * Names for the sheets Altitude creates: valid in Excel (at most 31 characters,
- * none of `: \ / ? * [ ]`, no leading or trailing apostrophe) and never equal,
- * ignoring case, to a sheet that already exists.
+ * Names for the sheets and tables Altitude creates. Sheet names are valid in Excel
+ * (at most 31 characters, none of `: \ / ? * [ ]`, no leading or trailing
+ * apostrophe) and never equal, ignoring case, to a sheet that already exists;
+ * table names likewise for tables. Both workbook adapters use these, so Excel and
+ * .xlsx output carry the same names.
  */
 
 export const MAX_SHEET_NAME = 31;
@@ -51,4 +53,28 @@ function truncate(text: string, max: number): string {
     out += point;
   }
   return out;
+}
+
+/** Excel's longest table name is 255 characters; this leaves room for a `_N` suffix. */
+const MAX_TABLE_BASE = 200;
+
+/**
+ * A valid Excel table name (letters, digits, underscores and periods, starting with
+ * a letter, not readable as a cell reference such as `KR1` or `R2C3`), not yet taken.
+ * `taken` holds the names in use in lower case; it is read, not changed.
+ *
+ * @example
+ * uniqueTableName("Team scores", new Set(["team_scores"])) // "Team_scores_2"
+ * uniqueTableName("KR1", new Set()) // "T_KR1"
+ */
+export function uniqueTableName(wanted: string, taken: ReadonlySet<string>): string {
+  let base = wanted
+    .replace(/[^A-Za-z0-9_.]+/g, "_")
+    .replace(/^[^A-Za-z]+/, "")
+    .replace(/_+$/, "")
+    .slice(0, MAX_TABLE_BASE);
+  if (base.length === 0) base = "Table";
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `T_${base}`;
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
 }

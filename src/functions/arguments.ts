@@ -5,6 +5,7 @@
  * `""` or `null` for blanks; an omitted optional argument arrives as `null` or
  * `undefined`. Function bodies only ever see numbers, ISO dates and known words.
  */
+import { excerpt } from "../core/values";
 import { serialToIso, dayNumber } from "../core/dates";
 import type { Commitment, Direction, IsoDate, KeyResultType } from "../core/model";
 import { fail, ok, type Failure, type Outcome } from "../core/outcome";
@@ -26,7 +27,8 @@ function isCellError(cell: unknown): cell is CustomFunctions.Error {
 
 function describe(cell: unknown): string {
   if (isCellError(cell)) return String(cell.code);
-  return typeof cell === "string" ? `"${cell}"` : String(cell);
+  // A cell can hold 32,767 characters; an error message quotes only the start.
+  return typeof cell === "string" ? `"${excerpt(cell)}"` : String(cell);
 }
 
 /**
@@ -47,7 +49,7 @@ export function toNumber(cell: unknown, decimalSeparator: Settings["decimalSepar
   const text = cell.trim();
   if (BLANK_WORDS.has(text.toLowerCase())) return ok(null);
   const parsed = parseNumberText(text, decimalSeparator);
-  return parsed === null ? fail("not-a-number", `"${text}" is not a number.`) : ok(parsed);
+  return parsed === null ? fail("not-a-number", `"${excerpt(text)}" is not a number.`) : ok(parsed);
 }
 
 function parseNumberText(text: string, decimalSeparator: "." | ","): number | null {

@@ -11,7 +11,7 @@ import type { TableConversion } from "../core/tables";
 import type { PlanValue } from "../core/plan";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, jsonBytes, type BatchContext } from "./excel-batch";
-import { uniqueTableName } from "./excel";
+import { uniqueTableName } from "../core/sheet-names";
 import { writeValues } from "./excel-writer";
 import type { WorkbookEditor } from "./port";
 
@@ -82,7 +82,7 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       return runner.run(async (context) => {
         const tables = context.workbook.tables.load("items/name");
         await context.sync();
-        const tableName = uniqueTableName(conversion.tableName, tables.items.map((t) => t.name));
+        const tableName = uniqueTableName(conversion.tableName, new Set(tables.items.map((t) => t.name.toLowerCase())));
         const worksheet = context.workbook.worksheets.getItem(conversion.sheet);
         await queueComputedColumns(context, worksheet, conversion);
         const address = rangeA1(conversion.tableRange);

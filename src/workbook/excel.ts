@@ -16,7 +16,7 @@
 import type { RawCell, SheetData } from "../core/model";
 import { parseA1 } from "../core/address";
 import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
-import { uniqueSheetName } from "../core/sheet-names";
+import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
 import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
@@ -223,31 +223,12 @@ function chooseNames(plan: OutputPlan, existing: string[]): Record<string, strin
   return sheets;
 }
 
-/**
- * A valid Excel table name (letters, digits, underscores and periods, not
- * starting with a digit, not readable as a cell reference), not yet taken.
- *
- * @example
- * uniqueTableName("Team scores", ["Team_scores"]) // "Team_scores_2"
- */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set(Array.from(taken, (name) => name.toLowerCase()));
-  let base = wanted
-    .replace(/[^A-Za-z0-9_.]+/g, "_")
-    .replace(/^[^A-Za-z]+/, "")
-    .replace(/_+$/, "")
-    .slice(0, 200);
-  if (base.length === 0) base = "Table";
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `T_${base}`;
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
-}
-
+/** Names tables one after another, each unique against the workbook's and the ones named before it. */
 function tableNamer(existing: string[]): (wanted: string) => string {
-  const taken = [...existing];
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
   return (wanted) => {
     const name = uniqueTableName(wanted, taken);
-    taken.push(name);
+    taken.add(name.toLowerCase());
     return name;
   };
 }

@@ -22,7 +22,7 @@ import type {
   ValidationBlock,
   WriteResult,
 } from "../core/plan";
-import { uniqueSheetName } from "../core/sheet-names";
+import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
 
@@ -43,7 +43,6 @@ const LINK_COLOR = "FF0563C1";
 const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
 /** Excel rejects inline validation lists longer than this. */
 const MAX_LIST_FORMULA = 255;
-const MAX_TABLE_NAME = 255;
 
 /** A sheet view as ExcelJS stores it; `tabSelected` exists at run time but not in its typings. */
 type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
@@ -180,7 +179,7 @@ function writeFormulas(ws: ExcelJS.Worksheet, block: FormulasBlock): void {
 
 function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, context: SheetContext): void {
   if (block.headers.length === 0) throw new WorkbookError(`Table "${block.name}" has no columns.`, "InvalidArgument");
-  const name = uniqueTableName(block.name, context.tableNames);
+  const name = checkedTableName(block.name, context.tableNames);
   const width = block.headers.length;
   // Excel needs at least one data row; an empty table gets one blank row.
   const rows = (block.rows.length > 0 ? block.rows : [[]]).map((row) =>
@@ -357,23 +356,17 @@ function argb(hex: string): string {
 }
 
 /**
- * A table name Excel accepts and no other table or defined name uses. Names that read as
- * a cell (`KR1`, `R2C3`) get a trailing underscore; clashes get `_2`, `_3`, …
+ * A table name Excel accepts and no other table or defined name uses. A plan names
+ * its tables with letters, digits and underscores; anything else is a broken plan.
  */
-function uniqueTableName(wanted: string, taken: Set<string>): string {
+function checkedTableName(wanted: string, taken: Set<string>): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(wanted)) {
     throw new WorkbookError(
       `"${wanted}" is not a valid table name: use letters, digits and underscores, starting with a letter.`,
       "InvalidArgument",
     );
   }
-  const readsAsCell = /^[A-Za-z]{1,3}\d+$/.test(wanted) || /^[RrCc]$/.test(wanted) || /^[Rr]\d*[Cc]\d*$/.test(wanted);
-  const base = (readsAsCell ? `${wanted}_` : wanted).slice(0, MAX_TABLE_NAME - 8);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const candidate = `${base}_${i}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
+  return uniqueTableName(wanted, taken);
 }
 
 /** Table names and defined names already in the workbook, lower-cased: a table name must differ from all. */

@@ -44,6 +44,14 @@ describe("toNumber", () => {
   });
 });
 
+describe("messages", () => {
+  it("quote only the start of a very long text", () => {
+    const outcome = toNumber("x".repeat(10_000));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message.length).toBeLessThan(120);
+  });
+});
+
 describe("toDate", () => {
   it.each<[string, unknown, string | null]>([
     ["a serial number", 46204, "2026-07-01"],

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import type { RawCell } from "../../src/core/model";
 import type { OutputPlan, PlanValue, SheetPlan } from "../../src/core/plan";
-import { createExcelWorkbook, STATE_PIECE, uniqueTableName } from "../../src/workbook/excel";
+import { uniqueTableName } from "../../src/core/sheet-names";
+import { createExcelWorkbook, STATE_PIECE } from "../../src/workbook/excel";
 import { columnWidthPoints, needsTextFormat } from "../../src/workbook/excel-writer";
 import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/workbook/fake-excel";
 import { STATE_SHEET, WorkbookError, type StoredState } from "../../src/workbook/port";
@@ -313,7 +314,7 @@ describe("uniqueTableName", () => {
     ["a taken name gets a number", "Teams", ["teams"], "Teams_2"],
     ["nothing usable", "!!!", [], "Table"],
   ])("%s", (_name, wanted, taken, expected) => {
-    expect(uniqueTableName(wanted, taken)).toBe(expected);
+    expect(uniqueTableName(wanted, new Set(taken))).toBe(expected);
   });
 });
 

@@ -278,8 +278,8 @@ describe("writePlanToWorkbook: tables", () => {
   it.each([
     { name: "name taken on an existing sheet", wanted: "Teams", final: "Teams_2" },
     { name: "clash ignores case", wanted: "TEAMS", final: "TEAMS_2" },
-    { name: "name that reads as a cell", wanted: "KR1", final: "KR1_" },
-    { name: "name that reads as R1C1", wanted: "R2C3", final: "R2C3_" },
+    { name: "name that reads as a cell", wanted: "KR1", final: "T_KR1" },
+    { name: "name that reads as R1C1", wanted: "R2C3", final: "T_R2C3" },
     { name: "free name kept", wanted: "Objectives", final: "Objectives" },
   ])("makes table names valid and unique in the workbook: $name", async ({ wanted, final }) => {
     const workbook = await loadedWorkbook();
