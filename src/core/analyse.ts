@@ -3,6 +3,7 @@
  * pace; objectives; KPI status and trend; each person's KRA score. The CLI's
  * `score`, the rollup, the reviews and the task pane all read this one result.
  */
+import { excerpt } from "./values";
 import type {
   Commitment,
   Direction,
@@ -155,7 +156,7 @@ function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, pr
   );
   if (!outcome.ok) {
     const cell = record.cells.target ?? record.cells.keyResult ?? record.cells.current ?? `A${record.row}`;
-    problems.push({ code: outcome.code, message: `${outcome.message} (key result "${record.keyResult}")`, sheet: record.sheet, cell, severity: "error" });
+    problems.push({ code: outcome.code, message: `${outcome.message} (key result "${excerpt(record.keyResult)}")`, sheet: record.sheet, cell, severity: "error" });
     return { record, score: null, noCheckIn: false, grade: null, pace: null };
   }
   const { score, noCheckIn } = outcome.value;
@@ -267,7 +268,7 @@ function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
     if (!status.ok) {
       problems.push({
         code: status.code,
-        message: `${status.message} (KPI "${record.kpi}")`,
+        message: `${status.message} (KPI "${excerpt(record.kpi)}")`,
         sheet: record.sheet,
         cell: record.cells.floor ?? record.cells.kpi ?? `A${record.row}`,
         severity: "error",
@@ -302,7 +303,7 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     if (!outcome.ok && outcome.code !== "empty") {
       problems.push({
         code: outcome.code,
-        message: `${outcome.message} (KRAs of ${first.employee})`,
+        message: `${outcome.message} (KRAs of ${excerpt(first.employee)})`,
         sheet: first.sheet,
         cell: first.cells.rating ?? first.cells.employee ?? `A${first.row}`,
         severity: "error",
