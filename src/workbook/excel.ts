@@ -4,9 +4,10 @@
  * trips depend on the number of bytes moved, never on the number of rows:
  *
  * - `sheetNames`: 1 round trip.
- * - `readSheets`: 2 (sheet list, then every used range at once). A read whose
- *   response Excel refuses as too large is redone in row chunks sized from the
- *   range's dimensions: 1 more for the dimensions plus 1 per ~4 MB.
+ * - `readSheets`: 2 (the sheet list, then every used range's dimensions), plus
+ *   1 per ~4 MB of values and number formats (1 for an ordinary workbook, so 3
+ *   in all). Sizes are known before any cell is asked for, so Excel is never
+ *   asked for a response its 5 MB cap would refuse.
  * - `writeSheets`: 1 to learn existing sheet and table names, then 1 per ~4 MB
  *   of content (1 for any ordinary plan), whatever the number of sheets or
  *   rows; 0 extra per sheet. On failure, 1 more batch (2 round trips) removes
@@ -14,7 +15,6 @@
  * - `readState`, `writeState`, `appendRows`: 2; `select`: 1.
  */
 import type { RawCell, SheetData } from "../core/model";
-import { parseA1 } from "../core/address";
 import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
@@ -63,14 +63,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
       worksheets.load("items/name,items/visibility");
       await context.sync();
       const chosen = pickSheets(worksheets.items, names);
-      const used = chosen.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("address,values,numberFormat"));
-      try {
-        await context.sync();
-      } catch (error) {
-        if (codeOf(error) === "ResponsePayloadSizeLimitExceeded") return readInChunks(context, chosen);
-        throw error;
-      }
-      return chosen.map((sheet, i) => toSheetData(sheet.name, used[i]));
+      return readInChunks(context, chosen);
     });
   }
 
@@ -195,10 +188,6 @@ function suspendUpdates(workbook: { application: { suspendApiCalculationUntilNex
   workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
-function codeOf(error: unknown): string | undefined {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === "string" ? code : undefined;
-}
 
 /** The named sheets in the order asked, or every visible one (the state sheet excluded) in tab order. */
 function pickSheets(sheets: ExcelWorksheet[], names?: string[]): ExcelWorksheet[] {
@@ -233,10 +222,6 @@ function tableNamer(existing: string[]): (wanted: string) => string {
   };
 }
 
-function toSheetData(name: string, range: ExcelRange): SheetData {
-  if (range.isNullObject) return { name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
-  return { name, values: range.values, numberFormats: range.numberFormat, origin: originOf(range.address) };
-}
 
 /**
  * Bytes one row of a chunk already read is expected to cost: the heaviest row seen,
@@ -254,17 +239,14 @@ function measuredRowBytes(sample: ExcelRange, columns: number): number {
   return Math.max(heaviest, 2 * average, columns * 4);
 }
 
-/** Top-left cell of an address such as `'My sheet'!B3:F40`. */
-function originOf(address: string): { row: number; col: number } {
-  const cells = address.slice(address.lastIndexOf("!") + 1);
-  return parseA1(cells.split(":")[0]) ?? { row: 0, col: 0 };
-}
 
 /**
- * Reads used ranges too large for one response: dimensions first, then row chunks
- * that fit the budget. The first chunk of each sheet is sized for the worst case;
- * the rest are sized from what those rows really weighed, with a margin, so a
- * large sheet takes as few round trips as its content needs.
+ * Reads used ranges in three kinds of request: their dimensions (one round trip,
+ * whatever the size), then values and number formats in row chunks that fit the
+ * payload budget. Ranges that fit together are read in one request; a sheet
+ * larger than the budget is read in chunks, the first sized for the worst case
+ * and the rest from what those rows really weighed, with a margin. Asking for a
+ * range the response cap would refuse is never tried, so no round trip is wasted.
  */
 async function readInChunks(
   context: { sync(): Promise<void>; reserve(bytes: number): Promise<void>; readonly budgetBytes: number },
@@ -282,21 +264,23 @@ async function readInChunks(
   const firstRows: number[] = [];
   for (const [i, range] of used.entries()) {
     firstRows.push(0);
-    if (range.isNullObject) continue;
+    if (range.isNullObject || range.rowCount === 0) continue;
     const rowBytes = range.columnCount * BYTES_PER_CELL;
     firstRows[i] = Math.min(range.rowCount, Math.max(1, Math.floor(context.budgetBytes / rowBytes)));
     await queue(i, 0, firstRows[i], rowBytes);
   }
-  await context.sync();
+  if (firstRows.some((rows) => rows > 0)) await context.sync();
+  let rest = false;
   for (const [i, range] of used.entries()) {
     if (range.isNullObject || firstRows[i] >= range.rowCount) continue;
     const rowBytes = measuredRowBytes(parts[i][0], range.columnCount);
     const rowsPerChunk = Math.max(1, Math.floor(context.budgetBytes / rowBytes));
     for (let start = firstRows[i]; start < range.rowCount; start += rowsPerChunk) {
       await queue(i, start, Math.min(rowsPerChunk, range.rowCount - start), rowBytes);
+      rest = true;
     }
   }
-  await context.sync();
+  if (rest) await context.sync();
   return sheets.map((sheet, i) => {
     const range = used[i];
     if (range.isNullObject) return { name: sheet.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
