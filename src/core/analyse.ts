@@ -171,7 +171,7 @@ function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, pr
 
 function paceFor(score: number, period: Period | null, due: IsoDate | null, asOf: IsoDate, settings: Settings): Pace | null {
   if (!period) return null;
-  const expected = expectedBy(period.start, due ?? period.end, asOf);
+  const expected = due === null ? expectedOfPeriod(period, asOf) : expectedBy(period.start, due, asOf);
   return expected === null ? null : paceFromExpected(score, expected, settings.pace);
 }
 
@@ -189,6 +189,18 @@ function expectedBy(start: IsoDate, end: IsoDate, asOf: IsoDate): number | null 
 }
 
 const EXPECTED = new Map<string, number | null>();
+
+/** The same for a whole period: records of a sheet share one Period object per label, so the object itself is the key. */
+function expectedOfPeriod(period: Period, asOf: IsoDate): number | null {
+  let byDate = EXPECTED_OF_PERIOD.get(period);
+  if (!byDate) EXPECTED_OF_PERIOD.set(period, (byDate = new Map()));
+  let expected = byDate.get(asOf);
+  if (expected === undefined) byDate.set(asOf, (expected = expectedBy(period.start, period.end, asOf)));
+  return expected;
+}
+
+/** Weakly held, so periods of workbooks no longer in use are let go. */
+const EXPECTED_OF_PERIOD = new WeakMap<Period, Map<IsoDate, number | null>>();
 
 function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate): ScoredObjective[] {
   // Team and objective texts repeat down the sheet (filled down): reduce each distinct text once.
@@ -215,16 +227,30 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
   const objectives: ScoredObjective[] = [];
   for (const [key, krs] of groups) {
     const first = krs[0].record;
-    const scorable = krs.filter((k): k is ScoredKeyResult & { score: number } => k.score !== null);
-    const combined = scorable.length
-      ? objectiveScore(
-          scorable.map((k) => k.score),
-          scorable.map((k) => k.record.weight),
-        )
-      : null;
+    // One pass over the key results gathers what the objective needs: there are tens of thousands of objectives.
+    const scores: number[] = [];
+    const weights: Array<number | null> = [];
+    const owners: string[] = [];
+    const ownerKeys = new Set<string>();
+    let weakest: Pace | null = null;
+    for (const k of krs) {
+      if (k.score !== null) {
+        scores.push(k.score);
+        weights.push(k.record.weight);
+      }
+      if (k.pace !== null && (weakest === null || PACE_ORDER.indexOf(k.pace) < PACE_ORDER.indexOf(weakest))) weakest = k.pace;
+      const owner = k.record.owner;
+      if (owner.length > 0) {
+        const ownerKey = nameKey(owner);
+        if (!ownerKeys.has(ownerKey)) {
+          ownerKeys.add(ownerKey);
+          owners.push(owner);
+        }
+      }
+    }
+    const combined = scores.length ? objectiveScore(scores, weights) : null;
     const score = combined && combined.ok ? combined.value : null;
     const commitment = first.commitment;
-    const paces = krs.map((k) => k.pace).filter((p): p is Pace => p !== null);
     objectives.push({
       key,
       period: first.period,
@@ -234,14 +260,14 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
       objectiveId: first.objectiveId,
       parentId: first.parentId,
       commitment,
-      owners: distinct(krs.map((k) => k.record.owner).filter((o) => o.length > 0)),
+      owners,
       sheet: first.sheet,
       row: first.row,
       keyResults: krs,
       score,
       grade: score === null ? null : gradeOf(score, commitment, settings.grades),
       pace: score === null ? null : paceFor(score, first.period, null, asOf, settings),
-      weakestPace: paces.length ? paces.reduce((a, b) => (PACE_ORDER.indexOf(b) < PACE_ORDER.indexOf(a) ? b : a)) : null,
+      weakestPace: weakest,
     });
   }
   return objectives;
@@ -323,14 +349,4 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     });
   }
   return result;
-}
-
-function distinct(items: string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = nameKey(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
