@@ -224,6 +224,27 @@ function tableNamer(existing: string[]): (wanted: string) => string {
 
 
 /**
+ * Rows of each sheet to read in the first request, sized for the worst case: small
+ * sheets are read whole and what they leave of the budget is shared by the larger
+ * ones, so an ordinary workbook is read in one request.
+ */
+function firstChunkRows(used: ExcelRange[], budget: number): number[] {
+  const rows = used.map(() => 0);
+  const order = used
+    .map((range, i) => ({ i, range }))
+    .filter(({ range }) => !range.isNullObject && range.rowCount > 0)
+    .map(({ i, range }) => ({ i, range, rowBytes: range.columnCount * BYTES_PER_CELL }))
+    .sort((a, b) => a.range.rowCount * a.rowBytes - b.range.rowCount * b.rowBytes);
+  let left = budget;
+  order.forEach(({ i, rowBytes, range }, n) => {
+    const share = left / (order.length - n);
+    rows[i] = Math.min(range.rowCount, Math.max(1, Math.floor(share / rowBytes)));
+    left = Math.max(0, left - rows[i] * rowBytes);
+  });
+  return rows;
+}
+
+/**
  * Bytes one row of a chunk already read is expected to cost: the heaviest row seen,
  * or twice the average, whichever is more, and never under a floor per cell.
  */
@@ -261,13 +282,11 @@ async function readInChunks(
     parts[i].push(part.load("values,numberFormat"));
     return context.reserve(rows * rowBytes);
   };
-  const firstRows: number[] = [];
-  for (const [i, range] of used.entries()) {
-    firstRows.push(0);
-    if (range.isNullObject || range.rowCount === 0) continue;
-    const rowBytes = range.columnCount * BYTES_PER_CELL;
-    firstRows[i] = Math.min(range.rowCount, Math.max(1, Math.floor(context.budgetBytes / rowBytes)));
-    await queue(i, 0, firstRows[i], rowBytes);
+  // The first request holds a worst-case-sized first chunk of every sheet, sharing the
+  // budget, so a workbook of several sheets starts with one request, not one per sheet.
+  const firstRows = firstChunkRows(used, context.budgetBytes);
+  for (const [i, rows] of firstRows.entries()) {
+    if (rows > 0) await queue(i, 0, rows, used[i].columnCount * BYTES_PER_CELL);
   }
   if (firstRows.some((rows) => rows > 0)) await context.sync();
   let rest = false;
