@@ -121,17 +121,3 @@ export function toWorkbookError(error: unknown): Error {
   return new WorkbookError(`${plain}: ${error.message}${where}`, error.code);
 }
 
-/** UTF-8 size of a value's JSON: what it adds to a request or response. */
-export function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "null";
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2;
-      i++;
-    } else if (code >= 0x800) bytes += 2;
-    else if (code >= 0x80) bytes += 1;
-  }
-  return bytes;
-}

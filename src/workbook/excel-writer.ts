@@ -8,7 +8,8 @@ import type { RawCell } from "../core/model";
 import { a1, columnLetter, quoteSheet, rangeA1 } from "../core/address";
 import type { Block, CellStyle, ChartBlock, PlanValue, SheetPlan } from "../core/plan";
 import type { ExcelRange, ExcelWorksheet } from "./excel-api";
-import { type BatchContext, jsonBytes } from "./excel-batch";
+import type { BatchContext } from "./excel-batch";
+import { jsonBytes } from "./json-bytes";
 import { WorkbookError } from "./port";
 
 /** Excel's text number format: what is typed stays as typed. */

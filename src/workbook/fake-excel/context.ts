@@ -4,6 +4,7 @@
  * applies the operations in order (those before a failing one stay applied,
  * as in Excel), then hands loaded values back to the proxies.
  */
+import { jsonBytes } from "../json-bytes";
 import { FakeOfficeError, officeError } from "./errors";
 
 /** What a load hands back: the response payload, and how to give it to the proxy. */
@@ -154,34 +155,6 @@ function requestBytes(operations: Operation[]): number {
   return operations.reduce((sum, operation) => sum + 40 + operation.kind.length + jsonBytes(operation.payload ?? null), 2);
 }
 
-/**
- * UTF-8 length of a value's JSON, without allocating an encoder (the fake runs
- * in browsers too) and without building one huge string for big arrays.
- */
-export function jsonBytes(value: unknown): number {
-  if (Array.isArray(value)) {
-    let bytes = 2 + Math.max(0, value.length - 1);
-    for (const item of value) bytes += jsonBytes(item ?? null);
-    return bytes;
-  }
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    let bytes = 2 + Math.max(0, entries.length - 1);
-    for (const [key, item] of entries) bytes += jsonBytes(key) + 1 + jsonBytes(item);
-    return bytes;
-  }
-  const text = JSON.stringify(value) ?? "null";
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2;
-      i++;
-    } else if (code >= 0x800) bytes += 2;
-    else if (code >= 0x80) bytes += 1;
-  }
-  return bytes;
-}
 
 /** Reads a loaded property or throws PropertyNotLoaded, as Office.js does. */
 export function loaded<S, K extends keyof S>(cache: Partial<S>, key: K, owner: string): S[K] {
