@@ -1,29 +1,10 @@
 /**
- * The part of Excel's CustomFunctions global the functions module needs outside
- * Excel: the Error class and codes, and `associate`. Returns a test for errors.
+ * Installs the CustomFunctions stand-in so the functions module can be loaded and
+ * timed outside Excel. Returns a test for the cell errors it builds.
  */
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
+import { installCustomFunctionsStandIn, StandInCellError } from "../src/functions/runtime-stand-in";
 
 export function installCustomFunctionsStub(): (value: unknown) => boolean {
-  Object.assign(globalThis, {
-    CustomFunctions: {
-      Error: StubError,
-      ErrorCode: {
-        invalidValue: "#VALUE!",
-        notAvailable: "#N/A",
-        divisionByZero: "#DIV/0!",
-        invalidNumber: "#NUM!",
-        nullReference: "#NULL!",
-        invalidName: "#NAME?",
-        invalidReference: "#REF!",
-      },
-      associate: () => undefined,
-    },
-  });
-  return (value) => value instanceof StubError;
+  installCustomFunctionsStandIn();
+  return (value) => value instanceof StandInCellError;
 }
