@@ -27,6 +27,13 @@ export interface ExcelWorkbookProxy {
 export interface ExcelApplication {
   suspendApiCalculationUntilNextSync(): void;
   suspendScreenUpdatingUntilNextSync(): void;
+  /** ExcelApi 1.11: the locale's number separators. */
+  readonly cultureInfo: { readonly numberFormat: ExcelNumberFormatInfo };
+}
+
+export interface ExcelNumberFormatInfo {
+  readonly numberDecimalSeparator: string;
+  load(names: string): ExcelNumberFormatInfo;
 }
 
 export interface ExcelWorksheetCollection {

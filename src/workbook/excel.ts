@@ -20,7 +20,7 @@ import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
 import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
-import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
+import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
 
 export interface ExcelWorkbookOptions {
   /** Most bytes one request or response may carry; 4 MB by default, under Excel on the web's 5 MB cap. */
@@ -160,6 +160,19 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
     });
   }
 
+  async function numberLocale(): Promise<NumberLocale | null> {
+    try {
+      return await runner.run(async (context) => {
+        const format = context.workbook.application.cultureInfo.numberFormat.load("numberDecimalSeparator");
+        await context.sync();
+        return format.numberDecimalSeparator === "," ? { decimalSeparator: "," } : { decimalSeparator: "." };
+      });
+    } catch {
+      // Hosts before ExcelApi 1.11 have no culture information; the stored setting or "." applies.
+      return null;
+    }
+  }
+
   async function select(sheetName: string, cell: string): Promise<void> {
     await runner.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -177,6 +190,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
     writeState,
     appendRows,
     select,
+    numberLocale,
     get roundTrips() {
       return runner.roundTrips;
     },

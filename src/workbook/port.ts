@@ -19,6 +19,11 @@ export interface StoredState {
   mappings?: Record<string, ColumnMapping>;
 }
 
+/** How the workbook's host writes numbers as text: `1,200.5` or `1.200,5`. */
+export interface NumberLocale {
+  decimalSeparator: "." | ",";
+}
+
 export interface WriteOptions {
   /** Called after each sheet is written. */
   onProgress?: (progress: Progress) => void;
@@ -38,6 +43,11 @@ export interface WorkbookPort {
   readState(): Promise<StoredState>;
   /** Replaces the stored settings and mappings. */
   writeState(state: StoredState): Promise<void>;
+  /**
+   * The number format of the host's locale, read to understand numbers typed as text
+   * (`1.200,5`) when the stored settings do not say; `null` when it cannot be known.
+   */
+  numberLocale?(): Promise<NumberLocale | null>;
 }
 
 /** Extra operations that only make sense with a live workbook open (task pane). */

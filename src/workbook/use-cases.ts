@@ -50,6 +50,11 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}
   const asOf = options.asOf ?? todayIso();
   const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
   const settings = withDefaults(state.settings);
+  // Numbers typed as text ("1.200,5") follow the host's locale unless the workbook's settings say otherwise.
+  if (state.settings?.decimalSeparator === undefined && port.numberLocale) {
+    const locale = await port.numberLocale();
+    if (locale) settings.decimalSeparator = locale.decimalSeparator;
+  }
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings });
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });

@@ -47,6 +47,8 @@ export interface FakeSheetInput {
 export interface FakeExcelOptions {
   /** Largest request accepted, in bytes (Excel on the web: 5 MB). */
   requestLimitBytes?: number;
+  /** The decimal separator of the host's locale; "." when omitted. */
+  decimalSeparator?: string;
   /** Largest response accepted, in bytes (Excel on the web: 5 MB). */
   responseLimitBytes?: number;
   /** Computes what a formula cell reads as; `""` when omitted. */
@@ -140,6 +142,7 @@ export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options:
     active: null,
     selection: null,
     calculationMode: "Automatic",
+    decimalSeparator: options.decimalSeparator ?? ".",
     nextSheetId: 1,
     nextTableNumber: 1,
     nextChartNumber: 1,

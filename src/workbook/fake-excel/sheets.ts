@@ -62,6 +62,11 @@ export class FakeApplication implements ExcelApplication {
     return this;
   }
 
+  /** The locale's number separators, as Excel reports them (ExcelApi 1.11). */
+  get cultureInfo(): { numberFormat: FakeNumberFormatInfo } {
+    return { numberFormat: new FakeNumberFormatInfo(this.context, this.state) };
+  }
+
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue({
       kind: "application.suspendApiCalculationUntilNextSync",
@@ -78,6 +83,31 @@ export class FakeApplication implements ExcelApplication {
         this.context.host.stats.screenUpdatingSuspensions += 1;
       },
     });
+  }
+}
+
+export class FakeNumberFormatInfo {
+  private cache: { numberDecimalSeparator?: string } = {};
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly state: WorkbookState,
+  ) {}
+
+  get numberDecimalSeparator(): string {
+    return loaded(this.cache, "numberDecimalSeparator", "NumberFormatInfo");
+  }
+
+  load(names?: string | string[]): FakeNumberFormatInfo {
+    this.context.enqueue({
+      kind: "load",
+      payload: names ?? null,
+      apply: () => {
+        const response = { numberDecimalSeparator: this.state.decimalSeparator };
+        return { response, commit: () => Object.assign(this.cache, response) };
+      },
+    });
+    return this;
   }
 }
 

@@ -81,6 +81,8 @@ export interface WorkbookState {
   active: SheetState | null;
   selection: { sheet: string; address: string } | null;
   calculationMode: string;
+  /** The locale's decimal separator Excel reports. */
+  decimalSeparator: string;
   nextSheetId: number;
   nextTableNumber: number;
   nextChartNumber: number;
