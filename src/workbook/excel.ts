@@ -28,6 +28,7 @@ export interface ExcelWorkbookOptions {
 }
 
 export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
+  numberLocale(): Promise<NumberLocale | null>;
   /** Round trips (`context.sync()` calls) made so far, for tests and benchmarks. */
   readonly roundTrips: number;
 }

@@ -18,6 +18,8 @@ export interface ChartRef {
   ref: string;
   /** One cached value per cell of `ref`; `null` where the cell has no value yet (e.g. an uncalculated formula). */
   cache: Array<string | number | null>;
+  /** Number format of the cells, e.g. `0%`, so cached values and the value axis show as the sheet does. */
+  format?: string;
 }
 
 /** One series: its name (the header cell) and its values (the cells under it). */
@@ -162,7 +164,7 @@ function plotXml(chart: PendingChart): string {
     `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.series[0]?.values.format ?? "General")}" sourceLinked="1"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   );
@@ -200,7 +202,7 @@ function numRef(ref: ChartRef): string {
     .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
     .join("");
   return (
-    `<c:numRef><c:f>${escapeXml(ref.ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode>` +
+    `<c:numRef><c:f>${escapeXml(ref.ref)}</c:f><c:numCache><c:formatCode>${escapeXml(ref.format ?? "General")}</c:formatCode>` +
     `<c:ptCount val="${ref.cache.length}"/>${points}</c:numCache></c:numRef>`
   );
 }

@@ -278,7 +278,7 @@ function pendingChart(ws: ExcelJS.Worksheet, block: ChartBlock): PendingChart {
     const col = firstSeries + i;
     return {
       name: chartRef(ws, sheet, { row: data.row, col, rows: 1, cols: 1 }),
-      values: chartRef(ws, sheet, { ...body, col, cols: 1 }),
+      values: { ...chartRef(ws, sheet, { ...body, col, cols: 1 }), format: numberFormatOf(ws, body.row, col) },
     };
   });
   return {
@@ -293,6 +293,11 @@ function pendingChart(ws: ExcelJS.Worksheet, block: ChartBlock): PendingChart {
     },
     ...(block.pointColors ? { pointColors: block.pointColors } : {}),
   };
+}
+
+/** The number format of a column's first data cell, or General. */
+function numberFormatOf(ws: ExcelJS.Worksheet, row: number, col: number): string {
+  return ws.getCell(row + 1, col + 1).numFmt || "General";
 }
 
 function chartRef(ws: ExcelJS.Worksheet, sheet: string, range: RangeRef): ChartRef {

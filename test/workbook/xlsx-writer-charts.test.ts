@@ -157,6 +157,23 @@ describe("addChartsToXlsx", () => {
     expect([plot[element]["c:ser"]].flat()).toHaveLength(series);
   });
 
+  it("shows values and the value axis in the data's number format", async () => {
+    const sheet = {
+      key: "rollup",
+      name: "Rollup 2026-Q3",
+      blocks: [
+        { kind: "table" as const, at: { row: 0, col: 0 }, name: "Teams", headers: ["Team", "Score"], rows: [["Ops", 0.5], ["Sales", 0.75]], columnFormats: [null, "0%"] },
+        { kind: "chart" as const, chartType: "column" as const, title: "Scores", data: { row: 0, col: 0, rows: 3, cols: 2 }, at: { row: 0, col: 4 }, size: { rows: 10, cols: 6 } },
+      ],
+    };
+    const { zip, result } = await writeWithCharts({ sheets: [sheet] });
+    const { charts } = await chartsOfSheet(zip, result.names.rollup);
+    const xml = await text(zip, charts[0]);
+    expect(xml).toContain("<c:formatCode>0%</c:formatCode>");
+    expect(xml).toContain('<c:valAx><c:axId val="');
+    expect(xml).toMatch(/<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="1"\/>/s);
+  });
+
   it("fills each point with its planned colour", async () => {
     const rollup = makeRollup({}, { chartType: "doughnut" });
     const blocks = rollup.blocks.map((b) => (b.kind === "chart" ? { ...b, pointColors: ["#63be7b", "#FFD966", "#F8696B"] } : b));
@@ -262,7 +279,7 @@ describe("addChartsToXlsx", () => {
       series: [
         {
           name: { ref: "'Rollup 2026-Q3'!$B$5", cache: ["Score"] },
-          values: { ref: "'Rollup 2026-Q3'!$B$6:$B$8", cache: [0.7, 0.55, 0.4] },
+          values: { ref: "'Rollup 2026-Q3'!$B$6:$B$8", cache: [0.7, 0.55, 0.4], format: "General" },
         },
       ],
       anchor: { from: { row: 1, col: 5 }, to: { row: 16, col: 13 } },
