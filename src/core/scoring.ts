@@ -322,16 +322,18 @@ export interface KraScore {
 /**
  * Normalises one person's KRA weights to percentages: `40`, `40 %` (0.4 in a
  * percent-formatted cell) and `0.4` all mean 40 %; a person whose weights are all
- * at most 1 wrote fractions.
+ * at most 1 wrote fractions. Beside whole percentages, a weight below 1 is a
+ * percent-formatted cell (nobody weights an area under one percent).
  *
  * @example
  * weightsAsPercent([0.4, 0.3, 0.3]) // [40, 30, 30]
  * weightsAsPercent([40, 30, 30]) // [40, 30, 30]
+ * weightsAsPercent([0.4, 30, 30]) // [40, 30, 30]
  */
 export function weightsAsPercent(weights: ReadonlyArray<number | null>): Array<number | null> {
   const given = weights.filter(isNum);
   const fractions = given.length > 0 && given.every((w) => w <= 1);
-  return weights.map((w) => (isNum(w) ? (fractions ? w * 100 : w) : null));
+  return weights.map((w) => (isNum(w) ? (fractions || w < 1 ? w * 100 : w) : null));
 }
 
 /**

@@ -265,7 +265,9 @@ describe("weightsAsPercent", () => {
     ["whole percentages stay", [40, 30, 30], [40, 30, 30]],
     ["fractions become percentages", [0.4, 0.3, 0.3], [40, 30, 30]],
     ["blanks stay blank", [0.5, null], [50, null]],
-    ["one weight above 1 means all are percentages", [0.5, 50], [0.5, 50]],
+    ["one weight above 1 means the whole numbers are percentages", [1, 50], [1, 50]],
+    ["a 40% cell (0.4) among whole percentages is 40%", [0.4, 30, 30], [40, 30, 30]],
+    ["a 50% cell (0.5) beside 50 is 50%", [0.5, 50], [50, 50]],
   ])("%s", (_name, weights, expected) => {
     expect(weightsAsPercent(weights)).toEqual(expected);
   });
@@ -278,6 +280,7 @@ describe("kraScore", () => {
     ["weights short of 100", [4, 3, 5], [40, 30, 20], 350 / 90, "Exceeds expectations", 90],
     ["an unrated area is left out of the score but not the total", [5, null], [50, 50], 5, "Outstanding", 100],
     ["all ones", [1, 1], [50, 50], 1, "Unsatisfactory", 100],
+    ["40% written as a fraction beside 30 and 30", [4, 3, 5], [0.4, 30, 30], 4, "Exceeds expectations", 100],
     ["3.5 rounds to the upper label", [3, 4], [50, 50], 3.5, "Exceeds expectations", 100],
   ])("%s", (_name, ratings, weights, score, label, weightTotal) => {
     const result = valueOf(kraScore(ratings, weights));
