@@ -327,11 +327,13 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
       settings.rating,
     );
     if (!outcome.ok && outcome.code !== "empty") {
+      const at = culprit(areas, outcome.code, settings) ?? first;
+      const cell = outcome.code === "negative-weight" ? at.cells.weight : at.cells.rating;
       problems.push({
         code: outcome.code,
         message: `${outcome.message} (KRAs of ${excerpt(first.employee)})`,
-        sheet: first.sheet,
-        cell: first.cells.rating ?? first.cells.employee ?? `A${first.row}`,
+        sheet: at.sheet,
+        cell: cell ?? at.cells.employee ?? `A${at.row}`,
         severity: "error",
       });
     }
@@ -349,4 +351,15 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     });
   }
   return result;
+}
+
+/** The area whose rating or weight made a person's KRA score fail, so the problem points at its cell. */
+function culprit(areas: readonly ScoredKraArea[], code: string, settings: Settings): KraRecord | undefined {
+  const { min, max } = settings.rating;
+  const bad = (a: ScoredKraArea): boolean => {
+    if (code === "negative-weight") return a.weightPercent !== null && a.weightPercent < 0;
+    if (code === "out-of-range") return a.rating !== null && (a.rating < min || a.rating > max);
+    return a.rating !== null && !Number.isFinite(a.rating);
+  };
+  return areas.find(bad)?.record;
 }

@@ -119,6 +119,17 @@ describe("analyse: KRAs", () => {
     expect(kras[1].score).toBeCloseTo((50 * 2 + 40 * 5) / 90, 10);
   });
 
+  it.each([
+    { name: "a rating above the scale", third: { rating: 7 }, code: "out-of-range", cell: "J32" },
+    { name: "a rating below the scale", third: { rating: 0 }, code: "out-of-range", cell: "J32" },
+    { name: "a negative weight", third: { weight: -30 }, code: "negative-weight", cell: "F32" },
+  ])("points $name at the offending area's cell, not the person's first row", ({ third, code, cell }) => {
+    const parsed = makeParsed({
+      kras: [makeKra({ row: 30, weight: 40 }), makeKra({ row: 31, weight: 30 }), makeKra({ row: 32, weight: 30, ...third })],
+    });
+    expect(analyse(parsed, DEFAULT_SETTINGS, asOf).problems).toEqual([expect.objectContaining({ code, sheet: "KRAs", cell })]);
+  });
+
   it("keeps different review periods of one person apart", () => {
     const parsed = makeParsed({ kras: [makeKra({ period: year(2025) }), makeKra({ period: year(2026) })] });
     expect(analyse(parsed, DEFAULT_SETTINGS, asOf).kras.map((k) => k.period?.label)).toEqual(["2025", "2026"]);
