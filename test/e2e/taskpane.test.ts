@@ -249,6 +249,25 @@ describe("Settings", () => {
   });
 });
 
+describe("A 320 px pane", () => {
+  it("shows every view without anything reaching past the pane's right edge", async () => {
+    await page.addStyleTag({ content: `aside[aria-label="Altitude task pane"] { width: 320px !important; min-width: 320px !important; max-width: 320px !important; }` });
+    const overflows: string[] = [];
+    for (const view of ["Overview", "Map", "Tables", "Check-in", "Checks", "Rollup", "Reviews", "Settings"]) {
+      await openView(view);
+      await pane().locator(`main[data-view]`).waitFor();
+      const found = await pane().evaluate((aside) => {
+        const edge = aside.getBoundingClientRect().left + aside.clientWidth;
+        return [...aside.querySelectorAll("input, select, textarea, button, label, p, span, li")]
+          .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > edge + 1)
+          .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+      });
+      overflows.push(...found.map((f) => `${view}: ${f}`));
+    }
+    expect(overflows).toEqual([]);
+  });
+});
+
 describe("Every view, light and dark", () => {
   const views = ["Overview", "Map", "Tables", "Check-in", "Checks", "Rollup", "Reviews", "Settings", "Help"];
 

@@ -3,7 +3,7 @@ import type { Finding } from "../../src/core/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { themeForBackground } from "../../src/taskpane/app/theme";
 import { groupChecks } from "../../src/taskpane/views/Checks";
-import { cloneSettings, settingsProblems } from "../../src/taskpane/views/Settings";
+import { cloneSettings, settingsProblems, type SettingsPart } from "../../src/taskpane/views/Settings";
 import { makeHost, renderPane } from "./host-builder";
 
 function makeFinding(overrides: Partial<Finding> = {}): Finding {
@@ -43,15 +43,16 @@ describe("settingsProblems", () => {
     change(copy);
     return copy;
   };
-  it.each<[string, number, Settings]>([
-    ["the defaults", 0, DEFAULT_SETTINGS],
-    ["yellow above green", 1, edit((s) => (s.grades.aspirational.yellow = 0.8))],
-    ["a cap below 100%", 1, edit((s) => (s.scoreCap = 0.5))],
-    ["at risk above on track", 1, edit((s) => (s.pace.atRisk = 1))],
-    ["a blank rating label", 1, edit((s) => (s.rating.labels[2] = " "))],
-    ["a scale upside down", 1, edit((s) => (s.rating.min = 6))],
-  ])("%s gives %i problems", (_name, count, settings) => {
-    expect(settingsProblems(settings)).toHaveLength(count);
+  it.each<[string, SettingsPart[], Settings]>([
+    ["the defaults", [], DEFAULT_SETTINGS],
+    ["yellow above green", ["aspirational"], edit((s) => (s.grades.aspirational.yellow = 0.8))],
+    ["committed green above 100%", ["committed"], edit((s) => (s.grades.committed.green = 1.2))],
+    ["a cap below 100%", ["cap"], edit((s) => (s.scoreCap = 0.5))],
+    ["at risk above on track", ["pace"], edit((s) => (s.pace.atRisk = 1))],
+    ["a blank rating label", ["labels"], edit((s) => (s.rating.labels[2] = " "))],
+    ["a scale upside down", ["scale"], edit((s) => (s.rating.min = 6))],
+  ])("%s gives problems with %j", (_name, parts, settings) => {
+    expect(settingsProblems(settings).map((p) => p.part)).toEqual(parts);
   });
 });
 

@@ -5,21 +5,27 @@
  * (checks, rollups, reviews); the user's own Current cell is never overwritten.
  */
 import { useState } from "react";
-import { Body1, Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Select, Textarea, makeStyles } from "@fluentui/react-components";
 import { isoToSerial, todayIso } from "../../core/dates";
 import type { PlanValue } from "../../core/plan";
 import { TEMPLATE_HEADERS } from "../../core/templates";
 import { toNumber } from "../../core/values";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
-import { Section, formatNumber, useLayoutStyles } from "./common";
+import { Section, formatFigure, isPercentFormat, numberFormatAt, useLayoutStyles } from "./common";
 
 const CONFIDENCES = Array.from({ length: 11 }, (_, i) => String(i));
 const CHECKINS_SHEET = "Check-ins";
 const DATE_FORMAT = "yyyy-mm-dd";
 
+const useStyles = makeStyles({
+  // A long key result must not widen the pane: the list shrinks to it and the option text is cut instead.
+  select: { minWidth: 0, "& > select": { minWidth: 0, textOverflow: "ellipsis" } },
+});
+
 export function CheckIn() {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { port, editor, asOf } = useHost();
   const { loaded, reload } = useWorkbook();
   const action = useAction();
@@ -33,6 +39,8 @@ export function CheckIn() {
   if (keyResults.length === 0) return <Body1>There are no key results to check in yet. Insert an OKR template from Tables, or map an OKR sheet.</Body1>;
   const index = Math.min(Number(chosen), keyResults.length - 1);
   const keyResult = keyResults[index];
+  // A key result kept in percent cells (churn 4.2% → 2.8%) is shown and asked for in percent.
+  const percent = (["target", "start", "current"] as const).some((field) => isPercentFormat(numberFormatAt(loaded.sheets, keyResult.sheet, keyResult.cells[field])));
 
   const submit = () => {
     const read = toNumber(value, undefined, { decimalSeparator: loaded.settings.decimalSeparator });
@@ -87,7 +95,7 @@ export function CheckIn() {
       setValue("");
       setComment("");
       await reload();
-      return `Checked in ${formatNumber(number)} for "${keyResult.keyResult}" on ${where}; Altitude now reads it as the current value.`;
+      return `Checked in ${formatFigure(number, percent || value.includes("%"))} for "${keyResult.keyResult}" on ${where}; Altitude now reads it as the current value.`;
     });
   };
 
@@ -101,7 +109,7 @@ export function CheckIn() {
         }}
       >
         <Field label="Key result">
-          <Select value={String(index)} onChange={(_, data) => setChosen(data.value)}>
+          <Select className={styles.select} value={String(index)} onChange={(_, data) => setChosen(data.value)}>
             {keyResults.map((kr, i) => (
               <option key={`${kr.sheet}:${kr.row}`} value={String(i)}>
                 {kr.keyResult || `${kr.sheet} row ${kr.row}`}
@@ -111,11 +119,17 @@ export function CheckIn() {
           </Select>
         </Field>
         <Body1>
-          Now {keyResult.current === null ? "no value yet" : formatNumber(keyResult.current)}
-          {keyResult.target !== null ? `, target ${formatNumber(keyResult.target)}` : ""}
+          Now {keyResult.current === null ? "no value yet" : formatFigure(keyResult.current, percent)}
+          {keyResult.target !== null ? `, target ${formatFigure(keyResult.target, percent)}` : ""}
           {keyResult.owner ? `, owner ${keyResult.owner}` : ""}.
         </Body1>
-        <Field label="New value" required validationMessage={valueError ?? undefined} validationState={valueError ? "error" : "none"}>
+        <Field
+          label="New value"
+          required
+          hint={percent ? "In percent, e.g. 3.5%" : undefined}
+          validationMessage={valueError ?? undefined}
+          validationState={valueError ? "error" : "none"}
+        >
           <Input value={value} onChange={(_, data) => setValue(data.value)} inputMode="decimal" />
         </Field>
         <Field label="Confidence (0–10)">

@@ -7,7 +7,7 @@ const WHAT: Record<string, string> = {
   home: "The sheets Altitude recognised as OKRs, KPIs, KRAs or check-ins, with rows, periods and problems.",
   map: "Tell Altitude which column holds which field when it is unsure or wrong. Saved in the workbook.",
   tables: "Turn a sheet into an Excel table with live scores and colours, or insert a starter sheet.",
-  checkin: "Record a key result's new value; it goes to the Check-ins sheet and the key result's Current cell.",
+  checkin: "Record a key result's new value on the Check-ins sheet; Altitude reads the latest check-in as its current value and leaves your Current cell as you wrote it.",
   checks: "Goal-quality findings; choose one to select its cell.",
   rollup: "Write a quarter's rollup onto a new sheet.",
   reviews: "Write one review summary sheet per person, with an index.",

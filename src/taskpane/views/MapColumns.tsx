@@ -94,6 +94,9 @@ function MappingForm({ sheet }: { sheet: SheetData }) {
   };
   const save = () =>
     action.run(async () => {
+      // A mapping without its required columns reads no rows; saving it would only hide the sheet's real headers.
+      const missing = SHEET_KINDS[mapping.kind].required.filter((field) => mapping.columns[field] === undefined);
+      if (missing.length > 0) throw new Error(`Choose the column of ${missing.map((f) => labelOf(mapping.kind, f)).join(", ")} first. Nothing was saved.`);
       const mappings = { ...loaded.state.mappings, [sheet.name]: mapping };
       await port.writeState({ ...loaded.state, mappings });
       await reload();

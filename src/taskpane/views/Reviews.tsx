@@ -3,7 +3,7 @@
  * list), confirm when that means many sheets, and write one summary sheet per
  * person with an index; then show the index.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -72,6 +72,13 @@ export function Reviews() {
   const [picked, setPicked] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // The dialog has no trigger of its own: when it closes (cancelled or confirmed), keyboard focus goes back to Write reviews.
+  useEffect(() => {
+    if (wasConfirming.current && confirm === null) writeButton.current?.focus();
+    wasConfirming.current = confirm !== null;
+  }, [confirm]);
   if (!loaded) return null;
   const years = reviewYears(loaded);
   if (years.length === 0) return <Body1>No review period was found (KRA review periods, or periods of key results and KPIs).</Body1>;
@@ -157,7 +164,7 @@ export function Reviews() {
         </fieldset>
       )}
       <div className={layout.actions}>
-        <Button appearance="primary" onClick={start} disabled={action.busy}>
+        <Button ref={writeButton} appearance="primary" onClick={start} disabledFocusable={action.busy}>
           Write reviews
         </Button>
       </div>

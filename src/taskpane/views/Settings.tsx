@@ -4,37 +4,45 @@
  * the file and the custom functions use them too.
  */
 import { useState } from "react";
-import { Body1, Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
 import { DEFAULT_SETTINGS } from "../../core/settings";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
 
+const PROBLEMS_ID = "settings-problems";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const useStyles = makeStyles({
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  // minmax(0, …): two number fields side by side must fit a 320 px pane rather than keep their default width.
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS },
+  input: { minWidth: 0 },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** The part of the form a settings problem belongs to, so its fields can be marked. */
+export type SettingsPart = "aspirational" | "committed" | "pace" | "cap" | "scale" | "labels";
+
 /**
- * What is wrong with a settings draft, as sentences; empty when it can be saved.
+ * What is wrong with a settings draft, as sentences with the part of the form
+ * they concern; empty when it can be saved.
  *
  * @example
- * settingsProblems({ ...DEFAULT_SETTINGS, scoreCap: 0.5 }) // ["The cap must be at least 100%."]
+ * settingsProblems({ ...DEFAULT_SETTINGS, scoreCap: 0.5 }) // [{ part: "cap", message: "The highest key result score must be at least 100%." }]
  */
-export function settingsProblems(s: Settings): string[] {
-  const problems: string[] = [];
+export function settingsProblems(s: Settings): Array<{ part: SettingsPart; message: string }> {
+  const problems: Array<{ part: SettingsPart; message: string }> = [];
   const unit = (n: number) => Number.isFinite(n) && n >= 0 && n <= 1;
-  for (const [name, bands] of [["Aspirational", s.grades.aspirational], ["Committed", s.grades.committed]] as const) {
-    if (!unit(bands.yellow) || !unit(bands.green) || bands.yellow >= bands.green) problems.push(`${name}: Yellow must start below Green, both between 0% and 100%.`);
+  for (const [part, name, bands] of [["aspirational", "Aspirational", s.grades.aspirational], ["committed", "Committed", s.grades.committed]] as const) {
+    if (!unit(bands.yellow) || !unit(bands.green) || bands.yellow >= bands.green) problems.push({ part, message: `${name}: Yellow must start below Green, both between 0% and 100%.` });
   }
-  if (!(s.pace.atRisk > 0 && s.pace.atRisk < s.pace.onTrack)) problems.push("At risk must start above 0 and below On track.");
-  if (!(s.scoreCap >= 1 && s.scoreCap <= 10)) problems.push("The cap must be at least 100%.");
+  if (!(s.pace.atRisk > 0 && s.pace.atRisk < s.pace.onTrack)) problems.push({ part: "pace", message: "At risk must start above 0% and below On track." });
+  if (!(s.scoreCap >= 1 && s.scoreCap <= 10)) problems.push({ part: "cap", message: "The highest key result score must be between 100% and 1000%." });
   if (!(Number.isInteger(s.rating.min) && Number.isInteger(s.rating.max) && s.rating.min < s.rating.max && s.rating.max - s.rating.min <= 10)) {
-    problems.push("The rating scale needs whole numbers, lowest below highest, at most 11 steps.");
+    problems.push({ part: "scale", message: "The rating scale needs whole numbers, lowest below highest, at most 11 steps." });
   }
-  if (s.rating.labels.some((l) => l.trim() === "")) problems.push("Every rating needs a label.");
+  if (s.rating.labels.some((l) => l.trim() === "")) problems.push({ part: "labels", message: "Every rating needs a label." });
   return problems;
 }
 
@@ -68,14 +76,16 @@ export function SettingsView() {
   if (!loaded) return null;
   const s = draft ?? loaded.settings;
   const problems = settingsProblems(s);
+  const invalid = new Set(problems.map((p) => p.part));
+  const state = (part: SettingsPart) => (invalid.has(part) ? "error" : "none");
   const edit = (change: (copy: Settings) => void) => {
     const copy = cloneSettings(s);
     change(copy);
     setDraft(copy);
   };
-  const percentInput = (label: string, value: number, set: (copy: Settings, v: number) => void, hint?: string) => (
-    <Field label={label} hint={hint}>
-      <Input type="number" step={1} contentAfter="%" value={percent(value)} onChange={(_, d) => edit((c) => set(c, Number(d.value) / 100))} />
+  const percentInput = (label: string, value: number, set: (copy: Settings, v: number) => void, part: SettingsPart, hint?: string) => (
+    <Field label={label} hint={hint} validationState={state(part)}>
+      <Input className={styles.input} type="number" step={1} contentAfter="%" value={percent(value)} onChange={(_, d) => edit((c) => set(c, Number(d.value) / 100))} />
     </Field>
   );
   const setScale = (min: number, max: number) =>
@@ -100,39 +110,39 @@ export function SettingsView() {
       className={layout.form}
       onSubmit={(event) => {
         event.preventDefault();
-        if (problems.length === 0) void save(s);
+        if (problems.length === 0 && !action.busy) void save(s);
       }}
     >
       <Section title="Grades">
         <Body1>Aspirational</Body1>
         <div className={styles.pair}>
-          {percentInput("Yellow from", s.grades.aspirational.yellow, (c, v) => (c.grades.aspirational.yellow = v))}
-          {percentInput("Green from", s.grades.aspirational.green, (c, v) => (c.grades.aspirational.green = v))}
+          {percentInput("Yellow from", s.grades.aspirational.yellow, (c, v) => (c.grades.aspirational.yellow = v), "aspirational")}
+          {percentInput("Green from", s.grades.aspirational.green, (c, v) => (c.grades.aspirational.green = v), "aspirational")}
         </div>
         <Body1>Committed</Body1>
         <div className={styles.pair}>
-          {percentInput("Yellow from", s.grades.committed.yellow, (c, v) => (c.grades.committed.yellow = v))}
-          {percentInput("Green from", s.grades.committed.green, (c, v) => (c.grades.committed.green = v))}
+          {percentInput("Yellow from", s.grades.committed.yellow, (c, v) => (c.grades.committed.yellow = v), "committed")}
+          {percentInput("Green from", s.grades.committed.green, (c, v) => (c.grades.committed.green = v), "committed")}
         </div>
       </Section>
       <Section title="Pace">
         <div className={styles.pair}>
-          {percentInput("On track from", s.pace.onTrack, (c, v) => (c.pace.onTrack = v), "of expected progress")}
-          {percentInput("At risk from", s.pace.atRisk, (c, v) => (c.pace.atRisk = v), "below: Behind")}
+          {percentInput("On track from", s.pace.onTrack, (c, v) => (c.pace.onTrack = v), "pace", "of expected progress")}
+          {percentInput("At risk from", s.pace.atRisk, (c, v) => (c.pace.atRisk = v), "pace", "below: Behind")}
         </div>
-        {percentInput("Highest key result score", s.scoreCap, (c, v) => (c.scoreCap = v), "100% means no over-achievement")}
+        {percentInput("Highest key result score", s.scoreCap, (c, v) => (c.scoreCap = v), "cap", "100% means no over-achievement")}
       </Section>
       <Section title="Rating scale">
         <div className={styles.pair}>
-          <Field label="Lowest">
-            <Input type="number" value={String(s.rating.min)} onChange={(_, d) => setScale(Math.floor(Number(d.value)), s.rating.max)} />
+          <Field label="Lowest" validationState={state("scale")}>
+            <Input className={styles.input} type="number" value={String(s.rating.min)} onChange={(_, d) => setScale(Math.floor(Number(d.value)), s.rating.max)} />
           </Field>
-          <Field label="Highest">
-            <Input type="number" value={String(s.rating.max)} onChange={(_, d) => setScale(s.rating.min, Math.floor(Number(d.value)))} />
+          <Field label="Highest" validationState={state("scale")}>
+            <Input className={styles.input} type="number" value={String(s.rating.max)} onChange={(_, d) => setScale(s.rating.min, Math.floor(Number(d.value)))} />
           </Field>
         </div>
         {s.rating.labels.map((label, i) => (
-          <Field key={i} label={`Label for ${s.rating.min + i}`}>
+          <Field key={i} label={`Label for ${s.rating.min + i}`} validationState={label.trim() === "" ? "error" : "none"}>
             <Input value={label} onChange={(_, d) => edit((c) => (c.rating.labels[i] = d.value))} />
           </Field>
         ))}
@@ -149,16 +159,19 @@ export function SettingsView() {
         </Field>
       </Section>
       {problems.length > 0 && (
-        <ul aria-label="Settings to fix">
-          {problems.map((p) => (
-            <li key={p}>
-              <Body1>{p}</Body1>
-            </li>
-          ))}
-        </ul>
+        <MessageBar intent="warning" id={PROBLEMS_ID}>
+          <MessageBarBody>
+            <MessageBarTitle>Fix these to save the settings:</MessageBarTitle>
+            <ul aria-label="Settings to fix" className={styles.problems}>
+              {problems.map((p) => (
+                <li key={p.message}>{p.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       )}
       <div className={layout.actions}>
-        <Button appearance="primary" type="submit" disabled={action.busy || problems.length > 0}>
+        <Button appearance="primary" type="submit" disabledFocusable={action.busy || problems.length > 0} aria-describedby={problems.length > 0 ? PROBLEMS_ID : undefined}>
           Save settings
         </Button>
         <Button onClick={() => setDraft(cloneSettings(DEFAULT_SETTINGS))} disabled={action.busy}>

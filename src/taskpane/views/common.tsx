@@ -1,7 +1,8 @@
 /** Small building blocks the views share: a section with a heading, and facts about sheets. */
 import type { ReactNode } from "react";
 import { Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { ParsedWorkbook, Period } from "../../core/model";
+import { parseA1 } from "../../core/address";
+import type { ParsedWorkbook, Period, SheetData } from "../../core/model";
 import { comparePeriods } from "../../core/periods";
 
 const useStyles = makeStyles({
@@ -55,4 +56,22 @@ export function periodsOfSheet(parsed: ParsedWorkbook, sheet: string): Period[] 
 /** A number for people: at most two decimals, percentages as they are stored. */
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+/** Whether an Excel number format shows its value as a percentage (a `%` outside quotes). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return typeof format === "string" && format.replace(/"[^"]*"/g, "").includes("%");
+}
+
+/** The number format of one cell of the sheets as read, when known. */
+export function numberFormatAt(sheets: readonly SheetData[], sheet: string, address: string | undefined): string | null {
+  const data = sheets.find((s) => s.name === sheet);
+  const at = address ? parseA1(address) : null;
+  if (!data || !at) return null;
+  return data.numberFormats?.[at.row - data.origin.row]?.[at.col - data.origin.col] ?? null;
+}
+
+/** A figure as the user's sheet shows it: percentages (0.035 in a `0.0%` cell) as `3.5%`, others as {@link formatNumber}. */
+export function formatFigure(value: number, percent: boolean): string {
+  return percent ? `${formatNumber(Math.round(value * 10000) / 100)}%` : formatNumber(value);
 }
