@@ -290,7 +290,7 @@ function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
  * reviews[0].kra?.label // e.g. "Exceeds expectations"
  */
 export function computeReviews(analysis: Analysis, findings: Finding[], options: ReviewOptions): Review[] {
-  const period = periodFromLabel(options.period, analysis);
+  const period = periodFromLabel(options.period, analysis, options.settings.fiscalYearStartMonth);
   if (!period) return [];
   const slugs = new Set<string>();
   const people = peopleIn(analysis, period, options);

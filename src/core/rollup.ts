@@ -10,6 +10,7 @@ import { nameKey } from "./analyse";
 import { compareText, groupBy } from "./collections";
 import { addDays } from "./dates";
 import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Problem, Severity } from "./model";
+import { parsePeriod } from "./periods";
 import type { OutputPlan, PlanValue } from "./plan";
 import { gradeOf, paceOf } from "./scoring";
 import type { Settings } from "./settings";
@@ -131,16 +132,22 @@ const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
 /**
  * The period a label names: as the data labels it when any record uses it (so a
  * fiscal quarter keeps its dates), else read as `2026-Q3`, `Q3 2026`, `2026-H1`,
- * `2026-07` or `2026` on the calendar. `null` when the label is none of these.
+ * `2026-07` or `2026` on the calendar, or as a fiscal period (`FY2027`, `FY27 Q2`)
+ * of a year starting in `fiscalYearStartMonth`. `null` when the label is none of these.
  *
  * @example
  * periodFromLabel("Q3 2026") // { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }
+ * periodFromLabel("FY2027", undefined, 4) // { label: "FY2027", kind: "year", start: "2026-04-01", end: "2027-03-31" }
  * periodFromLabel("soon") // null
  */
-export function periodFromLabel(label: string, analysis?: Analysis): Period | null {
+export function periodFromLabel(label: string, analysis?: Analysis, fiscalYearStartMonth = 1): Period | null {
   const known = analysis ? knownPeriods(analysis).find((p) => p.label.toLowerCase() === label.trim().toLowerCase()) : undefined;
   if (known) return known;
   const text = label.trim().toUpperCase().replace(/\s+/g, " ");
+  if (text.startsWith("FY")) {
+    const fiscal = parsePeriod(text, { fiscalYearStartMonth });
+    return fiscal.ok ? fiscal.value : null;
+  }
   const yearFirst = /^(\d{4})[- ]?Q([1-4])$/.exec(text);
   const quarterFirst = /^Q([1-4])[- ]?(\d{4})$/.exec(text);
   const quarter = yearFirst ? { y: yearFirst[1], q: yearFirst[2] } : quarterFirst ? { y: quarterFirst[2], q: quarterFirst[1] } : null;
@@ -304,7 +311,7 @@ function findingCounts(findings: Finding[]): FindingCount[] {
  */
 export function computeRollup(analysis: Analysis, findings: Finding[], options: RollupOptions): Rollup {
   const { settings } = options;
-  const resolved = periodFromLabel(options.period, analysis);
+  const resolved = periodFromLabel(options.period, analysis, settings.fiscalYearStartMonth);
   const problems: Problem[] = [];
   if (!resolved) {
     problems.push({

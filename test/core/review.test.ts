@@ -107,6 +107,14 @@ describe("computeReviews", () => {
     expect(reviewsOf(fixture(), options).map((r) => r.person)).toEqual(people);
   });
 
+  it("reads a fiscal year no record is labelled with, from the workbook's fiscal start month", () => {
+    const settings = withDefaults({ fiscalYearStartMonth: 4 });
+    const fiscalQ2: Period = { label: "FY2027-Q2", kind: "quarter", start: "2026-07-01", end: "2026-09-30" };
+    const analysis = analyse(makeParsed({ keyResults: [makeKeyResult({ period: fiscalQ2 })] }), settings, AS_OF);
+    const reviews = computeReviews(analysis, [], { period: "FY2027", settings });
+    expect(reviews.map((r) => [r.person, r.period.start, r.period.end, r.keyResultCount])).toEqual([["Ana López", "2026-04-01", "2027-03-31", 1]]);
+  });
+
   it("summarises role accountability with given and derived ratings", () => {
     const ana = byName(reviewsOf(), "Ana López");
     expect(ana.role).toBe("HR Business Partner");

@@ -89,6 +89,14 @@ describe("periodFromLabel", () => {
     else expect(period).toMatchObject(expected);
   });
 
+  it.each<[string, string, number, Partial<Period>]>([
+    ["a fiscal quarter starting in April", "FY2027-Q2", 4, { label: "FY2027-Q2", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }],
+    ["a fiscal year starting in April", "FY2027", 4, { label: "FY2027", kind: "year", start: "2026-04-01", end: "2027-03-31" }],
+    ["a fiscal quarter when the year starts in January", "FY26 Q3", 1, { label: "2026-Q3", start: "2026-07-01", end: "2026-09-30" }],
+  ])("reads %s that no record uses", (_name, label, fiscalYearStartMonth, expected) => {
+    expect(periodFromLabel(label, undefined, fiscalYearStartMonth)).toMatchObject(expected);
+  });
+
   it("takes a period's dates from the data when a record uses its label", () => {
     const fiscal: Period = { label: "FY26-Q1", kind: "quarter", start: "2025-04-01", end: "2025-06-30" };
     const analysis = analyse(makeParsed({ keyResults: [makeKeyResult({ period: fiscal })] }), DEFAULT_SETTINGS, AS_OF);
