@@ -5,6 +5,7 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { FakeSheetInput } from "../../src/workbook/fake-excel";
+import { WorkbookError } from "../../src/workbook/port";
 import { formatFigure, isPercentFormat } from "../../src/taskpane/views/common";
 import { NOTES_SHEET, OKR_SHEET, makeHost, renderPane } from "./host-builder";
 
@@ -115,5 +116,34 @@ describe("Help view", () => {
     renderPane(host, "help");
     const item = (await screen.findByRole("button", { name: "Check-in" })).closest("li");
     expect(item?.textContent).toContain("leaves your Current cell as you wrote it");
+  });
+});
+
+describe("Tables view", () => {
+  it("explains in plain words when Excel refuses a table, without Excel's internals", async () => {
+    const refuse = jest.fn(async () => Promise.reject(new WorkbookError("Excel did not accept a value Altitude sent: A table can't overlap another table. (at TableCollection.add)", "InvalidArgument")));
+    const { host } = makeHost(undefined, { convertToTable: refuse });
+    renderPane(host, "tables");
+    fireEvent.click(await screen.findByRole("button", { name: "Convert OKRs" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Excel would not make OKRs into a table. Usually part of it is an Excel table already");
+    expect(alert.textContent).not.toContain("TableCollection");
+  });
+
+  it("passes other failures on as they are", async () => {
+    const { host } = makeHost(undefined, { convertToTable: async () => Promise.reject(new WorkbookError("The workbook is protected or read-only: locked", "AccessDenied")) });
+    renderPane(host, "tables");
+    fireEvent.click(await screen.findByRole("button", { name: "Convert OKRs" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("The workbook is protected or read-only");
+  });
+});
+
+describe("Overview", () => {
+  it("opens Checks from a sheet's problem count", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("button", { name: /^\d+ problems? on OKRs: show them in Checks$/ }));
+    expect(screen.getByRole("tabpanel").getAttribute("data-view")).toBe("checks");
+    expect(screen.getByRole("tab", { name: "Checks" }).getAttribute("aria-selected")).toBe("true");
   });
 });

@@ -2,7 +2,7 @@
  * Overview: the sheets Altitude recognised (kind, rows, periods, problems) and
  * the ones it left alone. Sheets recognised with low confidence link to Map columns.
  */
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../core/recognise";
 import { useNavigation } from "../app/App";
 import { useWorkbook } from "../app/host";
@@ -56,7 +56,15 @@ export function Overview() {
                     <div className={styles.facts}>
                       <Caption1>{sheet.rowCount} rows</Caption1>
                       {periods.length > 0 && <Caption1>{periods.length === 1 ? periods[0] : `${periods.length} periods: ${periods.join(", ")}`}</Caption1>}
-                      <Caption1>{problems === 0 ? "No problems" : `${problems} ${problems === 1 ? "problem" : "problems"}`}</Caption1>
+                      {problems === 0 ? (
+                        <Caption1>No problems</Caption1>
+                      ) : (
+                        <Caption1>
+                          <Link as="button" inline onClick={() => navigate("checks")} aria-label={`${problems} ${problems === 1 ? "problem" : "problems"} on ${sheet.name}: show them in Checks`}>
+                            {`${problems} ${problems === 1 ? "problem" : "problems"}`}
+                          </Link>
+                        </Caption1>
+                      )}
                     </div>
                     {unsure && (
                       <Button size="small" onClick={() => navigate("map", { sheet: sheet.name })}>

@@ -10,11 +10,14 @@ import { SHEET_KINDS } from "../../core/recognise";
 import { planTableConversion } from "../../core/tables";
 import { planTemplate } from "../../core/templates";
 import { todayIso } from "../../core/dates";
+import { WorkbookError } from "../../workbook/port";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
 
 const TEMPLATE_KINDS: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
+/** Office error codes with which Excel refuses a table over a range (most often one that already holds a table). */
+const REFUSED: ReadonlySet<string> = new Set(["InvalidArgument", "InvalidOperation"]);
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
@@ -37,7 +40,13 @@ export function Tables() {
       if (!recognised || !sheet) throw new Error(`"${name}" is no longer a recognised sheet; refresh the overview.`);
       const plan = planTableConversion(sheet, recognised, loaded.settings);
       if (!plan.ok) throw new Error(plan.message);
-      const done = await editor.convertToTable(plan.value);
+      const done = await editor.convertToTable(plan.value).catch((failure: unknown) => {
+        // Excel's own wording ("A table can't overlap another table. (at TableCollection.add)") names its internals, not the cause a user can act on.
+        if (failure instanceof WorkbookError && REFUSED.has(failure.code)) {
+          throw new Error(`Excel would not make ${name} into a table. Usually part of it is an Excel table already (an earlier Convert does that); then there is nothing more to do.`);
+        }
+        throw failure;
+      });
       await reload();
       const added = plan.value.computed.map((c) => c.header);
       return `${name} is now the table ${done.tableName} (${done.address})${added.length ? ` with ${added.join(", ")} computed live` : ""}.`;
