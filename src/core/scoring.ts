@@ -219,18 +219,20 @@ export interface KpiInput {
 
 /**
  * The direction a KPI is read in: as stated, else target above floor means higher
- * is better, below means lower; a floor and ceiling without target is a band.
+ * is better, below means lower; a floor and ceiling without target is a band, or
+ * lower-is-better when the ceiling lies below the floor.
  *
  * @example
  * kpiDirection({ actual: 38, floor: 45, target: 30 }) // "lower"
  * kpiDirection({ actual: 225, floor: 224, target: null, ceiling: 228 }) // "band"
+ * kpiDirection({ actual: 30, floor: 45, target: null, ceiling: 20 }) // "lower"
  */
 export function kpiDirection(input: KpiInput): Direction | null {
   if (input.direction) return input.direction;
   const { floor, target } = input;
   const ceiling = input.ceiling ?? null;
   if (isNum(floor) && isNum(target)) return target < floor ? "lower" : "higher";
-  if (isNum(floor) && isNum(ceiling)) return "band";
+  if (isNum(floor) && isNum(ceiling)) return ceiling < floor ? "lower" : "band";
   if (isNum(floor) || isNum(target)) return "higher";
   return null;
 }

@@ -197,6 +197,7 @@ describe("kpiDirection", () => {
     ["target below floor: lower is better", { actual: 38, floor: 45, target: 30 }, "lower"],
     ["floor and ceiling without target: band", { actual: 225, floor: 224, target: null, ceiling: 228 }, "band"],
     ["stated direction wins", { actual: 1, floor: 10, target: 20, direction: "lower" }, "lower"],
+    ["ceiling below floor without target: lower is better", { actual: 30, floor: 45, target: null, ceiling: 20 }, "lower"],
     ["only a target: higher", { actual: 1, floor: null, target: 20 }, "higher"],
     ["nothing to read: null", { actual: 1, floor: null, target: null }, null],
   ])("%s", (_name, input, direction) => {
@@ -226,6 +227,12 @@ describe("kpiStatus", () => {
     ["uptime above ceiling", uptime(1), "Above ceiling"],
     ["no actual", timeToHire(null), "No data"],
     ["stated lower direction mirrors", { actual: 8, floor: 10, target: 5, direction: "lower" }, "Watch"],
+    ["lower is better with a ceiling: 25 between target 30 and ceiling 20", { actual: 25, floor: 45, target: 30, ceiling: 20 }, "On target"],
+    ["lower is better with a ceiling: 20 on the ceiling", { actual: 20, floor: 45, target: 30, ceiling: 20 }, "On target"],
+    ["lower is better with a ceiling: 15 beyond the ceiling", { actual: 15, floor: 45, target: 30, ceiling: 20 }, "Above ceiling"],
+    ["lower is better, floor 45 and ceiling 20 without target: 30", { actual: 30, floor: 45, target: null, ceiling: 20 }, "On target"],
+    ["lower is better, floor 45 and ceiling 20 without target: 50", { actual: 50, floor: 45, target: null, ceiling: 20 }, "Breach"],
+    ["lower is better, floor 45 and ceiling 20 without target: 15", { actual: 15, floor: 45, target: null, ceiling: 20 }, "Above ceiling"],
   ])("%s", (_name, input, status) => {
     expect(valueOf(kpiStatus(input))).toBe(status);
   });
