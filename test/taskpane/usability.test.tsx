@@ -147,3 +147,28 @@ describe("Overview", () => {
     expect(screen.getByRole("tab", { name: "Checks" }).getAttribute("aria-selected")).toBe("true");
   });
 });
+
+describe("moving between views", () => {
+  it.each([
+    ["a sheet's Map columns button on the overview", "home", /^Map columns of Notes$/, "map"],
+    ["a link in Help", "help", /^Settings$/, "settings"],
+  ] as const)("keeps keyboard focus in the pane after %s", async (_name, from, button, to) => {
+    const { host } = makeHost();
+    renderPane(host, from);
+    const trigger = await screen.findByRole("button", { name: button });
+    trigger.focus();
+    fireEvent.click(trigger);
+    const panel = await screen.findByRole("tabpanel");
+    expect(panel.getAttribute("data-view")).toBe(to);
+    expect(document.activeElement).toBe(panel);
+  });
+
+  it("leaves focus on the tab when a tab is chosen", async () => {
+    const { host } = makeHost();
+    renderPane(host);
+    const tab = await screen.findByRole("tab", { name: "Rollup" });
+    tab.focus();
+    fireEvent.click(tab);
+    expect(document.activeElement).toBe(tab);
+  });
+});

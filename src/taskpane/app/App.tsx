@@ -2,7 +2,7 @@
  * The task pane: a header, a compact tab list that wraps in a narrow pane, and
  * one view at a time. Ribbon commands open a view through the navigation store.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
   FluentProvider,
@@ -136,11 +136,25 @@ function Pane({ initialView }: { initialView: AppView }) {
   const [state, setState] = useState<{ view: AppView; sheet?: string }>({ view: initialView });
   // A ribbon command may leave a notice (why a rollup was not written); it shows until the user moves on.
   const [notice, setNotice] = useState<PaneNotice | null>(() => getViewRequest()?.notice ?? null);
-  const navigate = useCallback((view: AppView, options: { sheet?: string } = {}) => {
+  const main = useRef<HTMLElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const show = useCallback((view: AppView, options: { sheet?: string } = {}) => {
     setNotice(null);
     dismissNotice();
     setState({ view, sheet: options.sheet });
   }, []);
+  // A button or link that opens another view disappears with its view; keyboard focus follows to the new view
+  // instead of falling back to the page. The tabs keep focus themselves, so they only show.
+  const navigate = useCallback(
+    (view: AppView, options: { sheet?: string } = {}) => {
+      show(view, options);
+      setFocusRequest((n) => n + 1);
+    },
+    [show],
+  );
+  useEffect(() => {
+    if (focusRequest > 0) main.current?.focus();
+  }, [focusRequest]);
   useEffect(
     () =>
       subscribeToViewRequests((request) => {
@@ -158,7 +172,7 @@ function Pane({ initialView }: { initialView: AppView }) {
       <div className={styles.pane}>
         <header className={styles.header}>
           <Title3 as="h1">Altitude</Title3>
-          <Button appearance="subtle" size="small" aria-pressed={state.view === "help"} onClick={() => navigate("help")}>
+          <Button appearance="subtle" size="small" aria-pressed={state.view === "help"} onClick={() => show("help")}>
             Help
           </Button>
         </header>
@@ -168,7 +182,7 @@ function Pane({ initialView }: { initialView: AppView }) {
             size="small"
             selectedValue={tab ?? null}
             onTabSelect={(_, data) => {
-              if (isAppView(data.value)) navigate(data.value);
+              if (isAppView(data.value)) show(data.value);
             }}
           >
             {TABS.map((t) => (
@@ -178,7 +192,7 @@ function Pane({ initialView }: { initialView: AppView }) {
             ))}
           </TabList>
         </nav>
-        <main className={styles.main} id="altitude-view" role={tab ? "tabpanel" : undefined} aria-labelledby={tab ? `tab-${tab}` : undefined} data-view={state.view}>
+        <main ref={main} tabIndex={-1} className={styles.main} id="altitude-view" role={tab ? "tabpanel" : undefined} aria-labelledby={tab ? `tab-${tab}` : undefined} data-view={state.view}>
           {notice && (
             <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-testid="ribbon-notice">
               <MessageBarBody>{notice.text}</MessageBarBody>
