@@ -339,6 +339,27 @@ describe("parseWorkbook: check-ins", () => {
     ]);
   });
 
+  it.each<[string, string, Array<[string | undefined, number | null, string | null]>]>([
+    ["a final check-in after the last period ends goes to that period's key result", "2027-01-05", [
+      ["2026-Q3", 10, null],
+      ["2026-Q3", 0.04, null],
+      ["2026-Q4", 12, "2027-01-05"],
+    ]],
+    ["a check-in on the first day of the next period goes to it", "2026-10-01", [
+      ["2026-Q3", 10, null],
+      ["2026-Q3", 0.04, null],
+      ["2026-Q4", 12, "2026-10-01"],
+    ]],
+    ["a check-in on the last day of the first period goes to it", "2026-09-30", [
+      ["2026-Q3", 12, "2026-09-30"],
+      ["2026-Q3", 0.04, null],
+      ["2026-Q4", null, null],
+    ]],
+  ])("with the text shared across periods, %s", (_name, date, expected) => {
+    const ci = makeCheckInSheet([[date, "reach 50 customers", 12, "", ""]]);
+    expect(parse([okrs, ci]).keyResults.map((k) => [k.period?.label, k.current, k.lastCheckIn])).toEqual(expected);
+  });
+
   it("reports a check-in that matches no key result", () => {
     const ci = makeCheckInSheet([["2026-07-20", "KR-9", 1, "", ""]]);
     expect(parse([okrs, ci]).problems).toEqual([

@@ -37,9 +37,10 @@ export function parseCheckInRows(reader: SheetReader<CheckInField>): CheckInReco
 }
 
 /**
- * Of the key results (by index) sharing a text, those whose period contains `date`
- * (all of them when none does). The split by period is made once per text, so many
- * check-ins for a text repeated across many rows stay cheap.
+ * Of the key results (by index) sharing a text, those whose period contains `date`;
+ * when none does, those of the latest period begun by then (a final check-in made
+ * after the quarter closed), else all of them. The split by period is made once per
+ * text, so many check-ins for a text repeated across many rows stay cheap.
  */
 function inPeriodOf(
   targets: number[],
@@ -55,11 +56,16 @@ function inPeriodOf(
   }
   // Each key result keeps its own latest check-in, so the order of the ones returned does not matter.
   let matching: number[] | null = null;
+  let begun = "";
   for (const [period, indices] of split) {
+    if (period !== null && period.start <= date && period.start > begun) begun = period.start;
     if (period === null || !periodIncludes(period, date)) continue;
     matching = matching ? matching.concat(indices) : indices;
   }
-  return matching ?? targets;
+  if (matching) return matching;
+  if (begun === "") return targets;
+  // Sheets read separately hold separate Period objects for one label: gather them by start date.
+  return [...split].flatMap(([period, indices]) => (period !== null && period.start === begun ? indices : []));
 }
 
 /** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
