@@ -172,3 +172,16 @@ describe("moving between views", () => {
     expect(document.activeElement).toBe(tab);
   });
 });
+
+describe("Map columns preview", () => {
+  it("shows figures from percent cells in percent, as the sheet does", async () => {
+    const { host } = makeHost([percentOkrSheet(), NOTES_SHEET]);
+    renderPane(host, "map");
+    fireEvent.change(await screen.findByLabelText("Sheet"), { target: { value: "OKRs" } });
+    const row = screen.getByLabelText("Row 2");
+    const pairs = [...row.querySelectorAll("dt")].map((term) => `${term.textContent}=${term.nextElementSibling?.textContent}`);
+    expect(pairs).toEqual(expect.arrayContaining(["Start=4.2%", "Target=2.8%", "Current=3.5%"]));
+    const plain = [...screen.getByLabelText("Row 3").querySelectorAll("dt")].map((term) => `${term.textContent}=${term.nextElementSibling?.textContent}`);
+    expect(plain).toEqual(expect.arrayContaining(["Start=40", "Target=60", "Current=50"]));
+  });
+});

@@ -13,7 +13,7 @@ import type { Settings } from "../../core/settings";
 import { useNavigation } from "../app/App";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
-import { Section, formatNumber, useLayoutStyles } from "./common";
+import { Section, formatFigure, formatNumber, isPercentFormat, numberFormatAt, useLayoutStyles } from "./common";
 
 const KINDS = Object.keys(SHEET_KINDS) as SheetKind[];
 const PREVIEW_ROWS = 3;
@@ -225,14 +225,17 @@ export function previewRecords(sheet: SheetData, mapping: ColumnMapping, setting
   const mapped = Object.keys(mapping.columns);
   const rows = records.slice(0, PREVIEW_ROWS).map((record) => ({
     row: record.row,
-    fields: mapped.map((field): [string, string] => [labelOf(mapping.kind, field), shown((record as Record<string, unknown>)[field])]),
+    fields: mapped.map((field): [string, string] => {
+      const cell = "cells" in record ? (record.cells as Partial<Record<string, string>>)[field] : undefined;
+      return [labelOf(mapping.kind, field), shown((record as Record<string, unknown>)[field], isPercentFormat(numberFormatAt([sheet], sheet.name, cell)))];
+    }),
   }));
   return { rows, problems: parsed.problems.length };
 }
 
-function shown(value: unknown): string {
+function shown(value: unknown, percent: boolean): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "number") return formatFigure(value, percent);
   if (typeof value === "object" && "label" in value) return String(value.label);
   return String(value);
 }
