@@ -50,6 +50,10 @@ export interface ReviewKeyResult {
 export interface ReviewKpiReading {
   period: string;
   actual: number | null;
+  /** The reading's own bounds: they may change from one period to the next. */
+  floor: number | null;
+  target: number | null;
+  ceiling: number | null;
   status: KpiStatus | null;
   trend: Trend;
 }
@@ -253,7 +257,15 @@ function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
       floor: last.floor,
       target: last.target,
       ceiling: last.ceiling,
-      history: ordered.map((k) => ({ period: k.record.period?.label ?? "", actual: k.record.actual, status: k.status, trend: k.trend })),
+      history: ordered.map((k) => ({
+        period: k.record.period?.label ?? "",
+        actual: k.record.actual,
+        floor: k.record.floor,
+        target: k.record.target,
+        ceiling: k.record.ceiling,
+        status: k.status,
+        trend: k.trend,
+      })),
     };
   });
 }
@@ -425,12 +437,12 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
   const kpis = layout.table(
     {
       name: tableName("Kpis", review.slug),
-      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Status", "Trend"],
-      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, k.floor, k.target, h.status, h.trend])),
+      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"],
+      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend])),
     },
     `No KPIs owned in ${label}.`,
   );
-  layout.colourColumn(kpis, 6, KPI_STATUS_COLOURS);
+  layout.colourColumn(kpis, 7, KPI_STATUS_COLOURS);
 
   layout.heading("Findings");
   layout.table(

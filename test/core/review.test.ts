@@ -115,6 +115,23 @@ describe("computeReviews", () => {
     expect(reviews.map((r) => [r.person, r.period.start, r.period.end, r.keyResultCount])).toEqual([["Ana López", "2026-04-01", "2027-03-31", 1]]);
   });
 
+  it("shows each KPI reading against its own floor, target and ceiling, as its status was read", () => {
+    const parsed = makeParsed({
+      kpis: [
+        makeKpi({ kpi: "Lap speed", owner: "Ana López", floor: 220, target: null, ceiling: 226, period: month(2026, 6), actual: 225 }),
+        makeKpi({ kpi: "Lap speed", owner: "Ana López", floor: 224, target: null, ceiling: 228, period: month(2026, 7), actual: 229 }),
+      ],
+    });
+    const settings = withDefaults({});
+    const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: "2026", settings });
+    const table = tableNamed(planReviews(reviews, { period: "2026" }).sheets[1], "Kpis");
+    expect(table?.headers).toEqual(["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"]);
+    expect(table?.rows).toEqual([
+      ["Lap speed", "Talent acquisition", "2026-06", 225, 220, null, 226, "On target", "Flat"],
+      ["Lap speed", "Talent acquisition", "2026-07", 229, 224, null, 228, "Above ceiling", "Declining"],
+    ]);
+  });
+
   it("summarises role accountability with given and derived ratings", () => {
     const ana = byName(reviewsOf(), "Ana López");
     expect(ana.role).toBe("HR Business Partner");
@@ -149,8 +166,8 @@ describe("computeReviews", () => {
     expect(ben.kpis).toHaveLength(1);
     expect(ben.kpis[0].history).toEqual([
       // December's 60 days came before July's 50: lower is better, so improving.
-      { period: "2026-07", actual: 50, status: "Breach", trend: "Improving" },
-      { period: "2026-08", actual: 40, status: "Watch", trend: "Improving" },
+      { period: "2026-07", actual: 50, floor: 45, target: 30, ceiling: null, status: "Breach", trend: "Improving" },
+      { period: "2026-08", actual: 40, floor: 45, target: 30, ceiling: null, status: "Watch", trend: "Improving" },
     ]);
     expect(ben.kpiBreaches).toBe(1);
   });
@@ -253,7 +270,7 @@ describe("planReviews", () => {
 
   it("colours KPI statuses and writes one row per reading", () => {
     const ben = plan().sheets[3];
-    expect(tableNamed(ben, "Kpis")?.rows.map((r) => [r[2], r[6]])).toEqual([
+    expect(tableNamed(ben, "Kpis")?.rows.map((r) => [r[2], r[7]])).toEqual([
       ["2026-07", "Breach"],
       ["2026-08", "Watch"],
     ]);
