@@ -34,6 +34,7 @@ import {
   weightsAsPercent,
 } from "./scoring";
 import { compareText, groupBy } from "./collections";
+import { maintainDirection } from "./parse/words";
 import type { Settings } from "./settings";
 
 export interface ScoredKeyResult {
@@ -149,7 +150,7 @@ export function analyse(parsed: ParsedWorkbook, settings: Settings, asOf: IsoDat
 }
 
 function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredKeyResult {
-  const direction = record.type === "maintain" && /\b(below|under|at most|no more than|less than)\b/i.test(record.keyResult) ? "lower" : "higher";
+  const direction = record.type === "maintain" ? maintainDirection(record.keyResult) : "higher";
   const outcome = scoreKeyResult(
     { type: record.type, start: record.start, target: record.target, current: record.current, direction },
     settings.scoreCap,

@@ -15,6 +15,17 @@ describe("analyse: key results", () => {
     expect(analysis.keyResults[0].score).toBeCloseTo(score, 10);
   });
 
+  it.each([
+    { name: "never exceed 5 incidents, at 3", keyResult: "Never exceed 5 P1 incidents a month", current: 3, score: 1 },
+    { name: "not exceed 5 incidents, at 7", keyResult: "Do not exceed 5 P1 incidents a month", current: 7, score: 0 },
+    { name: "less than 5 incidents, at 3", keyResult: "Keep incidents less than 5", current: 3, score: 1 },
+    { name: "fewer than 5 incidents, at 3", keyResult: "Fewer than 5 incidents a month", current: 3, score: 1 },
+    { name: "stay above 45, at 52", keyResult: "Maintain NPS above 45", current: 52, score: 1 },
+  ])("reads a maintain key result's threshold as a maximum or minimum: $name", ({ keyResult, current, score }) => {
+    const kr = makeKeyResult({ type: "maintain", keyResult, start: null, target: keyResult.includes("45") ? 45 : 5, current });
+    expect(analyse(makeParsed({ keyResults: [kr] }), DEFAULT_SETTINGS, asOf).keyResults[0].score).toBe(score);
+  });
+
   it("grades and paces each key result against its period", () => {
     const analysis = analyse(makeParsed({ keyResults: [makeKeyResult({ start: 0, target: 10, current: 5, type: "increase" })] }), DEFAULT_SETTINGS, asOf);
     expect(analysis.keyResults[0]).toMatchObject({ grade: "Yellow", pace: "On track", noCheckIn: false });

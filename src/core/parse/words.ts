@@ -31,7 +31,7 @@ export const DIRECTION_WORDS = vocabulary<Direction>([
 ]);
 
 const MAINTAIN_TEXT = /\b(?:maintain|keep|stay|remain|sustain|at least|no more than|no less than|at most|not exceed|never (?:drop|fall|exceed))\b/i;
-const MAINTAIN_MAXIMUM = /\b(?:no more than|at most|not exceed|never exceed|below|under|stay (?:below|under)|keep (?:\w+ )?(?:below|under))\b/i;
+const MAINTAIN_MAXIMUM = /\b(?:no more than|at most|not exceed|never exceed|less than|fewer than|below|under|stay (?:below|under)|keep (?:\w+ )?(?:below|under))\b/i;
 const MILESTONE_TEXT = /milestone|%\s*complete|percent(?:age)? complete|per cent complete/i;
 
 export interface TypeEvidence {
