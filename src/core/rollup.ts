@@ -4,6 +4,7 @@
  * candidates and finding counts (`computeRollup`), and the sheet that shows
  * them (`planRollup`). Both are pure; a writer carries the plan out.
  */
+import { parseA1 } from "./address";
 import { isGraduationCandidate } from "./checks/rules";
 import type { Analysis, ScoredKpi, ScoredObjective } from "./analyse";
 import { nameKey } from "./analyse";
@@ -288,6 +289,26 @@ function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
   return candidates;
 }
 
+/**
+ * The findings a quarter's rollup counts: all but those located on a key result
+ * or KPI row of another period, so last quarter's findings do not inflate this one's.
+ */
+function findingsOfPeriod(findings: Finding[], analysis: Analysis, period: Period): Finding[] {
+  const inside = new Set<string>();
+  const outside = new Set<string>();
+  const place = (sheet: string, row: number, when: Period | null) => {
+    if (when) (periodWithin(when, period) ? inside : outside).add(`${sheet}\u0000${row}`);
+  };
+  for (const { record } of analysis.keyResults) place(record.sheet, record.row, record.period);
+  for (const { record } of analysis.kpis) place(record.sheet, record.row, record.period);
+  return findings.filter((f) => {
+    const cell = parseA1(f.cell);
+    if (!cell) return true;
+    const key = `${f.sheet}\u0000${cell.row + 1}`;
+    return inside.has(key) || !outside.has(key);
+  });
+}
+
 function findingCounts(findings: Finding[]): FindingCount[] {
   const counts = new Map<string, FindingCount>();
   for (const f of findings) {
@@ -391,7 +412,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
         score: k.score ?? 1,
       })),
     okrCandidates: resolved ? okrCandidatesOf(analysis.kpis, period) : [],
-    findings: findingCounts(findings),
+    findings: findingCounts(resolved ? findingsOfPeriod(findings, analysis, period) : findings),
     problems,
   };
 }

@@ -234,6 +234,30 @@ describe("computeRollup", () => {
     ]);
   });
 
+  it("counts only the findings of the quarter's records, and those on no key result or KPI row", () => {
+    const located = (rule: string, sheet: string, cell: string): Finding => ({ ...finding(rule), sheet, cell });
+    const rollup = rollupOf(
+      {
+        keyResults: [makeKeyResult({ row: 50, period: quarter(2026, 2) }), makeKeyResult({ row: 51, period: quarter(2026, 3) })],
+        kpis: [makeKpi({ row: 60, period: month(2026, 5) }), makeKpi({ row: 61, period: month(2026, 7) })],
+      },
+      {
+        findings: [
+          located("okr.graduate", "OKRs", "E50"),
+          located("okr.graduate", "OKRs", "E51"),
+          located("kpi.missing-pillar", "KPIs", "E60"),
+          located("kpi.missing-pillar", "KPIs", "E61"),
+          located("kra.weights-not-100", "KRAs", "F7"),
+        ],
+      },
+    );
+    expect(rollup.findings).toEqual([
+      { rule: "kpi.missing-pillar", severity: "warning", count: 1 },
+      { rule: "kra.weights-not-100", severity: "warning", count: 1 },
+      { rule: "okr.graduate", severity: "warning", count: 1 },
+    ]);
+  });
+
   it("reports a period it cannot read as a problem and stays empty", () => {
     const rollup = rollupOf(teamsFixture(), { period: "someday" });
     expect(rollup.problems).toEqual([expect.objectContaining({ code: "bad-period" })]);
