@@ -113,6 +113,11 @@ function owns(text: string, key: string): boolean {
   return ownersOf(text).some((o) => nameKey(o) === key);
 }
 
+/** KRAs written without a review period are the role's standing accountabilities: they apply to any period. */
+function kraApplies(k: ScoredKra, period: Period): boolean {
+  return k.period === null || overlaps(k.period, period);
+}
+
 function overlaps(a: Period | null, b: Period): boolean {
   return a !== null && a.start <= b.end && b.start <= a.end;
 }
@@ -134,7 +139,7 @@ function peopleIn(analysis: Analysis, period: Period, options: ReviewOptions): P
     const key = nameKey(name);
     if (key && !found.has(key)) found.set(key, { name: name.trim().replace(/\s+/g, " "), key });
   };
-  analysis.kras.filter((k) => overlaps(k.period, period)).forEach((k) => add(k.employee));
+  analysis.kras.filter((k) => kraApplies(k, period)).forEach((k) => add(k.employee));
   analysis.keyResults.filter((k) => periodWithin(k.record.period, period)).forEach((k) => ownersOf(k.record.owner).forEach(add));
   analysis.kpis.filter((k) => periodWithin(k.record.period, period)).forEach((k) => ownersOf(k.record.owner).forEach(add));
 
@@ -154,9 +159,9 @@ function peopleIn(analysis: Analysis, period: Period, options: ReviewOptions): P
   return people;
 }
 
-/** The person's KRA set for the period: the one labelled as the period, else the first that overlaps it. */
+/** The person's KRA set for the period: the one labelled as the period, else the first dated one that overlaps it, else the undated one. */
 function kraOf(sets: readonly ScoredKra[], period: Period): ScoredKra | null {
-  return sets.find((k) => k.period?.label === period.label) ?? sets[0] ?? null;
+  return sets.find((k) => k.period?.label === period.label) ?? sets.find((k) => k.period !== null) ?? sets[0] ?? null;
 }
 
 /**
@@ -185,7 +190,7 @@ function byOwner<T>(records: readonly T[], ownerOf: (record: T) => string): Map<
 
 function indexPeople(analysis: Analysis, findings: readonly Finding[], period: Period, people: readonly Person[]): PeopleIndex {
   const kras = new Map<string, ScoredKra[]>();
-  for (const k of analysis.kras) if (overlaps(k.period, period)) pushTo(kras, nameKey(k.employee), k);
+  for (const k of analysis.kras) if (kraApplies(k, period)) pushTo(kras, nameKey(k.employee), k);
   const findingsByRow = new Map<string, number[]>();
   const findingsByName = new Map<string, number[]>();
   const names = nameMatcher(people.map((p) => p.key));

@@ -132,6 +132,13 @@ describe("computeReviews", () => {
     ]);
   });
 
+  it("reviews KRAs written without a review period in whatever year is reviewed", () => {
+    const parsed = makeParsed({ kras: [makeKra({ employee: "Cy Park", period: null, weight: 60, rating: 4 }), makeKra({ employee: "Cy Park", period: null, weight: 40, rating: 3 })] });
+    const settings = withDefaults({});
+    const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: "2026", settings });
+    expect(reviews.map((r) => [r.person, r.kra?.score, r.kra?.weightTotal])).toEqual([["Cy Park", expect.closeTo(3.6, 10), 100]]);
+  });
+
   it("summarises role accountability with given and derived ratings", () => {
     const ana = byName(reviewsOf(), "Ana López");
     expect(ana.role).toBe("HR Business Partner");
