@@ -106,7 +106,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
  * An objective's score: the weighted mean of its key results' scores, each capped
  * at 1 so one over-achieved key result cannot hide another at 0. Weights are
  * normalised; blank weights are equal (mixed with given ones, a blank one counts
- * as the mean of the given weights).
+ * as the mean of the given weights above 0).
  *
  * @example
  * objectiveScore([0, 2]) // ok, 0.5
@@ -131,7 +131,9 @@ function resolveWeights(weights: ReadonlyArray<number | null>): Outcome<number[]
   const given = weights.filter((x): x is number => x !== null);
   if (given.some((x) => !Number.isFinite(x))) return fail("not-a-number", "A weight is not a number.");
   if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.", "#NUM!");
-  const fill = given.length === 0 ? 1 : given.reduce((a, b) => a + b, 0) / given.length;
+  // A zero weight switches a key result off; it says nothing about how much the blank ones weigh.
+  const positive = given.filter((x) => x > 0);
+  const fill = positive.length === 0 ? 1 : positive.reduce((a, b) => a + b, 0) / positive.length;
   return ok(weights.map((x) => (x === null ? fill : x)));
 }
 

@@ -98,6 +98,8 @@ describe("objectiveScore", () => {
     ["all blank weights are equal", [1, 0], [null, null], 0.5],
     ["a negative score counts as 0", [-1, 1], undefined, 0.5],
     ["a zero weight ignores its key result", [0, 1], [0, 1], 1],
+    ["a zero weight beside blank ones leaves the blank ones equal", [0, 1, 0.5], [0, null, null], 0.75],
+    ["a blank weight counts as the mean of the others above 0", [1, 0, 0.5], [0, 2, null], 0.25],
   ])("%s", (_name, scores, weights, expected) => {
     expect(valueOf(objectiveScore(scores, weights))).toBeCloseTo(expected, 10);
   });
