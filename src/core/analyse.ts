@@ -142,7 +142,7 @@ export function analyse(parsed: ParsedWorkbook, settings: Settings, asOf: IsoDat
   return {
     asOf,
     keyResults,
-    objectives: groupObjectives(keyResults, settings, asOf),
+    objectives: groupObjectives(keyResults, settings, asOf, problems),
     kpis: scoreKpis(parsed.kpis, problems),
     kras: scoreKras(parsed.kras, settings, problems),
     problems,
@@ -203,7 +203,7 @@ function expectedOfPeriod(period: Period, asOf: IsoDate): number | null {
 /** Weakly held, so periods of workbooks no longer in use are let go. */
 const EXPECTED_OF_PERIOD = new WeakMap<Period, Map<IsoDate, number | null>>();
 
-function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate): ScoredObjective[] {
+function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredObjective[] {
   // Team and objective texts repeat down the sheet (filled down): reduce each distinct text once.
   const keys = new Map<string, string>();
   const keyOf = (text: string) => {
@@ -251,6 +251,15 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
     }
     const combined = scores.length ? objectiveScore(scores, weights) : null;
     const score = combined && combined.ok ? combined.value : null;
+    if (combined && !combined.ok) {
+      problems.push({
+        code: combined.code,
+        message: `${combined.message} (objective "${excerpt(first.objective || first.objectiveId)}")`,
+        sheet: first.sheet,
+        cell: first.cells.weight ?? first.cells.objective ?? first.cells.keyResult ?? `A${first.row}`,
+        severity: "error",
+      });
+    }
     const commitment = first.commitment;
     objectives.push({
       key,

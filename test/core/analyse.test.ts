@@ -73,6 +73,18 @@ describe("analyse: objectives", () => {
     expect(objectives[0].owners).toEqual(["Ana López", "Ben"]);
   });
 
+  it("reports an objective whose weights add up to 0 as a located problem instead of leaving its score blank unexplained", () => {
+    const parsed = makeParsed({
+      keyResults: [
+        makeKeyResult({ row: 40, type: "increase", start: 0, target: 10, current: 5, weight: 0 }),
+        makeKeyResult({ row: 41, type: "increase", start: 0, target: 10, current: 7, weight: 0 }),
+      ],
+    });
+    const analysis = analyse(parsed, DEFAULT_SETTINGS, asOf);
+    expect(analysis.objectives[0].score).toBeNull();
+    expect(analysis.problems).toEqual([expect.objectContaining({ code: "zero-weights", sheet: "OKRs", cell: "D40", severity: "error" })]);
+  });
+
   it("weights key results and takes the weakest pace", () => {
     const parsed = makeParsed({
       keyResults: [
