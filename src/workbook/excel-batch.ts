@@ -117,7 +117,6 @@ export function toWorkbookError(error: unknown): Error {
   if (error instanceof WorkbookError) return error;
   if (!isOfficeError(error)) return error instanceof Error ? error : new WorkbookError(String(error));
   const plain = error.code in PLAIN ? PLAIN[error.code as keyof typeof PLAIN] : "Excel refused the request";
-  const where = error.debugInfo?.errorLocation ? ` (at ${error.debugInfo.errorLocation})` : "";
-  return new WorkbookError(`${plain}: ${error.message}${where}`, error.code);
+  return new WorkbookError(`${plain}: ${error.message}`, error.code, error.debugInfo?.errorLocation);
 }
 

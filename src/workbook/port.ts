@@ -65,6 +65,8 @@ export class WorkbookError extends Error {
     message: string,
     /** Office error code such as `InvalidArgument`, or a file error such as `ENOENT`. */
     readonly code: string = "Unknown",
+    /** Where inside Office.js it failed (`TableCollection.add`): for logs, not for the user. */
+    readonly location?: string,
   ) {
     super(message);
   }
