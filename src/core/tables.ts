@@ -144,12 +144,16 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
     }
     case "kpi": {
       const previous = previousReadingRows(sheet, recognised, rows);
+      // A blank bound under a blank KPI name continues the one above, as the parser reads it.
+      const carried = (field: string) => carriedRows(sheet, recognised, rows, field);
+      const bounds = { floor: carried("floor"), target: carried("target"), ceiling: carried("ceiling"), direction: carried("direction") };
+      const bound = (field: keyof typeof bounds, i: number) => ref(field, bounds[field][i]);
       return [
         {
           header: "Status",
           numberFormat: null,
-          formulas: rows.map((r) =>
-            fn("KPISTATUS", [ref("actual", r), ref("floor", r) ?? '""', ref("target", r) ?? '""', ref("ceiling", r), ref("direction", r)]),
+          formulas: rows.map((r, i) =>
+            fn("KPISTATUS", [ref("actual", r), bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)]),
           ),
         },
         {
@@ -160,7 +164,8 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
             const prev = previous[i];
             if (actual === null || prev === null) return '="Flat"';
             // Without a Direction column, the row's floor and target say which way is better.
-            const direction = ref("direction", r) ?? (rowDirection(sheet, recognised, r, settings) === "lower" ? '"lower"' : null);
+            const direction =
+              bound("direction", i) ?? (rowDirection(sheet, recognised, bounds.floor[i], bounds.target[i], bounds.ceiling[i], settings) === "lower" ? '"lower"' : null);
             return fn("KPITREND", [`CHOOSE({1,2},${ref("actual", prev)},${actual})`, direction]);
           }),
         },
@@ -205,13 +210,33 @@ function cellAt(sheet: SheetData, row: number, col: number | undefined): RawCell
   return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? "";
 }
 
-/** Which way a KPI row is read, from its floor, target and ceiling as they are now. */
-function rowDirection(sheet: SheetData, recognised: RecognisedSheet, row: number, settings: Settings): ReturnType<typeof kpiDirection> {
-  const number = (field: string) => {
+/** Which way a KPI row is read, from its floor, target and ceiling (each on the row it is read from) as they are now. */
+function rowDirection(
+  sheet: SheetData,
+  recognised: RecognisedSheet,
+  floorRow: number,
+  targetRow: number,
+  ceilingRow: number,
+  settings: Settings,
+): ReturnType<typeof kpiDirection> {
+  const number = (field: string, row: number) => {
     const read = toNumber(cellAt(sheet, row, recognised.columns[field]), undefined, { decimalSeparator: settings.decimalSeparator });
     return read.ok ? read.value : null;
   };
-  return kpiDirection({ actual: null, floor: number("floor"), target: number("target"), ceiling: number("ceiling") });
+  return kpiDirection({ actual: null, floor: number("floor", floorRow), target: number("target", targetRow), ceiling: number("ceiling", ceilingRow) });
+}
+
+/** For each KPI row, the sheet row a field is read from: its own, or under a blank KPI name and a blank cell, the row above it came from. */
+function carriedRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[], field: string): number[] {
+  const blank = (row: number, col: number | undefined) => {
+    const v = cellAt(sheet, row, col);
+    return v === null || (typeof v === "string" && v.trim() === "");
+  };
+  let from = -1;
+  return rows.map((r) => {
+    if (from < 0 || !blank(r, recognised.columns.kpi) || !blank(r, recognised.columns[field])) from = r;
+    return from;
+  });
 }
 
 /** Values of a column with blanks filled from above, as people leave repeated cells blank. */

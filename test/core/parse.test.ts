@@ -276,11 +276,31 @@ describe("parseWorkbook: sheets", () => {
     expect(problems).toEqual([]);
     expect(kpis.map((k) => [k.row, k.kpi, k.owner, k.direction, k.period?.label, k.floor, k.target, k.ceiling, k.actual])).toEqual([
       [2, "NPS", "Bo", "higher", "2026-07", 30, 45, null, 41],
-      [3, "NPS", "Bo", null, "2026-08", 30, 45, null, 47],
+      [3, "NPS", "Bo", "higher", "2026-08", 30, 45, null, 47],
       [4, "Churn", "Cy", "lower", "2026-07", 0.05, 0.03, null, 0.04],
       [5, "Cost", "Di", "band", "2026-07", 224, null, 228, 226],
     ]);
     expect(kpis[1].cells).toMatchObject({ kpi: "A2", owner: "C2", actual: "L3" });
+  });
+
+  it("continues a KPI's floor, target, ceiling and direction under a blank KPI name, as merged cells arrive", () => {
+    const s = makeSheet("KPIs", [
+      KPI_HEADER,
+      ["Lap speed", "Product", "Dev", "Telemetry", "Monthly", "mph", 224, "", 228, "band", "2026-06", 226],
+      ["", "", "", "", "", "", "", "", "", "", "2026-07", 229],
+      ["Time to hire", "Talent", "Mia", "ATS", "Monthly", "days", 45, 30, "", "", "2026-06", 50],
+      ["", "", "", "", "", "", "", 28, "", "", "2026-07", 29],
+    ]);
+    const { kpis, problems } = parse([s]);
+    expect(problems).toEqual([]);
+    expect(kpis.map((k) => [k.row, k.kpi, k.direction, k.floor, k.target, k.ceiling, k.actual])).toEqual([
+      [2, "Lap speed", "band", 224, null, 228, 226],
+      [3, "Lap speed", "band", 224, null, 228, 229],
+      [4, "Time to hire", null, 45, 30, null, 50],
+      [5, "Time to hire", null, 45, 28, null, 29],
+    ]);
+    expect(kpis[1].cells).toMatchObject({ floor: "G2", ceiling: "I2", direction: "J2", actual: "L3" });
+    expect(kpis[3].cells).toMatchObject({ floor: "G4", target: "H5" });
   });
 
   it("reports an unknown KPI direction at its cell", () => {

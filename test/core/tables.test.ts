@@ -68,6 +68,25 @@ describe("planTableConversion", () => {
     expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', '=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4),"lower")']);
   });
 
+  it("reads a continued KPI's floor and target from the row above, as the analysis does", () => {
+    const sheet = makeSheet("KPIs", [
+      ["KPI", "Floor", "Target", "Period", "Actual"],
+      ["Time to hire", 45, 30, "2026-07", 50],
+      ["", "", "", "2026-08", 38],
+      ["", "", 28, "2026-09", 29],
+      ["Offer rate", "", 0.9, "2026-07", 0.8],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, floor: 1, target: 2, period: 3, actual: 4 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[0].formulas).toEqual([
+      "=ALTITUDE.KPISTATUS(E2,B2,C2)",
+      "=ALTITUDE.KPISTATUS(E3,B2,C2)",
+      "=ALTITUDE.KPISTATUS(E4,B2,C4)",
+      "=ALTITUDE.KPISTATUS(E5,B5,C5)",
+    ]);
+    expect(plan.value.computed[1].formulas[1]).toBe('=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E3),"lower")');
+  });
+
   it("scores each KRA person over their own run of rows", () => {
     const sheet = makeSheet("KRAs", [
       ["Employee", "Weight", "Rating"],

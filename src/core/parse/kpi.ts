@@ -1,14 +1,20 @@
 /**
  * KPI sheet rows → KPI readings. A row whose KPI cell is blank continues the
  * KPI above (merged or filled-down KPI names), taking its descriptive fields
- * (area, owner, data source, frequency, unit) where its own are blank.
+ * (area, owner, data source, frequency, unit) and its floor, target, ceiling and
+ * direction where its own are blank.
  */
-import type { KpiField, KpiRecord } from "../model";
+import type { Direction, KpiField, KpiRecord } from "../model";
 import type { SheetReader } from "./reader";
 import { DIRECTION_WORDS } from "./words";
 
 const DESCRIPTIVE = ["kpi", "area", "owner", "dataSource", "frequency", "unit"] as const;
 type Descriptive = (typeof DESCRIPTIVE)[number];
+type Bound = "floor" | "target" | "ceiling" | "direction";
+interface Held<T> {
+  value: T | null;
+  row: number;
+}
 
 /**
  * Parses the rows of a KPI sheet; problems go to the reader's list.
@@ -20,6 +26,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   const out: KpiRecord[] = [];
   // Carried values remember the data row they were written on; a cell address is made only for a row that borrows one.
   let carry: Partial<Record<Descriptive, { value: string; row: number }>> = {};
+  let bounds: { floor?: Held<number>; target?: Held<number>; ceiling?: Held<number>; direction?: Held<Direction> } = {};
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
@@ -41,9 +48,22 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
     }
     const value = (field: Descriptive): string => carry[field]?.value ?? "";
 
-    const floor = reader.number("floor", r);
-    const target = reader.number("target", r);
-    const ceiling = reader.number("ceiling", r);
+    // Bounds continue only within a KPI's group: a new KPI name starts without them.
+    if (own.kpi !== "") bounds = {};
+    // A cell of its own (even one that could not be read) replaces the bound above; a blank one borrows it.
+    const step = <T>(field: Bound, read: T | null, above: Held<T> | undefined): Held<T> | undefined => {
+      if (read !== null || !reader.isBlankCell(field, r)) return { value: read, row: r };
+      if (above) cells[field] = reader.address(field, above.row);
+      return above;
+    };
+    bounds.floor = step("floor", reader.number("floor", r), bounds.floor);
+    bounds.target = step("target", reader.number("target", r), bounds.target);
+    bounds.ceiling = step("ceiling", reader.number("ceiling", r), bounds.ceiling);
+    bounds.direction = step("direction", reader.word("direction", r, DIRECTION_WORDS, "higher, lower or band"), bounds.direction);
+    const floor = bounds.floor?.value ?? null;
+    const target = bounds.target?.value ?? null;
+    const ceiling = bounds.ceiling?.value ?? null;
+    const direction = bounds.direction?.value ?? null;
     const actual = reader.number("actual", r);
     if (value("kpi") === "") {
       reader.report("missing-kpi", "error", "kpi", r, `KPI name is blank in ${reader.where("kpi", r)}; write the KPI this row measures.`);
@@ -62,7 +82,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       floor,
       target,
       ceiling,
-      direction: reader.word("direction", r, DIRECTION_WORDS, "higher, lower or band"),
+      direction,
       period: reader.period("period", r, "month"),
       actual,
     });
