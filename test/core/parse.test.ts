@@ -136,6 +136,23 @@ describe("parseWorkbook: OKR sheets", () => {
     expect(parse([s]).keyResults[0].commitment).toBe(expected);
   });
 
+  it("carries an objective's commitment down its key results (merged cells, or written on the objective's own row), not into the next objective", () => {
+    const s = makeSheet("OKRs", [
+      ["Objective", "Key result", "Target", "Commitment"],
+      ["Ship payroll", "", "", "Committed"],
+      ["", "Migrate 10 clients", 10, ""],
+      ["", "Cut errors from 12 to 2", 2, ""],
+      ["Grow", "Reach 50 customers", 50, ""],
+      ["", "Reach 60 partners", 60, "committed"],
+    ]);
+    expect(parse([s]).keyResults.map((k) => [k.keyResult, k.commitment])).toEqual([
+      ["Migrate 10 clients", "committed"],
+      ["Cut errors from 12 to 2", "committed"],
+      ["Reach 50 customers", "aspirational"],
+      ["Reach 60 partners", "committed"],
+    ]);
+  });
+
   it.each<[string, RawCell, string | null]>([
     ["company", "Company", "company"],
     ["corporate", "corporate", "company"],

@@ -1,11 +1,12 @@
 /**
  * OKR sheet rows → key result records. Blank Objective, Objective ID, Parent ID,
- * Team, Period and Level cells under filled ones repeat the value above (people
- * fill down or merge cells, and merged cells arrive blank below the first). A
+ * Team, Period and Level cells, and Commitment cells within an objective, under
+ * filled ones repeat the value above (people fill down or merge cells, and
+ * merged cells arrive blank below the first). A
  * row with an objective but no key result and no numbers is the objective's own
  * title row.
  */
-import type { KeyResultField, KeyResultRecord, Level, Period } from "../model";
+import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
 import type { SheetReader } from "./reader";
 import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, TYPE_WORDS } from "./words";
 
@@ -22,6 +23,7 @@ interface Carry {
   team?: Held<string>;
   period?: Held<Period | null>;
   level?: Held<Level | null>;
+  commitment?: Held<Commitment | null>;
 }
 
 /**
@@ -43,6 +45,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       carry.objective = { value: objectiveText, row: r };
       carry.objectiveId = undefined;
       carry.parentId = undefined;
+      carry.commitment = undefined;
     }
     // No closures or addresses per row here: this loop runs for every key result.
     if (!reader.isBlankCell("objectiveId", r)) carry.objectiveId = { value: reader.text("objectiveId", r), row: r };
@@ -50,6 +53,8 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     if (!reader.isBlankCell("team", r)) carry.team = { value: reader.text("team", r), row: r };
     if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "quarter"), row: r };
     if (!reader.isBlankCell("level", r)) carry.level = { value: reader.word("level", r, LEVEL_WORDS, "company, team or individual"), row: r };
+    // Commitment belongs to the objective: merged down its key results or written on its own row.
+    if (!reader.isBlankCell("commitment", r)) carry.commitment = { value: reader.word("commitment", r, COMMITMENT_WORDS, "aspirational or committed"), row: r };
     const objective = held(carry.objective, "objective", r, reader, cells) ?? "";
     const objectiveId = held(carry.objectiveId, "objectiveId", r, reader, cells) ?? "";
     const parentId = held(carry.parentId, "parentId", r, reader, cells) ?? "";
@@ -97,7 +102,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       current: current.value,
       weight: reader.number("weight", r),
       confidence: reader.number("confidence", r),
-      commitment: reader.word("commitment", r, COMMITMENT_WORDS, "aspirational or committed") ?? "aspirational",
+      commitment: held(carry.commitment, "commitment", r, reader, cells) ?? "aspirational",
       due: reader.date("due", r),
       lastCheckIn: null,
     });
