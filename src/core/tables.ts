@@ -120,6 +120,7 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
     case "okr": {
       const scoreCol = columnLetter(nextCol);
       const periods = filledDown(sheet, recognised.columns.period, rows);
+      const commitments = carriedRows(sheet, recognised, rows, "commitment", "objective");
       return [
         {
           header: "Score",
@@ -129,7 +130,7 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
         {
           header: "Grade",
           numberFormat: null,
-          formulas: rows.map((r) => fn("OKRGRADE", [`${scoreCol}${r + 1}`, ref("commitment", r)])),
+          formulas: rows.map((r, i) => fn("OKRGRADE", [`${scoreCol}${r + 1}`, ref("commitment", commitments[i])])),
         },
         {
           header: "Pace",
@@ -145,7 +146,7 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
     case "kpi": {
       const previous = previousReadingRows(sheet, recognised, rows);
       // A blank bound under a blank KPI name continues the one above, as the parser reads it.
-      const carried = (field: string) => carriedRows(sheet, recognised, rows, field);
+      const carried = (field: string) => carriedRows(sheet, recognised, rows, field, "kpi");
       const bounds = { floor: carried("floor"), target: carried("target"), ceiling: carried("ceiling"), direction: carried("direction") };
       const bound = (field: keyof typeof bounds, i: number) => ref(field, bounds[field][i]);
       return [
@@ -226,15 +227,18 @@ function rowDirection(
   return kpiDirection({ actual: null, floor: number("floor", floorRow), target: number("target", targetRow), ceiling: number("ceiling", ceilingRow) });
 }
 
-/** For each KPI row, the sheet row a field is read from: its own, or under a blank KPI name and a blank cell, the row above it came from. */
-function carriedRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[], field: string): number[] {
+/**
+ * For each row, the sheet row a field is read from: its own, or where both the
+ * field and the `group` cell (KPI name, objective) are blank, the row above it came from.
+ */
+function carriedRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[], field: string, group: string): number[] {
   const blank = (row: number, col: number | undefined) => {
     const v = cellAt(sheet, row, col);
     return v === null || (typeof v === "string" && v.trim() === "");
   };
   let from = -1;
   return rows.map((r) => {
-    if (from < 0 || !blank(r, recognised.columns.kpi) || !blank(r, recognised.columns[field])) from = r;
+    if (from < 0 || !blank(r, recognised.columns[group]) || !blank(r, recognised.columns[field])) from = r;
     return from;
   });
 }

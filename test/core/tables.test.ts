@@ -68,6 +68,18 @@ describe("planTableConversion", () => {
     expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', '=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4),"lower")']);
   });
 
+  it("grades a key result by its objective's commitment carried down from above, as the analysis does", () => {
+    const sheet = makeSheet("OKRs", [
+      ["Objective", "Key result", "Commitment", "Start", "Target", "Current"],
+      ["Ship payroll", "Migrate 10 clients", "committed", 0, 10, 5],
+      ["", "Cut errors from 12 to 2", "", 12, 2, 5],
+      ["Grow", "Reach 50 customers", "", 0, 50, 10],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ headerRow: 1, columns: { objective: 0, keyResult: 1, commitment: 2, start: 3, target: 4, current: 5 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[1].formulas).toEqual(["=ALTITUDE.OKRGRADE(G2,C2)", "=ALTITUDE.OKRGRADE(G3,C2)", "=ALTITUDE.OKRGRADE(G4,C4)"]);
+  });
+
   it("reads a continued KPI's floor and target from the row above, as the analysis does", () => {
     const sheet = makeSheet("KPIs", [
       ["KPI", "Floor", "Target", "Period", "Actual"],
