@@ -311,7 +311,10 @@ function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
       });
     }
     const prev = previous[index];
-    const middle = record.floor !== null && record.ceiling !== null ? (record.floor + record.ceiling) / 2 : undefined;
+    // The band's edges as its status reads them: a stated band may use the target for either edge.
+    const lo = record.floor ?? record.target;
+    const hi = record.ceiling ?? record.target;
+    const middle = lo !== null && hi !== null ? (lo + hi) / 2 : undefined;
     return {
       record,
       direction,

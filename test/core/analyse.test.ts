@@ -124,6 +124,22 @@ describe("analyse: KPIs", () => {
   });
 });
 
+describe("analyse: KPI bands", () => {
+  it.each([
+    { name: "floor and ceiling", bounds: { floor: 224, target: null, ceiling: 228 } },
+    { name: "a stated band of target and ceiling", bounds: { floor: null, target: 224, ceiling: 228, direction: "band" } },
+    { name: "a stated band of floor and target", bounds: { floor: 224, target: 228, ceiling: null, direction: "band" } },
+  ] as const)("reads moving back toward the middle of $name as Improving", ({ bounds }) => {
+    const parsed = makeParsed({
+      kpis: [makeKpi({ ...bounds, period: quarter(2026, 2), actual: 229 }), makeKpi({ ...bounds, period: quarter(2026, 3), actual: 226 })],
+    });
+    expect(analyse(parsed, DEFAULT_SETTINGS, asOf).kpis.map((k) => [k.status, k.trend])).toEqual([
+      ["Above ceiling", "Flat"],
+      ["On target", "Improving"],
+    ]);
+  });
+});
+
 describe("analyse: KRAs", () => {
   it("scores 40/30/30 weighted ratings 4/3/5 as 4.0 per person and period", () => {
     const parsed = makeParsed({
