@@ -3,7 +3,7 @@
  * and apply check-ins to key results. Every row becomes a record or a located
  * problem; nothing here throws, whatever the cells hold.
  */
-import type { CheckInField, ColumnMapping, KeyResultField, KpiField, KraField, ParsedWorkbook, SheetData } from "./model";
+import type { CheckInField, ColumnMapping, IsoDate, KeyResultField, KpiField, KraField, ParsedWorkbook, SheetData } from "./model";
 import { applyCheckIns, parseCheckInRows } from "./parse/checkins";
 import { parseKpiRows } from "./parse/kpi";
 import { parseKraRows } from "./parse/kra";
@@ -25,6 +25,8 @@ export interface ParseOptions {
   mappings?: Record<string, ColumnMapping>;
   /** Sheet names never read (Altitude's own state sheet by default). */
   ignore?: readonly string[];
+  /** Check-ins dated after this day are left out; all count when omitted. */
+  asOf?: IsoDate;
 }
 
 /**
@@ -57,7 +59,7 @@ export function parseWorkbook(sheets: readonly SheetData[], options: ParseOption
       });
     }
   }
-  pushAll(parsed.problems, applyCheckIns(parsed.keyResults, parsed.checkIns));
+  pushAll(parsed.problems, applyCheckIns(parsed.keyResults, parsed.checkIns, options.asOf));
   return parsed;
 }
 

@@ -55,7 +55,7 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}
     const locale = await port.numberLocale();
     if (locale) settings.decimalSeparator = locale.decimalSeparator;
   }
-  const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings });
+  const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });
   return { sheets, state, settings, parsed, analysis, findings };

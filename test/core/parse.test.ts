@@ -397,6 +397,17 @@ describe("parseWorkbook: check-ins", () => {
     expect(parse([okrs, ci]).keyResults.map((k) => [k.period?.label, k.current, k.lastCheckIn])).toEqual(expected);
   });
 
+  it("leaves out check-ins dated after the as-of date, so a past date shows the figures of that day", () => {
+    const ci = makeCheckInSheet([
+      ["2026-07-20", "KR-1", 30, "", ""],
+      ["2026-08-20", "KR-1", 45, "", ""],
+    ]);
+    const at = (asOf?: string) => parseWorkbook([okrs, ci], { settings: DEFAULT_SETTINGS, asOf }).keyResults[0];
+    expect(at("2026-08-15")).toMatchObject({ current: 30, lastCheckIn: "2026-07-20" });
+    expect(at("2026-08-20")).toMatchObject({ current: 45, lastCheckIn: "2026-08-20" });
+    expect(at()).toMatchObject({ current: 45, lastCheckIn: "2026-08-20" });
+  });
+
   it("reports a check-in that matches no key result", () => {
     const ci = makeCheckInSheet([["2026-07-20", "KR-9", 1, "", ""]]);
     expect(parse([okrs, ci]).problems).toEqual([

@@ -4,7 +4,7 @@
  */
 import { quoteSheet } from "../address";
 import { pushTo } from "../collections";
-import type { CheckInField, CheckInRecord, KeyResultRecord, Period, Problem } from "../model";
+import type { CheckInField, CheckInRecord, IsoDate, KeyResultRecord, Period, Problem } from "../model";
 import { periodIncludes } from "../periods";
 import type { SheetReader } from "./reader";
 
@@ -82,12 +82,13 @@ function matchKey(text: string): string {
  * check-in (by date, then by order in the workbook). A check-in names its key
  * result by ID, else by text; when several key results share the text, the one
  * whose period contains the check-in's date is meant. A check-in that matches no
- * key result is reported. Mutates the key results; returns the problems found.
+ * key result is reported; one dated after `asOf` is left out. Mutates the key
+ * results; returns the problems found.
  *
  * @example
  * applyCheckIns(keyResults, checkIns) // [] and keyResults[0].current === 0.42
  */
-export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly CheckInRecord[]): Problem[] {
+export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly CheckInRecord[], asOf?: IsoDate): Problem[] {
   const problems: Problem[] = [];
   if (checkIns.length === 0) return problems;
   // Index only the key results some check-in names: far fewer entries than every key result.
@@ -126,7 +127,7 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
       });
       return;
     }
-    if (ci.date === null || ci.value === null) return;
+    if (ci.date === null || ci.value === null || (asOf !== undefined && ci.date > asOf)) return;
     if (targets.length > 1) targets = inPeriodOf(targets, ci.date, keyResults, byPeriod);
     for (const i of targets) {
       const held = latest[i];
