@@ -11,7 +11,7 @@ import { nameKey } from "./analyse";
 import { compareText, groupBy } from "./collections";
 import { addDays } from "./dates";
 import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Problem, Severity } from "./model";
-import { parsePeriod } from "./periods";
+import { parsePeriod, previousPeriod } from "./periods";
 import type { OutputPlan, PlanValue } from "./plan";
 import { gradeOf, paceOf } from "./scoring";
 import type { Settings } from "./settings";
@@ -353,7 +353,8 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
   const averageScore = mean(scores);
   const noCheckIn = keyResults.filter((k) => k.noCheckIn).length;
 
-  const prevPeriod = resolved ? previousQuarter(period, analysis) : null;
+  // A rollup of a year, half or month compares with the whole period before it, not with a quarter.
+  const prevPeriod = resolved ? (period.kind === "quarter" ? previousQuarter(period, analysis) : previousPeriod(period)) : null;
   const prevObjectives = prevPeriod ? objectivesIn(analysis, prevPeriod) : [];
   const prevAverage = mean(prevObjectives.map((o) => o.score).filter((s): s is number => s !== null));
   const prevTeams = teamAverages(prevObjectives);

@@ -196,6 +196,24 @@ describe("computeRollup", () => {
     ]);
   });
 
+  it("compares a year's rollup with the whole previous year, not its last quarter", () => {
+    const rollup = rollupOf(
+      {
+        keyResults: [
+          makeKeyResult({ period: quarter(2026, 1), type: "increase", start: 0, target: 100, current: 80 }),
+          makeKeyResult({ period: quarter(2025, 1), objective: "Earlier", type: "increase", start: 0, target: 100, current: 20 }),
+          makeKeyResult({ period: quarter(2025, 4), objective: "Later", type: "increase", start: 0, target: 100, current: 40 }),
+        ],
+      },
+      { period: "2026" },
+    );
+    expect(rollup.previous).toEqual({
+      period: expect.objectContaining({ label: "2025", start: "2025-01-01", end: "2025-12-31" }),
+      averageScore: expect.closeTo(0.3, 10),
+      change: expect.closeTo(0.5, 10),
+    });
+  });
+
   it("has no previous-quarter comparison when that quarter has no objectives", () => {
     expect(rollupOf(teamsFixture()).previous).toBeNull();
   });
