@@ -68,6 +68,16 @@ describe("loadWorkbook", () => {
     expect(loaded.sheets.map((s) => s.name)).toEqual(["OKRs", "Notes"]);
   });
 
+  it("scores as of the date asked for, leaving out later check-ins", async () => {
+    const checkIns = sheet("Check-ins", [
+      ["Date", "Key result", "Value"],
+      ["2026-08-01", "Raise NPS from 40 to 60", 50],
+      ["2026-09-01", "Raise NPS from 40 to 60", 60],
+    ]);
+    const loaded = await loadWorkbook(new MemoryPort([okrs(Q3), checkIns]), { asOf: AS_OF });
+    expect(loaded.analysis.keyResults[0]).toMatchObject({ score: 0.5, record: expect.objectContaining({ current: 50, lastCheckIn: "2026-08-01" }) });
+  });
+
   it("uses a column mapping stored in the workbook over recognition", async () => {
     const odd = sheet("Goals", [
       ["When", "Aim", "Measure", "Who", "From", "To", "Now"],
