@@ -294,18 +294,26 @@ function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
  * or KPI row of another period, so last quarter's findings do not inflate this one's.
  */
 function findingsOfPeriod(findings: Finding[], analysis: Analysis, period: Period): Finding[] {
-  const inside = new Set<string>();
-  const outside = new Set<string>();
+  // Rows by sheet, as numbers: no key string is built per record.
+  const inside = new Map<string, Set<number>>();
+  const outside = new Map<string, Set<number>>();
+  const within = new Map<Period, boolean>();
   const place = (sheet: string, row: number, when: Period | null) => {
-    if (when) (periodWithin(when, period) ? inside : outside).add(`${sheet}\u0000${row}`);
+    if (!when) return;
+    let fits = within.get(when);
+    if (fits === undefined) within.set(when, (fits = periodWithin(when, period)));
+    const rows = fits ? inside : outside;
+    let set = rows.get(sheet);
+    if (!set) rows.set(sheet, (set = new Set()));
+    set.add(row);
   };
   for (const { record } of analysis.keyResults) place(record.sheet, record.row, record.period);
   for (const { record } of analysis.kpis) place(record.sheet, record.row, record.period);
   return findings.filter((f) => {
     const cell = parseA1(f.cell);
     if (!cell) return true;
-    const key = `${f.sheet}\u0000${cell.row + 1}`;
-    return inside.has(key) || !outside.has(key);
+    const row = cell.row + 1;
+    return inside.get(f.sheet)?.has(row) === true || outside.get(f.sheet)?.has(row) !== true;
   });
 }
 
