@@ -23,14 +23,13 @@ import {
 } from "@fluentui/react-components";
 import type { Period } from "../../core/model";
 import { parsePeriod } from "../../core/periods";
-import { getChosenPeriod, setChosenPeriod } from "../../commands/navigation";
 import type { Progress } from "../../core/plan";
 import { computeReviews, reviewSheetCountWarning } from "../../core/review";
 import { runReviews } from "../../workbook/use-cases";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import type { LoadedWorkbook } from "../../workbook/use-cases";
-import { Section, distinctPeriods, useLayoutStyles } from "./common";
+import { PeriodField, Section, distinctPeriods, useLayoutStyles, useOutputPeriod } from "./common";
 import { RunProgress } from "./run-progress";
 
 type Who = "all" | "team" | "list";
@@ -66,7 +65,7 @@ export function Reviews() {
   const { port, editor, asOf } = useHost();
   const { loaded, reload } = useWorkbook();
   const action = useAction();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const { periodFrom, choose } = useOutputPeriod("reviews");
   const [who, setWho] = useState<Who>("all");
   const [team, setTeam] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
@@ -82,9 +81,7 @@ export function Reviews() {
   if (!loaded) return null;
   const years = reviewYears(loaded);
   if (years.length === 0) return <Body1>No review period was found (KRA review periods, or periods of key results and KPIs).</Body1>;
-  // The ribbon button uses the period chosen here, so the two stay in step.
-  const remembered = getChosenPeriod("reviews");
-  const period = chosen ?? (years.some((y) => y.label === remembered) ? remembered! : years[0].label);
+  const period = periodFrom(years);
   const teams = [...new Set(loaded.parsed.keyResults.map((k) => k.team.trim()).filter((t) => t !== ""))].sort();
   const people = reviewPeople(loaded);
   const selectedTeam = team ?? teams[0] ?? "";
@@ -122,19 +119,7 @@ export function Reviews() {
   return (
     <Section title="Review summaries">
       <Body1>One sheet per person with role accountability, OKR contributions (evidence, not the rating), KPIs owned and findings, plus an index.</Body1>
-      <Field label="Review period">
-        <Select
-          value={period}
-          onChange={(_, data) => {
-            setChosen(data.value);
-            setChosenPeriod("reviews", data.value);
-          }}
-        >
-          {years.map((y) => (
-            <option key={y.label}>{y.label}</option>
-          ))}
-        </Select>
-      </Field>
+      <PeriodField label="Review period" periods={years} value={period} onChoose={choose} />
       <Field label="People">
         <RadioGroup value={who} onChange={(_, data) => setWho(data.value as Who)}>
           <Radio value="all" label={`Everyone (${people.length})`} />

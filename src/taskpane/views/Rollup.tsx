@@ -2,13 +2,12 @@
  * Rollup: choose a quarter and write its rollup onto a new sheet, then show it.
  */
 import { useState } from "react";
-import { Body1, Button, Field, Select } from "@fluentui/react-components";
+import { Body1, Button } from "@fluentui/react-components";
 import type { Progress } from "../../core/plan";
-import { getChosenPeriod, setChosenPeriod } from "../../commands/navigation";
 import { runRollup } from "../../workbook/use-cases";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
-import { Section, distinctPeriods, useLayoutStyles } from "./common";
+import { PeriodField, Section, distinctPeriods, useLayoutStyles, useOutputPeriod } from "./common";
 import { RunProgress } from "./run-progress";
 
 export function RollupView() {
@@ -16,14 +15,12 @@ export function RollupView() {
   const { port, editor, asOf } = useHost();
   const { loaded, reload } = useWorkbook();
   const action = useAction();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const { periodFrom, choose } = useOutputPeriod("rollup");
   const [progress, setProgress] = useState<Progress | null>(null);
   if (!loaded) return null;
   const quarters = distinctPeriods([...loaded.parsed.keyResults.map((k) => k.period), ...loaded.parsed.kpis.map((k) => k.period)]).filter((p) => p.kind === "quarter");
   if (quarters.length === 0) return <Body1>No quarter was found in the OKR or KPI sheets, so there is nothing to roll up yet.</Body1>;
-  // The ribbon button uses the quarter chosen here, so the two stay in step.
-  const remembered = getChosenPeriod("rollup");
-  const period = chosen ?? (quarters.some((q) => q.label === remembered) ? remembered! : quarters[0].label);
+  const period = periodFrom(quarters);
 
   const build = () =>
     action.run(async () => {
@@ -39,19 +36,7 @@ export function RollupView() {
   return (
     <Section title="Quarterly rollup">
       <Body1>Company, team and objective scores, grade and pace, KPI health and candidates for a quarter, on a new sheet with charts.</Body1>
-      <Field label="Quarter">
-        <Select
-          value={period}
-          onChange={(_, data) => {
-            setChosen(data.value);
-            setChosenPeriod("rollup", data.value);
-          }}
-        >
-          {quarters.map((q) => (
-            <option key={q.label}>{q.label}</option>
-          ))}
-        </Select>
-      </Field>
+      <PeriodField label="Quarter" periods={quarters} value={period} onChoose={choose} />
       <div className={layout.actions}>
         <Button appearance="primary" onClick={() => void build()} disabled={action.busy}>
           Build rollup

@@ -1,6 +1,7 @@
 /** Small building blocks the views share: a section with a heading, and facts about sheets. */
-import type { ReactNode } from "react";
-import { Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useState, type ReactNode } from "react";
+import { Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { getChosenPeriod, setChosenPeriod, type OutputKind } from "../../commands/navigation";
 import { parseA1 } from "../../core/address";
 import type { ParsedWorkbook, Period, SheetData } from "../../core/model";
 import { comparePeriods } from "../../core/periods";
@@ -74,4 +75,38 @@ export function numberFormatAt(sheets: readonly SheetData[], sheet: string, addr
 /** A figure as the user's sheet shows it: percentages (0.035 in a `0.0%` cell) as `3.5%`, others as {@link formatNumber}. */
 export function formatFigure(value: number, percent: boolean): string {
   return percent ? `${formatNumber(Math.round(value * 10000) / 100)}%` : formatNumber(value);
+}
+
+/**
+ * The period an output is built for: the one picked here, else the one remembered
+ * for the ribbon button while it is still offered, else the first. Picking one
+ * also tells the ribbon button, so the two stay in step.
+ */
+export function useOutputPeriod(kind: OutputKind): { periodFrom(periods: Period[]): string; choose(label: string): void } {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choose = useCallback(
+    (label: string) => {
+      setChosen(label);
+      setChosenPeriod(kind, label);
+    },
+    [kind],
+  );
+  const periodFrom = (periods: Period[]) => {
+    const wanted = chosen ?? getChosenPeriod(kind);
+    return periods.find((p) => p.label === wanted)?.label ?? periods[0].label;
+  };
+  return { periodFrom, choose };
+}
+
+/** A drop-down of periods. */
+export function PeriodField({ label, periods, value, onChoose }: { label: string; periods: Period[]; value: string; onChoose(label: string): void }) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChoose(data.value)}>
+        {periods.map((p) => (
+          <option key={p.label}>{p.label}</option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
