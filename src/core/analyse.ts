@@ -5,7 +5,6 @@
  */
 import { excerpt } from "./values";
 import type {
-  Commitment,
   Direction,
   Grade,
   IsoDate,
@@ -13,7 +12,6 @@ import type {
   KpiRecord,
   KpiStatus,
   KraRecord,
-  Level,
   Pace,
   ParsedWorkbook,
   Period,
@@ -47,16 +45,10 @@ export interface ScoredKeyResult {
   pace: Pace | null;
 }
 
-export interface ScoredObjective {
+/** An objective: the fields its key result rows share, taken from its first row, and its figures. */
+export interface ScoredObjective extends Pick<KeyResultRecord, "period" | "level" | "team" | "objective" | "objectiveId" | "parentId" | "commitment"> {
   /** Stable key: period, team and objective (ID or text). */
   key: string;
-  period: Period | null;
-  level: Level | null;
-  team: string;
-  objective: string;
-  objectiveId: string;
-  parentId: string;
-  commitment: Commitment;
   /** Owners of its key results, distinct, in sheet order. */
   owners: string[];
   sheet: string;

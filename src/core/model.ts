@@ -3,11 +3,11 @@
  * arrive from Excel or a file, the typed records parsing turns them into, and
  * the located problems and findings reported back to the user.
  *
- * Pure types only: no Office.js, React or DOM here.
+ * Pure types only.
  */
 
 /**
- * One cell as Office.js `Range.values` returns it: numbers (dates are serial
+ * One cell as Excel reports a range's values: numbers (dates are serial
  * numbers), text, booleans, `""` for blank and Excel errors as text such as
  * `"#N/A"`. The file adapter converts to the same shape, so parsing has one input.
  */

@@ -47,15 +47,13 @@ export interface Limits {
   responseBytes: number;
 }
 
+/** Statistics before any request. */
+function emptyStats(): FakeStats {
+  return { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, requests: [], calculationSuspensions: 0, screenUpdatingSuspensions: 0 };
+}
+
 export class FakeHost {
-  readonly stats: FakeStats = {
-    syncs: 0,
-    largestRequestBytes: 0,
-    largestResponseBytes: 0,
-    requests: [],
-    calculationSuspensions: 0,
-    screenUpdatingSuspensions: 0,
-  };
+  readonly stats: FakeStats = emptyStats();
   private failures: Array<{ spec: FailureSpec; seen: number }> = [];
 
   constructor(readonly limits: Limits) {}
@@ -65,14 +63,7 @@ export class FakeHost {
   }
 
   resetStats(): void {
-    Object.assign(this.stats, {
-      syncs: 0,
-      largestRequestBytes: 0,
-      largestResponseBytes: 0,
-      requests: [],
-      calculationSuspensions: 0,
-      screenUpdatingSuspensions: 0,
-    });
+    Object.assign(this.stats, emptyStats());
   }
 
   /** Throws when an armed failure matches this sync; each failure fires once. */
