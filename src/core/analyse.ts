@@ -27,7 +27,7 @@ import {
   kraScore,
   objectiveScore,
   expectedProgress,
-  paceFor as paceFromExpected,
+  paceFor,
   scoreKeyResult,
   weightsAsPercent,
 } from "./scoring";
@@ -158,14 +158,14 @@ function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, pr
     score,
     noCheckIn,
     grade: gradeOf(score, record.commitment, settings.grades),
-    pace: paceFor(score, record.period, record.due, asOf, settings),
+    pace: paceInPeriod(score, record.period, record.due, asOf, settings),
   };
 }
 
-function paceFor(score: number, period: Period | null, due: IsoDate | null, asOf: IsoDate, settings: Settings): Pace | null {
+function paceInPeriod(score: number, period: Period | null, due: IsoDate | null, asOf: IsoDate, settings: Settings): Pace | null {
   if (!period) return null;
   const expected = due === null ? expectedOfPeriod(period, asOf) : expectedBy(period.start, due, asOf);
-  return expected === null ? null : paceFromExpected(score, expected, settings.pace);
+  return expected === null ? null : paceFor(score, expected, settings.pace);
 }
 
 /** Expected progress of a period at a date; thousands of key results share a few periods, so each is worked out once. */
@@ -268,7 +268,7 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
       keyResults: krs,
       score,
       grade: score === null ? null : gradeOf(score, commitment, settings.grades),
-      pace: score === null ? null : paceFor(score, first.period, null, asOf, settings),
+      pace: score === null ? null : paceInPeriod(score, first.period, null, asOf, settings),
       weakestPace: weakest,
     });
   }
