@@ -1,6 +1,7 @@
 /** A task pane host over the in-memory Excel host, for component tests. */
 import { render } from "@testing-library/react";
-import { App, type AppView } from "../../src/taskpane/app/App";
+import { App } from "../../src/taskpane/app/App";
+import type { AppView } from "../../src/taskpane/app/navigation";
 import type { AltitudeHost } from "../../src/taskpane/app/host";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createExcelEditor } from "../../src/workbook/excel-editor";

@@ -1,8 +1,9 @@
 /**
  * The task pane: a header, a compact tab list that wraps in a narrow pane, and
  * one view at a time. Ribbon commands open a view through the navigation store.
+ * Views open one another through `./navigation`, never through this module.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
   FluentProvider,
@@ -19,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { dismissNotice, getViewRequest, subscribeToViewRequests, type PaneNotice } from "../../commands/navigation";
 import { HostProvider, useWorkbook, type AltitudeHost } from "./host";
+import { NavigationContext, TABS, isAppView, type AppView, type Navigation } from "./navigation";
 import { Overview } from "../views/Overview";
 import { MapColumns } from "../views/MapColumns";
 import { Tables } from "../views/Tables";
@@ -29,43 +31,7 @@ import { Reviews } from "../views/Reviews";
 import { SettingsView } from "../views/Settings";
 import { Help } from "../views/Help";
 
-export type AppView = "home" | "map" | "tables" | "checkin" | "checks" | "rollup" | "reviews" | "settings" | "help";
-
 export type ThemeName = "light" | "dark";
-
-/** The tabs in the order shown; Help opens from the header. */
-export const TABS: ReadonlyArray<{ view: AppView; label: string }> = [
-  { view: "home", label: "Overview" },
-  { view: "map", label: "Map" },
-  { view: "tables", label: "Tables" },
-  { view: "checkin", label: "Check-in" },
-  { view: "checks", label: "Checks" },
-  { view: "rollup", label: "Rollup" },
-  { view: "reviews", label: "Reviews" },
-  { view: "settings", label: "Settings" },
-];
-
-const ALL_VIEWS: readonly AppView[] = [...TABS.map((t) => t.view), "help"];
-
-/** Whether a string names a view of the pane. */
-export function isAppView(value: unknown): value is AppView {
-  return typeof value === "string" && (ALL_VIEWS as readonly string[]).includes(value);
-}
-
-export interface Navigation {
-  view: AppView;
-  /** The sheet a view was opened for (Map columns from the overview). */
-  sheet?: string;
-  navigate(view: AppView, options?: { sheet?: string }): void;
-}
-
-const NavigationContext = createContext<Navigation | null>(null);
-
-export function useNavigation(): Navigation {
-  const navigation = useContext(NavigationContext);
-  if (!navigation) throw new Error("useNavigation needs the App above it");
-  return navigation;
-}
 
 const useStyles = makeStyles({
   pane: {

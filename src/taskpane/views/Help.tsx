@@ -1,6 +1,6 @@
 /** Help: what each view does, in a few lines. */
 import { Body1, Link } from "@fluentui/react-components";
-import { useNavigation, TABS } from "../app/App";
+import { useNavigation, TABS } from "../app/navigation";
 import { Section } from "./common";
 
 const WHAT: Record<string, string> = {

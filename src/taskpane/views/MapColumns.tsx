@@ -10,7 +10,7 @@ import type { ColumnMapping, ParsedWorkbook, RawCell, SheetData, SheetKind } fro
 import { parseWorkbook } from "../../core/parse";
 import { SHEET_KINDS } from "../../core/recognise";
 import type { Settings } from "../../core/settings";
-import { useNavigation } from "../app/App";
+import { useNavigation } from "../app/navigation";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, formatFigure, formatNumber, isPercentFormat, numberFormatAt, useLayoutStyles } from "./common";

@@ -4,7 +4,7 @@
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../core/recognise";
-import { useNavigation } from "../app/App";
+import { useNavigation } from "../app/navigation";
 import { useWorkbook } from "../app/host";
 import { Section, periodsOfSheet, useLayoutStyles } from "./common";
 
