@@ -8,8 +8,11 @@
 import { analyse } from "../src/core/analyse";
 import { checkWorkbook } from "../src/core/checks";
 import { parseWorkbook } from "../src/core/parse";
-import { computeReviews, planReviews } from "../src/core/review";
-import { computeRollup, planRollup } from "../src/core/rollup";
+import { computeReviews } from "../src/core/review";
+import { computeRollup } from "../src/core/rollup";
+import { planRollup } from "../src/core/rollup-sheet";
+import { planReviews } from "../src/core/review-sheets";
+import { makePeriod } from "../src/core/periods";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { generateWorkbook } from "./generate";
 import { HeapSampler, timed } from "./measure";
@@ -55,10 +58,10 @@ function main(): void {
   const parsed = phase(() => parseWorkbook(book.sheets, { settings }));
   const analysis = phase(() => analyse(parsed.value, settings, AS_OF));
   const findings = phase(() => checkWorkbook(parsed.value, analysis.value, { settings, asOf: AS_OF }));
-  const rollup = phase(() => computeRollup(analysis.value, findings.value, { period: "2026-Q3", settings }));
-  const reviews = phase(() => computeReviews(analysis.value, findings.value, { period: "2026", settings }));
+  const rollup = phase(() => computeRollup(analysis.value, findings.value, { period: makePeriod("quarter", 2026, 3)!, settings }));
+  const reviews = phase(() => computeReviews(analysis.value, findings.value, { period: makePeriod("year", 2026, 1)!, settings }));
   const rollupPlan = phase(() => planRollup(rollup.value));
-  const reviewPlan = phase(() => planReviews(reviews.value, { period: "2026" }));
+  const reviewPlan = phase(() => planReviews(reviews.value, { period: makePeriod("year", 2026, 1)! }));
   // Keep the plans alive until the memory figures are read.
   if (rollupPlan.value.sheets.length === 0 || reviewPlan.value.sheets.length === 0) throw new Error("empty plan");
   const result: CoreResult = {

@@ -13,8 +13,11 @@ import { checkWorkbook } from "../src/core/checks";
 import type { RawCell, SheetData } from "../src/core/model";
 import { parseWorkbook } from "../src/core/parse";
 import type { OutputPlan } from "../src/core/plan";
-import { computeReviews, planReviews } from "../src/core/review";
-import { computeRollup, planRollup } from "../src/core/rollup";
+import { computeReviews } from "../src/core/review";
+import { computeRollup } from "../src/core/rollup";
+import { planRollup } from "../src/core/rollup-sheet";
+import { planReviews } from "../src/core/review-sheets";
+import { makePeriod } from "../src/core/periods";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { planTableConversion } from "../src/core/tables";
 import { createExcelWorkbook } from "../src/workbook/excel";
@@ -149,12 +152,12 @@ async function main(): Promise<void> {
     await editor.convertToTable(conversion.value);
   });
 
-  const rollupPlan = planRollup(computeRollup(analysis, findings, { period: "2026-Q3", settings }));
+  const rollupPlan = planRollup(computeRollup(analysis, findings, { period: makePeriod("quarter", 2026, 3)!, settings }));
   const rollup = await measure(fake, () => port.writeSheets(rollupPlan));
 
   const people = book.people <= REVIEW_PEOPLE ? undefined : Array.from(new Set(parsed.kras.map((k) => k.employee))).slice(0, REVIEW_PEOPLE);
-  const reviewList = computeReviews(analysis, findings, { period: "2026", people, settings });
-  const reviewPlan = planReviews(reviewList, { period: "2026" });
+  const reviewList = computeReviews(analysis, findings, { period: makePeriod("year", 2026, 1)!, people, settings });
+  const reviewPlan = planReviews(reviewList, { period: makePeriod("year", 2026, 1)! });
   const reviews = await measure(fake, () => port.writeSheets(reviewPlan));
 
   const result: ExcelResult = { rows, read, convert, rollup, reviews: { ...reviews, people: reviewList.length } };

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type UseCaseFailure } from "../workbook/use-cases";
+import { buildRollup, checkGoals, describe, loadWorkbook, missingGoalSheets, writeReviews, type Failure } from "../app";
 import { openXlsx } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 
@@ -176,8 +176,11 @@ function asOfOf(values: Values): string {
   return given;
 }
 
-function unusable(file: string, failure: UseCaseFailure): never {
-  throw new UnusableInput(failure.code === "no-goal-sheets" ? `nothing to read in "${file}": ${failure.message}` : failure.message);
+/** How the CLI words a use case that did not run: with the file, or the flag that would help. */
+function unusable(file: string, failure: Failure): never {
+  if (failure.code === "no-goal-sheets") throw new UnusableInput(`nothing to read in "${file}": ${failure.message}`);
+  if (failure.code === "no-period") throw new UnusableInput(`${failure.message}; give one with --period`);
+  throw new UnusableInput(failure.message);
 }
 
 async function score(file: string, values: Values, io: Io): Promise<number> {
@@ -191,7 +194,7 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
 }
 
 async function check(file: string, values: Values, io: Io): Promise<number> {
-  const done = await runChecks(await openXlsx(file), { asOf: asOfOf(values) });
+  const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values) });
   if (!done.ok) unusable(file, done);
   io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings) }, null, 2)}\n` : findingsText(done.findings));
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
@@ -206,7 +209,7 @@ function defaultOutput(file: string, what: string, label: string): string {
 async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
   const book = await openXlsx(file);
-  const done = await runRollup(book, { period: values.period, asOf });
+  const done = await buildRollup(book, { period: values.period, asOf });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
   await book.saveAs(out);
@@ -221,11 +224,12 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   const book = await openXlsx(file);
-  const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
+  // A batch run has no one to ask: very many sheets are written, with a warning.
+  const done = await writeReviews(book, { period: values.period, people, team: values.team, asOf, allowManySheets: true });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await book.saveAs(out);
-  if (done.warning) io.err(`altitude: ${done.warning}\n`);
+  if (done.manySheets !== null) io.err(`altitude: ${describe({ code: "many-sheets", sheets: done.manySheets })}\n`);
   const count = done.reviews.length;
   io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);
   return EXIT.ok;

@@ -3,7 +3,7 @@
  * promises scripts) and as readable aligned tables, and the `check` findings.
  */
 import type { Finding } from "../core/model";
-import type { LoadedWorkbook } from "../workbook/use-cases";
+import type { LoadedWorkbook } from "../app";
 
 export interface ScoreReport {
   keyResults: Array<{

@@ -1,13 +1,14 @@
 // Ribbon commands (ExecuteFunction). Quarterly rollup and Review summaries run
-// the same use cases as the task pane, for the period chosen there or else the
-// latest found; Check goals opens the findings in the pane. A command has no UI
-// of its own, so anything to tell the user is left as a notice for the pane,
-// which is then shown. Excel waits for event.completed() before it accepts the
-// next command, so every handler calls it whatever happens.
+// the application layer's use cases with no period named, so they use the
+// workbook's default (the one last chosen in the task pane, else the latest);
+// Check goals opens the findings in the pane. A command has no UI of its own, so
+// anything to tell the user is left as a notice for the pane, which is then
+// shown. Excel waits for event.completed() before it accepts the next command,
+// so every handler calls it whatever happens.
+import { buildRollup as runRollup, writeReviews, type Failure } from "../app";
 import { createExcelWorkbook } from "../workbook/excel";
 import type { WorkbookPort } from "../workbook/port";
-import { runReviews, runRollup } from "../workbook/use-cases";
-import { getChosenPeriod, requestView, type PaneNotice, type PaneView } from "./navigation";
+import { requestView, type PaneNotice, type PaneView } from "./navigation";
 
 /** The part of Office's command event a handler uses. */
 export type CommandEvent = Pick<Office.AddinCommands.Event, "completed">;
@@ -56,19 +57,34 @@ export function createCommands(deps: CommandDeps): CommandHandlers {
   return {
     buildRollup: (event) =>
       complete(event, "rollup", async () => {
-        const done = await runRollup(deps.workbook(), { period: getChosenPeriod("rollup") });
-        return done.ok ? null : { intent: "error", text: `The quarterly rollup was not written: ${done.message}` };
+        const done = await runRollup(deps.workbook());
+        return done.ok ? null : ribbonNotice("The quarterly rollup", done);
       }),
     buildReviews: (event) =>
       complete(event, "reviews", async () => {
         // Many sheets need the user's go-ahead, which only the pane can ask for.
-        const done = await runReviews(deps.workbook(), { period: getChosenPeriod("reviews"), confirm: () => false });
-        if (done.ok) return null;
-        if (done.code === "cancelled") return { intent: "warning", text: "That would create many review sheets: choose the people here, or confirm to write them all." };
-        return { intent: "error", text: `The review summaries were not written: ${done.message}` };
+        const done = await writeReviews(deps.workbook());
+        return done.ok ? null : ribbonNotice("The review summaries", done);
       }),
     checkGoals: (event) => complete(event, "checks", async () => ({ intent: "info", text: "Checking your goal sheets." })),
   };
+}
+
+/**
+ * How the ribbon words a use case that did not run, for the pane to show.
+ * @example ribbonNotice("The quarterly rollup", fail({ code: "no-goal-sheets" })).intent // "error"
+ */
+export function ribbonNotice(what: string, failure: Failure): PaneNotice {
+  switch (failure.code) {
+    case "many-sheets":
+      return { intent: "warning", text: `That would create ${failure.sheets} review sheets: choose the people here, or confirm to write them all.` };
+    case "no-data":
+      return { intent: "info", text: `${what} was not written: there are no key results or KPI readings in ${failure.period.label}. Choose another period here.` };
+    case "no-period":
+      return { intent: "error", text: `${what} was not written: the workbook has no ${failure.output === "rollup" ? "quarter" : "review year"} yet.` };
+    default:
+      return { intent: "error", text: `${what} was not written: ${failure.message}` };
+  }
 }
 
 function messageOf(error: unknown): string {

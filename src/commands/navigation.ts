@@ -21,22 +21,18 @@ export interface ViewRequest {
   readonly notice?: PaneNotice;
 }
 
-/** The outputs whose period the task pane lets the user choose for the ribbon buttons. */
-export type OutputKind = "rollup" | "reviews";
-
 type Listener = (request: ViewRequest) => void;
 
 interface NavigationStore {
   current: ViewRequest | null;
   readonly listeners: Set<Listener>;
-  readonly chosen: Partial<Record<OutputKind, string>>;
 }
 
 const STORE_KEY = Symbol.for("altitude.navigation");
 
 function store(): NavigationStore {
   const slot = globalThis as typeof globalThis & { [STORE_KEY]?: NavigationStore };
-  slot[STORE_KEY] ??= { current: null, listeners: new Set(), chosen: {} };
+  slot[STORE_KEY] ??= { current: null, listeners: new Set() };
   return slot[STORE_KEY];
 }
 
@@ -100,22 +96,4 @@ export function viewFromLocation(search: string, hash: string): PaneView {
 export function dismissNotice(): void {
   const state = store();
   if (state.current?.notice) state.current = { view: state.current.view, sequence: state.current.sequence };
-}
-
-/**
- * Remembers the period chosen in the task pane for an output, so the ribbon button uses it too.
- * @example setChosenPeriod("rollup", "2026-Q2")
- */
-export function setChosenPeriod(kind: OutputKind, label: string | null): void {
-  const { chosen } = store();
-  if (label) chosen[kind] = label;
-  else delete chosen[kind];
-}
-
-/**
- * The period chosen in the task pane for an output, or undefined (the latest found is used).
- * @example getChosenPeriod("reviews") // "2026"
- */
-export function getChosenPeriod(kind: OutputKind): string | undefined {
-  return store().chosen[kind];
 }

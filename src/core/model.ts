@@ -232,4 +232,6 @@ export interface ParsedWorkbook {
 export interface Finding extends Problem {
   rule: string;
   fix: string;
+  /** 1-based row of the record the rule read, so outputs need not parse `cell` back. */
+  row: number;
 }

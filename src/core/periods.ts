@@ -1,5 +1,9 @@
 /**
  * Reporting periods: quarters, halves, years and months, calendar or fiscal.
+ * The one home of periods: parse (`parsePeriod`), build (`makePeriod`), order
+ * (`comparePeriods`), contain (`periodIncludes`, `periodWithin`), step back
+ * (`previousPeriod`) and find the (fiscal) year of a date (`yearContaining`).
+ * A period's `label` is its one written form.
  *
  * Fiscal years are named after the calendar year they END in (the common
  * convention: with the year starting in April, FY26 runs 2025-04-01 to
@@ -201,16 +205,6 @@ export function comparePeriods(a: Period, b: Period): number {
 }
 
 /**
- * The last day of a period: the default due date of a key result.
- *
- * @example
- * periodEnd(makePeriod("quarter", 2026, 3)!) // "2026-09-30"
- */
-export function periodEnd(p: Period): IsoDate {
-  return p.end;
-}
-
-/**
  * Whether a date falls inside a period, both ends included.
  *
  * @example
@@ -218,4 +212,32 @@ export function periodEnd(p: Period): IsoDate {
  */
 export function periodIncludes(p: Period, date: IsoDate): boolean {
   return date >= p.start && date <= p.end;
+}
+
+/**
+ * Whether `inner` lies within `outer` (a month or quarter within its year, a period within itself).
+ *
+ * @example
+ * periodWithin(makePeriod("month", 2026, 8), makePeriod("quarter", 2026, 3)!) // true
+ * periodWithin(null, makePeriod("year", 2026, 1)!) // false
+ */
+export function periodWithin(inner: Period | null, outer: Period): boolean {
+  return inner !== null && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/**
+ * The year containing a date: the calendar year, or the fiscal year (named after
+ * the year it ends in) when the fiscal year starts in another month than January.
+ *
+ * @example
+ * yearContaining("2026-02-10").label // "2026"
+ * yearContaining("2026-05-10", 4).label // "FY2027"
+ */
+export function yearContaining(date: IsoDate, fiscalYearStartMonth = 1): Period {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const start = fiscalStart({ fiscalYearStartMonth });
+  // A fiscal year named Y runs from its start month of Y−1 to the month before it in Y.
+  const named = start !== 1 && m >= start ? y + 1 : y;
+  return makePeriod("year", named, 1, start) ?? periodContaining(date, "year");
 }

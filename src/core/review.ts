@@ -1,28 +1,17 @@
 /**
- * Review summaries: for each person, their role accountability (KRAs), the key
- * results and KPIs they own in the review period and the findings that concern
- * them (`computeReviews`), and the sheets that show them (`planReviews`): an
- * index with a link to one sheet per person. OKR results are shown as evidence
- * for the conversation, never as the rating.
+ * Review summaries' figures: for each person, their role accountability (KRAs),
+ * the key results and KPIs they own in the review period and the findings that
+ * concern them. Pure figures only: the sheets that show them are laid out by
+ * `review-sheets.ts`. OKR results are evidence for the conversation, never the rating.
  */
-import { parseA1 } from "./address";
 import type { Analysis, ScoredKeyResult, ScoredKpi, ScoredKra } from "./analyse";
 import { nameKey } from "./analyse";
 import { groupBy, pushTo } from "./collections";
-import {
-  GRADE_COLOURS,
-  KPI_STATUS_COLOURS,
-  PACE_COLOURS,
-  PERCENT,
-  RATING,
-  SheetLayout,
-  slugOf,
-} from "./layout";
+import { slugOf } from "./layout";
 import type { Finding, Grade, KpiStatus, Pace, Period, Trend } from "./model";
-import type { OutputPlan, SheetPlan } from "./plan";
-import { periodFromLabel, periodWithin } from "./rollup";
+import { splitOwners } from "./owners";
+import { periodWithin } from "./periods";
 import type { Settings } from "./settings";
-import { MAX_SHEET_NAME, validSheetName } from "./sheet-names";
 
 export interface ReviewArea {
   area: string;
@@ -89,8 +78,8 @@ export interface Review {
 }
 
 export interface ReviewOptions {
-  /** A year (`2026`) or a quarter (`2026-Q3`); a year covers its quarters and months. */
-  period: string;
+  /** A year, or a quarter; a year covers its quarters and months. */
+  period: Period;
   /** Names of the people to review; everyone found when omitted. */
   people?: string[];
   /** Only people who own key results of this team (or KPIs of this area). */
@@ -98,19 +87,8 @@ export interface ReviewOptions {
   settings: Settings;
 }
 
-/** Above this many new sheets the caller warns before writing. */
-const MAX_REVIEW_SHEETS = 50;
-
-/** Owners are sometimes listed together, e.g. "Ana López, Ben Okafor". */
-function ownersOf(text: string): string[] {
-  return text
-    .split(/[,;/&]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
 function owns(text: string, key: string): boolean {
-  return ownersOf(text).some((o) => nameKey(o) === key);
+  return splitOwners(text).some((o) => nameKey(o) === key);
 }
 
 /** KRAs written without a review period are the role's standing accountabilities: they apply to any period. */
@@ -140,8 +118,8 @@ function peopleIn(analysis: Analysis, period: Period, options: ReviewOptions): P
     if (key && !found.has(key)) found.set(key, { name: name.trim().replace(/\s+/g, " "), key });
   };
   analysis.kras.filter((k) => kraApplies(k, period)).forEach((k) => add(k.employee));
-  analysis.keyResults.filter((k) => periodWithin(k.record.period, period)).forEach((k) => ownersOf(k.record.owner).forEach(add));
-  analysis.kpis.filter((k) => periodWithin(k.record.period, period)).forEach((k) => ownersOf(k.record.owner).forEach(add));
+  analysis.keyResults.filter((k) => periodWithin(k.record.period, period)).forEach((k) => splitOwners(k.record.owner).forEach(add));
+  analysis.kpis.filter((k) => periodWithin(k.record.period, period)).forEach((k) => splitOwners(k.record.owner).forEach(add));
 
   let people = [...found.values()];
   if (options.people) {
@@ -183,7 +161,7 @@ interface PeopleIndex {
 function byOwner<T>(records: readonly T[], ownerOf: (record: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const record of records) {
-    for (const key of new Set(ownersOf(ownerOf(record)).map(nameKey))) pushTo(map, key, record);
+    for (const key of new Set(splitOwners(ownerOf(record)).map(nameKey))) pushTo(map, key, record);
   }
   return map;
 }
@@ -195,8 +173,7 @@ function indexPeople(analysis: Analysis, findings: readonly Finding[], period: P
   const findingsByName = new Map<string, number[]>();
   const names = nameMatcher(people.map((p) => p.key));
   findings.forEach((f, i) => {
-    const cell = parseA1(f.cell);
-    if (cell) pushTo(findingsByRow, `${f.sheet}\u0000${cell.row + 1}`, i);
+    if (f.cell) pushTo(findingsByRow, `${f.sheet}\u0000${f.row}`, i);
     for (const key of names(nameKey(f.message))) pushTo(findingsByName, key, i);
   });
   return {
@@ -302,13 +279,12 @@ function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
  * they appear: KRA sheet first, then key result owners, then KPI owners.
  *
  * @example
- * const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, "2026-12-31"), findings, { period: "2026", settings: DEFAULT_SETTINGS });
+ * const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, "2026-12-31"), findings, { period: makePeriod("year", 2026, 1)!, settings: DEFAULT_SETTINGS });
  * reviews[0].person // e.g. "Ana López"
  * reviews[0].kra?.label // e.g. "Exceeds expectations"
  */
 export function computeReviews(analysis: Analysis, findings: Finding[], options: ReviewOptions): Review[] {
-  const period = periodFromLabel(options.period, analysis, options.settings.fiscalYearStartMonth);
-  if (!period) return [];
+  const { period } = options;
   const slugs = new Set<string>();
   const people = peopleIn(analysis, period, options);
   const index = indexPeople(analysis, findings, period, people);
@@ -358,167 +334,3 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
   });
 }
 
-/**
- * A person's sheet name, `Ana López 2026`, at most 31 characters: a long name
- * keeps its first and last words, then the last word's initial, then as much
- * of the first word as fits.
- *
- * @example
- * personSheetName("Ana López", "2026") // "Ana López 2026"
- * personSheetName("Maximiliana Alexandra Wolfeschlegel", "2026-Q3") // "Maximiliana W. 2026-Q3"
- */
-export function personSheetName(person: string, period: string): string {
-  const budget = MAX_SHEET_NAME - period.length - 1;
-  // Clean without validSheetName's cut at 31 characters, so the last word survives to be shortened.
-  const name = person
-    .replace(/[:\\/?*[\]\u0000-\u001f\u007f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^'+|'+$/g, "");
-  const words = name.split(" ").filter((w) => w.length > 0);
-  const first = words[0] ?? "";
-  const last = words.length > 1 ? words[words.length - 1] : "";
-  const candidates = [name, last ? `${first} ${last}` : first, last ? `${first} ${last[0]}.` : first];
-  const fit = candidates.find((c) => c.length <= budget) ?? first.slice(0, Math.max(1, budget));
-  return validSheetName(`${fit.trim()} ${period}`);
-}
-
-function tableName(prefix: string, slug: string): string {
-  return `${prefix}_${slug.replace(/-/g, "_")}`;
-}
-
-function personSheet(review: Review, label: string, indexName: string): SheetPlan {
-  const layout = new SheetLayout(`person:${review.slug}`, personSheetName(review.person, label));
-  layout.title(review.person);
-  layout.link(`Back to ${indexName}`, { key: "index" });
-  layout.skip();
-  layout.keyValues([
-    { label: "Role", value: review.role },
-    { label: "Manager", value: review.manager },
-    { label: "Review period", value: label },
-  ]);
-
-  layout.heading("Role accountability");
-  if (review.kra) {
-    layout.keyValues([
-      { label: "KRA score", value: review.kra.score, format: RATING },
-      { label: "Rating", value: review.kra.label },
-      { label: "Weights total", value: review.kra.weightTotal / 100, format: PERCENT },
-    ]);
-    layout.skip();
-    layout.table({
-      name: tableName("Kras", review.slug),
-      headers: ["Area", "Measure", "Weight", "Target", "Actual", `Rating (of ${review.kra.ratingMax})`, "Rating source"],
-      rows: review.kra.areas.map((a) => [
-        a.area,
-        a.measure,
-        a.weightPercent === null ? null : a.weightPercent / 100,
-        a.target,
-        a.actual,
-        a.rating,
-        a.rating === null ? "" : a.derived ? "Derived from actual ÷ target" : "Given",
-      ]),
-      columnFormats: [null, null, PERCENT, null, null, RATING, null],
-    });
-  } else {
-    layout.note(`No key result areas recorded for ${label}.`);
-  }
-
-  layout.heading("OKR contributions (evidence, not the rating)");
-  layout.note("OKR results inform the conversation but do not set the rating.");
-  const okrs = layout.table(
-    {
-      name: tableName("Okrs", review.slug),
-      headers: ["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in"],
-      rows: review.keyResults.map((k) => [k.period, k.team, k.objective, k.keyResult, k.score, k.grade, k.pace, k.noCheckIn ? "None yet" : ""]),
-      columnFormats: [null, null, null, null, PERCENT, null, null, null],
-    },
-    `No key results owned in ${label}.`,
-  );
-  layout.colourColumn(okrs, 5, GRADE_COLOURS);
-  layout.colourColumn(okrs, 6, PACE_COLOURS);
-
-  layout.heading("KPIs owned");
-  const kpis = layout.table(
-    {
-      name: tableName("Kpis", review.slug),
-      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"],
-      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend])),
-    },
-    `No KPIs owned in ${label}.`,
-  );
-  layout.colourColumn(kpis, 7, KPI_STATUS_COLOURS);
-
-  layout.heading("Findings");
-  layout.table(
-    {
-      name: tableName("Findings", review.slug),
-      headers: ["Rule", "Severity", "Where", "Message", "Fix"],
-      rows: review.findings.map((f) => [f.rule, f.severity, f.cell ? `${f.sheet}!${f.cell}` : f.sheet, f.message, f.fix]),
-    },
-    "No findings.",
-  );
-
-  layout.heading("Manager's notes");
-  layout.box(8, 6);
-  return layout.build({ freeze: { rows: 1, cols: 0 } });
-}
-
-/**
- * The review sheets: an index, `Reviews 2026`, with one row and a link per person,
- * and one sheet per person (`person:<slug>`) with role accountability, OKR
- * contributions, KPIs owned, findings and a box for the manager's notes.
- *
- * @example
- * const plan = planReviews(reviews, { period: "2026" });
- * plan.sheets.map((s) => s.name) // e.g. ["Reviews 2026", "Ana López 2026"]
- */
-export function planReviews(reviews: Review[], options: { period: string }): OutputPlan {
-  const label = options.period;
-  const indexName = `Reviews ${label}`;
-  const index = new SheetLayout("index", indexName);
-  index.title(indexName);
-  index.subtitle(`${reviews.length} ${reviews.length === 1 ? "person" : "people"} · Generated by Altitude`);
-  index.skip();
-  const headers = ["Person", "Role", "Manager", "KRA score", "Rating", "Key results owned", "Average KR score", "KPI breaches"];
-  const table = index.table(
-    {
-      name: "ReviewIndex",
-      headers,
-      rows: reviews.map((r) => [
-        r.person,
-        r.role,
-        r.manager,
-        r.kra?.score ?? null,
-        r.kra?.label ?? "",
-        r.keyResultCount,
-        r.averageKeyResultScore,
-        r.kpiBreaches,
-      ]),
-      columnFormats: [null, null, null, RATING, null, "0", PERCENT, "0"],
-    },
-    `No people with KRAs, key results or KPIs in ${label}.`,
-  );
-  if (table) {
-    // Links sit in the column right of the table: a table cell cannot hold one safely.
-    const col = table.col + headers.length;
-    index.add({ kind: "cells", at: { row: table.row, col }, values: [["Sheet"]], style: { bold: true } });
-    reviews.forEach((r, i) => index.link("Open", { key: `person:${r.slug}` }, { row: table.row + 1 + i, col }));
-  }
-  return {
-    sheets: [index.build({ freeze: { rows: 2, cols: 0 } }), ...reviews.map((r) => personSheet(r, label, indexName))],
-    activate: "index",
-  };
-}
-
-/**
- * A warning to show before writing more than {@link MAX_REVIEW_SHEETS} sheets, or `null`.
- *
- * @example
- * reviewSheetCountWarning(12) // null
- * reviewSheetCountWarning(61) // "This will add 61 sheets to the workbook. ..."
- */
-export function reviewSheetCountWarning(sheets: number): string | null {
-  if (sheets <= MAX_REVIEW_SHEETS) return null;
-  return `This will add ${sheets} sheets to the workbook. So many sheets make it slow to open and hard to navigate; consider reviewing one team or a few people at a time.`;
-}

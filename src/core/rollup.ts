@@ -1,36 +1,22 @@
 /**
- * The quarterly rollup: company, team and objective figures for one quarter,
- * KPI health, change against the previous quarter, graduation and OKR
- * candidates and finding counts (`computeRollup`), and the sheet that shows
- * them (`planRollup`). Both are pure; a writer carries the plan out.
+ * The quarterly rollup's figures: company, team and objective scores for one
+ * period, KPI health, change against the previous period, graduation and OKR
+ * candidates and finding counts. Pure figures only: the sheet that shows them
+ * is laid out by `rollup-sheet.ts`.
  */
-import { parseA1 } from "./address";
 import { isGraduationCandidate } from "./checks/rules";
 import type { Analysis, ScoredKpi, ScoredObjective } from "./analyse";
 import { nameKey } from "./analyse";
 import { compareText, groupBy } from "./collections";
-import { addDays } from "./dates";
-import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Problem, Severity } from "./model";
-import { parsePeriod, previousPeriod } from "./periods";
-import type { OutputPlan, PlanValue } from "./plan";
+import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Severity } from "./model";
+import { periodWithin, previousPeriod } from "./periods";
 import { gradeOf, paceOf } from "./scoring";
 import type { Settings } from "./settings";
-import {
-  GRADE_COLOURS,
-  KPI_STATUS_COLOURS,
-  PACE_COLOURS,
-  PERCENT,
-  PERCENT_CHANGE,
-  SheetLayout,
-  type KeyValue,
-} from "./layout";
 
-const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
-
-/** Chart colours of the grades, in `GRADES` order: a Green slice must look green. */
-const GRADE_CHART_COLOURS: Record<Grade, string> = { Green: "#63BE7B", Yellow: "#FFD966", Red: "#F8696B" };
-const PACES: readonly Pace[] = ["Done", "On track", "At risk", "Behind"];
-const KPI_STATUSES: readonly KpiStatus[] = ["On target", "Watch", "Breach", "Above ceiling", "No data"];
+/** Grades, paces and KPI statuses in the order a rollup counts and shows them. */
+export const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
+export const PACES: readonly Pace[] = ["Done", "On track", "At risk", "Behind"];
+export const KPI_STATUSES: readonly KpiStatus[] = ["On target", "Watch", "Breach", "Above ceiling", "No data"];
 
 export interface RollupHeadline {
   objectives: number;
@@ -118,100 +104,15 @@ export interface Rollup {
   graduation: GraduationCandidate[];
   okrCandidates: OkrCandidate[];
   findings: FindingCount[];
-  /** Why the period could not be used (the rollup is then empty). */
-  problems: Problem[];
 }
 
 export interface RollupOptions {
-  /** A quarter label such as `2026-Q3`. */
-  period: string;
+  /** The period rolled up: a quarter as a rule, or a half, month or year. */
+  period: Period;
   settings: Settings;
 }
 
 const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
-
-/**
- * The period a label names: as the data labels it when any record uses it (so a
- * fiscal quarter keeps its dates), else read as `2026-Q3`, `Q3 2026`, `2026-H1`,
- * `2026-07` or `2026` on the calendar, or as a fiscal period (`FY2027`, `FY27 Q2`)
- * of a year starting in `fiscalYearStartMonth`. `null` when the label is none of these.
- *
- * @example
- * periodFromLabel("Q3 2026") // { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }
- * periodFromLabel("FY2027", undefined, 4) // { label: "FY2027", kind: "year", start: "2026-04-01", end: "2027-03-31" }
- * periodFromLabel("soon") // null
- */
-export function periodFromLabel(label: string, analysis?: Analysis, fiscalYearStartMonth = 1): Period | null {
-  const known = analysis ? knownPeriods(analysis).find((p) => p.label.toLowerCase() === label.trim().toLowerCase()) : undefined;
-  if (known) return known;
-  const text = label.trim().toUpperCase().replace(/\s+/g, " ");
-  if (text.startsWith("FY")) {
-    const fiscal = parsePeriod(text, { fiscalYearStartMonth });
-    return fiscal.ok ? fiscal.value : null;
-  }
-  const yearFirst = /^(\d{4})[- ]?Q([1-4])$/.exec(text);
-  const quarterFirst = /^Q([1-4])[- ]?(\d{4})$/.exec(text);
-  const quarter = yearFirst ? { y: yearFirst[1], q: yearFirst[2] } : quarterFirst ? { y: quarterFirst[2], q: quarterFirst[1] } : null;
-  if (quarter) {
-    const [y, q] = [Number(quarter.y), Number(quarter.q)];
-    return calendarPeriod(`${y}-Q${q}`, "quarter", y, (q - 1) * 3 + 1, 3);
-  }
-  const half = /^(\d{4})-H([12])$/.exec(text);
-  if (half) return calendarPeriod(`${half[1]}-H${half[2]}`, "half", Number(half[1]), half[2] === "1" ? 1 : 7, 6);
-  const month = /^(\d{4})-(\d{2})$/.exec(text);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
-    return calendarPeriod(`${month[1]}-${month[2]}`, "month", Number(month[1]), Number(month[2]), 1);
-  }
-  const yearOnly = /^(\d{4})$/.exec(text);
-  if (yearOnly) return calendarPeriod(yearOnly[1], "year", Number(yearOnly[1]), 1, 12);
-  return null;
-}
-
-function calendarPeriod(label: string, kind: Period["kind"], year: number, firstMonth: number, months: number): Period {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const start = `${year}-${pad(firstMonth)}-01`;
-  const end = new Date(Date.UTC(year, firstMonth - 1 + months, 0)).toISOString().slice(0, 10);
-  return { label, kind, start, end };
-}
-
-function knownPeriods(analysis: Analysis): Period[] {
-  const periods: Array<Period | null> = [
-    ...analysis.keyResults.map((k) => k.record.period),
-    ...analysis.kpis.map((k) => k.record.period),
-    ...analysis.kras.map((k) => k.period),
-  ];
-  return periods.filter((p): p is Period => p !== null);
-}
-
-/**
- * Whether `inner` lies within `outer` (a month or quarter within its year, a period within itself).
- *
- * @example
- * periodWithin({ label: "2026-08", kind: "month", start: "2026-08-01", end: "2026-08-31" },
- *   { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }) // true
- */
-export function periodWithin(inner: Period | null, outer: Period): boolean {
-  return inner !== null && inner.start >= outer.start && inner.end <= outer.end;
-}
-
-/**
- * The quarter just before one: the same length of time ending the day before it starts,
- * labelled as the data labels it when any record falls in it.
- *
- * @example
- * previousQuarter({ label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }).label // "2026-Q2"
- */
-export function previousQuarter(period: Period, analysis?: Analysis): Period {
-  const end = addDays(period.start, -1) ?? period.start;
-  const [y, m] = [Number(period.start.slice(0, 4)), Number(period.start.slice(5, 7))];
-  const startMonth = m - 3 < 1 ? m + 9 : m - 3;
-  const startYear = m - 3 < 1 ? y - 1 : y;
-  const start = `${startYear}-${String(startMonth).padStart(2, "0")}-01`;
-  const known = analysis ? knownPeriods(analysis).find((p) => p.start === start && p.end === end) : undefined;
-  if (known) return known;
-  const q = Math.floor((startMonth - 1) / 3) + 1;
-  return { label: `${startYear}-Q${q}`, kind: "quarter", start, end };
-}
 
 function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
@@ -309,12 +210,7 @@ function findingsOfPeriod(findings: Finding[], analysis: Analysis, period: Perio
   };
   for (const { record } of analysis.keyResults) place(record.sheet, record.row, record.period);
   for (const { record } of analysis.kpis) place(record.sheet, record.row, record.period);
-  return findings.filter((f) => {
-    const cell = parseA1(f.cell);
-    if (!cell) return true;
-    const row = cell.row + 1;
-    return inside.get(f.sheet)?.has(row) === true || outside.get(f.sheet)?.has(row) !== true;
-  });
+  return findings.filter((f) => inside.get(f.sheet)?.has(f.row) === true || outside.get(f.sheet)?.has(f.row) !== true);
 }
 
 function findingCounts(findings: Finding[]): FindingCount[] {
@@ -334,25 +230,12 @@ function findingCounts(findings: Finding[]): FindingCount[] {
  * or a month inside it. Pace is read at `analysis.asOf`.
  *
  * @example
- * const rollup = computeRollup(analyse(parsed, DEFAULT_SETTINGS, "2026-08-15"), findings, { period: "2026-Q3", settings: DEFAULT_SETTINGS });
+ * const rollup = computeRollup(analyse(parsed, DEFAULT_SETTINGS, "2026-08-15"), findings, { period: makePeriod("quarter", 2026, 3)!, settings: DEFAULT_SETTINGS });
  * rollup.headline.averageScore // e.g. 0.5
  * rollup.teams.map((t) => t.team) // e.g. ["People", "Sales"]
  */
 export function computeRollup(analysis: Analysis, findings: Finding[], options: RollupOptions): Rollup {
-  const { settings } = options;
-  const resolved = periodFromLabel(options.period, analysis, settings.fiscalYearStartMonth);
-  const problems: Problem[] = [];
-  if (!resolved) {
-    problems.push({
-      code: "bad-period",
-      message: `"${options.period}" is not a quarter such as 2026-Q3.`,
-      sheet: "",
-      cell: "",
-      severity: "error",
-    });
-  }
-  // An unusable label yields an empty rollup that says why, rather than an exception.
-  const period = resolved ?? { label: options.period, kind: "quarter", start: "9999-12-31", end: "0000-01-01" };
+  const { settings, period } = options;
   const asOf = analysis.asOf;
 
   const objectives = objectivesIn(analysis, period);
@@ -362,8 +245,8 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
   const noCheckIn = keyResults.filter((k) => k.noCheckIn).length;
 
   // A rollup of a year, half or month compares with the whole period before it, not with a quarter.
-  const prevPeriod = resolved ? (period.kind === "quarter" ? previousQuarter(period, analysis) : previousPeriod(period)) : null;
-  const prevObjectives = prevPeriod ? objectivesIn(analysis, prevPeriod) : [];
+  const prevPeriod = previousPeriod(period);
+  const prevObjectives = objectivesIn(analysis, prevPeriod);
   const prevAverage = mean(prevObjectives.map((o) => o.score).filter((s): s is number => s !== null));
   const prevTeams = teamAverages(prevObjectives);
 
@@ -408,7 +291,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
     kpiHealth: countBy(KPI_STATUSES, kpisInPeriod.map((k) => k.status ?? "No data")),
     breaches: kpisInPeriod.filter((k) => k.status === "Breach").map(reading),
     previous:
-      prevPeriod && prevObjectives.length
+      prevObjectives.length
         ? { period: prevPeriod, averageScore: prevAverage, change: averageScore !== null && prevAverage !== null ? averageScore - prevAverage : null }
         : null,
     graduation: keyResults
@@ -420,148 +303,18 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
         owner: k.record.owner,
         score: k.score ?? 1,
       })),
-    okrCandidates: resolved ? okrCandidatesOf(analysis.kpis, period) : [],
-    findings: findingCounts(resolved ? findingsOfPeriod(findings, analysis, period) : findings),
-    problems,
+    okrCandidates: okrCandidatesOf(analysis.kpis, period),
+    findings: findingCounts(findingsOfPeriod(findings, analysis, period)),
   };
 }
 
-export interface PlanRollupOptions {
-  /** Sheet key, `rollup` by default. */
-  key?: string;
-}
 
 /**
- * The rollup sheet, `Rollup 2026-Q3`: title, headline figures, grade and pace
- * distributions, team and objective tables, KPI health, breaching KPIs, graduation
- * and OKR candidates and finding counts, with status colours and two charts.
+ * Whether a rollup found anything to show: a key result or a KPI reading in its period.
  *
  * @example
- * const plan = planRollup(rollup);
- * plan.sheets[0].name // "Rollup 2026-Q3"
+ * rollupHasData(computeRollup(analysis, [], { period: makePeriod("quarter", 2019, 1)!, settings })) // false
  */
-export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): OutputPlan {
-  const label = rollup.period.label;
-  const layout = new SheetLayout(options.key ?? "rollup", `Rollup ${label}`);
-  const noKeyResults = `No key results in ${label}.`;
-  const h = rollup.headline;
-
-  layout.title(`Quarterly rollup ${label}`);
-  layout.subtitle(`As of ${rollup.asOf} · Generated by Altitude`);
-  for (const p of rollup.problems) layout.note(p.message);
-
-  layout.heading("Headline");
-  const figures: KeyValue[] = [
-    { label: "Objectives", value: h.objectives },
-    { label: "Key results", value: h.keyResults },
-    { label: "Average objective score", value: h.averageScore, format: PERCENT },
-  ];
-  if (rollup.previous) {
-    figures.push({ label: `Change since ${rollup.previous.period.label}`, value: rollup.previous.change, format: PERCENT_CHANGE });
-  }
-  figures.push({ label: "Key results with no check-in", value: h.noCheckInShare, format: PERCENT });
-  layout.keyValues(figures);
-
-  layout.heading("Grade distribution (objectives)");
-  const gradeTable = layout.table(
-    { name: "RollupGrades", headers: ["Grade", "Objectives"], rows: h.objectives ? GRADES.map((g) => [g, h.grades[g]]) : [] },
-    noKeyResults,
-  );
-  layout.colourColumn(gradeTable, 0, GRADE_COLOURS);
-  if (gradeTable) layout.chart({
-      chartType: "doughnut",
-      title: "Objectives by grade",
-      data: gradeTable,
-      row: gradeTable.row,
-      pointColors: GRADES.map((g) => GRADE_CHART_COLOURS[g]),
-    });
-
-  layout.heading("Pace distribution (objectives)");
-  const paceTable = layout.table(
-    { name: "RollupPace", headers: ["Pace", "Objectives"], rows: h.objectives ? PACES.map((p) => [p, h.paces[p]]) : [] },
-    noKeyResults,
-  );
-  layout.colourColumn(paceTable, 0, PACE_COLOURS);
-
-  layout.heading("Teams");
-  const prev = rollup.previous ? ` since ${rollup.previous.period.label}` : "";
-  const teamTable = layout.table(
-    {
-      name: "RollupTeams",
-      headers: ["Team", "Average score", "Grade", "Pace", "Objectives", "Key results", `Change${prev}`],
-      rows: rollup.teams.map((t) => [t.team, t.averageScore, t.grade, t.pace, t.objectives, t.keyResults, t.change]),
-      columnFormats: [null, PERCENT, null, null, "0", "0", PERCENT_CHANGE],
-    },
-    noKeyResults,
-  );
-  layout.colourColumn(teamTable, 2, GRADE_COLOURS);
-  layout.colourColumn(teamTable, 3, PACE_COLOURS);
-  if (teamTable) {
-    // Team names and their scores only: the first two columns, header included.
-    layout.chart({ chartType: "column", title: "Average score by team", data: { ...teamTable, cols: 2 }, row: teamTable.row });
-  }
-
-  layout.heading("Objectives");
-  const objectiveTable = layout.table(
-    {
-      name: "RollupObjectives",
-      headers: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results"],
-      rows: rollup.objectives.map((o) => [o.team, o.objective, o.owners.join(", "), o.score, o.grade, o.pace, o.keyResults]),
-      columnFormats: [null, null, null, PERCENT, null, null, "0"],
-    },
-    noKeyResults,
-  );
-  layout.colourColumn(objectiveTable, 4, GRADE_COLOURS);
-  layout.colourColumn(objectiveTable, 5, PACE_COLOURS);
-
-  layout.heading("KPI health");
-  const readings = KPI_STATUSES.reduce((n, s) => n + rollup.kpiHealth[s], 0);
-  const healthTable = layout.table(
-    { name: "RollupKpiHealth", headers: ["Status", "Readings"], rows: readings ? KPI_STATUSES.map((s) => [s, rollup.kpiHealth[s]]) : [] },
-    `No KPI readings in ${label}.`,
-  );
-  layout.colourColumn(healthTable, 0, KPI_STATUS_COLOURS);
-
-  layout.heading("KPIs below their floor");
-  layout.table(
-    {
-      name: "RollupBreaches",
-      headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
-      rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit]),
-    },
-    `No KPI breached its floor in ${label}.`,
-  );
-
-  layout.heading("Graduation candidates (key results that reached their target)");
-  layout.table(
-    {
-      name: "RollupGraduation",
-      headers: ["Team", "Objective", "Key result", "Owner", "Score"],
-      rows: rollup.graduation.map((g) => [g.team, g.objective, g.keyResult, g.owner, g.score]),
-      columnFormats: [null, null, null, null, PERCENT],
-    },
-    `No key result reached its target in ${label}.`,
-  );
-
-  layout.heading("OKR candidates (KPIs in breach two periods running)");
-  layout.table(
-    {
-      name: "RollupOkrCandidates",
-      headers: ["KPI", "Area", "Owner", "Periods in breach"],
-      rows: rollup.okrCandidates.map((c) => [c.kpi, c.area, c.owner, c.periods.join(", ")]),
-    },
-    "No KPI breached its floor in consecutive periods.",
-  );
-
-  layout.heading("Findings by rule");
-  layout.table(
-    {
-      name: "RollupFindings",
-      headers: ["Rule", "Severity", "Findings"],
-      rows: rollup.findings.map((f) => [f.rule, f.severity, f.count] satisfies PlanValue[]),
-    },
-    "No findings.",
-  );
-
-  return { sheets: [layout.build({ freeze: { rows: 2, cols: 0 } })], activate: layout.key };
+export function rollupHasData(rollup: Rollup): boolean {
+  return rollup.headline.keyResults > 0 || KPI_STATUSES.some((s) => rollup.kpiHealth[s] > 0);
 }

@@ -140,6 +140,9 @@ export interface ExcelTable {
   showBandedRows: boolean;
   getHeaderRowRange(): ExcelRange;
   getDataBodyRange(): ExcelRange;
+  getRange(): ExcelRange;
+  /** https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1) */
+  readonly rows: { add(index: number | null | undefined, values: RawCell[][]): void };
 }
 
 export interface ExcelChartCollection {

@@ -4,7 +4,8 @@
  * append check-in rows, write one cell, select a cell, recalculate, and listen
  * for sheet changes. Every batch runs through `BatchRunner`. Round trips do not
  * depend on the number of rows: `convertToTable` takes 2 (table names, then
- * everything) plus 1 per ~4 MB of formulas; `appendRows` 2; the others 1.
+ * everything) plus 1 per ~4 MB of formulas; `appendRows` 2 (3 when the sheet holds tables: a row goes into the table that ends
+ * on the last used row, by `table.rows.add`); the others 1.
  */
 import { rangeA1, type RangeRef } from "../core/address";
 import type { TableConversion } from "../core/tables";
@@ -62,10 +63,22 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       await runner.run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
         const used = worksheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
+        const tables = worksheet.tables.load("items/name");
         await context.sync();
-        const at = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex + used.rowCount, col: used.columnIndex };
-        const formats = append.numberFormats ? rows.map(() => append.numberFormats ?? []) : undefined;
-        await writeValues(context, worksheet, at, rows, formats);
+        const bottom = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
+        const ranges = tables.items.map((table) => ({ table, range: table.getRange().load("rowIndex,rowCount") }));
+        if (ranges.length > 0) await context.sync();
+        // A table that ends on the last used row grows by rows of its own, so its formulas, formats and filters cover them.
+        const table = ranges.find(({ range }) => range.rowIndex + range.rowCount - 1 === bottom)?.table;
+        if (table) {
+          await context.reserve(jsonBytes(rows));
+          // A new table row starts empty: a blank value is an empty cell, as Office.js's values take no null.
+          table.rows.add(null, rows.map((row) => row.map((v) => v ?? "")));
+        } else {
+          const at = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex + used.rowCount, col: used.columnIndex };
+          const formats = append.numberFormats ? rows.map(() => append.numberFormats ?? []) : undefined;
+          await writeValues(context, worksheet, at, rows, formats);
+        }
         await context.sync();
       });
     },

@@ -17,6 +17,8 @@ export interface StoredState {
   settings?: DeepPartial<Settings>;
   /** Mappings by sheet name. */
   mappings?: Record<string, ColumnMapping>;
+  /** The period last chosen for each output (a label such as `2026-Q3`), used by every door as the default. */
+  periods?: { rollup?: string; reviews?: string };
 }
 
 /** How the workbook's host writes numbers as text: `1,200.5` or `1.200,5`. */

@@ -1,6 +1,6 @@
 import { becomeReady, fakeOffice } from "./fake-office";
 import { buildReviews, buildRollup, checkGoals, createCommands } from "../../src/commands/commands";
-import { getViewRequest, setChosenPeriod } from "../../src/commands/navigation";
+import { getViewRequest } from "../../src/commands/navigation";
 import type { RawCell } from "../../src/core/model";
 import type { TableBlock } from "../../src/core/plan";
 import { planTemplate } from "../../src/core/templates";
@@ -8,15 +8,18 @@ import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
 import { quarter } from "../support/builders";
 
-/** A workbook holding the starter OKR, KPI and KRA sheets for 2026-Q3. */
-function goalWorkbook(): FakeExcel {
-  const sheets = (["okr", "kpi", "kra"] as const).map((kind) => {
-    const sheet = planTemplate(kind, quarter(2026, 3)).sheets[0];
-    const table = sheet.blocks.find((b): b is TableBlock => b.kind === "table");
-    if (!table) throw new Error("template without a table");
-    const values: RawCell[][] = [table.headers, ...table.rows.map((row) => row.map((v) => v ?? ""))];
-    return { name: sheet.name, values };
-  });
+/** The starter rows of a kind of sheet for a quarter, header first. */
+function templateRows(kind: "okr" | "kpi" | "kra", q: 1 | 2 | 3 | 4): { name: string; values: RawCell[][] } {
+  const sheet = planTemplate(kind, quarter(2026, q)).sheets[0];
+  const table = sheet.blocks.find((b): b is TableBlock => b.kind === "table");
+  if (!table) throw new Error("template without a table");
+  return { name: sheet.name, values: [table.headers, ...table.rows.map((row) => row.map((v) => v ?? ""))] };
+}
+
+/** A workbook holding the starter OKR, KPI and KRA sheets for 2026-Q3 (and the OKRs of 2026-Q2 too when asked). */
+function goalWorkbook(options: { withQ2?: boolean } = {}): FakeExcel {
+  const sheets = (["okr", "kpi", "kra"] as const).map((kind) => templateRows(kind, 3));
+  if (options.withQ2) sheets[0].values.push(...templateRows("okr", 2).values.slice(1));
   return createFakeExcel({ sheets });
 }
 
@@ -29,11 +32,6 @@ function setUp(fake: FakeExcel, showPane = jest.fn(() => Promise.resolve())) {
 }
 
 describe("ribbon commands", () => {
-  beforeEach(() => {
-    setChosenPeriod("rollup", null);
-    setChosenPeriod("reviews", null);
-  });
-
   it("associates each handler under its manifest FunctionName once Office is ready", () => {
     expect(fakeOffice.actions.associate).not.toHaveBeenCalled();
     becomeReady();
@@ -55,23 +53,23 @@ describe("ribbon commands", () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it("Quarterly rollup uses the period chosen in the task pane", async () => {
-    const fake = goalWorkbook();
+  it("Quarterly rollup uses the period last chosen for the workbook, kept in its state", async () => {
+    const fake = goalWorkbook({ withQ2: true });
     const { commands } = setUp(fake);
-    setChosenPeriod("rollup", "2025-Q1");
+    await createExcelWorkbook(fake.Excel).writeState({ periods: { rollup: "2026-Q2" } });
     await commands.buildRollup(makeEvent());
-    expect(fake.sheetNames()).toContain("Rollup 2025-Q1");
+    expect(fake.sheetNames()).toContain("Rollup 2026-Q2");
   });
 
-  it("Quarterly rollup reports a period it cannot use in the pane and writes nothing", async () => {
-    const fake = goalWorkbook();
+  it("Quarterly rollup of a workbook with no quarter tells the pane in the ribbon's words, with no CLI flag", async () => {
+    const fake = createFakeExcel({ sheets: [templateRows("kra", 3)] });
     const { commands, showPane } = setUp(fake);
-    setChosenPeriod("rollup", "next spring");
     const event = makeEvent();
     await commands.buildRollup(event);
     expect(fake.sheetNames().some((n) => n.startsWith("Rollup"))).toBe(false);
     expect(showPane).toHaveBeenCalledTimes(1);
-    expect(getViewRequest()).toMatchObject({ view: "rollup", notice: { intent: "error", text: expect.stringContaining("The quarterly rollup was not written") } });
+    expect(getViewRequest()).toMatchObject({ view: "rollup", notice: { intent: "error", text: "The quarterly rollup was not written: the workbook has no quarter yet." } });
+    expect(getViewRequest()?.notice?.text).not.toContain("--period");
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 

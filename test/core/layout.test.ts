@@ -1,4 +1,5 @@
-import { blockArea, SheetLayout, slugOf } from "../../src/core/layout";
+import { SheetLayout, slugOf } from "../../src/core/layout";
+import { blockArea } from "./plan-checks";
 import type { Block } from "../../src/core/plan";
 
 describe("SheetLayout", () => {

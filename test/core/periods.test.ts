@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Period, PeriodKind, RawCell } from "../../src/core/model";
-import { comparePeriods, makePeriod, parsePeriod, periodContaining, periodEnd, periodIncludes, previousPeriod, type PeriodOptions } from "../../src/core/periods";
+import { comparePeriods, makePeriod, parsePeriod, periodContaining, periodIncludes, periodWithin, previousPeriod, yearContaining, type PeriodOptions } from "../../src/core/periods";
 import { anyCell } from "./parse-fixtures";
 
 function period(raw: RawCell, options?: PeriodOptions): Period | null {
@@ -122,8 +122,33 @@ describe("period arithmetic", () => {
     expect(pa && pb && Math.sign(comparePeriods(pa, pb))).toBe(sign);
   });
 
-  it("periodEnd is the last day, the default due date", () => {
-    expect(periodEnd(Q3_2026 as Period)).toBe("2026-09-30");
+  it.each<[string, string | null, string, boolean]>([
+    ["a month inside the quarter", "2026-08", "2026-Q3", true],
+    ["the quarter itself", "2026-Q3", "2026-Q3", true],
+    ["a month of another quarter", "2026-06", "2026-Q3", false],
+    ["a quarter inside its year", "2026-Q3", "2026", true],
+    ["a year is not inside its quarter", "2026", "2026-Q3", false],
+    ["no period", null, "2026-Q3", false],
+  ])("periodWithin: %s", (_name, inner, outer, expected) => {
+    expect(periodWithin(inner === null ? null : period(inner), period(outer)!)).toBe(expected);
+  });
+
+  it.each<[string, string, number, string, string, string]>([
+    ["a calendar year", "2026-02-10", 1, "2026", "2026-01-01", "2026-12-31"],
+    ["a fiscal year from April, before April", "2026-02-10", 4, "FY2026", "2025-04-01", "2026-03-31"],
+    ["a fiscal year from April, in April", "2026-04-01", 4, "FY2027", "2026-04-01", "2027-03-31"],
+    ["a fiscal year from July, in December", "2026-12-31", 7, "FY2027", "2026-07-01", "2027-06-30"],
+  ])("yearContaining: %s", (_name, date, startMonth, label, start, end) => {
+    expect(yearContaining(date, startMonth)).toEqual({ label, kind: "year", start, end });
+  });
+
+  it("yearContaining: the year found contains the date, whatever the fiscal start", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), (y, m, d, start) => {
+        const date = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+        expect(periodIncludes(yearContaining(date, start), date)).toBe(true);
+      }),
+    );
   });
 
   it.each<[string, string, boolean]>([

@@ -1,6 +1,5 @@
 /** Checks on planned sheets shared by the rollup and review plan tests. */
 import type { RangeRef } from "../../src/core/address";
-import { blockArea } from "../../src/core/layout";
 import type { Block, SheetPlan } from "../../src/core/plan";
 
 function intersects(a: RangeRef, b: RangeRef): boolean {
@@ -23,4 +22,32 @@ export function sheetStrings(sheet: SheetPlan): string[] {
     if (b.kind === "link") return [b.text];
     return [];
   });
+}
+
+function widest(rows: ReadonlyArray<readonly unknown[]>): number {
+  let cols = 0;
+  for (const row of rows) cols = Math.max(cols, row.length);
+  return cols;
+}
+
+/**
+ * The cells a block writes or covers (a chart covers the cells it floats over).
+ * Conditional formats and validation only decorate cells, so they have no area.
+ */
+export function blockArea(block: Block): RangeRef | null {
+  switch (block.kind) {
+    case "cells":
+      return { ...block.at, rows: block.values.length, cols: widest(block.values) };
+    case "formulas":
+      return { ...block.at, rows: block.formulas.length, cols: widest(block.formulas) };
+    case "table":
+      return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
+    case "link":
+      return { ...block.at, rows: 1, cols: 1 };
+    case "chart":
+      return { ...block.at, ...block.size };
+    case "conditional":
+    case "validation":
+      return null;
+  }
 }

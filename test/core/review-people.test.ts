@@ -13,6 +13,7 @@ const finding = (message: string, cell: string): Finding => ({
   message,
   sheet: "KRAs",
   cell,
+  row: Number(cell.replace(/^[A-Z]+/, "")),
   fix: "Make them add up to 100%",
 });
 
@@ -27,7 +28,7 @@ const parsed = makeParsed({
 });
 
 function findingsOf(person: string, findings: Finding[]): string[] {
-  const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, AS_OF), findings, { period: "2026", settings: DEFAULT_SETTINGS });
+  const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, AS_OF), findings, { period: year(2026), settings: DEFAULT_SETTINGS });
   return reviews.find((r) => r.person === person)?.findings.map((f) => f.message) ?? [];
 }
 
@@ -56,14 +57,29 @@ describe("computeReviews: which findings belong to whom", () => {
 
 describe("computeReviews: co-owned key results", () => {
   it("lists a key result owned by two people in both reviews, once each", () => {
-    const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, AS_OF), [], { period: "2026", settings: DEFAULT_SETTINGS });
+    const reviews = computeReviews(analyse(parsed, DEFAULT_SETTINGS, AS_OF), [], { period: year(2026), settings: DEFAULT_SETTINGS });
     const counts = Object.fromEntries(reviews.map((r) => [r.person, r.keyResultCount]));
     expect(counts).toEqual({ "Ana López": 1, "Diana López": 1, Ana: 0 });
   });
 
   it("lists a key result once when its owner cell names the person twice", () => {
     const twice = makeParsed({ keyResults: [makeKeyResult({ owner: "Ana López; ana  lópez", period: quarter(2026, 3) })] });
-    const reviews = computeReviews(analyse(twice, DEFAULT_SETTINGS, AS_OF), [], { period: "2026", settings: DEFAULT_SETTINGS });
+    const reviews = computeReviews(analyse(twice, DEFAULT_SETTINGS, AS_OF), [], { period: year(2026), settings: DEFAULT_SETTINGS });
     expect(reviews.map((r) => [r.person, r.keyResultCount])).toEqual([["Ana López", 1]]);
+  });
+});
+
+describe("computeReviews: the one owner rule", () => {
+  it.each([
+    { name: "names joined by 'and'", owner: "Ana López and Diana López" },
+    { name: "names joined by '&'", owner: "Ana López & Diana López" },
+    { name: "names joined by '/'", owner: "Ana López / Diana López" },
+  ])("$name give each person the key result", ({ owner }) => {
+    const shared = makeParsed({ keyResults: [makeKeyResult({ owner, period: quarter(2026, 3) })] });
+    const reviews = computeReviews(analyse(shared, DEFAULT_SETTINGS, AS_OF), [], { period: year(2026), settings: DEFAULT_SETTINGS });
+    expect(reviews.map((r) => [r.person, r.keyResultCount])).toEqual([
+      ["Ana López", 1],
+      ["Diana López", 1],
+    ]);
   });
 });

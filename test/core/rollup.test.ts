@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
-import { blockArea } from "../../src/core/layout";
 import type { Finding, KpiRecord, Period } from "../../src/core/model";
 import type { ChartBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
-import { computeRollup, periodFromLabel, periodWithin, planRollup, previousQuarter, type Rollup } from "../../src/core/rollup";
+import { parsePeriod } from "../../src/core/periods";
+import { computeRollup, rollupHasData, type Rollup } from "../../src/core/rollup";
+import { planRollup } from "../../src/core/rollup-sheet";
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from "../../src/core/settings";
 import { makeKeyResult, makeKpi, makeParsed, quarter } from "../support/builders";
-import { overlaps, sheetStrings } from "./plan-checks";
+import { blockArea, overlaps, sheetStrings } from "./plan-checks";
 
 const AS_OF = "2026-08-15";
 
@@ -22,14 +23,13 @@ function rollupOf(
   options: { period?: string; findings?: Finding[]; settings?: Settings } = {},
 ): Rollup {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  return computeRollup(analyse(makeParsed(parts), settings, AS_OF), options.findings ?? [], {
-    period: options.period ?? "2026-Q3",
-    settings,
-  });
+  const read = parsePeriod(options.period ?? "2026-Q3");
+  if (!read.ok || read.value === null) throw new Error(`${options.period} is not a period`);
+  return computeRollup(analyse(makeParsed(parts), settings, AS_OF), options.findings ?? [], { period: read.value, settings });
 }
 
 function finding(rule: string, severity: Finding["severity"] = "warning"): Finding {
-  return { rule, severity, code: rule, message: `${rule} found`, sheet: "OKRs", cell: "A2", fix: "Fix it" };
+  return { rule, severity, code: rule, message: `${rule} found`, sheet: "OKRs", cell: "A2", row: 2, fix: "Fix it" };
 }
 
 /** Two People key results (0.5 and over-achieved) and one Sales key result at 0.2, all in 2026-Q3. */
@@ -72,56 +72,6 @@ function expectSound(plan: OutputPlan): void {
 }
 
 // ---------------------------------------------------------------------------
-
-describe("periodFromLabel", () => {
-  it.each<[string, string, Partial<Period> | null]>([
-    ["a canonical quarter", "2026-Q3", { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }],
-    ["a quarter written first", "Q4 2026", { label: "2026-Q4", start: "2026-10-01", end: "2026-12-31" }],
-    ["a lower-case quarter", "2026-q1", { label: "2026-Q1", start: "2026-01-01", end: "2026-03-31" }],
-    ["a year", "2026", { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }],
-    ["a half", "2026-H2", { label: "2026-H2", kind: "half", start: "2026-07-01", end: "2026-12-31" }],
-    ["a month", "2026-02", { label: "2026-02", kind: "month", start: "2026-02-01", end: "2026-02-28" }],
-    ["month 13", "2026-13", null],
-    ["words", "next quarter", null],
-  ])("reads %s", (_name, label, expected) => {
-    const period = periodFromLabel(label);
-    if (expected === null) expect(period).toBeNull();
-    else expect(period).toMatchObject(expected);
-  });
-
-  it.each<[string, string, number, Partial<Period>]>([
-    ["a fiscal quarter starting in April", "FY2027-Q2", 4, { label: "FY2027-Q2", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }],
-    ["a fiscal year starting in April", "FY2027", 4, { label: "FY2027", kind: "year", start: "2026-04-01", end: "2027-03-31" }],
-    ["a fiscal quarter when the year starts in January", "FY26 Q3", 1, { label: "2026-Q3", start: "2026-07-01", end: "2026-09-30" }],
-  ])("reads %s that no record uses", (_name, label, fiscalYearStartMonth, expected) => {
-    expect(periodFromLabel(label, undefined, fiscalYearStartMonth)).toMatchObject(expected);
-  });
-
-  it("takes a period's dates from the data when a record uses its label", () => {
-    const fiscal: Period = { label: "FY26-Q1", kind: "quarter", start: "2025-04-01", end: "2025-06-30" };
-    const analysis = analyse(makeParsed({ keyResults: [makeKeyResult({ period: fiscal })] }), DEFAULT_SETTINGS, AS_OF);
-    expect(periodFromLabel("fy26-q1", analysis)).toEqual(fiscal);
-  });
-});
-
-describe("previousQuarter and periodWithin", () => {
-  it.each<[string, Period, string]>([
-    ["Q3 follows Q2", quarter(2026, 3), "2026-Q2"],
-    ["Q1 follows the last quarter of the year before", quarter(2026, 1), "2025-Q4"],
-  ])("%s", (_name, period, label) => {
-    expect(previousQuarter(period)).toEqual(quarter(Number(label.slice(0, 4)), Number(label.slice(-1)) as 1 | 2 | 3 | 4));
-  });
-
-  it.each<[string, Period | null, Period, boolean]>([
-    ["a month inside the quarter", month(2026, 8), quarter(2026, 3), true],
-    ["the quarter itself", quarter(2026, 3), quarter(2026, 3), true],
-    ["a month of another quarter", month(2026, 6), quarter(2026, 3), false],
-    ["a quarter inside its year", quarter(2026, 3), { label: "2026", kind: "year", start: "2026-01-01", end: "2026-12-31" }, true],
-    ["no period", null, quarter(2026, 3), false],
-  ])("%s", (_name, inner, outer, expected) => {
-    expect(periodWithin(inner, outer)).toBe(expected);
-  });
-});
 
 describe("computeRollup", () => {
   it("gives an empty rollup for a quarter without key results", () => {
@@ -253,7 +203,7 @@ describe("computeRollup", () => {
   });
 
   it("counts only the findings of the quarter's records, and those on no key result or KPI row", () => {
-    const located = (rule: string, sheet: string, cell: string): Finding => ({ ...finding(rule), sheet, cell });
+    const located = (rule: string, sheet: string, cell: string): Finding => ({ ...finding(rule), sheet, cell, row: Number(cell.replace(/^[A-Z]+/, "")) });
     const rollup = rollupOf(
       {
         keyResults: [makeKeyResult({ row: 50, period: quarter(2026, 2) }), makeKeyResult({ row: 51, period: quarter(2026, 3) })],
@@ -276,10 +226,13 @@ describe("computeRollup", () => {
     ]);
   });
 
-  it("reports a period it cannot read as a problem and stays empty", () => {
-    const rollup = rollupOf(teamsFixture(), { period: "someday" });
-    expect(rollup.problems).toEqual([expect.objectContaining({ code: "bad-period" })]);
-    expect(rollup.headline.objectives).toBe(0);
+  it.each<[string, Parameters<typeof makeParsed>[0], string, boolean]>([
+    ["key results in the quarter", teamsFixture(), "2026-Q3", true],
+    ["only a KPI reading in the quarter", { kpis: [makeKpi({ period: month(2026, 8) })] }, "2026-Q3", true],
+    ["records of other quarters only", teamsFixture(), "2025-Q1", false],
+    ["an empty workbook", {}, "2026-Q3", false],
+  ])("has data to show with %s: %s", (_name, parts, period, expected) => {
+    expect(rollupHasData(rollupOf(parts, { period }))).toBe(expected);
   });
 });
 
@@ -415,7 +368,7 @@ describe("graduation candidates agree with the goal-quality check", () => {
     { name: "an increase still under way", kr: { type: "increase", start: 40, target: 60, current: 50, keyResult: "Raise NPS from 40 to 60" }, listed: false },
   ] as const)("$name", ({ kr, listed }) => {
     const analysis = analyse(makeParsed({ keyResults: [makeKeyResult(kr)] }), DEFAULT_SETTINGS, "2026-08-15");
-    const rollup = computeRollup(analysis, [], { period: "2026-Q3", settings: DEFAULT_SETTINGS });
+    const rollup = computeRollup(analysis, [], { period: quarter(2026, 3), settings: DEFAULT_SETTINGS });
     expect(rollup.graduation.map((g) => g.keyResult)).toEqual(listed ? [kr.keyResult] : []);
   });
 });

@@ -11,8 +11,11 @@ import { checkWorkbook } from "../../src/core/checks";
 import type { RawCell, SheetData } from "../../src/core/model";
 import { parseWorkbook } from "../../src/core/parse";
 import type { OutputPlan } from "../../src/core/plan";
-import { computeReviews, planReviews } from "../../src/core/review";
-import { computeRollup, planRollup } from "../../src/core/rollup";
+import { computeReviews } from "../../src/core/review";
+import { computeRollup } from "../../src/core/rollup";
+import { planRollup } from "../../src/core/rollup-sheet";
+import { planReviews } from "../../src/core/review-sheets";
+import { makePeriod } from "../../src/core/periods";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planTableConversion } from "../../src/core/tables";
 import { createExcelWorkbook } from "../../src/workbook/excel";
@@ -47,9 +50,9 @@ function plans(sheets: SheetData[]): { rollup: OutputPlan; reviews: OutputPlan }
   const parsed = parseWorkbook(sheets, { settings });
   const analysis = analyse(parsed, settings, AS_OF);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf: AS_OF });
-  const rollup = computeRollup(analysis, findings, { period: "2026-Q3", settings });
-  const reviews = computeReviews(analysis, findings, { period: "2026", settings });
-  return { rollup: planRollup(rollup), reviews: planReviews(reviews, { period: "2026" }) };
+  const rollup = computeRollup(analysis, findings, { period: makePeriod("quarter", 2026, 3)!, settings });
+  const reviews = computeReviews(analysis, findings, { period: makePeriod("year", 2026, 1)!, settings });
+  return { rollup: planRollup(rollup), reviews: planReviews(reviews, { period: makePeriod("year", 2026, 1)! }) };
 }
 
 /** Altitude's own formulas: its custom functions over cell references, numbers, dates and its own words, or a constant word. */

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { getChosenPeriod, requestView, setChosenPeriod } from "../../src/commands/navigation";
+import { requestView } from "../../src/commands/navigation";
+import { createExcelWorkbook } from "../../src/workbook/excel";
 import { makeHost, renderPane } from "./host-builder";
 
 describe("the task pane", () => {
@@ -43,14 +44,15 @@ describe("the task pane", () => {
     expect(screen.queryByText(/was not written/)).toBeNull();
   });
 
-  it("remembers the quarter chosen for the rollup so the ribbon button uses it", async () => {
-    setChosenPeriod("rollup", null);
-    const { host } = makeHost();
+  it("remembers the quarter chosen for the rollup in the workbook, so the ribbon button and the CLI use it", async () => {
+    const { host, fake } = makeHost();
     renderPane(host, "rollup");
     const quarter = (await screen.findByLabelText("Quarter")) as HTMLSelectElement;
     const options = Array.from(quarter.options).map((o) => o.value);
-    fireEvent.change(quarter, { target: { value: options[options.length - 1] } });
-    expect(getChosenPeriod("rollup")).toBe(options[options.length - 1]);
+    const last = options[options.length - 1];
+    fireEvent.change(quarter, { target: { value: last } });
+    expect(quarter.value).toBe(last);
+    await waitFor(async () => expect((await createExcelWorkbook(fake.Excel).readState()).periods).toEqual({ rollup: last }));
   });
 
   it("refreshes when the sheets change", async () => {

@@ -3,11 +3,12 @@ import type { Finding } from "../../src/core/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { themeForBackground } from "../../src/taskpane/app/theme";
 import { groupChecks } from "../../src/taskpane/views/Checks";
-import { cloneSettings, settingsProblems, type SettingsPart } from "../../src/taskpane/views/Settings";
+import { settingsProblems, type SettingsPart } from "../../src/app";
+import { cloneSettings } from "../../src/taskpane/views/Settings";
 import { makeHost, renderPane } from "./host-builder";
 
 function makeFinding(overrides: Partial<Finding> = {}): Finding {
-  return { rule: "okr.no-owner", code: "okr.no-owner", message: "No owner.", sheet: "OKRs", cell: "E4", severity: "warning", fix: "Name an owner.", ...overrides };
+  return { rule: "okr.no-owner", code: "okr.no-owner", message: "No owner.", sheet: "OKRs", cell: "E4", row: 4, severity: "warning", fix: "Name an owner.", ...overrides };
 }
 
 describe("groupChecks", () => {

@@ -1,6 +1,6 @@
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createFakeExcel } from "../../src/workbook/fake-excel";
-import { loadWorkbook } from "../../src/workbook/use-cases";
+import { loadWorkbook } from "../../src/app";
 
 /** An OKR sheet whose numbers were typed as text in a locale that writes decimal commas. */
 const OKRS = {

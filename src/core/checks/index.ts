@@ -20,7 +20,7 @@ export { hasDigit, isActivity, statusQuoPhrase } from "./wording";
  * const analysis = analyse(parsed, settings, "2026-08-15");
  * checkWorkbook(parsed, analysis, { settings, asOf: "2026-08-15" })
  * // [{ rule: "okr.status-quo", code: "okr.status-quo", severity: "warning", sheet: "OKRs", cell: "F4",
- * //    message: 'The key result "Maintain NPS above 45" describes the status quo ("Maintain"), …', fix: "Move it to …" }]
+ * //    row: 4, message: 'The key result "Maintain NPS above 45" describes the status quo ("Maintain"), …', fix: "Move it to …" }]
  */
 export function checkWorkbook(
   parsed: ParsedWorkbook,
@@ -34,7 +34,7 @@ export function checkWorkbook(
     const rule = RULES[id];
     for (const hit of rule.run(context)) {
       rows.push({
-        finding: { code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, message: hit.message },
+        finding: { code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, row: hit.row, message: hit.message },
         // The sheet's place is looked up once per finding, not on every comparison of the sort.
         sheet: sheetOrder.get(hit.sheet) ?? parsed.sheets.length,
         row: hit.row,

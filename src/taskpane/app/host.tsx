@@ -9,7 +9,7 @@ import type { IsoDate } from "../../core/model";
 import { setFunctionSettings } from "../../functions/settings-store";
 import type { PaneEditor } from "../../workbook/excel-editor";
 import type { WorkbookPort } from "../../workbook/port";
-import { loadWorkbook, type LoadedWorkbook } from "../../workbook/use-cases";
+import { loadWorkbook, type LoadedWorkbook } from "../../app";
 
 export interface AltitudeHost {
   port: WorkbookPort;

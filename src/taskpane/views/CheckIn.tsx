@@ -6,17 +6,12 @@
  */
 import { useState } from "react";
 import { Body1, Button, Field, Input, Select, Textarea, makeStyles } from "@fluentui/react-components";
-import { isoToSerial, todayIso } from "../../core/dates";
-import type { PlanValue } from "../../core/plan";
-import { TEMPLATE_HEADERS } from "../../core/templates";
-import { toNumber } from "../../core/values";
+import { checkIn } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, formatFigure, isPercentFormat, numberFormatAt, useLayoutStyles } from "./common";
 
 const CONFIDENCES = Array.from({ length: 11 }, (_, i) => String(i));
-const CHECKINS_SHEET = "Check-ins";
-const DATE_FORMAT = "yyyy-mm-dd";
 
 const useStyles = makeStyles({
   // A long key result must not widen the pane: the list shrinks to it and the option text is cut instead.
@@ -43,59 +38,18 @@ export function CheckIn() {
   const percent = (["target", "start", "current"] as const).some((field) => isPercentFormat(numberFormatAt(loaded.sheets, keyResult.sheet, keyResult.cells[field])));
 
   const submit = () => {
-    const read = toNumber(value, undefined, { decimalSeparator: loaded.settings.decimalSeparator });
-    if (!read.ok || read.value === null) {
-      setValueError("Enter the key result's new value as a number, e.g. 42, 3.5 or 45%.");
-      return;
-    }
     setValueError(null);
-    const number = read.value;
     void action.run(async () => {
-      const date = asOf ?? todayIso();
-      const reference = keyResult.keyResultId || keyResult.keyResult;
-      const entry = { date: isoToSerial(date), keyResult: reference, value: number, confidence: confidence === "" ? null : Number(confidence), comment };
-      const sheet = loaded.parsed.sheets.find((s) => s.kind === "checkins");
-      const data = sheet && loaded.sheets.find((s) => s.name === sheet.name);
-      let where = CHECKINS_SHEET;
-      if (sheet && data) {
-        // Put each value under its own header, wherever the user placed the columns.
-        const width = data.values.reduce((max, row) => Math.max(max, row.length), 0);
-        const row: PlanValue[] = Array<PlanValue>(width).fill(null);
-        const formats: Array<string | null> = Array<string | null>(width).fill(null);
-        for (const [field, v] of Object.entries(entry)) {
-          const col = sheet.columns[field];
-          if (col !== undefined && col - data.origin.col < width) row[col - data.origin.col] = v;
-        }
-        if (sheet.columns.date !== undefined) formats[sheet.columns.date - data.origin.col] = DATE_FORMAT;
-        await editor.appendRows(sheet.name, [row], { numberFormats: formats });
-        where = sheet.name;
-      } else {
-        const written = await port.writeSheets({
-          sheets: [
-            {
-              key: "checkins",
-              name: CHECKINS_SHEET,
-              freeze: { rows: 1, cols: 0 },
-              columnWidths: [12, 48, 10, 12, 36],
-              blocks: [
-                {
-                  kind: "table",
-                  at: { row: 0, col: 0 },
-                  name: "Altitude_Checkins",
-                  headers: [...TEMPLATE_HEADERS.checkins],
-                  rows: [[entry.date, entry.keyResult, entry.value, entry.confidence, entry.comment]],
-                  columnFormats: [DATE_FORMAT, null, "General", "0", null],
-                },
-              ],
-            },
-          ],
-        });
-        where = written.names.checkins ?? CHECKINS_SHEET;
+      const done = await checkIn(port, editor, loaded, { keyResult, value, confidence: confidence === "" ? null : Number(confidence), comment, date: asOf });
+      if (!done.ok && done.code === "bad-value") {
+        setValueError("Enter the key result's new value as a number, e.g. 42, 3.5 or 45%.");
+        return null;
       }
+      if (!done.ok) throw new Error(done.message);
       setValue("");
       setComment("");
       await reload();
-      return `Checked in ${formatFigure(number, percent || value.includes("%"))} for "${keyResult.keyResult}" on ${where}; Altitude now reads it as the current value.`;
+      return `Checked in ${formatFigure(done.value, percent || value.includes("%"))} for "${keyResult.keyResult}" on ${done.sheet}; Altitude now reads it as the current value.`;
     });
   };
 

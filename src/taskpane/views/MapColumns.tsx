@@ -10,6 +10,7 @@ import type { ColumnMapping, ParsedWorkbook, RawCell, SheetData, SheetKind } fro
 import { parseWorkbook } from "../../core/parse";
 import { SHEET_KINDS } from "../../core/recognise";
 import type { Settings } from "../../core/settings";
+import { describe, forgetMapping, saveMapping } from "../../app";
 import { useNavigation } from "../app/navigation";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
@@ -94,19 +95,16 @@ function MappingForm({ sheet }: { sheet: SheetData }) {
   };
   const save = () =>
     action.run(async () => {
-      // A mapping without its required columns reads no rows; saving it would only hide the sheet's real headers.
-      const missing = SHEET_KINDS[mapping.kind].required.filter((field) => mapping.columns[field] === undefined);
-      if (missing.length > 0) throw new Error(`Choose the column of ${missing.map((f) => labelOf(mapping.kind, f)).join(", ")} first. Nothing was saved.`);
-      const mappings = { ...loaded.state.mappings, [sheet.name]: mapping };
-      await port.writeState({ ...loaded.state, mappings });
+      const done = await saveMapping(port, loaded, sheet.name, mapping);
+      // The pane names the missing fields as its drop-downs label them.
+      if (!done.ok && done.code === "missing-columns") throw new Error(describe({ ...done, fields: done.fields.map((f) => labelOf(mapping.kind, f)) }));
+      if (!done.ok) throw new Error(done.message);
       await reload();
       return `Saved: ${sheet.name} is read as ${SHEET_KINDS[mapping.kind].label} with ${Object.keys(mapping.columns).length} mapped columns.`;
     });
   const forget = () =>
     action.run(async () => {
-      const mappings = { ...loaded.state.mappings };
-      delete mappings[sheet.name];
-      await port.writeState({ ...loaded.state, mappings });
+      await forgetMapping(port, loaded, sheet.name);
       const next = await reload();
       const again = next?.parsed.sheets.find((s) => s.name === sheet.name);
       setMapping(initialMapping(sheet, undefined, again));

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
 import { DEFAULT_SETTINGS } from "../../core/settings";
+import { saveSettings, settingsProblems, type SettingsPart } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
@@ -20,31 +21,6 @@ const useStyles = makeStyles({
   input: { minWidth: 0 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-/** The part of the form a settings problem belongs to, so its fields can be marked. */
-export type SettingsPart = "aspirational" | "committed" | "pace" | "cap" | "scale" | "labels";
-
-/**
- * What is wrong with a settings draft, as sentences with the part of the form
- * they concern; empty when it can be saved.
- *
- * @example
- * settingsProblems({ ...DEFAULT_SETTINGS, scoreCap: 0.5 }) // [{ part: "cap", message: "The highest key result score must be at least 100%." }]
- */
-export function settingsProblems(s: Settings): Array<{ part: SettingsPart; message: string }> {
-  const problems: Array<{ part: SettingsPart; message: string }> = [];
-  const unit = (n: number) => Number.isFinite(n) && n >= 0 && n <= 1;
-  for (const [part, name, bands] of [["aspirational", "Aspirational", s.grades.aspirational], ["committed", "Committed", s.grades.committed]] as const) {
-    if (!unit(bands.yellow) || !unit(bands.green) || bands.yellow >= bands.green) problems.push({ part, message: `${name}: Yellow must start below Green, both between 0% and 100%.` });
-  }
-  if (!(s.pace.atRisk > 0 && s.pace.atRisk < s.pace.onTrack)) problems.push({ part: "pace", message: "At risk must start above 0% and below On track." });
-  if (!(s.scoreCap >= 1 && s.scoreCap <= 10)) problems.push({ part: "cap", message: "The highest key result score must be between 100% and 1000%." });
-  if (!(Number.isInteger(s.rating.min) && Number.isInteger(s.rating.max) && s.rating.min < s.rating.max && s.rating.max - s.rating.min <= 10)) {
-    problems.push({ part: "scale", message: "The rating scale needs whole numbers, lowest below highest, at most 11 steps." });
-  }
-  if (s.rating.labels.some((l) => l.trim() === "")) problems.push({ part: "labels", message: "Every rating needs a label." });
-  return problems;
-}
 
 /**
  * A deep copy of settings to edit (kept by hand: ratingBands holds -Infinity, which JSON loses).
@@ -98,9 +74,9 @@ export function SettingsView() {
 
   const save = (next: Settings) =>
     action.run(async () => {
-      await port.writeState({ ...loaded.state, settings: next });
+      const done = await saveSettings(port, editor, loaded, next);
+      if (!done.ok) throw new Error(done.message);
       await reload();
-      await editor.recalculate();
       setDraft(null);
       return "Settings saved in the workbook. Scores and the custom functions use them now.";
     });

@@ -5,19 +5,13 @@
  */
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetKind } from "../../core/model";
-import { periodContaining } from "../../core/periods";
 import { SHEET_KINDS } from "../../core/recognise";
-import { planTableConversion } from "../../core/tables";
-import { planTemplate } from "../../core/templates";
-import { todayIso } from "../../core/dates";
-import { WorkbookError } from "../../workbook/port";
+import { convertToTable, insertTemplate } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
 
 const TEMPLATE_KINDS: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
-/** Office error codes with which Excel refuses a table over a range (most often one that already holds a table). */
-const REFUSED: ReadonlySet<string> = new Set(["InvalidArgument", "InvalidOperation"]);
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
@@ -35,31 +29,18 @@ export function Tables() {
 
   const convertSheet = (name: string) =>
     convert.run(async () => {
-      const recognised = loaded.parsed.sheets.find((s) => s.name === name);
-      const sheet = loaded.sheets.find((s) => s.name === name);
-      if (!recognised || !sheet) throw new Error(`"${name}" is no longer a recognised sheet; refresh the overview.`);
-      const plan = planTableConversion(sheet, recognised, loaded.settings);
-      if (!plan.ok) throw new Error(plan.message);
-      const done = await editor.convertToTable(plan.value).catch((failure: unknown) => {
-        // Excel's own wording ("A table can't overlap another table. (at TableCollection.add)") names its internals, not the cause a user can act on.
-        if (failure instanceof WorkbookError && REFUSED.has(failure.code)) {
-          throw new Error(`Excel would not make ${name} into a table. Usually part of it is an Excel table already (an earlier Convert does that); then there is nothing more to do.`);
-        }
-        throw failure;
-      });
+      const done = await convertToTable(editor, loaded, name);
+      if (!done.ok) throw new Error(done.message);
       await reload();
-      const added = plan.value.computed.map((c) => c.header);
-      return `${name} is now the table ${done.tableName} (${done.address})${added.length ? ` with ${added.join(", ")} computed live` : ""}.`;
+      return `${name} is now the table ${done.tableName} (${done.address})${done.computed.length ? ` with ${done.computed.join(", ")} computed live` : ""}.`;
     });
 
-  const insertTemplate = (kind: SheetKind) =>
+  const addTemplate = (kind: SheetKind) =>
     insert.run(async () => {
-      const quarter = periodContaining(asOf ?? todayIso(), "quarter");
-      const written = await port.writeSheets(planTemplate(kind, quarter));
-      const name = written.names[kind] ?? Object.values(written.names)[0];
-      if (name) await editor.select(name, "A1");
+      const done = await insertTemplate(port, kind, asOf);
+      if (done.sheet) await editor.select(done.sheet, "A1");
       await reload();
-      return `Added the sheet "${name}" with example rows for ${quarter.label}.`;
+      return `Added the sheet "${done.sheet}" with example rows for ${done.quarter}.`;
     });
 
   return (
@@ -88,7 +69,7 @@ export function Tables() {
         <Body1>Insert a ready sheet with example rows, as a table Altitude recognises.</Body1>
         <div className={layout.actions}>
           {TEMPLATE_KINDS.map((kind) => (
-            <Button key={kind} onClick={() => void insertTemplate(kind)} disabled={insert.busy}>
+            <Button key={kind} onClick={() => void addTemplate(kind)} disabled={insert.busy}>
               {`Insert ${SHEET_KINDS[kind].label}`}
             </Button>
           ))}

@@ -1,10 +1,11 @@
 /** Small building blocks the views share: a section with a heading, and facts about sheets. */
 import { useCallback, useState, type ReactNode } from "react";
 import { Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { getChosenPeriod, setChosenPeriod, type OutputKind } from "../../commands/navigation";
+import { periodChoice, rememberPeriod, type Output } from "../../app";
 import { parseA1 } from "../../core/address";
 import type { ParsedWorkbook, Period, SheetData } from "../../core/model";
 import { comparePeriods } from "../../core/periods";
+import { useHost, useWorkbook } from "../app/host";
 
 const useStyles = makeStyles({
   section: {
@@ -78,24 +79,26 @@ export function formatFigure(value: number, percent: boolean): string {
 }
 
 /**
- * The period an output is built for: the one picked here, else the one remembered
- * for the ribbon button while it is still offered, else the first. Picking one
- * also tells the ribbon button, so the two stay in step.
+ * The periods offered for an output and the one shown: picked here, else the
+ * workbook's default (the one last chosen, else the latest). Picking one keeps
+ * it in the workbook, so the ribbon button and the CLI use it too.
  */
-export function useOutputPeriod(kind: OutputKind): { periodFrom(periods: Period[]): string; choose(label: string): void } {
-  const [chosen, setChosen] = useState<string | null>(null);
+export function useOutputPeriod(output: Output): { periods: Period[]; period: Period | null; choose(label: string): void } {
+  const { port } = useHost();
+  const { loaded } = useWorkbook();
+  const [picked, setPicked] = useState<string | null>(null);
+  const choice = loaded ? periodChoice(loaded, output) : { periods: [], chosen: null };
+  const period = choice.periods.find((p) => p.label === picked) ?? choice.chosen;
   const choose = useCallback(
     (label: string) => {
-      setChosen(label);
-      setChosenPeriod(kind, label);
+      setPicked(label);
+      const next = choice.periods.find((p) => p.label === label);
+      // Remembering is a convenience: a workbook that cannot store it still builds for the pick.
+      if (loaded && next) rememberPeriod(port, loaded, output, next).catch(() => undefined);
     },
-    [kind],
+    [choice.periods, loaded, output, port],
   );
-  const periodFrom = (periods: Period[]) => {
-    const wanted = chosen ?? getChosenPeriod(kind);
-    return periods.find((p) => p.label === wanted)?.label ?? periods[0].label;
-  };
-  return { periodFrom, choose };
+  return { periods: choice.periods, period, choose };
 }
 
 /** A drop-down of periods. */

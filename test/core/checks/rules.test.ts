@@ -137,7 +137,7 @@ describe.each(RULE_IDS)("%s", (id) => {
 
   it("fires on the bad example with a located message, the rule's severity and fix", () => {
     const findings = runChecks(fixture.bad).filter((f) => f.rule === id);
-    expect(findings).toEqual([{ code: id, rule: id, severity: RULES[id].severity, fix: RULES[id].fix, ...fixture.expected }]);
+    expect(findings).toEqual([{ code: id, rule: id, severity: RULES[id].severity, fix: RULES[id].fix, row: Number(fixture.expected.cell.replace(/^[A-Z]+/, "")), ...fixture.expected }]);
   });
 
   it("stays silent on the good example, which no other rule flags either", () => {

@@ -1,0 +1,37 @@
+/**
+ * The application layer: the one module the doors (task pane, ribbon, CLI and
+ * the Sheets edition) call. It owns every default and every choice a door would
+ * otherwise make, takes and returns domain types, and reports failures as codes
+ * with data (`Failure`) that each door words its own way.
+ */
+export { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions } from "./load";
+export { describe, fail, type Failure, type Output, type Reason } from "./messages";
+export { periodChoice, rememberPeriod, resolvePeriod, reviewPeriods, rollupPeriods, type PeriodChoice } from "./periods";
+export {
+  buildRollup,
+  checkGoals,
+  reviewPeople,
+  reviewTeams,
+  sizeQuestion,
+  writeReviews,
+  type ChecksDone,
+  type ReviewOptions,
+  type ReviewSelection,
+  type ReviewsDone,
+  type RollupDone,
+  type RollupOptions,
+  type RunOptions,
+} from "./outputs";
+export {
+  checkIn,
+  convertToTable,
+  forgetMapping,
+  insertTemplate,
+  saveMapping,
+  saveSettings,
+  settingsProblems,
+  type CheckedIn,
+  type CheckInEntry,
+  type Converted,
+  type SettingsPart,
+} from "./edits";

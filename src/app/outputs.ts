@@ -1,0 +1,175 @@
+/**
+ * The use cases that write new sheets or report on the goals: a rollup of a
+ * period, review summaries (asking first when they mean very many sheets), and
+ * the goal-quality checks.
+ */
+import type { Finding, Period } from "../core/model";
+import { nameKey } from "../core/analyse";
+import { splitOwners } from "../core/owners";
+import type { Progress, WriteResult } from "../core/plan";
+import { computeReviews, type Review } from "../core/review";
+import { planReviews, tooManySheets } from "../core/review-sheets";
+import { computeRollup, rollupHasData, type Rollup } from "../core/rollup";
+import { planRollup } from "../core/rollup-sheet";
+import type { WorkbookPort } from "../workbook/port";
+import { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions } from "./load";
+import { fail, type Failure } from "./messages";
+import { resolvePeriod } from "./periods";
+
+export interface RunOptions extends LoadOptions {
+  /** Called after each new sheet is written. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface RollupOptions extends RunOptions {
+  /** The period, or text naming it (`2026-Q3`); the workbook's default when omitted. */
+  period?: Period | string;
+}
+
+export interface RollupDone {
+  ok: true;
+  period: Period;
+  rollup: Rollup;
+  /** Final sheet names by plan key. */
+  written: WriteResult;
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Writes the rollup of a period (the workbook's default quarter when none is
+ * named) onto a new sheet. A period with no key results and no KPI readings
+ * writes nothing and fails with `no-data`.
+ *
+ * @example
+ * const done = await buildRollup(port, { period: "2026-Q3" });
+ * if (done.ok) done.written.names.rollup // "Rollup 2026-Q3"
+ */
+export async function buildRollup(port: WorkbookPort, options: RollupOptions = {}): Promise<RollupDone | Failure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  const chosen = resolvePeriod(loaded, "rollup", options.period);
+  if (!chosen.ok) return chosen;
+  const rollup = computeRollup(loaded.analysis, loaded.findings, { period: chosen.period, settings: loaded.settings });
+  if (!rollupHasData(rollup)) return fail({ code: "no-data", period: chosen.period });
+  const written = await port.writeSheets(planRollup(rollup), { onProgress: options.onProgress });
+  return { ok: true, period: chosen.period, rollup, written, loaded };
+}
+
+/** Who to review: everyone, the people of a team, or named people. */
+export interface ReviewSelection {
+  /** A year (or a quarter), or text naming it; the workbook's default when omitted. */
+  period?: Period | string;
+  /** Only these people (names as written, any case). */
+  people?: string[];
+  /** Only the people of this team. */
+  team?: string;
+}
+
+export interface ReviewOptions extends RunOptions, ReviewSelection {
+  /**
+   * Whether writing may go ahead when it means very many sheets. Without it such
+   * a run writes nothing and fails with `many-sheets`, for the door to ask.
+   */
+  allowManySheets?: boolean;
+}
+
+export interface ReviewsDone {
+  ok: true;
+  period: Period;
+  reviews: Review[];
+  /** The number of sheets written when it was very many (with `allowManySheets`), else `null`. */
+  manySheets: number | null;
+  written: WriteResult;
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Writes review summaries (an index sheet with a link to one sheet per person)
+ * for a year, the workbook's default when none is named.
+ *
+ * @example
+ * const done = await writeReviews(port, { period: "2026", people: ["Ana López"] });
+ * if (done.ok) done.written.names.index // "Reviews 2026"
+ * else if (done.code === "many-sheets") askThenRun({ allowManySheets: true })
+ */
+export async function writeReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | Failure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  const chosen = resolvePeriod(loaded, "reviews", options.period);
+  if (!chosen.ok) return chosen;
+  const period = chosen.period;
+  const reviews = computeReviews(loaded.analysis, loaded.findings, { period, people: options.people, team: options.team, settings: loaded.settings });
+  if (reviews.length === 0) return fail({ code: "no-people", period, people: options.people, team: options.team });
+  // The index sheet comes on top of one sheet per person.
+  const sheets = reviews.length + 1;
+  if (tooManySheets(sheets) && !options.allowManySheets) return fail({ code: "many-sheets", sheets });
+  const written = await port.writeSheets(planReviews(reviews, { period }), { onProgress: options.onProgress });
+  return { ok: true, period, reviews, manySheets: tooManySheets(sheets) ? sheets : null, written, loaded };
+}
+
+/**
+ * The size question, asked before writing: how many sheets reviews of this
+ * selection would add when that is very many (a `many-sheets` failure for the
+ * door to word and ask), else `null`. Nothing is written.
+ *
+ * @example
+ * sizeQuestion(loaded, { period: "2026" })?.sheets // 61
+ */
+export function sizeQuestion(loaded: LoadedWorkbook, selection: ReviewSelection): Failure | null {
+  const chosen = resolvePeriod(loaded, "reviews", selection.period);
+  if (!chosen.ok) return null;
+  const reviews = computeReviews(loaded.analysis, loaded.findings, { period: chosen.period, people: selection.people, team: selection.team, settings: loaded.settings });
+  const sheets = reviews.length + 1;
+  return reviews.length > 0 && tooManySheets(sheets) ? fail({ code: "many-sheets", sheets }) : null;
+}
+
+/**
+ * Everyone a review can be written for, by name, sorted: KRA employees and every
+ * person an owner cell names (split by the one owner rule).
+ *
+ * @example
+ * reviewPeople(loaded) // ["Ana López", "Ben Okafor"]
+ */
+export function reviewPeople(loaded: LoadedWorkbook): string[] {
+  const seen = new Map<string, string>();
+  const add = (name: string) => {
+    const key = nameKey(name);
+    if (key && !seen.has(key)) seen.set(key, name.trim().replace(/\s+/g, " "));
+  };
+  for (const k of loaded.parsed.kras) add(k.employee);
+  for (const k of loaded.parsed.keyResults) splitOwners(k.owner).forEach(add);
+  for (const k of loaded.parsed.kpis) splitOwners(k.owner).forEach(add);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The teams of the key results, sorted, for choosing whose reviews to write.
+ *
+ * @example
+ * reviewTeams(loaded) // ["People", "Sales"]
+ */
+export function reviewTeams(loaded: LoadedWorkbook): string[] {
+  return [...new Set(loaded.parsed.keyResults.map((k) => k.team.trim()).filter((t) => t !== ""))].sort();
+}
+
+export interface ChecksDone {
+  ok: true;
+  findings: Finding[];
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Runs the goal-quality checks over every recognised sheet.
+ *
+ * @example
+ * const done = await checkGoals(port, { asOf: "2026-08-15" });
+ * if (done.ok) done.findings.filter((f) => f.severity === "error").length
+ */
+export async function checkGoals(port: WorkbookPort, options: LoadOptions = {}): Promise<ChecksDone | Failure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  return { ok: true, findings: loaded.findings, loaded };
+}
