@@ -139,7 +139,7 @@ export class SheetsWorkbook {
 
   /** A Sheets value in the shape Office.js returns: a date becomes its serial number in the spreadsheet's time zone. */
   private toRawCell(value: SheetsValue, timeZone: string): RawCell {
-    if (value instanceof Date) return dateToSerial(value, timeZone, this.formatDate);
+    if (isDate(value)) return dateToSerial(value, timeZone, this.formatDate);
     if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
     if (typeof value === "string" || typeof value === "boolean") return value;
     return "";
@@ -521,3 +521,13 @@ function asWorkbookError(error: unknown): WorkbookError {
   return new WorkbookError(`Google Sheets refused the change: ${message}`, "SheetsError");
 }
 
+/**
+ * Whether a value is a Date. Checked by its tag rather than `instanceof`, which fails
+ * for a Date made in another JavaScript realm (another frame, or a sandbox).
+ *
+ * @example
+ * isDate(new Date()) // true
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}

@@ -44,7 +44,7 @@ export interface SheetsDataValidationBuilder {
 }
 
 export interface SheetsChart {
-  getId(): string;
+  getChartId(): number | null;
 }
 
 export interface SheetsChartBuilder {

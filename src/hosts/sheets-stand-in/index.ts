@@ -575,8 +575,9 @@ class StandInRichText implements SheetsRichTextValue {
 
 class StandInBuiltChart implements SheetsChart {
   constructor(readonly spec: StandInChart) {}
-  getId(): string {
-    return `chart-${String(this.spec.options.title ?? "")}`;
+  /** Sheets gives a chart its id once it is inserted; a built chart has none yet. */
+  getChartId(): number | null {
+    return null;
   }
 }
 
