@@ -271,3 +271,34 @@ describe("text guard", () => {
     expect(sheetsFormula("=IF(ALTITUDE.OKRSCORE(A2,B2,C2)>0.7,ALTITUDE.OKRGRADE(D2),\"\")")).toBe('=IF(OKRSCORE(A2,B2,C2)>0.7,OKRGRADE(D2),"")');
   });
 });
+
+describe("the in-memory Sheets keeps Google's limits", () => {
+  it("refuses to grow a spreadsheet past 10 million cells (https://support.google.com/drive/answer/37603)", () => {
+    const { book } = workbookOf({ A: [["x"]] });
+    const sheet = sheetOf(book, "A");
+    expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow(/above the limit of 10000000 cells/);
+    expect(sheet.maxRows).toBe(1000);
+  });
+
+  it("refuses more than 50,000 characters in a cell", () => {
+    const { book } = workbookOf({ A: [["x"]] });
+    expect(() => sheetOf(book, "A").getRange(1, 1, 1, 1).setValues([["y".repeat(50_001)]])).toThrow(/maximum of 50000 characters/);
+  });
+
+  it("refuses a range outside the sheet's grid", () => {
+    const { book } = workbookOf({ A: [["x"]] });
+    expect(() => sheetOf(book, "A").getRange(1001, 1, 1, 1)).toThrow(/outside the dimensions of the sheet/);
+  });
+
+  it("keeps at least one sheet, and one visible", () => {
+    const { book } = workbookOf({ A: [["x"]] });
+    const only = sheetOf(book, "A");
+    expect(() => book.deleteSheet(only)).toThrow(/can't remove all the sheets/);
+    expect(() => only.hideSheet()).toThrow(/can't hide all the sheets/);
+  });
+
+  it("refuses a second sheet with the same name in another case", () => {
+    const { book } = workbookOf({ OKRs: [["x"]] });
+    expect(() => book.insertSheet("okrs", 1)).toThrow(/already exists/);
+  });
+});
