@@ -33,7 +33,8 @@ export const KPI_STATUS_COLOURS = {
 /** Percent with no decimals, for scores 0–1. */
 export const PERCENT = "0%";
 /** A signed percentage change, e.g. `+12%`, `-5%`. */
-export const PERCENT_CHANGE = "+0%;-0%;0%";
+/** A change in percentage points, with a true minus sign: `+5 pts`, `−24 pts`. */
+export const POINTS_CHANGE = '+0" pts";"−"0" pts";0" pts"';
 /** One decimal, for ratings on a 1–5 scale. */
 export const RATING = "0.0";
 
@@ -52,6 +53,8 @@ export interface TableSpec {
   headers: string[];
   rows: PlanValue[][];
   columnFormats?: Array<string | null>;
+  /** Formats of single data cells, over `columnFormats`. */
+  cellFormats?: Array<Array<string | null>>;
   style?: string;
 }
 
@@ -165,6 +168,7 @@ export class SheetLayout {
       headers: spec.headers,
       rows: spec.rows,
       columnFormats: spec.columnFormats,
+      ...(spec.cellFormats ? { cellFormats: spec.cellFormats } : {}),
       style: spec.style ?? "TableStyleMedium2",
     });
     // Header cells carry a filter button, hence two extra characters.
@@ -262,4 +266,28 @@ export function slugOf(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return slug || "person";
+}
+
+const PERCENT_UNITS = new Set(["%", "percent", "percentage", "pct"]);
+
+/**
+ * The number format that shows a KPI's figures in its unit: a percentage KPI
+ * stored as fractions (75% read as 0.75) as `75%`, one written as whole numbers
+ * (75 with the unit %) as `75%` too; `null` (General) for other units.
+ *
+ * @example
+ * unitFormat("%", [0.75, 0.8]) // "0%"
+ * unitFormat("%", [0.035]) // "0.0%"
+ * unitFormat("percent", [75, 80]) // '0"%"'
+ * unitFormat("days", [30]) // null
+ */
+export function unitFormat(unit: string, values: ReadonlyArray<number | null>): string | null {
+  if (!PERCENT_UNITS.has(unit.trim().toLowerCase())) return null;
+  const numbers = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  // Fractions: every figure within ±1.5 (150%); larger figures are percentages written as whole numbers.
+  const fractions = numbers.every((v) => Math.abs(v) <= 1.5);
+  const scaled = fractions ? numbers.map((v) => v * 100) : numbers;
+  const whole = scaled.every((v) => Math.abs(v - Math.round(v)) < 1e-9);
+  const digits = whole ? "0" : "0.0";
+  return fractions ? `${digits}%` : `${digits}"%"`;
 }

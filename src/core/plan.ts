@@ -60,6 +60,8 @@ export interface TableBlock {
   rows: PlanValue[][];
   /** One number format per column (`null` = General). */
   columnFormats?: Array<string | null>;
+  /** Number formats of single data cells by row and column, over `columnFormats` (a KPI's value in its own unit). */
+  cellFormats?: Array<Array<string | null>>;
   /** Built-in table style, e.g. `TableStyleMedium2`. */
   style?: string;
 }
@@ -139,4 +141,14 @@ export interface Progress {
 /** The outcome of a write: the final name of each planned sheet, by key. */
 export interface WriteResult {
   names: Record<string, string>;
+}
+
+/**
+ * The number format of a table's data cell: its own, else its column's, else `null` (General).
+ *
+ * @example
+ * tableFormatAt({ kind: "table", at: { row: 0, col: 0 }, name: "T", headers: ["A"], rows: [[0.5]], columnFormats: ["0%"] }, 0, 0) // "0%"
+ */
+export function tableFormatAt(block: TableBlock, row: number, col: number): string | null {
+  return block.cellFormats?.[row]?.[col] ?? block.columnFormats?.[col] ?? null;
 }

@@ -11,6 +11,7 @@ import {
   PERCENT,
   RATING,
   SheetLayout,
+  unitFormat,
 } from "./layout";
 import type { Period } from "./model";
 import type { OutputPlan, SheetPlan } from "./plan";
@@ -106,6 +107,11 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
       name: tableName("Kpis", review.slug),
       headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"],
       rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend])),
+      // A KPI's figures keep its unit (75%, not 0.75), judged over its whole history so every reading looks alike.
+      cellFormats: review.kpis.flatMap((k) => {
+        const format = unitFormat(k.unit, k.history.flatMap((h) => [h.actual, h.floor, h.target, h.ceiling]));
+        return k.history.map(() => [null, null, null, format, format, format, format, null, null]);
+      }),
     },
     `No KPIs owned in ${label}.`,
   );

@@ -12,10 +12,16 @@ import {
   KPI_STATUS_COLOURS,
   PACE_COLOURS,
   PERCENT,
-  PERCENT_CHANGE,
+  POINTS_CHANGE,
   SheetLayout,
+  unitFormat,
   type KeyValue,
 } from "./layout";
+
+/** A change of score (0.24) in percentage points (24), as the sheet shows it. */
+function points(change: number | null): number | null {
+  return change === null ? null : change * 100;
+}
 
 /** Chart colours of the grades, in `GRADES` order: a Green slice must look green. */
 const GRADE_CHART_COLOURS: Record<Grade, string> = { Green: "#63BE7B", Yellow: "#FFD966", Red: "#F8696B" };
@@ -50,7 +56,7 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
     { label: "Average objective score", value: h.averageScore, format: PERCENT },
   ];
   if (rollup.previous) {
-    figures.push({ label: `Change since ${rollup.previous.period.label}`, value: rollup.previous.change, format: PERCENT_CHANGE });
+    figures.push({ label: `Change since ${rollup.previous.period.label}`, value: points(rollup.previous.change), format: POINTS_CHANGE });
   }
   figures.push({ label: "Key results with no check-in", value: h.noCheckInShare, format: PERCENT });
   layout.keyValues(figures);
@@ -82,8 +88,8 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
     {
       name: "RollupTeams",
       headers: ["Team", "Average score", "Grade", "Pace", "Objectives", "Key results", `Change${prev}`],
-      rows: rollup.teams.map((t) => [t.team, t.averageScore, t.grade, t.pace, t.objectives, t.keyResults, t.change]),
-      columnFormats: [null, PERCENT, null, null, "0", "0", PERCENT_CHANGE],
+      rows: rollup.teams.map((t) => [t.team, t.averageScore, t.grade, t.pace, t.objectives, t.keyResults, points(t.change)]),
+      columnFormats: [null, PERCENT, null, null, "0", "0", POINTS_CHANGE],
     },
     noKeyResults,
   );
@@ -121,6 +127,10 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
       name: "RollupBreaches",
       headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
       rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit]),
+      cellFormats: rollup.breaches.map((b) => {
+        const format = unitFormat(b.unit, [b.actual, b.floor, b.target]);
+        return [null, null, null, null, format, format, format, null];
+      }),
     },
     `No KPI breached its floor in ${label}.`,
   );

@@ -12,7 +12,7 @@
  */
 import { parseA1, type RangeRef } from "../core/address";
 import type { RawCell, SheetData } from "../core/model";
-import type { Block, CellStyle, OutputPlan, PlanValue, SheetPlan, WriteResult } from "../core/plan";
+import { tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
 import { uniqueSheetName, validSheetName } from "../core/sheet-names";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookPort, type WriteOptions } from "../workbook/port";
 import type { FormatDate, SheetsApp, SheetsRange, SheetsSheet, SheetsSpreadsheet, SheetsValue } from "./api";
@@ -336,11 +336,10 @@ function writeBlock(app: SheetsApp, sheet: SheetsSheet, block: Exclude<Block, { 
       const rows = [block.headers.map(guardText), ...block.rows.map((row) => padRow(row.map(guardText), width))];
       const range = sheet.getRange(block.at.row + 1, block.at.col + 1, rows.length, width);
       range.setValues(rows);
-      if (block.columnFormats && block.rows.length > 0) {
-        const formats = block.columnFormats.map((f) => f ?? AUTOMATIC_FORMAT);
+      if ((block.columnFormats || block.cellFormats) && block.rows.length > 0) {
         sheet
           .getRange(block.at.row + 2, block.at.col + 1, block.rows.length, width)
-          .setNumberFormats(block.rows.map(() => padRow(formats, width, AUTOMATIC_FORMAT)));
+          .setNumberFormats(block.rows.map((_, r) => Array.from({ length: width }, (_, c) => tableFormatAt(block, r, c) ?? AUTOMATIC_FORMAT)));
       }
       sheet.getRange(block.at.row + 1, block.at.col + 1, 1, width).setFontWeight("bold");
       // Sheets has no tables: a banded range is its nearest equivalent.

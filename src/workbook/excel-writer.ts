@@ -6,7 +6,7 @@
  */
 import type { RawCell } from "../core/model";
 import { a1, columnLetter, quoteSheet, rangeA1 } from "../core/address";
-import type { Block, CellStyle, ChartBlock, PlanValue, SheetPlan } from "../core/plan";
+import { tableFormatAt, type Block, type CellStyle, type ChartBlock, type PlanValue, type SheetPlan } from "../core/plan";
 import type { ExcelRange, ExcelWorksheet } from "./excel-api";
 import type { BatchContext } from "./excel-batch";
 import { jsonBytes } from "./json-bytes";
@@ -98,7 +98,10 @@ async function queueBlock(context: BatchContext, sheet: ExcelWorksheet, block: B
     case "table": {
       const cols = block.headers.length;
       const rows: PlanValue[][] = [block.headers, ...block.rows];
-      const formats = block.columnFormats ? [block.headers.map(() => null), ...block.rows.map(() => block.columnFormats ?? [])] : undefined;
+      const formats =
+        block.columnFormats || block.cellFormats
+          ? [block.headers.map(() => null), ...block.rows.map((_, r) => block.headers.map((_, c) => tableFormatAt(block, r, c)))]
+          : undefined;
       await writeValues(context, sheet, block.at, rows, formats);
       await context.reserve(SMALL_OPERATION * 3);
       const bodyRows = Math.max(1, block.rows.length);

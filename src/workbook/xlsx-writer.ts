@@ -22,6 +22,7 @@ import type {
   ValidationBlock,
   WriteResult,
 } from "../core/plan";
+import { tableFormatAt } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
@@ -199,10 +200,14 @@ function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, context: SheetCont
     rows,
   });
   context.tableNames.add(name.toLowerCase());
-  block.columnFormats?.forEach((format, c) => {
-    if (!format) return;
-    for (let r = 0; r < rows.length; r++) ws.getCell(block.at.row + 2 + r, block.at.col + c + 1).numFmt = format;
-  });
+  if (block.columnFormats || block.cellFormats) {
+    for (let r = 0; r < rows.length; r++) {
+      for (let c = 0; c < block.headers.length; c++) {
+        const format = tableFormatAt(block, r, c);
+        if (format) ws.getCell(block.at.row + 2 + r, block.at.col + c + 1).numFmt = format;
+      }
+    }
+  }
 }
 
 function writeLink(ws: ExcelJS.Worksheet, block: LinkBlock, context: SheetContext): void {

@@ -1,4 +1,4 @@
-import { SheetLayout, slugOf } from "../../src/core/layout";
+import { SheetLayout, slugOf, unitFormat } from "../../src/core/layout";
 import { blockArea } from "./plan-checks";
 import type { Block } from "../../src/core/plan";
 
@@ -76,5 +76,20 @@ describe("slugOf", () => {
     ["李雷", "person"],
   ])("slugs %s as %s", (text, slug) => {
     expect(slugOf(text)).toBe(slug);
+  });
+});
+
+describe("unitFormat", () => {
+  it.each<[string, string, Array<number | null>, string | null]>([
+    ["percent fractions", "%", [0.75, 0.8, null], "0%"],
+    ["percent fractions with a decimal", "%", [0.035, 0.04], "0.0%"],
+    ["percent written as whole numbers", "%", [75, 80], '0"%"'],
+    ["percent written with decimals", "percent", [3.5, 80], '0.0"%"'],
+    ["the unit spelt out, any case", " Percentage ", [0.5], "0%"],
+    ["no figures yet", "%", [null], "0%"],
+    ["another unit", "days", [0.5], null],
+    ["no unit", "", [0.5], null],
+  ])("%s", (_name, unit, values, expected) => {
+    expect(unitFormat(unit, values)).toBe(expected);
   });
 });

@@ -132,6 +132,18 @@ describe("computeReviews", () => {
     ]);
   });
 
+  it.each<[string, string, number[], string | null]>([
+    ["a percentage KPI kept as fractions", "%", [0.62, 0.7, 0.8], "0%"],
+    ["a percentage KPI with a decimal", "%", [0.035, 0.03, 0.02], "0.0%"],
+    ["a KPI counted in days", "days", [50, 45, 30], null],
+  ])("keeps the unit's number format for %s", (_name, unit, [actual, floor, target], format) => {
+    const parsed = makeParsed({ kpis: [makeKpi({ owner: "Ana López", unit, actual, floor, target, period: month(2026, 7) })] });
+    const settings = withDefaults({});
+    const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: p("2026"), settings });
+    const table = tableNamed(planReviews(reviews, { period: p("2026") }).sheets[1], "Kpis");
+    expect(table?.cellFormats?.[0]).toEqual([null, null, null, format, format, format, format, null, null]);
+  });
+
   it("reviews KRAs written without a review period in whatever year is reviewed", () => {
     const parsed = makeParsed({ kras: [makeKra({ employee: "Cy Park", period: null, weight: 60, rating: 4 }), makeKra({ employee: "Cy Park", period: null, weight: 40, rating: 3 })] });
     const settings = withDefaults({});

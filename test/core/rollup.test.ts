@@ -286,6 +286,36 @@ describe("planRollup", () => {
     expect(sheet.columnWidths?.length).toBeGreaterThanOrEqual(7);
   });
 
+  it("shows change since the previous quarter in percentage points, with a true minus sign", () => {
+    const rollup = fullRollup();
+    const sheet = planRollup(rollup).sheets[0];
+    const teams = tables(sheet).find((t) => t.name === "RollupTeams")!;
+    const people = rollup.teams.find((t) => t.team === "People")!;
+    expect(people.change).not.toBeNull();
+    expect(teams.rows.find((r) => r[0] === "People")?.[6]).toBeCloseTo(people.change! * 100, 10);
+    expect(teams.columnFormats?.[6]).toBe('+0" pts";"−"0" pts";0" pts"');
+    // Headline labels sit in one block, their values in the next.
+    const labels = sheet.blocks.findIndex((b) => b.kind === "cells" && b.values.some((row) => String(row[0]).startsWith("Change since")));
+    const values = sheet.blocks[labels + 1];
+    const row = sheet.blocks[labels].kind === "cells" ? (sheet.blocks[labels] as { values: unknown[][] }).values.findIndex((r) => String(r[0]).startsWith("Change since")) : -1;
+    expect(values.kind === "cells" && [values.values[row][0], values.numberFormats?.[row][0]]).toEqual([
+      (rollup.previous!.change ?? 0) * 100,
+      '+0" pts";"−"0" pts";0" pts"',
+    ]);
+  });
+
+  it.each<[string, string, number, string | null]>([
+    ["a percentage KPI kept as fractions", "%", 0.62, "0%"],
+    ["a percentage KPI written as whole numbers", "%", 62, '0"%"'],
+    ["a KPI counted in days", "days", 50, null],
+  ])("keeps the unit's format for the breaches of %s", (_name, unit, actual, format) => {
+    const floors = unit === "%" && actual < 1 ? { floor: 0.7, target: 0.8 } : { floor: 70, target: 80 };
+    const rollup = rollupOf({ kpis: [makeKpi({ period: month(2026, 8), unit, actual, ...floors })] });
+    const breaches = tables(planRollup(rollup).sheets[0]).find((t) => t.name === "RollupBreaches")!;
+    expect(breaches.rows).toHaveLength(1);
+    expect(breaches.cellFormats?.[0].slice(4, 7)).toEqual([format, format, format]);
+  });
+
   it("charts team scores and the grade distribution from their tables", () => {
     const sheet = planRollup(fullRollup()).sheets[0];
     const teams = sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name === "RollupTeams")!;
