@@ -130,6 +130,35 @@ function codeFromStrings(source: ts.SourceFile): string[] {
   return found;
 }
 
+/** Whether an import or re-export brings in types only (`import type`, or every name marked `type`). */
+function typeOnly(node: ts.Node): boolean {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return false;
+    if (clause.isTypeOnly) return true;
+    if (clause.name) return false;
+    const bindings = clause.namedBindings;
+    return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+  }
+  if (ts.isExportDeclaration(node)) {
+    if (node.isTypeOnly) return true;
+    const clause = node.exportClause;
+    return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+  }
+  return false;
+}
+
+/** Imports in a door (task pane, ribbon, CLI) of anything from src/core but types: doors go through src/app. */
+function doorCoreImports(source: ts.SourceFile): string[] {
+  return moduleNamesOf(source)
+    .filter(({ node, name }) => {
+      if (!name.startsWith(".")) return false;
+      const target = path.resolve(path.dirname(source.fileName), name);
+      return !path.relative(coreDir, target).startsWith("..") && !typeOnly(node);
+    })
+    .map(({ node, name }) => `${where(source, node)} ${name}`);
+}
+
 describe("the checks themselves", () => {
   const sample = (text: string): ts.SourceFile => parse(path.join(coreDir, "sample.ts"), text);
 
@@ -158,6 +187,19 @@ describe("the checks themselves", () => {
     ["a core subfolder", 'import { checkWorkbook } from "./checks";', []],
   ])("core imports: %s", (_name, text, expected) => {
     expect(impureImports(sample(text))).toEqual(expected);
+  });
+
+  it.each([
+    ["a value from core", 'import { parsePeriod } from "../core/periods";', ["src/cli/sample.ts:1 ../core/periods"]],
+    ["a default import from core", 'import settings from "../core/settings";', ["src/cli/sample.ts:1 ../core/settings"]],
+    ["a re-export of a value from core", 'export { gradeOf } from "../core/scoring";', ["src/cli/sample.ts:1 ../core/scoring"]],
+    ["a dynamic import of core", 'const m = import("../core/review");', ["src/cli/sample.ts:1 ../core/review"]],
+    ["a value and a type from core", 'import { parsePeriod, type PeriodOptions } from "../core/periods";', ["src/cli/sample.ts:1 ../core/periods"]],
+    ["import type from core", 'import type { Period } from "../core/model";', []],
+    ["every name a type", 'import { type Period, type Finding } from "../core/model";', []],
+    ["the application layer", 'import { buildRollup } from "../app";', []],
+  ])("door imports: %s", (_name, text, expected) => {
+    expect(doorCoreImports(parse(path.join(srcDir, "cli", "sample.ts"), text))).toEqual(expected);
   });
 
   it.each([
@@ -197,12 +239,25 @@ describe("STYLE.md conventions", () => {
     expect(coreFiles.flatMap(undocumentedExports)).toEqual([]);
   });
 
+  it("every exported function of the application layer has JSDoc with an @example", () => {
+    const appFiles = sourceFilesUnder(path.join(srcDir, "app")).map((file) => parse(file));
+    expect(appFiles.length).toBeGreaterThan(3);
+    expect(appFiles.flatMap(undocumentedExports)).toEqual([]);
+  });
+
   it("src/core imports nothing from React, Fluent, Office, exceljs, Node or outside src/core", () => {
     expect(coreFiles.flatMap(impureImports)).toEqual([]);
   });
 
   it("src/core has no `as any`, `debugger` or `console.` calls", () => {
     expect(coreFiles.flatMap(escapeHatches)).toEqual([]);
+  });
+
+  it("no door (task pane views and app, ribbon, CLI) imports src/core but for types: doors call src/app", () => {
+    // The preview (src/taskpane/preview*) is a stand-in host for trying the pane, not a door.
+    const doors = ["taskpane/app", "taskpane/views", "commands", "cli"].flatMap((dir) => sourceFilesUnder(path.join(srcDir, dir)));
+    expect(doors.length).toBeGreaterThan(10);
+    expect(doors.map((file) => parse(file)).flatMap(doorCoreImports)).toEqual([]);
   });
 
   it("no file in src/ builds code from strings (eval, new Function)", () => {

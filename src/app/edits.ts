@@ -6,7 +6,8 @@
  * cell the user wrote.
  */
 import { todayIso, isoToSerial } from "../core/dates";
-import type { ColumnMapping, IsoDate, KeyResultRecord, SheetKind } from "../core/model";
+import type { ColumnMapping, IsoDate, KeyResultRecord, ParsedWorkbook, SheetData, SheetKind } from "../core/model";
+import { parseWorkbook } from "../core/parse";
 import { periodContaining } from "../core/periods";
 import type { PlanValue } from "../core/plan";
 import { SHEET_KINDS } from "../core/recognise";
@@ -151,6 +152,16 @@ export async function saveMapping(port: WorkbookPort, loaded: LoadedWorkbook, sh
   if (missing.length > 0) return fail({ code: "missing-columns", sheet, fields: missing });
   await port.writeState({ ...loaded.state, mappings: { ...loaded.state.mappings, [sheet]: mapping } });
   return { ok: true };
+}
+
+/**
+ * Reads one sheet as a mapping would have it read, without saving anything: the Map view's preview.
+ *
+ * @example
+ * readWithMapping(sheet, { kind: "okr", headerRow: 0, columns: { keyResult: 1 } }, loaded.settings).keyResults.length
+ */
+export function readWithMapping(sheet: SheetData, mapping: ColumnMapping, settings: Settings): ParsedWorkbook {
+  return parseWorkbook([sheet], { settings, mappings: { [sheet.name]: mapping } });
 }
 
 /**

@@ -26,6 +26,7 @@ export {
   checkIn,
   convertToTable,
   forgetMapping,
+  readWithMapping,
   insertTemplate,
   saveMapping,
   saveSettings,
@@ -35,3 +36,4 @@ export {
   type Converted,
   type SettingsPart,
 } from "./edits";
+export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, parseA1, ruleTitle, todayIso, type RuleId } from "./vocabulary";

@@ -9,9 +9,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { buildRollup, checkGoals, describe, loadWorkbook, missingGoalSheets, writeReviews, type Failure } from "../app";
+import { buildRollup, checkGoals, dayNumber, describe, loadWorkbook, todayIso, missingGoalSheets, writeReviews, type Failure } from "../app";
 import { openXlsx } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 

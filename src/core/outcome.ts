@@ -45,8 +45,3 @@ export function ok<T>(value: T): Outcome<T> {
 export function fail(code: ScoringErrorCode, message: string): Failure {
   return { ok: false, code, message };
 }
-
-/** Thrown only when the program itself is wrong (an invariant broke), never for bad data. */
-export class InvariantError extends Error {
-  override readonly name = "InvariantError";
-}

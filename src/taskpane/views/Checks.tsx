@@ -4,7 +4,7 @@
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem, Severity } from "../../core/model";
-import { RULE_IDS, ruleTitle, type RuleId } from "../../core/checks";
+import { RULE_IDS, ruleTitle, type RuleId } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";

@@ -5,12 +5,9 @@
  */
 import { useMemo, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { columnLetter } from "../../core/address";
 import type { ColumnMapping, ParsedWorkbook, RawCell, SheetData, SheetKind } from "../../core/model";
-import { parseWorkbook } from "../../core/parse";
-import { SHEET_KINDS } from "../../core/recognise";
 import type { Settings } from "../../core/settings";
-import { describe, forgetMapping, saveMapping } from "../../app";
+import { SHEET_KINDS, columnLetter, describe, forgetMapping, readWithMapping, saveMapping } from "../../app";
 import { useNavigation } from "../app/navigation";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
@@ -217,7 +214,7 @@ interface PreviewRow {
 
 /** The first rows as Altitude reads them with this mapping, and how many problems the whole sheet gives. */
 export function previewRecords(sheet: SheetData, mapping: ColumnMapping, settings: Settings): { rows: PreviewRow[]; problems: number } {
-  const parsed = parseWorkbook([sheet], { settings, mappings: { [sheet.name]: mapping } });
+  const parsed = readWithMapping(sheet, mapping, settings);
   const records: Array<{ row: number } & object> =
     mapping.kind === "okr" ? parsed.keyResults : mapping.kind === "kpi" ? parsed.kpis : mapping.kind === "kra" ? parsed.kras : parsed.checkIns;
   const mapped = Object.keys(mapping.columns);

@@ -3,7 +3,7 @@
  * the ones it left alone. Sheets recognised with low confidence link to Map columns.
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { SHEET_KINDS } from "../../core/recognise";
+import { SHEET_KINDS } from "../../app";
 import { useNavigation } from "../app/navigation";
 import { useWorkbook } from "../app/host";
 import { Section, periodsOfSheet, useLayoutStyles } from "./common";

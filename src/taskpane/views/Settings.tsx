@@ -6,8 +6,7 @@
 import { useState } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
-import { DEFAULT_SETTINGS } from "../../core/settings";
-import { saveSettings, settingsProblems, type SettingsPart } from "../../app";
+import { DEFAULT_SETTINGS, saveSettings, settingsProblems, type SettingsPart } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";

@@ -5,8 +5,7 @@
  */
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetKind } from "../../core/model";
-import { SHEET_KINDS } from "../../core/recognise";
-import { convertToTable, insertTemplate } from "../../app";
+import { SHEET_KINDS, convertToTable, insertTemplate } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";

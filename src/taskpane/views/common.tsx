@@ -1,10 +1,8 @@
 /** Small building blocks the views share: a section with a heading, and facts about sheets. */
 import { useCallback, useState, type ReactNode } from "react";
 import { Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { periodChoice, rememberPeriod, type Output } from "../../app";
-import { parseA1 } from "../../core/address";
+import { comparePeriods, parseA1, periodChoice, rememberPeriod, type Output } from "../../app";
 import type { ParsedWorkbook, Period, SheetData } from "../../core/model";
-import { comparePeriods } from "../../core/periods";
 import { useHost, useWorkbook } from "../app/host";
 
 const useStyles = makeStyles({

@@ -1,0 +1,11 @@
+/**
+ * What a door may show of the core's vocabulary without reaching into it: the
+ * names of sheet kinds and rules, cell addresses, dates and default settings.
+ * Doors import these from here, so `src/core` stays out of every door but for types.
+ */
+export { columnLetter, parseA1 } from "../core/address";
+export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
+export { dayNumber, todayIso } from "../core/dates";
+export { comparePeriods } from "../core/periods";
+export { SHEET_KINDS } from "../core/recognise";
+export { DEFAULT_SETTINGS } from "../core/settings";
