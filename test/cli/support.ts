@@ -24,7 +24,7 @@ function newestSource(dir: string): number {
 
 /** Compiles the CLI into lib/ unless lib/ is already newer than every source it is built from. */
 export function ensureBuilt(): void {
-  const sources = Math.max(...["core", "workbook", "cli"].map((d) => newestSource(path.join(ROOT, "src", d))));
+  const sources = Math.max(...["core", "app", "workbook", "cli"].map((d) => newestSource(path.join(ROOT, "src", d))));
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
