@@ -73,4 +73,32 @@ describe("appendRows", () => {
     expect(sheet?.cell("A3").numberFormat).toBe("yyyy-mm-dd");
     expect(sheet?.range("A1:C2").values).toEqual([["Date", "Key result", "Value"], [46230, "Reach 10", 4]]);
   });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+  it("adds the row to the table that ends on the last used row, by table.rows.add, so the table grows", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4]] }] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Check-ins").tables.add("A1:C2", true).name = "Checkins";
+      await context.sync();
+    });
+    const before = fake.stats.syncs;
+    await createExcelEditor(fake.Excel).appendRows("Check-ins", [[46249, "Reach 10", null]]);
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.tables.map((t) => [t.name, t.address])).toEqual([["Checkins", expect.stringMatching(/A1:C3$/)]]);
+    expect(sheet?.range("A3:C3").values).toEqual([[46249, "Reach 10", ""]]);
+    // Used range and tables, the tables' extents, then the new row.
+    expect(fake.stats.syncs - before).toBe(3);
+  });
+
+  it("writes below the used range when no table ends there", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Value"], [46230, 4], ["", ""], ["Note", "kept"]] }] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Check-ins").tables.add("A1:B2", true);
+      await context.sync();
+    });
+    await createExcelEditor(fake.Excel).appendRows("Check-ins", [[46249, 7]]);
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.range("A5:B5").values).toEqual([[46249, 7]]);
+    expect(sheet?.tables.map((t) => t.address)).toEqual([expect.stringMatching(/A1:B2$/)]);
+  });
 });
