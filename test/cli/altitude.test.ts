@@ -214,6 +214,7 @@ describe("unusable input", () => {
     ["an option of another command", ["score", "SAMPLE", "--people", "Ana"], /^altitude: --people does not apply to score/],
     ["a date that is not a date", ["score", "SAMPLE", "--as-of", "2026-02-30"], /^altitude: --as-of "2026-02-30" is not a date written YYYY-MM-DD\n$/],
     ["a period that is not a period", ["rollup", "SAMPLE", "--period", "someday"], /^altitude: "someday" is not a period/],
+    ["a rollup of a quarter with no data", ["rollup", "SAMPLE", "--period", "2019-Q1"], /^altitude: no key results or KPI readings in 2019-Q1, so no rollup was written\n$/],
     ["nobody to review", ["review", "SAMPLE", "--people", "Nobody Here"], /^altitude: no KRAs, key results or KPIs for "Nobody Here" in 2026\n$/],
     ["output over the input", ["rollup", "SAMPLE", "-o", "SAMPLE"], /^altitude: will not overwrite the input file/],
   ])("exits 2 on %s", (_name, args, message) => {
