@@ -2,7 +2,9 @@
  * The Overview's dashboard: one quarter's figures as charts (computed by
  * `computeDashboard` in the application layer; this view only draws them).
  * Every figure is a button that selects the rows behind it in the workbook;
- * each chart also reads as one sentence for screen readers.
+ * each chart also reads as one sentence for screen readers. The drawing itself
+ * is inert: its figures are the buttons below it, so keyboard and screen-reader
+ * users meet each figure once, as a button that says what it selects.
  */
 import { useMemo, useState } from "react";
 import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
@@ -154,8 +156,8 @@ function ChartCard({ chart, colours, onOpen }: { chart: DashboardChart; colours:
         <Body1>{chart.empty}</Body1>
       ) : (
         <>
-          <div className={styles.chart} aria-hidden="true">
-            <ChartDrawing chart={chart} colours={colours} onOpen={onOpen} />
+          <div className={styles.chart} inert>
+            <ChartDrawing chart={chart} colours={colours} />
           </div>
           <ul className={styles.figures} aria-label={`${chart.title}: figures`}>
             {chart.figures.map((figure) => (
@@ -178,15 +180,9 @@ function ChartCard({ chart, colours, onOpen }: { chart: DashboardChart; colours:
   );
 }
 
-/** The picture: a doughnut of grades, bars for the rest. Pointer users can click a slice or bar too. */
-function ChartDrawing({ chart, colours, onOpen }: { chart: DashboardChart; colours: Record<Tone, string>; onOpen(figure: Figure): void }) {
-  const point = (figure: Figure): ChartDataPoint => ({
-    legend: figure.label,
-    color: colours[figure.tone],
-    onClick: () => onOpen(figure),
-    xAxisCalloutData: figure.label,
-    yAxisCalloutData: figure.text,
-  });
+/** The picture: a doughnut of grades, bars for the rest. */
+function ChartDrawing({ chart, colours }: { chart: DashboardChart; colours: Record<Tone, string> }) {
+  const point = (figure: Figure): ChartDataPoint => ({ legend: figure.label, color: colours[figure.tone] });
   if (chart.id === "grades") {
     const total = chart.figures.reduce((n, f) => n + f.value, 0);
     const data: ChartProps = { chartTitle: chart.title, chartData: chart.figures.filter((f) => f.value > 0).map((f) => ({ ...point(f), data: f.value })) };
