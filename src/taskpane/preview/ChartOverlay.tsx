@@ -60,7 +60,7 @@ export function ChartOverlay({ charts, table }: { charts: PreviewChart[]; table:
           <figcaption>
             <Subtitle2>{chart.title}</Subtitle2>
           </figcaption>
-          <ChartBody chart={chart} width={width - 16} height={height - 84} />
+          <ChartBody chart={chart} width={width - 16} height={height - 104} />
           <Caption1>{chart.points.map((p) => `${p.label} ${chart.percent ? `${Math.round(p.value * 100)}%` : p.value}`).join(" · ")}</Caption1>
         </figure>
       ))}

@@ -94,6 +94,8 @@ export function Reviews() {
     action.run(async () => {
       setConfirm(null);
       const done = await runReviews(port, { ...options, asOf, ...tracker.start() });
+      // Stopping is the user's choice, not a failure: it reads as the outcome.
+      if (!done.ok && done.code === "cancelled") return done.message;
       if (!done.ok) throw new Error(done.message);
       const name = done.written.names.index ?? Object.values(done.written.names)[0];
       if (name) await editor.select(name, "A1");

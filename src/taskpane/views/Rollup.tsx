@@ -23,6 +23,8 @@ export function RollupView() {
   const build = () =>
     action.run(async () => {
       const done = await runRollup(port, { period, asOf, ...tracker.start() });
+      // Stopping is the user's choice, not a failure: it reads as the outcome.
+      if (!done.ok && done.code === "cancelled") return done.message;
       if (!done.ok) throw new Error(done.message);
       const name = done.written.names.rollup ?? Object.values(done.written.names)[0];
       if (name) await editor.select(name, "A1");
