@@ -195,12 +195,18 @@ export interface Converted {
  * const done = await convertToTable(editor, loaded, "OKRs");
  * if (done.ok) done.tableName // "OKRs_Table"
  */
-export async function convertToTable(editor: PaneEditor, loaded: LoadedWorkbook, sheet: string): Promise<Converted | Failure> {
+export async function convertToTable(
+  editor: PaneEditor,
+  loaded: LoadedWorkbook,
+  sheet: string,
+  options: { onStart?: (what: { rows: number; computed: number }) => void } = {},
+): Promise<Converted | Failure> {
   const recognised = loaded.parsed.sheets.find((s) => s.name === sheet);
   const data = loaded.sheets.find((s) => s.name === sheet);
   if (!recognised || !data) return fail({ code: "not-recognised", sheet });
   const plan = planTableConversion(data, recognised, loaded.settings);
   if (!plan.ok) return fail({ code: "cannot-convert", sheet, detail: plan.message });
+  options.onStart?.({ rows: recognised.rowCount, computed: plan.value.computed.length });
   try {
     const done = await editor.convertToTable(plan.value);
     return { ok: true, ...done, computed: plan.value.computed.map((c) => c.header) };

@@ -15,6 +15,7 @@ export {
   sizeQuestion,
   writeReviews,
   type ChecksDone,
+  type Phase,
   type ReviewOptions,
   type ReviewSelection,
   type ReviewsDone,

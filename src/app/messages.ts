@@ -11,6 +11,7 @@ export type Output = "rollup" | "reviews";
 /** A reason, with the data a door needs to word it. */
 export type Reason =
   | { code: "no-goal-sheets" }
+  | { code: "cancelled" }
   | { code: "no-period"; output: Output }
   | { code: "bad-period"; given: string }
   | { code: "no-data"; period: Period }
@@ -38,6 +39,8 @@ export function describe(reason: Reason): string {
   switch (reason.code) {
     case "no-goal-sheets":
       return "no sheet looks like an OKR, KPI, KRA or Check-ins sheet (no recognisable header row in the first 10 rows)";
+    case "cancelled":
+      return "Stopped before anything was written.";
     case "no-period":
       return `no ${reason.output === "rollup" ? "quarter" : "review year"} found in the workbook`;
     case "bad-period":

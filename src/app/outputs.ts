@@ -6,7 +6,7 @@
 import type { Finding, Period } from "../core/model";
 import { nameKey } from "../core/analyse";
 import { splitOwners } from "../core/owners";
-import type { Progress, WriteResult } from "../core/plan";
+import type { OutputPlan, Progress, WriteResult } from "../core/plan";
 import { computeReviews, type Review } from "../core/review";
 import { planReviews, tooManySheets } from "../core/review-sheets";
 import { computeRollup, rollupHasData, type Rollup } from "../core/rollup";
@@ -16,9 +16,43 @@ import { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions 
 import { fail, type Failure } from "./messages";
 import { resolvePeriod } from "./periods";
 
+/** Where a long use case stands: reading the workbook, then writing its sheets. */
+export type Phase = { phase: "reading" } | { phase: "writing"; sheets: number };
+
 export interface RunOptions extends LoadOptions {
   /** Called after each new sheet is written. */
   onProgress?: (progress: Progress) => void;
+  /** Called as the work moves from one phase to the next. */
+  onPhase?: (phase: Phase) => void;
+  /**
+   * Stops the work when aborted: before writing, or between sheets while writing, in which
+   * case the adapter removes the sheets written so far (a write is all or nothing).
+   */
+  signal?: AbortSignal;
+}
+
+/** Thrown from the progress callback to stop a write; the adapter then removes what it wrote. */
+class Cancelled extends Error {}
+
+/** Writes a plan unless the work is cancelled, in which case nothing stays written. */
+async function writeCancellable(port: WorkbookPort, plan: OutputPlan, options: RunOptions): Promise<WriteResult | Failure> {
+  if (options.signal?.aborted) return fail({ code: "cancelled" });
+  options.onPhase?.({ phase: "writing", sheets: plan.sheets.length });
+  try {
+    return await port.writeSheets(plan, {
+      onProgress: (progress) => {
+        if (options.signal?.aborted) throw new Cancelled("cancelled");
+        options.onProgress?.(progress);
+      },
+    });
+  } catch (error) {
+    if (error instanceof Cancelled || options.signal?.aborted) return fail({ code: "cancelled" });
+    throw error;
+  }
+}
+
+function isFailure(value: WriteResult | Failure): value is Failure {
+  return "ok" in value && value.ok === false;
 }
 
 export interface RollupOptions extends RunOptions {
@@ -45,6 +79,7 @@ export interface RollupDone {
  * if (done.ok) done.written.names.rollup // "Rollup 2026-Q3"
  */
 export async function buildRollup(port: WorkbookPort, options: RollupOptions = {}): Promise<RollupDone | Failure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -52,7 +87,8 @@ export async function buildRollup(port: WorkbookPort, options: RollupOptions = {
   if (!chosen.ok) return chosen;
   const rollup = computeRollup(loaded.analysis, loaded.findings, { period: chosen.period, settings: loaded.settings });
   if (!rollupHasData(rollup)) return fail({ code: "no-data", period: chosen.period });
-  const written = await port.writeSheets(planRollup(rollup), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planRollup(rollup), options);
+  if (isFailure(written)) return written;
   return { ok: true, period: chosen.period, rollup, written, loaded };
 }
 
@@ -94,6 +130,7 @@ export interface ReviewsDone {
  * else if (done.code === "many-sheets") askThenRun({ allowManySheets: true })
  */
 export async function writeReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | Failure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -105,7 +142,8 @@ export async function writeReviews(port: WorkbookPort, options: ReviewOptions = 
   // The index sheet comes on top of one sheet per person.
   const sheets = reviews.length + 1;
   if (tooManySheets(sheets) && !options.allowManySheets) return fail({ code: "many-sheets", sheets });
-  const written = await port.writeSheets(planReviews(reviews, { period }), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planReviews(reviews, { period }), options);
+  if (isFailure(written)) return written;
   return { ok: true, period, reviews, manySheets: tooManySheets(sheets) ? sheets : null, written, loaded };
 }
 

@@ -17,6 +17,7 @@ import type { Period } from "./model";
 import type { OutputPlan, SheetPlan } from "./plan";
 import type { Review } from "./review";
 import { MAX_SHEET_NAME, validSheetName } from "./sheet-names";
+import { findingSource, sourceText } from "./sources";
 
 /** Above this many new sheets a door asks before writing. */
 export const MAX_REVIEW_SHEETS = 50;
@@ -63,15 +64,16 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
 
   layout.heading("Role accountability");
   if (review.kra) {
-    layout.keyValues([
+    const figures = layout.keyValues([
       { label: "KRA score", value: review.kra.score, format: RATING },
       { label: "Rating", value: review.kra.label },
       { label: "Weights total", value: review.kra.weightTotal / 100, format: PERCENT },
     ]);
+    layout.link(sourceText(review.kra.source), { sheet: review.kra.source.sheet }, { row: figures.row, col: figures.col + 1 }, review.kra.source.cell);
     layout.skip();
-    layout.table({
+    const kras = layout.table({
       name: tableName("Kras", review.slug),
-      headers: ["Area", "Measure", "Weight", "Target", "Actual", `Rating (of ${review.kra.ratingMax})`, "Rating source"],
+      headers: ["Area", "Measure", "Weight", "Target", "Actual", `Rating (of ${review.kra.ratingMax})`, "Rating source", "Source"],
       rows: review.kra.areas.map((a) => [
         a.area,
         a.measure,
@@ -80,9 +82,11 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
         a.actual,
         a.rating,
         a.rating === null ? "" : a.derived ? "Derived from actual ÷ target" : "Given",
+        sourceText(a.source),
       ]),
-      columnFormats: [null, null, PERCENT, null, null, RATING, null],
+      columnFormats: [null, null, PERCENT, null, null, RATING, null, null],
     });
+    layout.sourceLinks(kras, 7, review.kra.areas.map((a) => a.source));
   } else {
     layout.note(`No key result areas recorded for ${label}.`);
   }
@@ -92,12 +96,13 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
   const okrs = layout.table(
     {
       name: tableName("Okrs", review.slug),
-      headers: ["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in"],
-      rows: review.keyResults.map((k) => [k.period, k.team, k.objective, k.keyResult, k.score, k.grade, k.pace, k.noCheckIn ? "None yet" : ""]),
-      columnFormats: [null, null, null, null, PERCENT, null, null, null],
+      headers: ["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in", "Source"],
+      rows: review.keyResults.map((k) => [k.period, k.team, k.objective, k.keyResult, k.score, k.grade, k.pace, k.noCheckIn ? "None yet" : "", sourceText(k.source)]),
+      columnFormats: [null, null, null, null, PERCENT, null, null, null, null],
     },
     `No key results owned in ${label}.`,
   );
+  layout.sourceLinks(okrs, 8, review.keyResults.map((k) => k.source));
   layout.colourColumn(okrs, 5, GRADE_COLOURS);
   layout.colourColumn(okrs, 6, PACE_COLOURS);
 
@@ -105,27 +110,29 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
   const kpis = layout.table(
     {
       name: tableName("Kpis", review.slug),
-      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"],
-      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend])),
+      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend", "Source"],
+      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend, sourceText(h.source)])),
       // A KPI's figures keep its unit (75%, not 0.75), judged over its whole history so every reading looks alike.
       cellFormats: review.kpis.flatMap((k) => {
         const format = unitFormat(k.unit, k.history.flatMap((h) => [h.actual, h.floor, h.target, h.ceiling]));
-        return k.history.map(() => [null, null, null, format, format, format, format, null, null]);
+        return k.history.map(() => [null, null, null, format, format, format, format, null, null, null]);
       }),
     },
     `No KPIs owned in ${label}.`,
   );
+  layout.sourceLinks(kpis, 9, review.kpis.flatMap((k) => k.history.map((h) => h.source)));
   layout.colourColumn(kpis, 7, KPI_STATUS_COLOURS);
 
   layout.heading("Findings");
-  layout.table(
+  const findings = layout.table(
     {
       name: tableName("Findings", review.slug),
       headers: ["Rule", "Severity", "Where", "Message", "Fix"],
-      rows: review.findings.map((f) => [f.rule, f.severity, f.cell ? `${f.sheet}!${f.cell}` : f.sheet, f.message, f.fix]),
+      rows: review.findings.map((f) => [f.rule, f.severity, sourceText(findingSource(f)) || f.sheet, f.message, f.fix]),
     },
     "No findings.",
   );
+  layout.sourceLinks(findings, 2, review.findings.map(findingSource));
 
   layout.heading("Manager's notes");
   layout.box(8, 6);

@@ -12,6 +12,7 @@ import type { Finding, Grade, KpiStatus, Pace, Period, Trend } from "./model";
 import { splitOwners } from "./owners";
 import { periodWithin } from "./periods";
 import type { Settings } from "./settings";
+import { keyResultSource, kpiSource, kraSource, type SourceCell } from "./sources";
 
 export interface ReviewArea {
   area: string;
@@ -23,6 +24,8 @@ export interface ReviewArea {
   rating: number | null;
   /** True when the rating was derived from actual ÷ target rather than given. */
   derived: boolean;
+  /** The cell the rating came from (its Actual cell when derived). */
+  source: SourceCell;
 }
 
 export interface ReviewKeyResult {
@@ -34,6 +37,8 @@ export interface ReviewKeyResult {
   grade: Grade | null;
   pace: Pace | null;
   noCheckIn: boolean;
+  /** The key result's row on the OKR sheet. */
+  source: SourceCell;
 }
 
 export interface ReviewKpiReading {
@@ -45,6 +50,8 @@ export interface ReviewKpiReading {
   ceiling: number | null;
   status: KpiStatus | null;
   trend: Trend;
+  /** The reading's Actual cell. */
+  source: SourceCell;
 }
 
 export interface ReviewKpi {
@@ -66,7 +73,15 @@ export interface Review {
   manager: string;
   period: Period;
   /** Role accountability; `null` when the KRA sheet has nothing for this person in the period. */
-  kra: { areas: ReviewArea[]; score: number | null; label: string; weightTotal: number; ratingMax: number } | null;
+  kra: {
+    areas: ReviewArea[];
+    score: number | null;
+    label: string;
+    weightTotal: number;
+    ratingMax: number;
+    /** The score is computed from every area: the first area's row, and how many. */
+    source: SourceCell;
+  } | null;
   keyResults: ReviewKeyResult[];
   kpis: ReviewKpi[];
   findings: Finding[];
@@ -247,6 +262,7 @@ function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
         ceiling: k.record.ceiling,
         status: k.status,
         trend: k.trend,
+        source: kpiSource(k),
       })),
     };
   });
@@ -257,6 +273,12 @@ function findingsFor(findings: Finding[], index: PeopleIndex, key: string, rows:
   const positions = new Set<number>(index.findingsByName.get(key) ?? []);
   for (const row of rows) for (const i of index.findingsByRow.get(row) ?? []) positions.add(i);
   return [...positions].sort((a, b) => a - b).map((i) => findings[i]);
+}
+
+function kraScoreSource(kra: ScoredKra): SourceCell {
+  const first = kra.areas[0]?.record;
+  const cell = first?.cells.area ?? first?.cells.employee ?? `A${kra.row}`;
+  return kra.areas.length > 1 ? { sheet: kra.sheet, cell, rows: kra.areas.length } : { sheet: kra.sheet, cell };
 }
 
 function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
@@ -270,6 +292,7 @@ function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
     grade: k.grade,
     pace: k.pace,
     noCheckIn: k.noCheckIn,
+    source: keyResultSource(k),
   };
 }
 
@@ -317,11 +340,13 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
               actual: a.record.actual,
               rating: a.rating,
               derived: a.derived,
+              source: kraSource(a),
             })),
             score: kra.score,
             label: kra.label,
             weightTotal: kra.weightTotal,
             ratingMax: options.settings.rating.max,
+            source: kraScoreSource(kra),
           }
         : null,
       keyResults: keyResults.map(keyResultOf),

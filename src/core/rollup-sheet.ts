@@ -7,6 +7,7 @@
 import type { Grade } from "./model";
 import type { OutputPlan, PlanValue } from "./plan";
 import { GRADES, KPI_STATUSES, PACES, type Rollup } from "./rollup";
+import { sourceText } from "./sources";
 import {
   GRADE_COLOURS,
   KPI_STATUS_COLOURS,
@@ -104,12 +105,13 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
   const objectiveTable = layout.table(
     {
       name: "RollupObjectives",
-      headers: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results"],
-      rows: rollup.objectives.map((o) => [o.team, o.objective, o.owners.join(", "), o.score, o.grade, o.pace, o.keyResults]),
-      columnFormats: [null, null, null, PERCENT, null, null, "0"],
+      headers: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results", "Source"],
+      rows: rollup.objectives.map((o) => [o.team, o.objective, o.owners.join(", "), o.score, o.grade, o.pace, o.keyResults, sourceText(o.source)]),
+      columnFormats: [null, null, null, PERCENT, null, null, "0", null],
     },
     noKeyResults,
   );
+  layout.sourceLinks(objectiveTable, 7, rollup.objectives.map((o) => o.source));
   layout.colourColumn(objectiveTable, 4, GRADE_COLOURS);
   layout.colourColumn(objectiveTable, 5, PACE_COLOURS);
 
@@ -122,39 +124,42 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
   layout.colourColumn(healthTable, 0, KPI_STATUS_COLOURS);
 
   layout.heading("KPIs below their floor");
-  layout.table(
+  const breachTable = layout.table(
     {
       name: "RollupBreaches",
-      headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
-      rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit]),
+      headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit", "Source"],
+      rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit, sourceText(b.source)]),
       cellFormats: rollup.breaches.map((b) => {
         const format = unitFormat(b.unit, [b.actual, b.floor, b.target]);
-        return [null, null, null, null, format, format, format, null];
+        return [null, null, null, null, format, format, format, null, null];
       }),
     },
     `No KPI breached its floor in ${label}.`,
   );
+  layout.sourceLinks(breachTable, 8, rollup.breaches.map((b) => b.source));
 
   layout.heading("Graduation candidates (key results that reached their target)");
-  layout.table(
+  const graduationTable = layout.table(
     {
       name: "RollupGraduation",
-      headers: ["Team", "Objective", "Key result", "Owner", "Score"],
-      rows: rollup.graduation.map((g) => [g.team, g.objective, g.keyResult, g.owner, g.score]),
-      columnFormats: [null, null, null, null, PERCENT],
+      headers: ["Team", "Objective", "Key result", "Owner", "Score", "Source"],
+      rows: rollup.graduation.map((g) => [g.team, g.objective, g.keyResult, g.owner, g.score, sourceText(g.source)]),
+      columnFormats: [null, null, null, null, PERCENT, null],
     },
     `No key result reached its target in ${label}.`,
   );
+  layout.sourceLinks(graduationTable, 5, rollup.graduation.map((g) => g.source));
 
   layout.heading("OKR candidates (KPIs in breach two periods running)");
-  layout.table(
+  const candidateTable = layout.table(
     {
       name: "RollupOkrCandidates",
-      headers: ["KPI", "Area", "Owner", "Periods in breach"],
-      rows: rollup.okrCandidates.map((c) => [c.kpi, c.area, c.owner, c.periods.join(", ")]),
+      headers: ["KPI", "Area", "Owner", "Periods in breach", "Source"],
+      rows: rollup.okrCandidates.map((c) => [c.kpi, c.area, c.owner, c.periods.join(", "), sourceText(c.source)]),
     },
     "No KPI breached its floor in consecutive periods.",
   );
+  layout.sourceLinks(candidateTable, 4, rollup.okrCandidates.map((c) => c.source));
 
   layout.heading("Findings by rule");
   layout.table(

@@ -12,6 +12,7 @@ import type { Finding, Grade, IsoDate, KpiStatus, Pace, Period, Severity } from 
 import { periodWithin, previousPeriod } from "./periods";
 import { gradeOf, paceOf } from "./scoring";
 import type { Settings } from "./settings";
+import { keyResultSource, kpiSource, objectiveSource, type SourceCell } from "./sources";
 
 /** Grades, paces and KPI statuses in the order a rollup counts and shows them. */
 export const GRADES: readonly Grade[] = ["Green", "Yellow", "Red"];
@@ -52,6 +53,8 @@ export interface RollupObjective {
   grade: Grade | null;
   pace: Pace | null;
   keyResults: number;
+  /** The first key result's row, and how many rows the score comes from. */
+  source: SourceCell;
 }
 
 export interface RollupKpiReading {
@@ -64,6 +67,8 @@ export interface RollupKpiReading {
   target: number | null;
   ceiling: number | null;
   unit: string;
+  /** The reading's Actual cell. */
+  source: SourceCell;
 }
 
 export interface GraduationCandidate {
@@ -73,6 +78,7 @@ export interface GraduationCandidate {
   owner: string;
   /** Score as computed (above 1 when over-achievement is allowed). */
   score: number;
+  source: SourceCell;
 }
 
 export interface OkrCandidate {
@@ -81,6 +87,8 @@ export interface OkrCandidate {
   owner: string;
   /** Labels of the consecutive periods in breach, oldest first. */
   periods: string[];
+  /** The first reading of the run in breach, and how many readings the run has. */
+  source: SourceCell;
 }
 
 export interface FindingCount {
@@ -164,6 +172,7 @@ function reading(k: ScoredKpi): RollupKpiReading {
     target: r.target,
     ceiling: r.ceiling,
     unit: r.unit,
+    source: kpiSource(k),
   };
 }
 
@@ -184,7 +193,13 @@ function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
     }
     if (best.length >= 2) {
       const last = best[best.length - 1].record;
-      candidates.push({ kpi: last.kpi, area: last.area, owner: last.owner, periods: best.map((k) => k.record.period!.label) });
+      candidates.push({
+        kpi: last.kpi,
+        area: last.area,
+        owner: last.owner,
+        periods: best.map((k) => k.record.period!.label),
+        source: { ...kpiSource(best[0]), rows: best.length },
+      });
     }
   }
   return candidates;
@@ -286,6 +301,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
       grade: o.grade,
       pace: o.pace,
       keyResults: o.keyResults.length,
+      source: objectiveSource(o),
     })),
     // A reading that could not be assessed (no floor or target) counts as No data.
     kpiHealth: countBy(KPI_STATUSES, kpisInPeriod.map((k) => k.status ?? "No data")),
@@ -302,6 +318,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
         keyResult: k.record.keyResult,
         owner: k.record.owner,
         score: k.score ?? 1,
+        source: keyResultSource(k),
       })),
     okrCandidates: okrCandidatesOf(analysis.kpis, period),
     findings: findingCounts(findingsOfPeriod(findings, analysis, period)),

@@ -11,4 +11,6 @@ export {
   type Failure as UseCaseFailure,
   type LoadedWorkbook,
   type LoadOptions,
+  type Phase,
+  type RunOptions,
 } from "../app";

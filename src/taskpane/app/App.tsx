@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { dismissNotice, getViewRequest, subscribeToViewRequests, type PaneNotice } from "../../commands/navigation";
 import { HostProvider, useWorkbook, type AltitudeHost } from "./host";
-import { NavigationContext, TABS, isAppView, type AppView, type Navigation } from "./navigation";
+import { NavigationContext, TABS, ThemeNameContext, isAppView, type AppView, type Navigation, type ThemeName } from "./navigation";
 import { Overview } from "../views/Overview";
 import { MapColumns } from "../views/MapColumns";
 import { Tables } from "../views/Tables";
@@ -31,7 +31,7 @@ import { Reviews } from "../views/Reviews";
 import { SettingsView } from "../views/Settings";
 import { Help } from "../views/Help";
 
-export type ThemeName = "light" | "dark";
+export type { ThemeName } from "./navigation";
 
 const useStyles = makeStyles({
   pane: {
@@ -90,9 +90,11 @@ export interface AppProps {
 export function App({ host, initialView = "home", theme = "light" }: AppProps) {
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} data-theme={theme}>
-      <HostProvider host={host}>
-        <Pane initialView={initialView} />
-      </HostProvider>
+      <ThemeNameContext.Provider value={theme}>
+        <HostProvider host={host}>
+          <Pane initialView={initialView} />
+        </HostProvider>
+      </ThemeNameContext.Provider>
     </FluentProvider>
   );
 }

@@ -36,6 +36,19 @@ export interface Navigation {
   navigate(view: AppView, options?: { sheet?: string }): void;
 }
 
+export type ThemeName = "light" | "dark";
+
+/** Provided by the pane; read with `useThemeName`. */
+export const ThemeNameContext = createContext<ThemeName>("light");
+
+/**
+ * The pane's theme, for what Fluent's tokens cannot colour (chart fills are SVG attributes).
+ * @example const dark = useThemeName() === "dark";
+ */
+export function useThemeName(): ThemeName {
+  return useContext(ThemeNameContext);
+}
+
 /** Provided by the pane; read with `useNavigation`. */
 export const NavigationContext = createContext<Navigation | null>(null);
 

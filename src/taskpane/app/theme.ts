@@ -1,5 +1,5 @@
 /** Which Fluent theme matches the Office theme: dark when Office's body background is dark. */
-import type { ThemeName } from "./App";
+import type { ThemeName } from "./navigation";
 
 /**
  * The theme for an Office body background colour (`#RRGGBB`); light when unknown.

@@ -19,17 +19,17 @@ export function Reviews() {
   const { loaded } = useWorkbook();
   const { periods, period, choose } = useOutputPeriod("reviews");
   const people = usePeopleChoice();
-  const { action, progress, run } = useOutputRun();
+  const { action, tracker, run } = useOutputRun();
   const [asking, setAsking] = useState<string | null>(null);
   const writeButton = useRef<HTMLButtonElement>(null);
   if (!loaded) return null;
   if (!period) return <Body1>No review period was found (KRA review periods, or periods of key results and KPIs).</Body1>;
 
   const write = (allowManySheets: boolean) =>
-    run(async (onProgress) => {
+    run(async (progress) => {
       setAsking(null);
-      const done = await writeReviews(port, { period, ...people.selection, asOf, onProgress, allowManySheets });
-      if (!done.ok) throw new Error(done.message);
+      const done = await writeReviews(port, { period, ...people.selection, asOf, allowManySheets, ...progress });
+      if (!done.ok) return done;
       const name = done.written.names.index ?? Object.values(done.written.names)[0];
       const count = done.reviews.length;
       return { sheet: name, message: `Wrote ${count} ${count === 1 ? "review" : "reviews"} for ${done.period.label}; the index is on "${name}".` };
@@ -57,7 +57,7 @@ export function Reviews() {
           Write reviews
         </Button>
       </div>
-      <RunProgress progress={progress} busy={action.busy} />
+      <RunProgress tracker={tracker} busy={action.busy} />
       <ActionMessages state={action} />
       <ManySheetsDialog question={asking} onConfirm={() => void write(true)} onCancel={() => setAsking(null)} returnFocus={writeButton} />
     </Section>

@@ -2,29 +2,27 @@
  * Rollup: choose a quarter and write its rollup onto a new sheet, then show it.
  */
 import { Body1, Button } from "@fluentui/react-components";
-import { buildRollup, type Failure } from "../../app";
+import { buildRollup, fail } from "../../app";
 import { ActionMessages } from "../app/feedback";
 import { useHost } from "../app/host";
 import { PeriodField, Section, useLayoutStyles, useOutputPeriod } from "./common";
 import { RunProgress } from "./run-progress";
 import { useOutputRun } from "./use-output-run";
 
-/** How the pane words a rollup that was not written. */
-function rollupFailure(failure: Failure): string {
-  return failure.code === "no-data" ? `Nothing to roll up: there are no key results or KPI readings in ${failure.period.label}, so no sheet was written.` : failure.message;
-}
-
 export function RollupView() {
   const layout = useLayoutStyles();
   const { port, asOf } = useHost();
   const { periods, period, choose } = useOutputPeriod("rollup");
-  const { action, progress, run } = useOutputRun();
+  const { action, tracker, run } = useOutputRun();
   if (!period) return <Body1>No quarter was found in the OKR or KPI sheets, so there is nothing to roll up yet.</Body1>;
 
   const build = () =>
-    run(async (onProgress) => {
-      const done = await buildRollup(port, { period, asOf, onProgress });
-      if (!done.ok) throw new Error(rollupFailure(done));
+    run(async (progress) => {
+      const done = await buildRollup(port, { period, asOf, ...progress });
+      if (!done.ok && done.code === "no-data") {
+        return { ...fail(done), message: `Nothing to roll up: there are no key results or KPI readings in ${done.period.label}, so no sheet was written.` };
+      }
+      if (!done.ok) return done;
       const name = done.written.names.rollup ?? Object.values(done.written.names)[0];
       return { sheet: name, message: `The rollup of ${done.period.label} is on the sheet "${name}".` };
     });
@@ -38,7 +36,7 @@ export function RollupView() {
           Build rollup
         </Button>
       </div>
-      <RunProgress progress={progress} busy={action.busy} />
+      <RunProgress tracker={tracker} busy={action.busy} />
       <ActionMessages state={action} />
     </Section>
   );

@@ -3,12 +3,14 @@
  * columns, colours and drop-downs (the user's own cells stay as they are), or
  * insert a starter sheet with example rows.
  */
+import { useState } from "react";
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetKind } from "../../core/model";
 import { SHEET_KINDS, convertToTable, insertTemplate } from "../../app";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
+import { BusyBar } from "./run-progress";
 
 const TEMPLATE_KINDS: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
 
@@ -24,11 +26,14 @@ export function Tables() {
   const { loaded, reload } = useWorkbook();
   const convert = useAction();
   const insert = useAction();
+  const [converting, setConverting] = useState<string | null>(null);
   if (!loaded) return null;
 
   const convertSheet = (name: string) =>
     convert.run(async () => {
-      const done = await convertToTable(editor, loaded, name);
+      const done = await convertToTable(editor, loaded, name, {
+        onStart: ({ rows, computed }) => setConverting(`Converting ${name}: ${rows} rows${computed ? `, ${computed} computed ${computed === 1 ? "column" : "columns"}` : ""}…`),
+      }).finally(() => setConverting(null));
       if (!done.ok) throw new Error(done.message);
       await reload();
       return `${name} is now the table ${done.tableName} (${done.address})${done.computed.length ? ` with ${done.computed.join(", ")} computed live` : ""}.`;
@@ -62,6 +67,7 @@ export function Tables() {
             ))}
           </ul>
         )}
+        <BusyBar text={converting} />
         <ActionMessages state={convert} />
       </Section>
       <Section title="Templates">

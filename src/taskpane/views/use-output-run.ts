@@ -1,31 +1,35 @@
 /**
- * Running a use case that writes new sheets from a view: progress while it
- * writes, then the new sheet shown and the workbook read again.
+ * Running a use case that writes new sheets from a view: phase and progress
+ * while it writes (with Stop), then the new sheet shown and the workbook read again.
  */
-import { useState } from "react";
-import type { Progress } from "../../core/plan";
+import type { Failure, RunOptions } from "../../app";
 import { useAction, type ActionState } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
+import { useRunTracker, type RunTracker } from "./run-progress";
 
 export interface OutputRun {
   action: ActionState;
-  progress: Progress | null;
-  /** Runs `work`, which reports progress and returns the sheet to show and the sentence to say, */
-  run(work: (onProgress: (progress: Progress) => void) => Promise<{ sheet: string | undefined; message: string }>): Promise<void>;
+  tracker: RunTracker;
+  /**
+   * Runs `work` with the progress options to hand to the use case; it returns the
+   * sheet to show and the sentence to say, or the failure. Stopping reads as an outcome, not an error.
+   */
+  run(work: (options: Pick<RunOptions, "onPhase" | "onProgress" | "signal">) => Promise<{ sheet: string | undefined; message: string } | Failure>): Promise<void>;
 }
 
 export function useOutputRun(): OutputRun {
   const { editor } = useHost();
   const { reload } = useWorkbook();
   const action = useAction();
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const tracker = useRunTracker();
   const run: OutputRun["run"] = (work) =>
     action.run(async () => {
-      setProgress(null);
-      const done = await work(setProgress);
+      const done = await work(tracker.start());
+      if ("ok" in done && done.code === "cancelled") return done.message;
+      if ("ok" in done) throw new Error(done.message);
       if (done.sheet) await editor.select(done.sheet, "A1");
       await reload();
       return done.message;
     });
-  return { action, progress, run };
+  return { action, tracker, run };
 }
