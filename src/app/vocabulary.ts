@@ -3,7 +3,7 @@
  * names of sheet kinds and rules, cell addresses, dates and default settings.
  * Doors import these from here, so `src/core` stays out of every door but for types.
  */
-export { columnLetter, parseA1 } from "../core/address";
+export { columnLetter, parseA1, quoteSheet } from "../core/address";
 export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
 export { dayNumber, todayIso } from "../core/dates";
 export { comparePeriods } from "../core/periods";

@@ -141,7 +141,7 @@ describe("computeReviews", () => {
     const settings = withDefaults({});
     const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: p("2026"), settings });
     const table = tableNamed(planReviews(reviews, { period: p("2026") }).sheets[1], "Kpis");
-    expect(table?.cellFormats?.[0]).toEqual([null, null, null, format, format, format, format, null, null]);
+    expect(table?.cellFormats?.[0]).toEqual([null, null, null, format, format, format, format, null, null, null]);
   });
 
   it("reviews KRAs written without a review period in whatever year is reviewed", () => {

@@ -10,7 +10,7 @@ import { useMemo, useState } from "react";
 import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { DonutChart, HorizontalBarChart, type ChartDataPoint, type ChartProps } from "@fluentui/react-charts";
 import { computeDashboard, type Area, type DashboardChart, type Figure, type Tone } from "../../app/dashboard";
-import { quoteSheet } from "../../core/address";
+import { quoteSheet } from "../../app";
 import { useThemeName, type ThemeName } from "../app/navigation";
 import { useHost, useWorkbook } from "../app/host";
 import { PeriodField } from "./common";
