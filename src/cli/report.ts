@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../core/model";
 import type { LoadedWorkbook } from "../workbook/use-cases";
+import { maxOf } from "../core/collections";
 
 export interface ScoreReport {
   keyResults: Array<{
@@ -137,7 +138,7 @@ export function readable(n: number | null, digits = 2): string {
  * table(["A", "Bee"], [["1", "2"]]) // "A  Bee\n-  ---\n1  2"
  */
 export function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const widths = headers.map((h, c) => Math.max(h.length, maxOf(rows, (r) => (r[c] ?? "").length, 0)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => cell.padEnd(widths[c]))
@@ -225,7 +226,7 @@ export function scoreText(report: ScoreReport): string {
 export function findingsText(findings: Finding[]): string {
   if (findings.length === 0) return "No findings.\n";
   const where = findings.map((f) => `${f.sheet}!${f.cell}`);
-  const width = Math.max(...where.map((w) => w.length));
+  const width = maxOf(where, (w) => w.length, 0);
   const blocks = findings.map((f, i) => `${where[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.rule}\n  ${f.message}\n  Fix: ${f.fix}\n`);
   const count = (severity: Finding["severity"], word: string, plural: string) => {
     const n = findings.filter((f) => f.severity === severity).length;

@@ -7,6 +7,7 @@
 import type { RangeRef } from "./address";
 import type { Grade, KpiStatus, Pace } from "./model";
 import type { Block, CellStyle, ConditionalBlock, PlanValue, SheetPlan } from "./plan";
+import { maxOf } from "./collections";
 
 /** A soft fill and its matching font colour, as in Excel's built-in "Good / Neutral / Bad" styles. */
 export interface Colour {
@@ -258,9 +259,9 @@ export class SheetLayout {
 export function blockArea(block: Block): RangeRef | null {
   switch (block.kind) {
     case "cells":
-      return { ...block.at, rows: block.values.length, cols: Math.max(0, ...block.values.map((r) => r.length)) };
+      return { ...block.at, rows: block.values.length, cols: maxOf(block.values, (r) => r.length, 0) };
     case "formulas":
-      return { ...block.at, rows: block.formulas.length, cols: Math.max(0, ...block.formulas.map((r) => r.length)) };
+      return { ...block.at, rows: block.formulas.length, cols: maxOf(block.formulas, (r) => r.length, 0) };
     case "table":
       return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
     case "link":

@@ -10,6 +10,7 @@ import { serialToIso, dayNumber } from "../core/dates";
 import type { Commitment, Direction, IsoDate, KeyResultType } from "../core/model";
 import { fail, ok, type Failure, type Outcome } from "../core/outcome";
 import type { Settings } from "../core/settings";
+import { maxOf } from "../core/collections";
 
 /** What one cell of a result holds: a value, or an error with its message. */
 export type CellResult = number | string | CustomFunctions.Error;
@@ -225,8 +226,8 @@ export function cellsOf(arg: unknown): unknown[] {
  */
 export function mapCells(args: unknown[], each: (cells: unknown[]) => CellResult): CellResult[][] {
   const matrices = args.map(toMatrix);
-  const rows = Math.max(...matrices.map((m) => m.length));
-  const cols = Math.max(...matrices.map((m) => Math.max(...m.map((r) => r.length))));
+  const rows = maxOf(matrices, (m) => m.length);
+  const cols = maxOf(matrices, (m) => maxOf(m, (r) => r.length));
   const out: CellResult[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellResult[] = [];

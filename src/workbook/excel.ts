@@ -81,7 +81,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
           await context.sync();
           const names = chooseNames(plan, worksheets.items.map((sheet) => sheet.name));
           const table = tableNamer(tables.items.map((item) => item.name));
-          planned.push(...Object.values(names));
+          for (const name of Object.values(names)) planned.push(name);
           const added = new Map<string, ExcelWorksheet>();
           for (const [index, sheetPlan] of plan.sheets.entries()) {
             const name = names[sheetPlan.key];

@@ -12,6 +12,7 @@ import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "./xlsx-writer";
+import { maxOf, minOf } from "../core/collections";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's serial 25569 is 1970-01-01 in the 1900 date system. */
@@ -97,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const result = writePlanToWorkbook(this.workbook, plan, options);
-    this.charts.push(...result.charts);
+    for (const chart of result.charts) this.charts.push(chart);
     return { names: result.names };
   }
 
@@ -175,10 +176,10 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
     });
   });
   if (cells.length === 0) return { name: ws.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const rows = Math.max(...cells.map((c) => c.row)) - top + 1;
-  const cols = Math.max(...cells.map((c) => c.col)) - left + 1;
+  const top = minOf(cells, (c) => c.row);
+  const left = minOf(cells, (c) => c.col);
+  const rows = maxOf(cells, (c) => c.row) - top + 1;
+  const cols = maxOf(cells, (c) => c.col) - left + 1;
   const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(""));
   const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
   for (const c of cells) {

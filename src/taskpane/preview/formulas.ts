@@ -113,6 +113,8 @@ class Parser {
     if (!fn) return "#NAME?";
     // Trailing blank optional arguments are left out, as Excel passes them.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    // A formula passes at most the five arguments an ALTITUDE function takes.
+    // eslint-disable-next-line no-restricted-syntax
     return fn(...args.map(asMatrix)) as Value;
   }
 

@@ -544,7 +544,9 @@ class FakeDataValidation implements ExcelDataValidation {
       }
       const address = rangeAddress(sheet.name, rect);
       const others = sheet.validations.filter((validation) => validation.address !== address);
-      sheet.validations.splice(0, sheet.validations.length, ...others, { address, rule: JSON.parse(JSON.stringify(rule)) });
+      sheet.validations.length = 0;
+      for (const validation of others) sheet.validations.push(validation);
+      sheet.validations.push({ address, rule: JSON.parse(JSON.stringify(rule)) });
     });
   }
 }
