@@ -6,13 +6,14 @@
  * Exit codes: 0 done; 1 `check` found errors; 2 unusable input or arguments
  * (one line on stderr); 3 an unexpected internal failure.
  */
-import { readFileSync } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
 import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type UseCaseFailure } from "../workbook/use-cases";
-import { openXlsx } from "../workbook/xlsx";
+import { checkOutput, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
+import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 
 /** Where the CLI writes; the process streams by default, replaceable in tests. */
@@ -36,6 +37,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   period: { type: "string" },
   output: { type: "string", short: "o" },
+  force: { type: "boolean" },
   people: { type: "string" },
   team: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -67,14 +69,14 @@ const COMMANDS = {
   },
   rollup: {
     summary: "write a copy with the quarterly rollup sheet (latest quarter by default)",
-    usage: "altitude rollup <file.xlsx> [--period 2026-Q3] [-o out.xlsx] [--as-of YYYY-MM-DD]",
-    options: ["as-of", "period", "output"],
+    usage: "altitude rollup <file.xlsx> [--period 2026-Q3] [-o out.xlsx] [--force] [--as-of YYYY-MM-DD]",
+    options: ["as-of", "period", "output", "force"],
     run: rollup,
   },
   review: {
     summary: "write a copy with review summaries, one sheet per person (latest year by default)",
-    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx] [--as-of YYYY-MM-DD]',
-    options: ["as-of", "period", "output", "people", "team"],
+    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx] [--force] [--as-of YYYY-MM-DD]',
+    options: ["as-of", "period", "output", "force", "people", "team"],
     run: review,
   },
 } satisfies Record<string, Command>;
@@ -102,7 +104,10 @@ Options:
   --as-of YYYY-MM-DD  date progress and pace are measured at (default: today, UTC)
   --json              print one JSON object instead of tables
   --period P          quarter (2026-Q3) for rollup, year (2026) for review
-  -o, --output FILE   where to write the copy (default: beside the input)
+  -o, --output FILE   where to write the copy (default: beside the input); an
+                      existing file is refused unless --force, and anything
+                      that is not a regular file (device, pipe) always
+  --force             replace an existing (writable, regular) output file
   --people "A,B"      review only these people
   --team T            review only this team's people
 
@@ -128,6 +133,39 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`altitude: internal error: ${message.split("\n")[0]}\n`);
     return EXIT.internal;
   }
+}
+
+/** Exit codes of a run stopped by a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On SIGINT or SIGTERM, removes this process's unfinished temporary outputs and
+ * exits with the code shells use for that signal (130, 143).
+ *
+ * @example
+ * removeTempsOnSignals();
+ */
+export function removeTempsOnSignals(): void {
+  for (const signal of Object.keys(SIGNAL_EXIT) as Array<keyof typeof SIGNAL_EXIT>) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(SIGNAL_EXIT[signal]);
+    });
+  }
+}
+
+/**
+ * The `altitude` executable: runs {@link main} on the process's arguments, and on
+ * SIGINT or SIGTERM removes the unfinished temporary output before exiting.
+ *
+ * @example
+ * runProcess(process.argv.slice(2));
+ */
+export function runProcess(argv: string[]): void {
+  removeTempsOnSignals();
+  void main(argv).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
@@ -203,13 +241,38 @@ function defaultOutput(file: string, what: string, label: string): string {
   return path.join(parsed.dir, `${parsed.name}-${what}-${label}.xlsx`);
 }
 
+/** The input is never an output, even with --force; then the output rules of {@link checkOutput}. */
+async function checkTarget(input: string, out: string, values: Values): Promise<void> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  if ((await real(input)) === (await real(out))) {
+    throw new UnusableInput(`will not overwrite the input file "${out}"; choose another output name`);
+  }
+  await checkOutput(out, { force: values.force });
+}
+
+/**
+ * Writes the copy to `out` once the output is known to be allowed (checked again
+ * here: a file may have appeared while the workbook was read), after removing the
+ * temporary files interrupted runs left beside it.
+ */
+async function save(book: XlsxWorkbook, input: string, out: string, values: Values, io: Io): Promise<void> {
+  await checkTarget(input, out, values);
+  const stale = await removeStaleTemps(path.resolve(out));
+  if (stale.length > 0) {
+    io.err(`altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run (${stale.join(", ")})\n`);
+  }
+  await book.saveAs(out);
+}
+
 async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
+  // Refused before the (possibly long) read, not after it.
+  if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
   const done = await runRollup(book, { period: values.period, asOf });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
-  await book.saveAs(out);
+  await save(book, file, out, values, io);
   io.out(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").\n`);
   return EXIT.ok;
 }
@@ -220,11 +283,12 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
     ?.split(",")
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+  if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
   const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
-  await book.saveAs(out);
+  await save(book, file, out, values, io);
   if (done.warning) io.err(`altitude: ${done.warning}\n`);
   const count = done.reviews.length;
   io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);

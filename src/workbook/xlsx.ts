@@ -4,12 +4,12 @@
  * parsing cannot tell which adapter read them. The input file is only ever read;
  * results are written to a new file with {@link XlsxWorkbook.saveAs}.
  */
-import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
+import { writeAtomically } from "./output-file";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "./xlsx-writer";
 import { maxOf, minOf } from "../core/collections";
@@ -141,15 +141,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const bytes = this.charts.length ? await addChartsToXlsx(written, this.charts) : written;
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      await fs.writeFile(temp, bytes, { flag: "wx" });
-      await fs.rename(temp, target);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      const code = errorCode(error);
-      throw new WorkbookError(`cannot write "${file}": ${FILE_ERRORS[code] ?? code}`, code);
-    }
+    await writeAtomically(target, bytes, file);
   }
 
   private visibleSheets(): ExcelJS.Worksheet[] {

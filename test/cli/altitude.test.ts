@@ -216,6 +216,7 @@ describe("unusable input", () => {
     ["a period that is not a period", ["rollup", "SAMPLE", "--period", "someday"], /^altitude: "someday" is not a period/],
     ["nobody to review", ["review", "SAMPLE", "--people", "Nobody Here"], /^altitude: no KRAs, key results or KPIs for "Nobody Here" in 2026\n$/],
     ["output over the input", ["rollup", "SAMPLE", "-o", "SAMPLE"], /^altitude: will not overwrite the input file/],
+    ["output over the input, even with --force", ["rollup", "SAMPLE", "-o", "SAMPLE", "--force"], /^altitude: will not overwrite the input file/],
   ])("exits 2 on %s", (_name, args, message) => {
     const before = sha256(sample);
     const run = altitude(
