@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type UseCaseFailure } from "../workbook/use-cases";
+import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type LoadedWorkbook, type UseCaseFailure } from "../workbook/use-cases";
 import { checkOutput, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
@@ -228,9 +228,19 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * What was wrong with the settings or mappings stored in the workbook, as warning
+ * lines on stderr, for the commands whose output has no place for problems
+ * (`score` lists them with the others).
+ */
+function warnAboutState(loaded: LoadedWorkbook, io: Io): void {
+  for (const p of loaded.state.problems ?? []) io.err(`altitude: warning: ${p.sheet}!${p.cell}: ${p.message}\n`);
+}
+
 async function check(file: string, values: Values, io: Io): Promise<number> {
   const done = await runChecks(await openXlsx(file), { asOf: asOfOf(values) });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings) }, null, 2)}\n` : findingsText(done.findings));
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
 }
@@ -271,6 +281,7 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const book = await openXlsx(file);
   const done = await runRollup(book, { period: values.period, asOf });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
   await save(book, file, out, values, io);
   io.out(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").\n`);
@@ -287,6 +298,7 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
   const book = await openXlsx(file);
   const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await save(book, file, out, values, io);
   if (done.warning) io.err(`altitude: ${done.warning}\n`);

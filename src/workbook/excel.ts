@@ -20,6 +20,7 @@ import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
 import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
+import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
 
 export interface ExcelWorkbookOptions {
@@ -33,8 +34,7 @@ export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
   readonly roundTrips: number;
 }
 
-/** A cell holds at most 32,767 characters; state JSON is split into pieces that fit. */
-export const STATE_PIECE = 30_000;
+export { STATE_PIECE } from "./state-codec";
 
 /** What one read cell costs in a response (value and number format as JSON), estimated generously. */
 const BYTES_PER_CELL = 100;
@@ -126,14 +126,13 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
       const used = sheet.getUsedRangeOrNullObject(true).load("values");
       await context.sync();
       if (used.isNullObject) return {};
-      return parseState(used.values.map((row) => String(row[0] ?? "")).join(""));
+      const { state, problems } = decodeState(used.values.map((row) => row[0]));
+      return problems.length > 0 ? { ...state, problems } : state;
     });
   }
 
   async function writeState(state: StoredState): Promise<void> {
-    const json = JSON.stringify(state);
-    const pieces: string[][] = [];
-    for (let i = 0; i < json.length; i += STATE_PIECE) pieces.push([json.slice(i, i + STATE_PIECE)]);
+    const pieces = encodeState(state).map((piece) => [piece]);
     await runner.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       const existing = worksheets.getItemOrNullObject(STATE_SHEET).load("name");
@@ -328,12 +327,3 @@ async function readInChunks(
   });
 }
 
-/** Stored state, or an empty object when the sheet holds something that is not Altitude's JSON. */
-function parseState(json: string): StoredState {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-  } catch {
-    return {};
-  }
-}

@@ -56,6 +56,8 @@ export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}
     if (locale) settings.decimalSeparator = locale.decimalSeparator;
   }
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
+  // What was wrong with the stored settings or mappings is shown first, with the data's problems.
+  if (state.problems?.length) parsed.problems = state.problems.concat(parsed.problems);
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });
   return { sheets, state, settings, parsed, analysis, findings };

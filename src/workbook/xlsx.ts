@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
 import { writeAtomically } from "./output-file";
+import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "./xlsx-writer";
 import { maxOf, minOf } from "../core/collections";
@@ -17,8 +18,6 @@ import { maxOf, minOf } from "../core/collections";
 const MS_PER_DAY = 86_400_000;
 /** Excel's serial 25569 is 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
-/** Excel keeps at most 32,767 characters in a cell; the state is split below that. */
-const STATE_CHUNK = 30_000;
 
 /** An encrypted (password-protected) workbook, like a legacy .xls, is an OLE compound file. */
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -105,28 +104,19 @@ export class XlsxWorkbook implements WorkbookPort {
   async readState(): Promise<StoredState> {
     const ws = this.workbook.getWorksheet(STATE_SHEET);
     if (!ws) return {};
-    let text = "";
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const value = toRawCell(ws.getCell(r, 1).value);
-      if (typeof value === "string") text += value;
-    }
-    try {
-      const state: unknown = JSON.parse(text);
-      return state && typeof state === "object" && !Array.isArray(state) ? (state as StoredState) : {};
-    } catch {
-      // A damaged state sheet must not make the workbook unusable: fall back to defaults.
-      return {};
-    }
+    const cells: RawCell[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) cells.push(toRawCell(ws.getCell(r, 1).value));
+    const { state, problems } = decodeState(cells);
+    return problems.length > 0 ? { ...state, problems } : state;
   }
 
   async writeState(state: StoredState): Promise<void> {
     const old = this.workbook.getWorksheet(STATE_SHEET);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
-    const text = JSON.stringify(state);
-    for (let i = 0, r = 1; i < text.length; i += STATE_CHUNK, r++) {
-      ws.getCell(r, 1).value = text.slice(i, i + STATE_CHUNK);
-    }
+    encodeState(state).forEach((piece, i) => {
+      ws.getCell(i + 1, 1).value = piece;
+    });
   }
 
   /**

@@ -362,7 +362,9 @@ describe("state", () => {
 
   it("reads unreadable state as empty", async () => {
     const { workbook } = setUp([...userSheets(), { name: STATE_SHEET, values: [["not json"]], visibility: "VeryHidden" }]);
-    await expect(workbook.readState()).resolves.toEqual({});
+    await expect(workbook.readState()).resolves.toEqual({
+      problems: [expect.objectContaining({ sheet: STATE_SHEET, cell: "A1", code: "state-invalid", message: "the stored settings and mappings are not readable; using the defaults" })],
+    });
   });
 });
 
