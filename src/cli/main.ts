@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type LoadedWorkbook, type UseCaseFailure } from "../workbook/use-cases";
+import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type LoadedWorkbook, type PeopleNotReviewed, type UseCaseFailure } from "../workbook/use-cases";
 import { checkOutput, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
@@ -108,8 +108,9 @@ Options:
                       existing file is refused unless --force, and anything
                       that is not a regular file (device, pipe) always
   --force             replace an existing (writable, regular) output file
-  --people "A,B"      review only these people
-  --team T            review only this team's people
+  --people "A,B"      review only these people (each one not found is named)
+  --team T            review only this team's people; with --people, the
+                      people named who are in this team
 
 The input workbook is never changed. Exit codes: 0 done, 1 check found errors,
 2 unusable input or arguments, 3 internal error.
@@ -173,7 +174,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UnusableInput(`${error instanceof Error ? error.message : String(error)}; see altitude --help`);
+    throw new UnusableInput(`${argumentProblem(error)}; see altitude --help`);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -181,15 +182,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [name, file, ...extra] = positionals;
-  if (values.help || name === "help" || name === undefined) {
-    if (name === undefined && !values.help) {
-      io.err(HELP);
-      return EXIT.unusable;
-    }
+  if (values.help || name === "help") {
     io.out(HELP);
     return EXIT.ok;
   }
-  if (!isCommand(name)) throw new UnusableInput(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(", ")}`);
+  if (name === undefined) throw new UnusableInput(`missing a command (${Object.keys(COMMANDS).join(", ")}); see altitude --help`);
+  if (!isCommand(name)) throw new UnusableInput(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(", ")}; see altitude --help`);
   const command: Command = COMMANDS[name];
   if (file === undefined) throw new UnusableInput(`missing the workbook: ${command.usage}`);
   if (extra.length > 0) throw new UnusableInput(`unexpected argument "${extra[0]}": ${command.usage}`);
@@ -197,6 +195,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (!command.options.includes(option)) throw new UnusableInput(`--${option} does not apply to ${name}: ${command.usage}`);
   }
   return command.run(file, values, io);
+}
+
+/** One line for what `parseArgs` refused, naming the option as typed. */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
+  const option = /'(-[^' ]*)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /argument missing/.test(message) ? `${option} needs a value` : `${option} takes no value`;
+  }
+  return message.split("\n")[0];
 }
 
 function packageVersion(): string {
@@ -288,12 +298,22 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** The people named with --people who got no review, in one line; `null` when there are none. */
+function missedPeople(missed: PeopleNotReviewed, team: string | undefined, label: string): string | null {
+  const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+  const parts: string[] = [];
+  if (missed.notFound.length) parts.push(`no KRAs, key results or KPIs for ${quoted(missed.notFound)} in ${label}`);
+  if (missed.notInTeam.length) parts.push(`${quoted(missed.notInTeam)} ${missed.notInTeam.length === 1 ? "is" : "are"} not in the team "${team}"`);
+  return parts.length ? `${parts.join("; ")}; reviewed the others` : null;
+}
+
 async function review(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
   const people = values.people
     ?.split(",")
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+  if (people?.length === 0) throw new UnusableInput(`--people names no one; give names separated by commas, e.g. --people "Ana López,Ben Okafor"`);
   if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
   const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
@@ -302,7 +322,11 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await save(book, file, out, values, io);
   if (done.warning) io.err(`altitude: ${done.warning}\n`);
+  const missed = missedPeople(done.missed, values.team, done.period.label);
+  if (missed) io.err(`altitude: warning: ${missed}\n`);
   const count = done.reviews.length;
-  io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);
+  // --people with --team reviews the people named who are in that team.
+  const who = values.people !== undefined && values.team !== undefined ? ` (of the people named, those in the team "${values.team}")` : "";
+  io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"}${who} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);
   return EXIT.ok;
 }

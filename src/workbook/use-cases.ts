@@ -5,7 +5,7 @@
  * door only chooses the port, the options and how to show the result.
  */
 import type { Analysis } from "../core/analyse";
-import { analyse } from "../core/analyse";
+import { analyse, nameKey } from "../core/analyse";
 import { checkWorkbook } from "../core/checks";
 import { todayIso } from "../core/dates";
 import type { Finding, IsoDate, ParsedWorkbook, Period, SheetData } from "../core/model";
@@ -37,6 +37,14 @@ export interface UseCaseFailure {
   ok: false;
   code: "no-goal-sheets" | "bad-period" | "no-period" | "period-unusable" | "no-people" | "cancelled";
   message: string;
+  /** For `no-people`: which of the people asked for were not found, and which are not in the team asked for. */
+  people?: PeopleNotReviewed;
+}
+
+/** People asked for by name who get no review: not found in the period at all, or not in the team asked for. */
+export interface PeopleNotReviewed {
+  notFound: string[];
+  notInTeam: string[];
 }
 
 /**
@@ -186,6 +194,8 @@ export interface ReviewsDone {
   warning: string | null;
   written: WriteResult;
   loaded: LoadedWorkbook;
+  /** People asked for by name who got no review (each reported by the door). */
+  missed: PeopleNotReviewed;
 }
 
 /**
@@ -203,15 +213,13 @@ export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}
   const chosen = choosePeriod(options.period, latestYear(loaded.parsed), loaded.settings, "review year");
   if (!chosen.ok) return chosen;
   const label = chosen.period.label;
-  const reviews = computeReviews(loaded.analysis, loaded.findings, {
-    period: label,
-    people: options.people,
-    team: options.team,
-    settings: loaded.settings,
-  });
+  const selection = { period: label, settings: loaded.settings };
+  const reviews = computeReviews(loaded.analysis, loaded.findings, { ...selection, people: options.people, team: options.team });
+  const missed = peopleNotReviewed(options.people, options.team, reviews, (people) =>
+    computeReviews(loaded.analysis, loaded.findings, { ...selection, people }),
+  );
   if (reviews.length === 0) {
-    const who = options.people?.length ? options.people.map((p) => `"${p}"`).join(", ") : options.team ? `the team "${options.team}"` : "anyone";
-    return { ok: false, code: "no-people", message: `no KRAs, key results or KPIs for ${who} in ${label}` };
+    return { ok: false, code: "no-people", message: noOneMessage(options, missed, label), people: missed };
   }
   // The index sheet comes on top of one sheet per person.
   const warning = reviewSheetCountWarning(reviews.length + 1);
@@ -219,7 +227,44 @@ export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}
     return { ok: false, code: "cancelled", message: "Review summaries were not written." };
   }
   const written = await port.writeSheets(planReviews(reviews, { period: label }), { onProgress: options.onProgress });
-  return { ok: true, period: chosen.period, reviews, warning, written, loaded };
+  return { ok: true, period: chosen.period, reviews, warning, written, loaded, missed };
+}
+
+/**
+ * Which of the people named get no review, and why. With a team as well, the
+ * selection is the people named who are in that team: someone found but outside
+ * it is told apart from someone not found at all.
+ */
+function peopleNotReviewed(
+  people: string[] | undefined,
+  team: string | undefined,
+  reviews: Review[],
+  reviewsOf: (people: string[]) => Review[],
+): PeopleNotReviewed {
+  if (!people?.length) return { notFound: [], notInTeam: [] };
+  const reviewed = new Set(reviews.map((r) => nameKey(r.person)));
+  const seen = new Set<string>();
+  const missing = people.filter((p) => {
+    const key = nameKey(p);
+    if (reviewed.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (missing.length === 0 || team === undefined) return { notFound: missing, notInTeam: [] };
+  const anywhere = new Set(reviewsOf(missing).map((r) => nameKey(r.person)));
+  return { notFound: missing.filter((p) => !anywhere.has(nameKey(p))), notInTeam: missing.filter((p) => anywhere.has(nameKey(p))) };
+}
+
+function quoted(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+function noOneMessage(options: ReviewOptions, missed: PeopleNotReviewed, label: string): string {
+  const parts: string[] = [];
+  if (missed.notFound.length) parts.push(`no KRAs, key results or KPIs for ${quoted(missed.notFound)} in ${label}`);
+  if (missed.notInTeam.length) parts.push(`${quoted(missed.notInTeam)} ${missed.notInTeam.length === 1 ? "is" : "are"} not in the team "${options.team}" in ${label}`);
+  if (parts.length) return parts.join("; ");
+  return `no KRAs, key results or KPIs for ${options.team !== undefined ? `the team "${options.team}"` : "anyone"} in ${label}`;
 }
 
 export interface ChecksDone {

@@ -206,7 +206,7 @@ describe("unusable input", () => {
   });
 
   it.each<[string, string[], RegExp]>([
-    ["no command", [], /Usage:/],
+    ["no command", [], /^altitude: missing a command \(score, check, rollup, review\); see altitude --help\n$/],
     ["an unknown command", ["frobnicate", "x.xlsx"], /^altitude: unknown command "frobnicate"/],
     ["an unknown option", ["score", "SAMPLE", "--colour"], /^altitude: .*--colour/],
     ["a missing workbook", ["score"], /^altitude: missing the workbook: altitude score <file\.xlsx>/],

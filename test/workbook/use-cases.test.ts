@@ -149,7 +149,12 @@ describe("runReviews", () => {
   it("fails plainly when nobody matches", async () => {
     const port = new MemoryPort([people]);
     const done = await runReviews(port, { asOf: AS_OF, people: ["Zoe"] });
-    expect(done).toEqual({ ok: false, code: "no-people", message: 'no KRAs, key results or KPIs for "Zoe" in 2026' });
+    expect(done).toEqual({
+      ok: false,
+      code: "no-people",
+      message: 'no KRAs, key results or KPIs for "Zoe" in 2026',
+      people: { notFound: ["Zoe"], notInTeam: [] },
+    });
     expect(port.written).toEqual([]);
   });
 
