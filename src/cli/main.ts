@@ -15,6 +15,7 @@ import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type
 import { checkOutput, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
+import { visible } from "./terminal";
 
 /** Where the CLI writes; the process streams by default, replaceable in tests. */
 export interface Io {
@@ -26,6 +27,11 @@ const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+/** One line on stderr; what it quotes from the workbook (sheet, people, messages) is shown with controls escaped. */
+function errLine(io: Io, text: string): void {
+  io.err(`${visible(text)}\n`);
+}
 
 export const EXIT = { ok: 0, errorFindings: 1, unusable: 2, internal: 3 } as const;
 
@@ -127,11 +133,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UnusableInput || error instanceof WorkbookError) {
-      io.err(`altitude: ${error.message}\n`);
+      errLine(io, `altitude: ${error.message}`);
       return EXIT.unusable;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`altitude: internal error: ${message.split("\n")[0]}\n`);
+    errLine(io, `altitude: internal error: ${message.split("\n")[0]}`);
     return EXIT.internal;
   }
 }
@@ -244,7 +250,7 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
  * (`score` lists them with the others).
  */
 function warnAboutState(loaded: LoadedWorkbook, io: Io): void {
-  for (const p of loaded.state.problems ?? []) io.err(`altitude: warning: ${p.sheet}!${p.cell}: ${p.message}\n`);
+  for (const p of loaded.state.problems ?? []) errLine(io, `altitude: warning: ${p.sheet}!${p.cell}: ${p.message}`);
 }
 
 async function check(file: string, values: Values, io: Io): Promise<number> {
@@ -279,7 +285,7 @@ async function save(book: XlsxWorkbook, input: string, out: string, values: Valu
   await checkTarget(input, out, values);
   const stale = await removeStaleTemps(path.resolve(out));
   if (stale.length > 0) {
-    io.err(`altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run (${stale.join(", ")})\n`);
+    errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run (${stale.join(", ")})`);
   }
   await book.saveAs(out);
 }
@@ -294,7 +300,7 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
   await save(book, file, out, values, io);
-  io.out(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").\n`);
+  io.out(`${visible(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").`)}\n`);
   return EXIT.ok;
 }
 
@@ -321,12 +327,12 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
   warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await save(book, file, out, values, io);
-  if (done.warning) io.err(`altitude: ${done.warning}\n`);
+  if (done.warning) errLine(io, `altitude: ${done.warning}`);
   const missed = missedPeople(done.missed, values.team, done.period.label);
-  if (missed) io.err(`altitude: warning: ${missed}\n`);
+  if (missed) errLine(io, `altitude: warning: ${missed}`);
   const count = done.reviews.length;
   // --people with --team reviews the people named who are in that team.
   const who = values.people !== undefined && values.team !== undefined ? ` (of the people named, those in the team "${values.team}")` : "";
-  io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"}${who} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);
+  io.out(`${visible(`Wrote ${count} review summar${count === 1 ? "y" : "ies"}${who} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").`)}\n`);
   return EXIT.ok;
 }
