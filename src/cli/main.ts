@@ -11,8 +11,21 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type LoadedWorkbook, type PeopleNotReviewed, type UseCaseFailure } from "../workbook/use-cases";
-import { checkOutput, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
+import {
+  loadWorkbook,
+  missingGoalSheets,
+  reviewsByTeam,
+  runChecks,
+  runReviews,
+  runRollup,
+  selectReviews,
+  writeReviews,
+  type LoadedWorkbook,
+  type PeopleNotReviewed,
+  type UseCaseFailure,
+} from "../workbook/use-cases";
+import { safeFilePart, uniqueNames } from "./file-names";
+import { checkOutput, claimTemp, releaseTemp, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 import { visible } from "./terminal";
@@ -46,6 +59,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   people: { type: "string" },
   team: { type: "string" },
+  split: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -81,8 +95,8 @@ const COMMANDS = {
   },
   review: {
     summary: "write a copy with review summaries, one sheet per person (latest year by default)",
-    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx] [--force] [--as-of YYYY-MM-DD]',
-    options: ["as-of", "period", "output", "force", "people", "team"],
+    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx | --split DIR] [--force] [--as-of YYYY-MM-DD]',
+    options: ["as-of", "period", "output", "split", "force", "people", "team"],
     run: review,
   },
 } satisfies Record<string, Command>;
@@ -113,6 +127,8 @@ Options:
   -o, --output FILE   where to write the copy (default: beside the input); an
                       existing file is refused unless --force, and anything
                       that is not a regular file (device, pipe) always
+  --split DIR         review: one workbook per team in DIR (an index sheet and a
+                      sheet per person, each a copy of the input)
   --force             replace an existing (writable, regular) output file
   --people "A,B"      review only these people (each one not found is named)
   --team T            review only this team's people; with --people, the
@@ -313,26 +329,108 @@ function missedPeople(missed: PeopleNotReviewed, team: string | undefined, label
   return parts.length ? `${parts.join("; ")}; reviewed the others` : null;
 }
 
-async function review(file: string, values: Values, io: Io): Promise<number> {
-  const asOf = asOfOf(values);
+function peopleOf(values: Values): string[] | undefined {
   const people = values.people
     ?.split(",")
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (people?.length === 0) throw new UnusableInput(`--people names no one; give names separated by commas, e.g. --people "Ana López,Ben Okafor"`);
+  return people;
+}
+
+async function review(file: string, values: Values, io: Io): Promise<number> {
+  const asOf = asOfOf(values);
+  const people = peopleOf(values);
+  if (values.split !== undefined && values.output !== undefined) {
+    throw new UnusableInput("give either -o (one workbook) or --split DIR (one workbook per team), not both");
+  }
+  if (values.split !== undefined) return reviewSplit(file, values.split, { asOf, people }, values, io);
   if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
-  const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
+  const done = await runReviews(book, {
+    period: values.period,
+    people,
+    team: values.team,
+    asOf,
+    // Said before the sheets are written, not after.
+    confirm: (warning) => {
+      errLine(io, `altitude: ${warning} (--split DIR writes one workbook per team)`);
+      return true;
+    },
+  });
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await save(book, file, out, values, io);
-  if (done.warning) errLine(io, `altitude: ${done.warning}`);
   const missed = missedPeople(done.missed, values.team, done.period.label);
   if (missed) errLine(io, `altitude: warning: ${missed}`);
   const count = done.reviews.length;
   // --people with --team reviews the people named who are in that team.
   const who = values.people !== undefined && values.team !== undefined ? ` (of the people named, those in the team "${values.team}")` : "";
   io.out(`${visible(`Wrote ${count} review summar${count === 1 ? "y" : "ies"}${who} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").`)}\n`);
+  return EXIT.ok;
+}
+
+/** The folder `--split` writes into: created when missing, refused when it is something else. */
+async function splitFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "Unknown";
+    throw new UnusableInput(code === "EEXIST" || code === "ENOTDIR" ? `--split "${dir}" is not a folder` : `cannot create the folder "${dir}" (${code})`);
+  }
+  if (!(await fs.stat(dir)).isDirectory()) throw new UnusableInput(`--split "${dir}" is not a folder`);
+}
+
+/**
+ * `review --split DIR`: one copy of the input per team, each with that team's
+ * index and person sheets, so links to source cells work in every copy. All or
+ * nothing: every copy is written to a temporary file first and they are renamed
+ * into place together; an existing file is refused before anything is written.
+ */
+async function reviewSplit(file: string, dir: string, options: { asOf: string; people?: string[] }, values: Values, io: Io): Promise<number> {
+  await splitFolder(dir);
+  const source = await openXlsx(file);
+  const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team });
+  if (!chosen.ok) unusable(file, chosen);
+  warnAboutState(chosen.loaded, io);
+  const label = chosen.period.label;
+  const teams = reviewsByTeam(chosen.reviews);
+  const base = safeFilePart(path.parse(file).name, "workbook");
+  const names = uniqueNames(teams.map((t) => `${base}-review-${label}-${safeFilePart(t.team)}`));
+  const targets = names.map((name) => path.join(dir, `${name}.xlsx`));
+  for (const target of targets) await checkTarget(file, target, values);
+  const stale = (await Promise.all(targets.map((target) => removeStaleTemps(path.resolve(target))))).flat();
+  if (stale.length > 0) errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run`);
+
+  const temps: string[] = [];
+  try {
+    for (let i = 0; i < teams.length; i++) {
+      // A fresh copy of the input per team: only that team's sheets are added to it.
+      const copy = i === 0 ? source : await openXlsx(file);
+      await writeReviews(copy, teams[i].reviews, chosen.period);
+      const temp = claimTemp(path.resolve(targets[i]));
+      temps.push(temp);
+      await copy.saveAs(temp);
+    }
+    for (let i = 0; i < temps.length; i++) {
+      await fs.rename(temps[i], targets[i]);
+      releaseTemp(temps[i]);
+    }
+  } finally {
+    for (const temp of temps) {
+      await fs.rm(temp, { force: true });
+      releaseTemp(temp);
+    }
+  }
+
+  const missed = missedPeople(chosen.missed, values.team, label);
+  if (missed) errLine(io, `altitude: warning: ${missed}`);
+  const people = chosen.reviews.length;
+  const lines = [
+    `Wrote ${teams.length} review workbook${teams.length === 1 ? "" : "s"} for ${label} (${people} ${people === 1 ? "person" : "people"}) to "${dir}", one per team, each an index sheet and a sheet per person:`,
+    ...teams.map((t, i) => `  ${t.team}: "${path.basename(targets[i])}" (${t.reviews.length} ${t.reviews.length === 1 ? "person" : "people"})`),
+  ];
+  io.out(`${lines.map(visible).join("\n")}\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@
  */
 import type { Analysis } from "../core/analyse";
 import { analyse, nameKey } from "../core/analyse";
+import { compareText } from "../core/collections";
 import { checkWorkbook } from "../core/checks";
 import { todayIso } from "../core/dates";
 import type { Finding, IsoDate, ParsedWorkbook, Period, SheetData } from "../core/model";
@@ -198,15 +199,25 @@ export interface ReviewsDone {
   missed: PeopleNotReviewed;
 }
 
+/** The reviews a review run would write, before anything is written. */
+export interface ReviewSelection {
+  ok: true;
+  period: Period;
+  reviews: Review[];
+  /** People asked for by name who got no review (each reported by the door). */
+  missed: PeopleNotReviewed;
+  loaded: LoadedWorkbook;
+}
+
 /**
- * Writes the review summaries of a year (the latest found by default): an index
- * sheet with a link to one sheet per person.
+ * Reads the workbook and works out the review summaries of a year (the latest
+ * found by default) for the people and team asked for, without writing anything.
  *
  * @example
- * const done = await runReviews(port, { period: "2026", people: ["Ana López"] });
- * if (done.ok) done.written.names.index // "Reviews 2026"
+ * const chosen = await selectReviews(port, { period: "2026", team: "Sales" });
+ * if (chosen.ok) chosen.reviews.map((r) => r.person) // ["Ben Okafor", "Sam Rivera"]
  */
-export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | UseCaseFailure> {
+export async function selectReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewSelection | UseCaseFailure> {
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -221,13 +232,75 @@ export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}
   if (reviews.length === 0) {
     return { ok: false, code: "no-people", message: noOneMessage(options, missed, label), people: missed };
   }
+  return { ok: true, period: chosen.period, reviews, missed, loaded };
+}
+
+/**
+ * Writes the review summaries of a year (the latest found by default): an index
+ * sheet with a link to one sheet per person.
+ *
+ * @example
+ * const done = await runReviews(port, { period: "2026", people: ["Ana López"] });
+ * if (done.ok) done.written.names.index // "Reviews 2026"
+ */
+export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | UseCaseFailure> {
+  const chosen = await selectReviews(port, options);
+  if (!chosen.ok) return chosen;
   // The index sheet comes on top of one sheet per person.
-  const warning = reviewSheetCountWarning(reviews.length + 1);
+  const warning = reviewSheetCountWarning(chosen.reviews.length + 1);
   if (warning && options.confirm && !(await options.confirm(warning))) {
     return { ok: false, code: "cancelled", message: "Review summaries were not written." };
   }
-  const written = await port.writeSheets(planReviews(reviews, { period: label }), { onProgress: options.onProgress });
-  return { ok: true, period: chosen.period, reviews, warning, written, loaded, missed };
+  const written = await writeReviews(port, chosen.reviews, chosen.period, options);
+  return { ...chosen, warning, written };
+}
+
+/**
+ * Writes already computed reviews onto new sheets of `port`: an index and a sheet per person.
+ *
+ * @example
+ * await writeReviews(copy, sales.reviews, period);
+ */
+export function writeReviews(port: WorkbookPort, reviews: Review[], period: Period, options: RunOptions = {}): Promise<WriteResult> {
+  return port.writeSheets(planReviews(reviews, { period: period.label }), { onProgress: options.onProgress });
+}
+
+/** The team of a person who owns no key result or KPI: their reviews are grouped under it. */
+export const NO_TEAM = "No team";
+
+/**
+ * Reviews grouped by team, for one workbook per team: a person belongs to the team
+ * of most of their key results in the period (ties: the team named first), else to
+ * the area of most of their KPIs, else to {@link NO_TEAM}. Teams come in name order.
+ *
+ * @example
+ * reviewsByTeam(reviews).map((t) => [t.team, t.reviews.length]) // [["People", 2], ["Sales", 3]]
+ */
+export function reviewsByTeam(reviews: readonly Review[]): Array<{ team: string; reviews: Review[] }> {
+  const teams = new Map<string, { team: string; reviews: Review[] }>();
+  for (const review of reviews) {
+    const team = mostCommon(review.keyResults.map((k) => k.team)) ?? mostCommon(review.kpis.map((k) => k.area)) ?? NO_TEAM;
+    const key = nameKey(team);
+    const group = teams.get(key);
+    if (group) group.reviews.push(review);
+    else teams.set(key, { team, reviews: [review] });
+  }
+  return [...teams.values()].sort((a, b) => (a.team === NO_TEAM ? 1 : b.team === NO_TEAM ? -1 : compareText(nameKey(a.team), nameKey(b.team))));
+}
+
+/** The most frequent non-blank name (compared as names are), the first seen on a tie; `null` for none. */
+function mostCommon(names: readonly string[]): string | null {
+  const counts = new Map<string, { name: string; count: number }>();
+  let best: { name: string; count: number } | null = null;
+  for (const name of names) {
+    const key = nameKey(name);
+    if (!key) continue;
+    const entry = counts.get(key) ?? { name: name.trim(), count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+    if (best === null || entry.count > best.count) best = entry;
+  }
+  return best?.name ?? null;
 }
 
 /**
