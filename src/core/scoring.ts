@@ -81,7 +81,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
     case "milestone": {
       // Without a target, a milestone is a percentage complete: 0.6 or 60 both mean 60 %.
       const goal = isNum(target) ? target : current > 1 ? 100 : 1;
-      if (goal === 0) return fail("target-equals-start", "A milestone's target cannot be 0.", "#NUM!");
+      if (goal === 0) return fail("target-equals-start", "A milestone's target cannot be 0.");
       raw = current / goal;
       break;
     }
@@ -90,7 +90,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
       if (!isNum(target)) return fail("missing-bounds", "The key result has no target.");
       const base = isNum(start) ? start : 0;
       if (Math.abs(target - base) < EPSILON * Math.max(1, Math.abs(target))) {
-        return fail("target-equals-start", "Target equals start, so progress cannot be measured.", "#NUM!");
+        return fail("target-equals-start", "Target equals start, so progress cannot be measured.");
       }
       raw = (current - base) / (target - base);
       break;
@@ -98,7 +98,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
     default:
       return fail("bad-type", `Unknown key result type "${String(type)}".`);
   }
-  if (!Number.isFinite(raw)) return fail("not-a-number", "The numbers are too large to score.", "#NUM!");
+  if (!Number.isFinite(raw)) return fail("not-a-number", "The numbers are too large to score.");
   return ok({ score: clamp(raw, 0, hi), raw: raw === 0 ? 0 : raw, noCheckIn: false });
 }
 
@@ -124,7 +124,7 @@ export function objectiveScore(scores: readonly number[], weights?: ReadonlyArra
   if (!resolved.ok) return resolved;
   const w = resolved.value;
   const largest = largestOf(w);
-  if (largest <= 0) return fail("zero-weights", "The weights add up to 0.", "#NUM!");
+  if (largest <= 0) return fail("zero-weights", "The weights add up to 0.");
   let total = 0;
   let sum = 0;
   for (let i = 0; i < w.length; i++) {
@@ -134,7 +134,7 @@ export function objectiveScore(scores: readonly number[], weights?: ReadonlyArra
   }
   const score = sum / total;
   // Cannot happen with finite inputs scaled to at most 1, but a wrong figure must never pass as a score.
-  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.", "#NUM!");
+  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.");
   return ok(clamp(score, 0, 1));
 }
 
@@ -148,7 +148,7 @@ function largestOf(values: readonly number[]): number {
 function resolveWeights(weights: ReadonlyArray<number | null>): Outcome<number[]> {
   const given = weights.filter((x): x is number => x !== null);
   if (given.some((x) => !Number.isFinite(x))) return fail("not-a-number", "A weight is not a number.");
-  if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.", "#NUM!");
+  if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.");
   // A zero weight switches a key result off; it says nothing about how much the blank ones weigh.
   const positive = given.filter((x) => x > 0);
   // The mean, scaled by the largest so that summing huge weights cannot overflow.
@@ -188,7 +188,7 @@ export function expectedProgress(start: IsoDate, end: IsoDate, asOf: IsoDate): O
   const length = daysBetween(start, end);
   const elapsed = daysBetween(start, asOf);
   if (length === null || elapsed === null) return fail("bad-period", "The period or as-of date is not a valid date.");
-  if (length < 0) return fail("bad-period", "The period ends before it starts.", "#NUM!");
+  if (length < 0) return fail("bad-period", "The period ends before it starts.");
   return ok(clamp((elapsed + 1) / (length + 1), 0, 1));
 }
 
@@ -408,14 +408,14 @@ export function kraScore(
   if (ratings.some((r) => badNumber(r)) || weights.some((w) => badNumber(w))) {
     return fail("not-a-number", "A rating or weight is not a finite number.");
   }
-  if (weights.some((w) => isNum(w) && w < 0)) return fail("negative-weight", "Weights cannot be negative.", "#NUM!");
+  if (weights.some((w) => isNum(w) && w < 0)) return fail("negative-weight", "Weights cannot be negative.");
   const outside = ratings.find((r) => isNum(r) && (r < scale.min - EPSILON || r > scale.max + EPSILON));
   if (outside !== undefined) {
-    return fail("out-of-range", `Rating ${outside} is outside the scale ${scale.min}–${scale.max}.`, "#NUM!");
+    return fail("out-of-range", `Rating ${outside} is outside the scale ${scale.min}–${scale.max}.`);
   }
   const percent = weightsAsPercent(weights);
   const weightTotal = percent.reduce<number>((acc, w) => acc + (w ?? 0), 0);
-  if (!Number.isFinite(weightTotal)) return fail("weights-overflow", "The weights are too large to add up.", "#NUM!");
+  if (!Number.isFinite(weightTotal)) return fail("weights-overflow", "The weights are too large to add up.");
   // Divided by the largest weight first, so Σ weight × rating cannot overflow.
   const largest = largestOf(percent.filter(isNum));
   let sum = 0;
@@ -429,6 +429,6 @@ export function kraScore(
   });
   if (rated <= 0) return fail("empty", "No area has both a rating and a weight above 0.");
   const score = sum / rated;
-  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.", "#NUM!");
+  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.");
   return ok({ score, label: ratingLabel(score, scale), weightTotal });
 }
