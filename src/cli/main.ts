@@ -22,6 +22,7 @@ import {
   writeReviews,
   type LoadedWorkbook,
   type PeopleNotReviewed,
+  type RunOptions,
   type UseCaseFailure,
 } from "../workbook/use-cases";
 import { safeFilePart, uniqueNames } from "./file-names";
@@ -34,16 +35,28 @@ import { visible } from "./terminal";
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether to report progress on stderr: only when a person watches it (a terminal), never into a pipe or a log. */
+  progress?: boolean;
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  progress: process.stderr.isTTY === true,
 };
 
 /** One line on stderr; what it quotes from the workbook (sheet, people, messages) is shown with controls escaped. */
 function errLine(io: Io, text: string): void {
   io.err(`${visible(text)}\n`);
+}
+
+/** Progress lines for `rollup` and `review` on stderr, when the Io asks for them. */
+function progressOf(io: Io, file: string): Pick<RunOptions, "onPhase" | "onProgress"> {
+  if (!io.progress) return {};
+  return {
+    onPhase: (p) => io.err(p.phase === "reading" ? `Reading ${path.basename(file)}…\n` : `Writing ${p.sheets} ${p.sheets === 1 ? "sheet" : "sheets"}…\n`),
+    onProgress: (p) => io.err(`  ${p.done}/${p.total} ${visible(p.sheet)}\n`),
+  };
 }
 
 export const EXIT = { ok: 0, errorFindings: 1, unusable: 2, internal: 3 } as const;
@@ -311,7 +324,7 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   // Refused before the (possibly long) read, not after it.
   if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
-  const done = await runRollup(book, { period: values.period, asOf });
+  const done = await runRollup(book, { period: values.period, asOf, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
@@ -352,6 +365,7 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
     people,
     team: values.team,
     asOf,
+    ...progressOf(io, file),
     // Said before the sheets are written, not after.
     confirm: (warning) => {
       errLine(io, `altitude: ${warning} (--split DIR writes one workbook per team)`);
