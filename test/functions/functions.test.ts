@@ -245,10 +245,41 @@ describe("KPITREND", () => {
 
   it.each<[string, unknown[][], unknown[][] | undefined, string]>([
     ["text among the readings", [[5, "up"]], undefined, "#VALUE!"],
-    ["a band direction", [[5, 6]], cell("band"), "#VALUE!"],
     ["an unknown direction", [[5, 6]], cell("north"), "#VALUE!"],
   ])("returns an error for %s", (_name, values, direction, code) => {
     expect(errorOf(kpiTrendFn(values, direction)[0][0])?.code).toBe(code);
+  });
+
+  describe("a band: moving toward the middle of floor and ceiling is improving", () => {
+    // A speed band of 224–228 mph: its middle is 226.
+    it.each<[string, unknown[][], unknown[][] | undefined, unknown[][], unknown[][], unknown[][]]>([
+      ["from above the band into it", [[230, 227]], cell("band"), cell(224), cell(228), [["Improving"]]],
+      ["from the middle toward an edge", [[226, 227.5]], cell("band"), cell(224), cell(228), [["Declining"]]],
+      ["from below past the middle to the same distance above", [[225, 227]], cell("Band"), cell(224), cell(228), [["Flat"]]],
+      ["leaving the band below", [[225, 223]], cell("within range"), cell(224), cell(228), [["Declining"]]],
+      ["a band read from floor and ceiling without a direction", [[230, 227]], undefined, cell(224), cell(228), [["Improving"]]],
+      ["a ceiling below the floor reads lower is better", [[40, 38]], undefined, cell(45), cell(20), [["Improving"]]],
+      ["a stated direction wins over the edges", [[230, 227]], cell("higher"), cell(224), cell(228), [["Declining"]]],
+      ["edges written as percent text", [["99.9%", "99.6%"]], cell("band"), cell("99%"), cell("99.5%"), [["Improving"]]],
+      ["a block: one band per row", [[230, 227], [226, 223]], cell("band"), column(224, 224), column(228, 228), [["Improving"], ["Declining"]]],
+    ])("%s", (_name, values, direction, floor, ceiling, expected) => {
+      expect(kpiTrendFn(values, direction, floor, ceiling)).toEqual(expected);
+    });
+
+    it.each<[string, unknown[][] | undefined, unknown[][] | undefined]>([
+      ["no edges", undefined, undefined],
+      ["no ceiling", cell(224), undefined],
+      ["no floor", cell(""), cell(228)],
+    ])("asks for the band's edges when it has %s", (_name, floor, ceiling) => {
+      expect(errorOf(kpiTrendFn([[5, 6]], cell("band"), floor, ceiling)[0][0])).toEqual({
+        code: "#VALUE!",
+        message: 'A band\'s trend needs its floor and ceiling: KPITREND(values, "band", floor, ceiling).',
+      });
+    });
+
+    it("names an edge that is not a number", () => {
+      expect(errorOf(kpiTrendFn([[5, 6]], cell("band"), cell("low"), cell(228))[0][0])).toEqual({ code: "#VALUE!", message: 'Floor: "low" is not a number.' });
+    });
   });
 });
 
