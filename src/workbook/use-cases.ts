@@ -40,6 +40,25 @@ export interface UseCaseFailure {
 }
 
 /**
+ * The settings a workbook calculates with: the stored ones over the defaults,
+ * and numbers typed as text (`1.200,5`) following the host's locale unless the
+ * stored settings say how decimals are written. The task pane and the custom
+ * functions both read them here.
+ *
+ * @example
+ * const settings = await settingsOf(port); // the stored state is read when not given
+ */
+export async function settingsOf(port: Pick<WorkbookPort, "readState" | "numberLocale">, stored?: StoredState): Promise<Settings> {
+  const state = stored ?? (await port.readState());
+  const settings = withDefaults(state.settings);
+  if (state.settings?.decimalSeparator === undefined && port.numberLocale) {
+    const locale = await port.numberLocale();
+    if (locale) settings.decimalSeparator = locale.decimalSeparator;
+  }
+  return settings;
+}
+
+/**
  * Reads every visible sheet and the stored settings and mappings, then parses,
  * scores and checks them.
  *
@@ -49,12 +68,7 @@ export interface UseCaseFailure {
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const asOf = options.asOf ?? todayIso();
   const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
-  const settings = withDefaults(state.settings);
-  // Numbers typed as text ("1.200,5") follow the host's locale unless the workbook's settings say otherwise.
-  if (state.settings?.decimalSeparator === undefined && port.numberLocale) {
-    const locale = await port.numberLocale();
-    if (locale) settings.decimalSeparator = locale.decimalSeparator;
-  }
+  const settings = await settingsOf(port, state);
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });

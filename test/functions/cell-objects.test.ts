@@ -44,8 +44,8 @@ describe("data types give their basic value", () => {
     ["KPITREND over Double readings", () => kpiTrendFn([[double(40), double(38)]], [["lower"]]), [["Improving"]]],
     ["KRASCORE over Double ratings and formatted weights", () => kraScoreFn([[double(4)], [double(3)], [double(5)]], [[formatted(0.4, "0%")], [formatted(0.3, "0%")], [formatted(0.3, "0%")]]), 4],
     ["a String data type is read as its text", () => okrScore([[40]], [[60]], [[{ type: "String", basicValue: "50%" }]]), [[0]]],
-  ])("%s", (_name, call, expected) => {
-    const result = shown(call());
+  ])("%s", async (_name, call, expected) => {
+    const result = shown(await call());
     if (typeof expected === "number") expect(result).toBeCloseTo(expected, 10);
     else expect(result).toEqual(expected);
   });
@@ -70,7 +70,7 @@ describe("error cells among the arguments", () => {
     ["KPITREND: #N/A as the newest reading leaves the two before it", () => kpiTrendFn([[5], [7], [NA]]), [["Improving"]]],
     ["KPITREND: another error reading gives #N/A naming it", () => kpiTrendFn([[40, DIV0, 38]]), [["#N/A Values, reading 2, holds #DIV/0!."]]],
     ["KPITREND: one row of a block with an error, the others computed", () => kpiTrendFn([[1, 2], [3, DIV0]]), [["Improving"], ["#N/A Values, reading 2, holds #DIV/0!."]]],
-  ])("%s", (_name, call, expected) => {
-    expect(shown(call())).toEqual(expected);
+  ])("%s", async (_name, call, expected) => {
+    expect(shown(await call())).toEqual(expected);
   });
 });

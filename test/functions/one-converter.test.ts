@@ -25,9 +25,9 @@ function inSheet(cell: RawCell, decimalSeparator: "." | ","): Meaning {
   return current === null ? "blank" : current;
 }
 
-function inFormula(cell: RawCell, decimalSeparator: "." | ","): Meaning {
+async function inFormula(cell: RawCell, decimalSeparator: "." | ","): Promise<Meaning> {
   setFunctionSettings(withDefaults({ decimalSeparator }));
-  const [[score]] = okrScore([[-1000]], [[0]], [[cell]], [["increase"]], [[1e6]]);
+  const [[score]] = (await okrScore([[-1000]], [[0]], [[cell]], [["increase"]], [[1e6]]));
   if (errorOf(score)) return errorOf(score)?.code === "#VALUE!" ? "not a number" : "blank";
   return score === 0 ? "blank" : Number(((score as number) * 1000 - 1000).toPrecision(12));
 }
@@ -51,8 +51,8 @@ describe("one value converter for sheets and formulas", () => {
     ["€1,5 is not a number where decimals are points", "€1,5", ".", "not a number"],
     ["50 % is 0.5", "50 %", ".", 0.5],
     ["trailing currency: 1200 € is 1200", "1200 €", ".", 1200],
-  ])("%s", (_name, cell, decimalSeparator, meaning) => {
+  ])("%s", async (_name, cell, decimalSeparator, meaning) => {
     expect(inSheet(cell, decimalSeparator)).toEqual(meaning);
-    expect(inFormula(cell, decimalSeparator)).toEqual(meaning);
+    expect(await inFormula(cell, decimalSeparator)).toEqual(meaning);
   });
 });
