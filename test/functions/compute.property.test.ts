@@ -9,7 +9,7 @@ import { withDefaults } from "../../src/core/settings";
 import { isCellError, type Grid } from "../../src/functions/cells";
 import { kpiStatusOf, kpiTrendOf, kraScoreOf, objectiveScoreOf, okrGrade, okrPace, okrScore, type FunctionContext } from "../../src/functions/compute";
 
-const RUNS = { seed: 20261129, numRuns: 200 } as const;
+const RUNS = { seed: 20261129, numRuns: 100 } as const;
 const context: FunctionContext = { settings: withDefaults({ scoreCap: 1.5 }), today: "2026-08-15" };
 
 /** A cell as a host may pass it. */
