@@ -21,6 +21,8 @@ async function openWorkbook(settings?: DeepPartial<Settings>, decimalSeparator: 
   const fake = createFakeExcel({ sheets: [{ name: "OKRs", values: [["Key result"]] }] }, { decimalSeparator });
   if (settings) await createExcelWorkbook(fake.Excel).writeState({ settings });
   readSettingsFromWorkbook(fake.Excel);
+  // Let the state sheet watch (one look-up; the in-memory host has no events) finish before counting round trips.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   fake.resetStats();
   return fake;
 }
