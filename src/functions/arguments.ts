@@ -101,18 +101,6 @@ export function errorCellIn(cells: readonly unknown[], names: readonly string[])
 }
 
 /**
- * Whether a host cell holds an Excel error value.
- *
- * @example
- * isErrorCell({ type: "Error", basicValue: "#N/A" }) // true
- * isErrorCell("#1 priority") // false
- */
-export function isErrorCell(cell: unknown): boolean {
-  const raw = hostCell(cell);
-  return typeof raw === "string" && isExcelError(raw);
-}
-
-/**
  * An argument cell read as a number (`45%` is 0.45, `$3.2k` is 3200, `tbd` is blank).
  *
  * @example
