@@ -89,22 +89,22 @@ describe(`the custom functions on ${ROWS.toLocaleString("en")}-row ranges`, () =
   const targets = column(() => 20);
   const currents = column((i) => 10 + (i % 11));
 
-  it("OKRSCORE spills one score per row", () => {
-    const scores = okrScore(starts, targets, currents);
+  it("OKRSCORE spills one score per row", async () => {
+    const scores = await okrScore(starts, targets, currents);
     expect(scores).toHaveLength(ROWS);
     expect(scores[ROWS - 1][0]).toBeCloseTo(((ROWS - 1) % 11) / 10, 10);
   });
 
-  it("OKRGRADE spills one grade per row", () => {
-    const grades = okrGrade(column((i) => (i % 10) / 10));
+  it("OKRGRADE spills one grade per row", async () => {
+    const grades = await okrGrade(column((i) => (i % 10) / 10));
     expect(grades).toHaveLength(ROWS);
     expect(grades[9][0]).toBe("Green");
   });
 
-  it("OBJECTIVESCORE, KRASCORE and KPITREND take a whole column", () => {
-    expect(objectiveScoreFn(column(() => 0.5), column((i) => 1 + (i % 3)))).toBeCloseTo(0.5, 10);
-    expect(kraScoreFn(column(() => 4), column(() => 1))).toBeCloseTo(4, 10);
-    const trend = kpiTrendFn(column((i) => i));
+  it("OBJECTIVESCORE, KRASCORE and KPITREND take a whole column", async () => {
+    expect(await objectiveScoreFn(column(() => 0.5), column((i) => 1 + (i % 3)))).toBeCloseTo(0.5, 10);
+    expect(await kraScoreFn(column(() => 4), column(() => 1))).toBeCloseTo(4, 10);
+    const trend = await kpiTrendFn(column((i) => i));
     expect(trend.flat()).toContain("Improving");
   });
 });
