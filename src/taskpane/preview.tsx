@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { Body1, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { viewFromLocation } from "../commands/navigation";
 import { a1 } from "../core/address";
-import { createFakeExcel, type FakeExcel } from "../workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../hosts/excel-stand-in";
 import { createExcelWorkbook } from "../workbook/excel";
 import { createExcelEditor } from "../workbook/excel-editor";
 import { App, isAppView, type AppView, type ThemeName } from "./app/App";

@@ -1,7 +1,7 @@
 /**
  * The part of the Office.js Excel API that Altitude uses, as narrow structural
  * types. The real `Excel` namespace satisfies them (a type test checks it), and
- * so does the in-memory host in `fake-excel/`, which lets the adapter run in
+ * so does the in-memory host in `src/hosts/excel-stand-in/`, which lets the adapter run in
  * tests, benchmarks and the browser preview without Excel.
  *
  * Enumerations are passed as their string values ("VeryHidden", "EqualTo"),

@@ -5,7 +5,7 @@ import type { RawCell } from "../../src/core/model";
 import type { TableBlock } from "../../src/core/plan";
 import { planTemplate } from "../../src/core/templates";
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/hosts/excel-stand-in";
 import { quarter } from "../support/builders";
 
 /** A workbook holding the starter OKR, KPI and KRA sheets for 2026-Q3. */

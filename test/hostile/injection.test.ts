@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planTableConversion } from "../../src/core/tables";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
-import { createFakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel } from "../../src/hosts/excel-stand-in";
 import { writePlanToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FORMULA_LIKE } from "./arbitraries";
 

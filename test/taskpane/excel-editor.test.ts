@@ -4,7 +4,7 @@ import type { RawCell, RecognisedSheet, SheetData } from "../../src/core/model";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planTableConversion, type TableConversion } from "../../src/core/tables";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
-import { createFakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel } from "../../src/hosts/excel-stand-in";
 
 const HEADERS = ["Period", "Objective", "Key result", "Type", "Start", "Target", "Current", "Commitment"];
 

@@ -4,7 +4,7 @@ import type { OutputPlan, PlanValue, SheetPlan } from "../../src/core/plan";
 import { uniqueTableName } from "../../src/core/sheet-names";
 import { createExcelWorkbook, STATE_PIECE } from "../../src/workbook/excel";
 import { columnWidthPoints, needsTextFormat } from "../../src/workbook/excel-writer";
-import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/hosts/excel-stand-in";
 import { STATE_SHEET, WorkbookError, type StoredState } from "../../src/workbook/port";
 
 const FOUR_MB = 4 * 1024 * 1024;

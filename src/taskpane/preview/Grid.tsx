@@ -8,8 +8,7 @@ import { Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-comp
 import { columnLetter } from "../../core/address";
 import { serialToIso } from "../../core/dates";
 import type { RawCell } from "../../core/model";
-import type { FakeExcel, FakeSheetView } from "../../workbook/fake-excel";
-import { parseRange } from "../../workbook/fake-excel/grid";
+import { parseRange, type FakeExcel, type FakeSheetView } from "../../hosts/excel-stand-in";
 
 const MAX_ROWS = 200;
 const MAX_COLS = 30;

@@ -1,6 +1,6 @@
 import type { RawCell } from "../../src/core/model";
 import type { ExcelApi } from "../../src/workbook/excel-api";
-import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../../src/hosts/excel-stand-in";
 
 function makeFake(): FakeExcel {
   return createFakeExcel({

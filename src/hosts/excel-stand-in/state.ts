@@ -1,10 +1,11 @@
 /**
- * The workbook the fake host holds: sheets with their cells and everything
+ * The workbook the in-memory host holds: sheets with their cells and everything
  * Altitude can put on them (tables, charts, conditional formats, validation,
  * links, styles). Proxies change it only when a request is synced.
  */
-import type { RawCell } from "../../core/model";
-import { Grid, type Rect } from "./grid";
+import type { Rect } from "./address";
+import type { FakeRequestContext } from "./context";
+import { Grid, type CellValue } from "./grid";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -87,5 +88,13 @@ export interface WorkbookState {
   nextTableNumber: number;
   nextChartNumber: number;
   /** Evaluates a formula for reads of `values`; formulas read as `""` without it. */
-  evaluate?: (formula: string, sheet: string, row: number, col: number) => RawCell;
+  evaluate?: (formula: string, sheet: string, row: number, col: number) => CellValue;
+}
+
+/** What a range, table or chart proxy needs of the worksheet proxy it came from. */
+export interface SheetHandle {
+  readonly context: FakeRequestContext;
+  readonly workbook: WorkbookState;
+  /** The sheet now; throws ItemNotFound when it is gone. */
+  state(): SheetState;
 }

@@ -4,28 +4,19 @@
  * sheet costs nothing. Formulas and number formats live in their own sparse
  * maps because most cells have neither.
  */
-import type { RawCell } from "../../core/model";
-import { a1, parseA1, quoteSheet } from "../../core/address";
+import type { Rect } from "./address";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-
-/** A zero-based rectangle. */
-export interface Rect {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+/** What a cell holds, as `Range.values` reports it. */
+export type CellValue = string | number | boolean;
 
 type Row<T> = Array<T | undefined>;
 
 export class Grid {
-  private readonly values = new Map<number, Row<RawCell>>();
+  private readonly values = new Map<number, Row<CellValue>>();
   private readonly formulas = new Map<number, Row<string>>();
   private readonly formats = new Map<number, Row<string>>();
 
-  value(row: number, col: number): RawCell | undefined {
+  value(row: number, col: number): CellValue | undefined {
     return this.values.get(row)?.[col];
   }
 
@@ -38,7 +29,7 @@ export class Grid {
     return this.formats.get(row)?.[col] ?? "General";
   }
 
-  setValue(row: number, col: number, value: RawCell | undefined): void {
+  setValue(row: number, col: number, value: CellValue | undefined): void {
     put(this.values, row, col, value === "" ? undefined : value);
     put(this.formulas, row, col, undefined);
   }
@@ -100,61 +91,4 @@ function put<T>(map: Map<number, Row<T>>, row: number, col: number, value: T | u
   }
   while (cells.length < col) cells.push(undefined);
   cells[col] = value;
-}
-
-/**
- * Parses `A1`, `A1:C3`, `A:C`, `2:5`, optionally after `Sheet!` or `'My sheet'!`.
- * Returns null when the text is not an address.
- */
-export function parseRange(address: string): Rect | null {
-  const bang = address.lastIndexOf("!");
-  const text = (bang >= 0 ? address.slice(bang + 1) : address).trim();
-  const [first, second = first] = text.split(":");
-  const columns = /^\$?([A-Za-z]{1,3})$/;
-  const rows = /^\$?(\d{1,7})$/;
-  if (columns.test(first) && columns.test(second)) {
-    const a = parseA1(`${first.replace("$", "")}1`);
-    const b = parseA1(`${second.replace("$", "")}1`);
-    if (!a || !b) return null;
-    return { row: 0, col: Math.min(a.col, b.col), rows: MAX_ROWS, cols: Math.abs(b.col - a.col) + 1 };
-  }
-  if (rows.test(first) && rows.test(second)) {
-    const a = Number(first.replace("$", "")) - 1;
-    const b = Number(second.replace("$", "")) - 1;
-    if (a < 0 || b < 0) return null;
-    return { row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: MAX_COLS };
-  }
-  const a = parseA1(first);
-  const b = parseA1(second);
-  if (!a || !b) return null;
-  const rect = {
-    row: Math.min(a.row, b.row),
-    col: Math.min(a.col, b.col),
-    rows: Math.abs(b.row - a.row) + 1,
-    cols: Math.abs(b.col - a.col) + 1,
-  };
-  return inBounds(rect) ? rect : null;
-}
-
-export function inBounds(rect: Rect): boolean {
-  return (
-    rect.row >= 0 &&
-    rect.col >= 0 &&
-    rect.rows >= 1 &&
-    rect.cols >= 1 &&
-    rect.row + rect.rows <= MAX_ROWS &&
-    rect.col + rect.cols <= MAX_COLS
-  );
-}
-
-/** The address Excel reports for a range: `Sheet1!A1:C3`, `'Rollup 2026-Q3'!B2`. */
-export function rangeAddress(sheet: string, rect: Rect): string {
-  const start = a1(rect.row, rect.col);
-  const end = a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
-  return `${quoteSheet(sheet)}!${rect.rows === 1 && rect.cols === 1 ? start : `${start}:${end}`}`;
-}
-
-/** True when the two rectangles share a cell. */
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }

@@ -1,115 +1,16 @@
 /**
- * Workbook, application and worksheet proxies of the fake host. Property
+ * Worksheet proxies of the in-memory host. Property
  * writes and method calls are queued on the request context and applied at
  * `sync()`; properties read back only after `load` and `sync`.
  */
-import type { ExcelApplication, ExcelWorkbookProxy, ExcelWorksheet, ExcelWorksheetCollection } from "../excel-api";
+import type { ExcelWorksheet, ExcelWorksheetCollection } from "../../workbook/excel-api";
+import { MAX_COLS, MAX_ROWS, parseRange, type Rect } from "./address";
+import { FakeChartCollection } from "./charts";
 import { type FakeRequestContext, loaded, propertyNames } from "./context";
 import { FakeOfficeError, officeError } from "./errors";
-import { MAX_COLS, MAX_ROWS, parseRange, type Rect } from "./grid";
-import { FakeRange, FakeTableCollection, FakeChartCollection } from "./ranges";
-import { SheetState, type Visibility, type WorkbookState } from "./state";
-
-export class FakeWorkbook implements ExcelWorkbookProxy {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly tables: FakeTableCollection;
-  readonly application: FakeApplication;
-
-  constructor(context: FakeRequestContext, state: WorkbookState) {
-    this.worksheets = new FakeWorksheetCollection(context, state);
-    this.tables = new FakeTableCollection(context, state, null);
-    this.application = new FakeApplication(context, state);
-  }
-}
-
-interface ApplicationProps {
-  calculationMode: string;
-}
-
-export class FakeApplication implements ExcelApplication {
-  private cache: Partial<ApplicationProps> = {};
-
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly state: WorkbookState,
-  ) {}
-
-  get calculationMode(): string {
-    return loaded(this.cache, "calculationMode", "Application");
-  }
-
-  set calculationMode(mode: string) {
-    this.cache.calculationMode = mode;
-    this.context.enqueue({
-      kind: "application.calculationMode",
-      payload: mode,
-      apply: () => {
-        if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(mode)) throw officeError("InvalidArgument", mode);
-        this.state.calculationMode = mode;
-      },
-    });
-  }
-
-  load(names?: string | string[]): FakeApplication {
-    this.context.enqueue({
-      kind: "load",
-      payload: names ?? null,
-      apply: () => {
-        const response = { calculationMode: this.state.calculationMode };
-        return { response, commit: () => Object.assign(this.cache, response) };
-      },
-    });
-    return this;
-  }
-
-  /** The locale's number separators, as Excel reports them (ExcelApi 1.11). */
-  get cultureInfo(): { numberFormat: FakeNumberFormatInfo } {
-    return { numberFormat: new FakeNumberFormatInfo(this.context, this.state) };
-  }
-
-  suspendApiCalculationUntilNextSync(): void {
-    this.context.enqueue({
-      kind: "application.suspendApiCalculationUntilNextSync",
-      apply: () => {
-        this.context.host.stats.calculationSuspensions += 1;
-      },
-    });
-  }
-
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.context.enqueue({
-      kind: "application.suspendScreenUpdatingUntilNextSync",
-      apply: () => {
-        this.context.host.stats.screenUpdatingSuspensions += 1;
-      },
-    });
-  }
-}
-
-export class FakeNumberFormatInfo {
-  private cache: { numberDecimalSeparator?: string } = {};
-
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly state: WorkbookState,
-  ) {}
-
-  get numberDecimalSeparator(): string {
-    return loaded(this.cache, "numberDecimalSeparator", "NumberFormatInfo");
-  }
-
-  load(names?: string | string[]): FakeNumberFormatInfo {
-    this.context.enqueue({
-      kind: "load",
-      payload: names ?? null,
-      apply: () => {
-        const response = { numberDecimalSeparator: this.state.decimalSeparator };
-        return { response, commit: () => Object.assign(this.cache, response) };
-      },
-    });
-    return this;
-  }
-}
+import { FakeRange } from "./ranges";
+import { SheetState, type SheetHandle, type Visibility, type WorkbookState } from "./state";
+import { FakeTableCollection } from "./tables";
 
 interface WorksheetProps {
   id: string;
@@ -136,7 +37,7 @@ export function findSheet(state: WorkbookState, name: string): SheetState | unde
   return state.sheets.find((sheet) => sheet.name.toLowerCase() === wanted || sheet.id === name);
 }
 
-export class FakeWorksheet implements ExcelWorksheet {
+export class FakeWorksheet implements ExcelWorksheet, SheetHandle {
   private cache: Partial<WorksheetProps> = {};
   private resolved: SheetState | undefined;
   readonly tables: FakeTableCollection;

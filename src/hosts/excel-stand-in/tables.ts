@@ -1,0 +1,221 @@
+/**
+ * Tables of the in-memory host: `tables.add` over a range, names, styles, and
+ * the rows and columns a table grows by.
+ */
+import type { ExcelTable, ExcelTableCollection } from "../../workbook/excel-api";
+import { overlaps, parseRange, type Rect } from "./address";
+import { type FakeRequestContext, loaded } from "./context";
+import { FakeOfficeError, officeError } from "./errors";
+import type { CellValue } from "./grid";
+import { FakeRange, writeCells } from "./ranges";
+import type { SheetHandle, SheetState, TableState, WorkbookState } from "./state";
+
+interface TableProps {
+  name: string;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export class FakeTableCollection implements ExcelTableCollection {
+  private loadedItems: FakeTable[] | undefined;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly workbook: WorkbookState,
+    private readonly sheet: SheetHandle | null,
+  ) {}
+
+  get items(): FakeTable[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available.", "TableCollection.items");
+    return this.loadedItems;
+  }
+
+  load(names?: string | string[]): FakeTableCollection {
+    this.context.enqueue({
+      kind: "load",
+      payload: names ?? null,
+      apply: () => {
+        const owner = this.sheet?.state();
+        const tables = this.workbook.tables.filter((table) => !owner || table.sheet === owner);
+        return {
+          response: { items: tables.map((table) => tableProps(table)) },
+          commit: () => {
+            this.loadedItems = tables.map((table) => {
+              const proxy = new FakeTable(this.context, this.workbook, () => table);
+              proxy.prime(tableProps(table));
+              return proxy;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    let created: TableState | null = null;
+    this.context.enqueue({
+      kind: "tables.add",
+      payload: typeof address === "string" ? { address, hasHeaders } : { hasHeaders },
+      apply: () => {
+        const { sheet, rect } = this.place(address);
+        if (this.workbook.tables.some((table) => table.sheet === sheet && overlaps(table.rect, rect))) {
+          throw officeError("InvalidArgument", "A table can't overlap another table.", "TableCollection.add");
+        }
+        const full = { ...rect, rows: Math.max(rect.rows, 2) };
+        if (!hasHeaders) full.row = Math.max(0, rect.row - 1);
+        const seen = new Set<string>();
+        for (let c = 0; c < full.cols; c++) {
+          const cell = sheet.grid.value(full.row, full.col + c);
+          let header = cell === undefined || !hasHeaders ? `Column${c + 1}` : String(cell);
+          while (seen.has(header.toLowerCase())) header = `${header}2`;
+          seen.add(header.toLowerCase());
+          sheet.grid.setValue(full.row, full.col + c, header);
+        }
+        let number = this.workbook.nextTableNumber;
+        while (this.workbook.tables.some((table) => table.name.toLowerCase() === `table${number}`)) number++;
+        this.workbook.nextTableNumber = number + 1;
+        created = { name: `Table${number}`, sheet, rect: full, style: "TableStyleMedium2", showBandedRows: true };
+        this.workbook.tables.push(created);
+      },
+    });
+    return new FakeTable(this.context, this.workbook, () => {
+      if (!created) throw officeError("ItemNotFound", "The table was not added.");
+      return created;
+    });
+  }
+
+  private place(address: string | FakeRange): { sheet: SheetState; rect: Rect } {
+    if (typeof address !== "string") return address.target();
+    const rect = parseRange(address);
+    if (!rect) throw officeError("InvalidArgument", `Bad address ${address}.`);
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) {
+      if (!this.sheet) throw officeError("InvalidArgument", "A workbook-level table address names its sheet.");
+      return { sheet: this.sheet.state(), rect };
+    }
+    const name = address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+    const sheet = this.workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw officeError("ItemNotFound", `No worksheet named ${name}.`);
+    return { sheet, rect };
+  }
+}
+
+function tableProps(table: TableState): TableProps {
+  return { name: table.name, style: table.style, showBandedRows: table.showBandedRows };
+}
+
+/** Excel's rule for table names. */
+function tableNameProblem(name: string): string | null {
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name)) return "A table name starts with a letter or underscore and has only letters, digits, periods and underscores.";
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return "A table name cannot look like a cell reference.";
+  return null;
+}
+
+export class FakeTable implements ExcelTable {
+  private cache: Partial<TableProps> = {};
+  readonly rows: { add(index: number | null | undefined, values: CellValue[][]): void };
+  readonly columns: { add(index: number | null | undefined, values?: CellValue[][], name?: string): void };
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly workbook: WorkbookState,
+    private readonly resolve: () => TableState,
+  ) {
+    this.rows = {
+      add: (_index, values) =>
+        this.change("table.rows.add", values, (table) => {
+          const rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: values.length, cols: table.rect.cols };
+          writeCells(table.sheet, rect, values, "values");
+          table.rect = { ...table.rect, rows: table.rect.rows + values.length };
+        }),
+    };
+    this.columns = {
+      add: (_index, values, name) =>
+        this.change("table.columns.add", { values, name }, (table) => {
+          const rect = { row: table.rect.row, col: table.rect.col + table.rect.cols, rows: table.rect.rows, cols: 1 };
+          if (values) writeCells(table.sheet, rect, values, "values");
+          if (name !== undefined || !values) table.sheet.grid.setValue(rect.row, rect.col, name ?? `Column${table.rect.cols + 1}`);
+          table.rect = { ...table.rect, cols: table.rect.cols + 1 };
+        }),
+    };
+  }
+
+  prime(props: TableProps): void {
+    Object.assign(this.cache, props);
+  }
+
+  get name(): string {
+    return loaded(this.cache, "name", "Table");
+  }
+  set name(name: string) {
+    this.cache.name = name;
+    this.change("table.name", name, (table) => {
+      const problem = tableNameProblem(name);
+      if (problem) throw officeError("InvalidArgument", problem, "Table.name");
+      const clash = this.workbook.tables.some((other) => other !== table && other.name.toLowerCase() === name.toLowerCase());
+      if (clash) throw officeError("ItemAlreadyExists", `A table named ${name} exists.`, "Table.name");
+      table.name = name;
+    });
+  }
+  get style(): string {
+    return loaded(this.cache, "style", "Table");
+  }
+  set style(style: string) {
+    this.cache.style = style;
+    this.change("table.style", style, (table) => {
+      if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(style)) throw officeError("InvalidArgument", `Unknown table style ${style}.`);
+      table.style = style;
+    });
+  }
+  get showBandedRows(): boolean {
+    return loaded(this.cache, "showBandedRows", "Table");
+  }
+  set showBandedRows(show: boolean) {
+    this.cache.showBandedRows = show;
+    this.change("table.showBandedRows", show, (table) => {
+      table.showBandedRows = show;
+    });
+  }
+
+  load(names?: string | string[]): FakeTable {
+    this.context.enqueue({
+      kind: "load",
+      payload: names ?? null,
+      apply: () => {
+        const response = tableProps(this.resolve());
+        return { response, commit: () => Object.assign(this.cache, response) };
+      },
+    });
+    return this;
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this.range((table) => ({ ...table.rect, rows: 1 }));
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this.range((table) => ({ ...table.rect, row: table.rect.row + 1, rows: table.rect.rows - 1 }));
+  }
+
+  getRange(): FakeRange {
+    return this.range((table) => table.rect);
+  }
+
+  private range(part: (table: TableState) => Rect): FakeRange {
+    const sheet: SheetHandle = {
+      context: this.context,
+      workbook: this.workbook,
+      state: () => {
+        const owner = this.resolve().sheet;
+        if (owner.deleted) throw officeError("ItemNotFound", "The worksheet does not exist.", "Worksheet");
+        return owner;
+      },
+    };
+    return new FakeRange(sheet, () => part(this.resolve()));
+  }
+
+  private change(kind: string, payload: unknown, apply: (table: TableState) => void): void {
+    this.context.enqueue({ kind, payload, apply: () => apply(this.resolve()) });
+  }
+}
