@@ -19,7 +19,7 @@ import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
-import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
+import { asTypedText, queueSheet, writeValues } from "./excel-writer";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
 
 export interface ExcelWorkbookOptions {
@@ -133,7 +133,8 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
   async function writeState(state: StoredState): Promise<void> {
     const json = JSON.stringify(state);
     const pieces: string[][] = [];
-    for (let i = 0; i < json.length; i += STATE_PIECE) pieces.push([json.slice(i, i + STATE_PIECE)]);
+    // Each piece behind the apostrophe guard: a piece may begin with "=" or "-" and must stay text.
+  for (let i = 0; i < json.length; i += STATE_PIECE) pieces.push([asTypedText(json.slice(i, i + STATE_PIECE))]);
     await runner.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       const existing = worksheets.getItemOrNullObject(STATE_SHEET).load("name");
@@ -141,10 +142,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
       const sheet = existing.isNullObject ? worksheets.add(STATE_SHEET) : existing;
       if (existing.isNullObject) sheet.visibility = "VeryHidden";
       else sheet.getRange("A:A").clear("Contents");
-      const range = sheet.getRangeByIndexes(0, 0, pieces.length, 1);
-      // Text format: a piece may begin with "=" or "-" and must not become a formula.
-      range.numberFormat = pieces.map(() => [TEXT_FORMAT]);
-      range.values = pieces;
+      sheet.getRangeByIndexes(0, 0, pieces.length, 1).values = pieces;
       await context.sync();
     });
   }

@@ -3,7 +3,7 @@ import type { RawCell } from "../../src/core/model";
 import type { OutputPlan, PlanValue, SheetPlan } from "../../src/core/plan";
 import { uniqueTableName } from "../../src/core/sheet-names";
 import { createExcelWorkbook, STATE_PIECE } from "../../src/workbook/excel";
-import { columnWidthPoints, needsTextFormat } from "../../src/workbook/excel-writer";
+import { asTypedText, columnWidthPoints } from "../../src/workbook/excel-writer";
 import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/hosts/excel-stand-in";
 import { STATE_SHEET, WorkbookError, type StoredState } from "../../src/workbook/port";
 
@@ -206,9 +206,17 @@ describe("writeSheets", () => {
     ["an implicit intersection", "@SUM(A1)"],
     ["a leading tab", "\t=1+1"],
     ["a number-like identifier", "007"],
+    ["a month and year Excel reads as a date", "Jan 2026"],
+    ["a time", "12:30"],
+    ["a mixed fraction", "1 1/2"],
+    ["an accountant's negative", "(100)"],
+    ["a percentage", "45%"],
+    ["an error literal", "#N/A"],
+    ["text that starts with an apostrophe", "'quoted"],
   ];
 
-  it.each(injections)("writes %s from user text as text, in cells, tables and links", async (_name, text) => {
+  // Excel.Range.values: https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member
+  it.each(injections)("writes %s from user text as text behind the apostrophe guard, in cells, tables and links (Excel.Range.values)", async (_name, text) => {
     const { fake, workbook } = setUp();
     await workbook.writeSheets(
       makePlan(
@@ -223,7 +231,7 @@ describe("writeSheets", () => {
     );
     const sheet = fake.getSheet("Rollup 2026-Q3");
     for (const address of ["B1", "A4", "A7"]) {
-      expect(sheet?.cell(address)).toMatchObject({ value: text, formula: null, numberFormat: "@" });
+      expect(sheet?.cell(address)).toMatchObject({ value: text, formula: null, numberFormat: "General" });
     }
   });
 
@@ -318,21 +326,15 @@ describe("uniqueTableName", () => {
   });
 });
 
-describe("needsTextFormat", () => {
+describe("asTypedText", () => {
   it.each([
-    ["a formula", "=1+1", true],
-    ["a plus sign", "+1", true],
-    ["a minus sign", "-x", true],
-    ["an at sign", "@x", true],
-    ["a carriage return", "\rx", true],
-    ["a number", "1,200", true],
-    ["a percentage", "45%", true],
-    ["a date", "2026-07-01", true],
-    ["a boolean", "TRUE", true],
-    ["a period label", "2026-Q3", false],
-    ["plain words", "Grow revenue", false],
+    ["a formula", "=1+1", "'=1+1"],
+    ["a date Excel would coerce", "Jan 2026", "'Jan 2026"],
+    ["plain words, since coercion follows the user's locale", "Grow revenue", "'Grow revenue"],
+    ["text already starting with an apostrophe keeps it after the guard", "'x", "''x"],
+    ["the empty string stays empty", "", ""],
   ])("%s", (_name, text, expected) => {
-    expect(needsTextFormat(text)).toBe(expected);
+    expect(asTypedText(text)).toBe(expected);
   });
 });
 
@@ -353,7 +355,7 @@ describe("state", () => {
     await workbook.writeState(long);
     const sheet = fake.getSheet(STATE_SHEET);
     expect(sheet?.used).toEqual({ row: 0, col: 0, rows: 3, cols: 1 });
-    expect(sheet?.cell("A2")).toMatchObject({ formula: null, numberFormat: "@" });
+    expect(sheet?.cell("A2")).toMatchObject({ formula: null, prefixed: true });
     await expect(workbook.readState()).resolves.toEqual(long);
     await workbook.writeState({});
     expect(fake.getSheet(STATE_SHEET)?.used).toEqual({ row: 0, col: 0, rows: 1, cols: 1 });

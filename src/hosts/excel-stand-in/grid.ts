@@ -15,6 +15,8 @@ export class Grid {
   private readonly values = new Map<number, Row<CellValue>>();
   private readonly formulas = new Map<number, Row<string>>();
   private readonly formats = new Map<number, Row<string>>();
+  /** Cells typed with a leading apostrophe: the text is the value, the apostrophe a hidden prefix. */
+  private readonly prefixes = new Map<number, Row<true>>();
 
   value(row: number, col: number): CellValue | undefined {
     return this.values.get(row)?.[col];
@@ -29,14 +31,21 @@ export class Grid {
     return this.formats.get(row)?.[col] ?? "General";
   }
 
-  setValue(row: number, col: number, value: CellValue | undefined): void {
+  /** True when the cell's text was typed after an apostrophe. */
+  prefixed(row: number, col: number): boolean {
+    return this.prefixes.get(row)?.[col] === true;
+  }
+
+  setValue(row: number, col: number, value: CellValue | undefined, prefixed = false): void {
     put(this.values, row, col, value === "" ? undefined : value);
     put(this.formulas, row, col, undefined);
+    put(this.prefixes, row, col, prefixed && value !== undefined ? true : undefined);
   }
 
   setFormula(row: number, col: number, formula: string): void {
     put(this.values, row, col, undefined);
     put(this.formulas, row, col, formula);
+    put(this.prefixes, row, col, undefined);
   }
 
   setFormat(row: number, col: number, format: string): void {
@@ -49,6 +58,7 @@ export class Grid {
         if (what !== "formats") {
           put(this.values, r, c, undefined);
           put(this.formulas, r, c, undefined);
+          put(this.prefixes, r, c, undefined);
         }
         if (what !== "contents") put(this.formats, r, c, undefined);
       }

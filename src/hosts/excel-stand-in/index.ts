@@ -15,6 +15,7 @@
  * fake.stats.syncs; // 1
  * ```
  */
+import { parseRange } from "./address";
 import { FakeHost, FakeRequestContext, type FailureSpec, type FakeStats } from "./context";
 import { officeError } from "./errors";
 import type { CellValue } from "./grid";
@@ -36,6 +37,8 @@ export interface FakeSheetInput {
   /** Zero-based top-left cell of `values`; A1 when omitted. */
   origin?: { row: number; col: number };
   visibility?: Visibility;
+  /** Merged areas such as `A2:A4`. */
+  merges?: string[];
 }
 
 export interface FakeExcelOptions {
@@ -45,6 +48,11 @@ export interface FakeExcelOptions {
   decimalSeparator?: string;
   /** Largest response accepted, in bytes (Excel on the web: 5 MB). */
   responseLimitBytes?: number;
+  /**
+   * The ExcelApi 1.x version the host supports, as its minor number: 17 (ExcelApi 1.17,
+   * Microsoft 365) when omitted; 16 is Excel 2021's level, where `onNameChanged` is missing.
+   */
+  apiMinor?: number;
   /** Computes what a formula cell reads as; `""` when omitted. */
   evaluate?: (formula: string, sheet: string, row: number, col: number) => CellValue;
 }
@@ -96,6 +104,12 @@ export interface FakeExcel {
   activeSheet(): string | null;
   selection(): { sheet: string; address: string } | null;
   calculationMode(): string;
+  /**
+   * The part of the `Office` namespace the add-in asks about this host:
+   * `Office.context.requirements.isSetSupported(name, minVersion)`
+   * (https://learn.microsoft.com/en-us/javascript/api/office/office.requirementsetsupport#office-office-requirementsetsupport-issetsupported-member(1)).
+   */
+  Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } } };
 }
 
 /**
@@ -117,6 +131,8 @@ export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options:
     nextTableNumber: 1,
     nextChartNumber: 1,
     evaluate: options.evaluate,
+    apiMinor: options.apiMinor ?? 17,
+    handlers: new Map(),
   };
   for (const input of initial?.sheets ?? [{ name: "Sheet1", values: [] }]) seedSheet(state, input);
   state.active = state.sheets.find((sheet) => sheet.visibility === "Visible") ?? null;
@@ -158,7 +174,16 @@ export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options:
     activeSheet: () => state.active?.name ?? null,
     selection: () => state.selection,
     calculationMode: () => state.calculationMode,
+    Office: { context: { requirements: { isSetSupported: (name, minVersion) => supports(state.apiMinor, name, minVersion) } } },
   };
+}
+
+/** The requirement sets this host answers for: ExcelApi up to its version, and the runtimes Excel 2021 and later have. */
+function supports(apiMinor: number, name: string, minVersion = "1.1"): boolean {
+  const [major, minor = 0] = minVersion.split(".").map(Number);
+  if (name === "ExcelApi") return major === 1 && minor <= apiMinor;
+  if (name === "SharedRuntime" || name === "CustomFunctionsRuntime" || name === "RibbonApi") return major === 1 && minor <= 1;
+  return false;
 }
 
 function seedSheet(state: WorkbookState, input: FakeSheetInput): void {
@@ -174,5 +199,10 @@ function seedSheet(state: WorkbookState, input: FakeSheetInput): void {
       if (format !== undefined) sheet.grid.setFormat(origin.row + r, origin.col + c, format);
     }),
   );
+  for (const address of input.merges ?? []) {
+    const rect = parseRange(address);
+    if (!rect || rect.rows * rect.cols < 2) throw officeError("InvalidArgument", `Bad merged area ${address}.`);
+    sheet.merges.push(rect);
+  }
   state.sheets.push(sheet);
 }

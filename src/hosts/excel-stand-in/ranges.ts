@@ -4,12 +4,13 @@
  * written through `Range.values` (see `writeCells`).
  */
 import type { ExcelHyperlink, ExcelRange } from "../../workbook/excel-api";
-import { a1, rangeAddress, type Rect } from "./address";
+import { a1, overlaps, rangeAddress, type Rect } from "./address";
 import { type FakeRequestContext, loaded, propertyNames } from "./context";
 import { officeError } from "./errors";
 import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from "./formats";
 import type { CellValue } from "./grid";
-import type { SheetHandle, SheetState, WorkbookState } from "./state";
+import { readTyped } from "./input";
+import { raise, type SheetHandle, type SheetState, type WorkbookState } from "./state";
 
 interface RangeProps {
   address: string;
@@ -27,8 +28,6 @@ interface RangeProps {
 
 const RANGE_PROPS = ["address", "rowCount", "columnCount", "rowIndex", "columnIndex", "values", "numberFormat", "formulas", "text", "hyperlink"] as const;
 type RangeProp = (typeof RANGE_PROPS)[number];
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export class FakeRange implements ExcelRange {
   private cache: Partial<RangeProps> = {};
@@ -104,7 +103,10 @@ export class FakeRange implements ExcelRange {
   }
   set values(values: Array<Array<CellValue | null>>) {
     delete this.cache.values;
-    this.queue("range.values", values, (sheet, rect) => writeCells(sheet, rect, values, "values"));
+    this.queue("range.values", values, (sheet, rect) => {
+      writeCells(sheet, rect, values);
+      raise(this.sheet.workbook, "onChanged", { worksheetId: sheet.id, address: rangeAddress(sheet.name, rect).split("!")[1] });
+    });
   }
 
   get formulas(): string[][] {
@@ -112,7 +114,7 @@ export class FakeRange implements ExcelRange {
   }
   set formulas(formulas: string[][]) {
     this.cache.formulas = formulas;
-    this.queue("range.formulas", formulas, (sheet, rect) => writeCells(sheet, rect, formulas, "formulas"));
+    this.queue("range.formulas", formulas, (sheet, rect) => writeCells(sheet, rect, formulas));
   }
 
   get numberFormat(): string[][] {
@@ -168,6 +170,38 @@ export class FakeRange implements ExcelRange {
     });
   }
 
+  /**
+   * Merges the range's cells into one (or each row into one with `across`), keeping the
+   * top-left value, as Excel's Range.merge does (ExcelApi 1.2,
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)).
+   */
+  merge(across = false): void {
+    this.queue("range.merge", across, (sheet, rect) => {
+      const areas = across ? Array.from({ length: rect.rows }, (_, r) => ({ ...rect, row: rect.row + r, rows: 1 })) : [rect];
+      for (const area of areas) {
+        if (area.rows * area.cols < 2) continue;
+        sheet.merges = sheet.merges.filter((merged) => !overlaps(merged, area));
+        for (let r = area.row; r < area.row + area.rows; r++) {
+          for (let c = area.col; c < area.col + area.cols; c++) if (r !== area.row || c !== area.col) sheet.grid.setValue(r, c, undefined);
+        }
+        sheet.merges.push(area);
+      }
+    });
+  }
+
+  /**
+   * The merged areas in the range, or a null object when there are none (ExcelApi 1.13).
+   * Only areas whose top-left cell lies in the range are found, as Excel does
+   * (https://github.com/OfficeDev/office-js/issues/3611).
+   */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.context, () => {
+      const { sheet, rect } = this.target();
+      const found = sheet.merges.filter((merged) => overlaps({ ...merged, rows: 1, cols: 1 }, rect));
+      return { sheet, found };
+    });
+  }
+
   clear(applyTo = "All"): void {
     this.queue("range.clear", applyTo, (sheet, rect) => {
       const what = applyTo === "Contents" ? "contents" : applyTo === "Formats" ? "formats" : "all";
@@ -193,38 +227,24 @@ function forEachCell<T>(rect: Rect, matrix: T[][], visit: (row: number, col: num
   }
 }
 
-/** Writes `values` or `formulas` the way Excel interprets typed input. */
-export function writeCells(sheet: SheetState, rect: Rect, matrix: unknown[][], mode: "values" | "formulas"): void {
+/**
+ * Writes `values` or `formulas` the way Excel reads typed input (see `input.ts`):
+ * the text number format (`@`) changes nothing here, only a leading apostrophe does.
+ */
+export function writeCells(sheet: SheetState, rect: Rect, matrix: unknown[][]): void {
   checkShape(rect, matrix);
   forEachCell(rect, matrix, (row, col, value) => {
     if (value === null || value === undefined) return;
     if (typeof value === "number" || typeof value === "boolean") {
+      if (typeof value === "number" && !Number.isFinite(value)) throw officeError("InvalidArgument", `Bad number ${value}.`);
       sheet.grid.setValue(row, col, value);
       return;
     }
     if (typeof value !== "string") throw officeError("InvalidArgument", `Unsupported cell value ${JSON.stringify(value)}.`);
-    if (sheet.grid.format(row, col) === "@") {
-      sheet.grid.setValue(row, col, value);
-      return;
-    }
-    if (value.length > 1 && value.startsWith("=")) {
-      sheet.grid.setFormula(row, col, value);
-      return;
-    }
-    if (NUMBER.test(value.trim())) {
-      sheet.grid.setValue(row, col, Number(value));
-      return;
-    }
-    if (/^(true|false)$/i.test(value)) {
-      sheet.grid.setValue(row, col, value.toLowerCase() === "true");
-      return;
-    }
-    // Typing `+A1`, `-A1` or `@SUM(A1)` makes a formula in Excel.
-    if (mode === "values" && value.length > 1 && /^[+\-@]/.test(value)) {
-      sheet.grid.setFormula(row, col, `=${value.startsWith("@") ? value.slice(1) : value}`);
-      return;
-    }
-    sheet.grid.setValue(row, col, value);
+    const typed = readTyped(value);
+    if (typed.kind === "formula") sheet.grid.setFormula(row, col, typed.formula);
+    else if (typed.kind === "blank") sheet.grid.setValue(row, col, undefined);
+    else sheet.grid.setValue(row, col, typed.value, typed.prefixed);
   });
 }
 
@@ -284,3 +304,39 @@ function rangeProp(workbook: WorkbookState, sheet: SheetState, rect: Rect, name:
 }
 
 /** A style property that can be set and read back only in the same request context (formats are not loadable here). */
+
+/** The `RangeAreas` Excel hands back for merged areas: their addresses and how many there are. */
+export class FakeMergedAreas {
+  private cache: { address?: string; areaCount?: number; isNullObject?: boolean } = {};
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly find: () => { sheet: SheetState; found: Rect[] },
+  ) {}
+
+  get address(): string {
+    return loaded(this.cache, "address", "RangeAreas");
+  }
+  get areaCount(): number {
+    return loaded(this.cache, "areaCount", "RangeAreas");
+  }
+  get isNullObject(): boolean {
+    return loaded(this.cache, "isNullObject", "RangeAreas");
+  }
+
+  load(_names?: string | string[]): FakeMergedAreas {
+    this.context.enqueue({
+      kind: "load",
+      payload: _names ?? null,
+      apply: () => {
+        const { sheet, found } = this.find();
+        const response =
+          found.length === 0
+            ? { isNullObject: true }
+            : { isNullObject: false, areaCount: found.length, address: found.map((rect) => rangeAddress(sheet.name, rect)).join(",") };
+        return { response, commit: () => (this.cache = response) };
+      },
+    });
+    return this;
+  }
+}

@@ -9,7 +9,7 @@ import { FakeChartCollection } from "./charts";
 import { type FakeRequestContext, loaded, propertyNames } from "./context";
 import { FakeOfficeError, officeError } from "./errors";
 import { FakeRange } from "./ranges";
-import { SheetState, type SheetHandle, type Visibility, type WorkbookState } from "./state";
+import { raise, SheetState, type SheetHandle, type Visibility, type WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
 
 interface WorksheetProps {
@@ -91,7 +91,9 @@ export class FakeWorksheet implements ExcelWorksheet, SheetHandle {
         if (problem) throw officeError("InvalidArgument", problem, "Worksheet.name");
         const other = findSheet(this.workbook, name);
         if (other && other !== sheet) throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`, "Worksheet.name");
+        const before = sheet.name;
         sheet.name = name;
+        if (before !== name) raise(this.workbook, "onNameChanged", { worksheetId: sheet.id, nameBefore: before, nameAfter: name });
       },
     });
   }
@@ -175,6 +177,7 @@ export class FakeWorksheet implements ExcelWorksheet, SheetHandle {
           this.workbook.active = this.workbook.sheets.find((s) => s.visibility === "Visible") ?? null;
         }
         if (this.workbook.selection?.sheet === sheet.name) this.workbook.selection = null;
+        raise(this.workbook, "onDeleted", { worksheetId: sheet.id });
       },
     });
   }
@@ -259,13 +262,57 @@ function isWorksheetProp(name: string): name is (typeof WORKSHEET_PROPS)[number]
   return (WORKSHEET_PROPS as readonly string[]).includes(name);
 }
 
+/**
+ * An event of the worksheet collection. Office.js defines every event on every host;
+ * registering one the host lacks fails at sync with ApiNotFound, which is why the
+ * add-in checks requirement sets first (https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+ */
+export class FakeEventSource {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly state: WorkbookState,
+    private readonly event: string,
+    private readonly minor: number,
+  ) {}
+
+  add(handler: (event: unknown) => Promise<unknown>): { remove(): void } {
+    this.context.enqueue({
+      kind: `worksheets.${this.event}.add`,
+      apply: () => {
+        if (this.state.apiMinor < this.minor) throw officeError("ApiNotFound", `${this.event} needs ExcelApi 1.${this.minor}.`, `WorksheetCollection.${this.event}`);
+        const list = this.state.handlers.get(this.event) ?? [];
+        list.push(handler);
+        this.state.handlers.set(this.event, list);
+      },
+    });
+    return {
+      remove: () => {
+        const list = this.state.handlers.get(this.event) ?? [];
+        this.state.handlers.set(this.event, list.filter((item) => item !== handler));
+      },
+    };
+  }
+}
+
 export class FakeWorksheetCollection implements ExcelWorksheetCollection {
   private loadedItems: FakeWorksheet[] | undefined;
+  /** ExcelApi 1.7: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onadded-member */
+  readonly onAdded: FakeEventSource;
+  readonly onDeleted: FakeEventSource;
+  /** ExcelApi 1.9. */
+  readonly onChanged: FakeEventSource;
+  /** ExcelApi 1.17, absent from Excel 2021: https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-1-17-requirement-set */
+  readonly onNameChanged: FakeEventSource;
 
   constructor(
     private readonly context: FakeRequestContext,
     private readonly state: WorkbookState,
-  ) {}
+  ) {
+    this.onAdded = new FakeEventSource(context, state, "onAdded", 7);
+    this.onDeleted = new FakeEventSource(context, state, "onDeleted", 7);
+    this.onChanged = new FakeEventSource(context, state, "onChanged", 9);
+    this.onNameChanged = new FakeEventSource(context, state, "onNameChanged", 17);
+  }
 
   get items(): FakeWorksheet[] {
     if (!this.loadedItems) {
@@ -330,6 +377,7 @@ export class FakeWorksheetCollection implements ExcelWorksheetCollection {
         created = new SheetState(`{${String(this.state.nextSheetId++).padStart(8, "0")}}`, finalName);
         this.state.sheets.push(created);
         if (!this.state.active) this.state.active = created;
+        raise(this.state, "onAdded", { worksheetId: created.id });
       },
     });
     return new FakeWorksheet(this.context, this.state, () => {

@@ -59,8 +59,13 @@ export class FakeTableCollection implements ExcelTableCollection {
       payload: typeof address === "string" ? { address, hasHeaders } : { hasHeaders },
       apply: () => {
         const { sheet, rect } = this.place(address);
+        // Excel answers both with InvalidArgument and a message in the user's language
+        // (https://github.com/OfficeDev/office-js/issues/1199); a table cannot hold merged cells either.
         if (this.workbook.tables.some((table) => table.sheet === sheet && overlaps(table.rect, rect))) {
           throw officeError("InvalidArgument", "A table can't overlap another table.", "TableCollection.add");
+        }
+        if (sheet.merges.some((merged) => overlaps(merged, rect))) {
+          throw officeError("InvalidArgument", "A table can't contain merged cells.", "TableCollection.add");
         }
         const full = { ...rect, rows: Math.max(rect.rows, 2) };
         if (!hasHeaders) full.row = Math.max(0, rect.row - 1);
@@ -126,7 +131,7 @@ export class FakeTable implements ExcelTable {
       add: (_index, values) =>
         this.change("table.rows.add", values, (table) => {
           const rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: values.length, cols: table.rect.cols };
-          writeCells(table.sheet, rect, values, "values");
+          writeCells(table.sheet, rect, values);
           table.rect = { ...table.rect, rows: table.rect.rows + values.length };
         }),
     };
@@ -134,7 +139,7 @@ export class FakeTable implements ExcelTable {
       add: (_index, values, name) =>
         this.change("table.columns.add", { values, name }, (table) => {
           const rect = { row: table.rect.row, col: table.rect.col + table.rect.cols, rows: table.rect.rows, cols: 1 };
-          if (values) writeCells(table.sheet, rect, values, "values");
+          if (values) writeCells(table.sheet, rect, values);
           if (name !== undefined || !values) table.sheet.grid.setValue(rect.row, rect.col, name ?? `Column${table.rect.cols + 1}`);
           table.rect = { ...table.rect, cols: table.rect.cols + 1 };
         }),

@@ -17,7 +17,9 @@ export interface FakeSheetView {
   used: Rect | null;
   /** Values from A1 to the bottom-right of the used range; formula cells read as they evaluate. */
   values: CellValue[][];
-  cell(address: string): { value: CellValue; formula: string | null; numberFormat: string; hyperlink: HyperlinkState | null };
+  cell(address: string): { value: CellValue; formula: string | null; numberFormat: string; hyperlink: HyperlinkState | null; prefixed: boolean };
+  /** Merged areas, as addresses such as `A2:A4`. */
+  merges: string[];
   /** Values, formulas and number formats of a range such as `A1:C3`. */
   range(address: string): { values: CellValue[][]; formulas: Array<Array<string | null>>; numberFormats: string[][] };
   tables: Array<{ name: string; address: string; style: string; showBandedRows: boolean; headers: CellValue[] }>;
@@ -61,6 +63,7 @@ export function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetVie
         formula: sheet.grid.formula(row, col) ?? null,
         numberFormat: sheet.grid.format(row, col),
         hyperlink: sheet.hyperlinks.get(a1(row, col)) ?? null,
+        prefixed: sheet.grid.prefixed(row, col),
       };
     },
     range: (address) => {
@@ -80,6 +83,7 @@ export function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetVie
         showBandedRows: table.showBandedRows,
         headers: matrix({ ...table.rect, rows: 1 }, read)[0],
       })),
+    merges: sheet.merges.map((rect) => rangeAddress(sheet.name, rect).split("!")[1]),
     charts: sheet.charts.map((chart) => ({ ...chart })),
     conditionalFormats: sheet.conditionalFormats.map((format) => ({ ...format })),
     validations: sheet.validations.map((validation) => ({ ...validation })),
