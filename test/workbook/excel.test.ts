@@ -53,9 +53,9 @@ describe("sheetNames", () => {
 
 describe("readSheets", () => {
   it.each([
-    ["10 rows", 10],
-    ["10,000 rows", 10_000],
-  ])("reads %s with their origin and number formats in three round trips: sheets, sizes, cells", async (_name, count) => {
+    ["10 rows in three round trips: sheets, sizes, cells", 10, 3],
+    ["10,000 rows in four: sheets, sizes, a probe, then the rest measured", 10_000, 4],
+  ])("reads %s, with their origin and number formats", async (_name, count, trips) => {
     const values: RawCell[][] = [["Period", "Owner", "Score"], ...Array.from({ length: count }, (_, r) => ["2026-Q3", `Owner ${r}`, r / 100])];
     const { fake, workbook } = setUp([
       { name: "OKRs", values, origin: { row: 2, col: 1 }, numberFormats: values.map((_, r) => ["@", "General", r === 0 ? "General" : "0%"]) },
@@ -67,8 +67,41 @@ describe("readSheets", () => {
     expect(okrs.values).toEqual(values);
     expect(okrs.numberFormats?.[count]).toEqual(["@", "General", "0%"]);
     expect(blank).toEqual({ name: "Blank", values: [], numberFormats: [], origin: { row: 0, col: 0 } });
-    expect(fake.stats.syncs).toBe(3);
-    expect(workbook.roundTrips).toBe(3);
+    expect(fake.stats.syncs).toBe(trips);
+    expect(workbook.roundTrips).toBe(trips);
+  });
+
+  // "Resource limits and performance optimization for Office Add-ins": Excel on the web refuses a
+  // response over 5 MB (ResponsePayloadSizeLimitExceeded), measured in bytes, not characters.
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+  it.each([
+    ["ASCII text", "x", 11],
+    ["text of three-byte characters (UTF-8, not UTF-16, counts)", "€", 27],
+  ])("reads 20,000 rows × 10 cells of 120 characters of %s under the 5 MB response cap (Resource limits and performance optimization)", async (_name, char, most) => {
+    const text = char.repeat(120);
+    const row = Array.from({ length: 10 }, () => text);
+    const values: RawCell[][] = Array.from({ length: 20_000 }, () => row);
+    const { fake, workbook } = setUp([{ name: "Notes", values }]);
+    const [notes] = await workbook.readSheets();
+    expect(notes.values).toHaveLength(20_000);
+    expect(notes.values[19_999]).toEqual(row);
+    expect(fake.stats.largestResponseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // Sheet list, sizes, the probe, then chunks of about 4 MB each: none refused.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(most);
+    expect(workbook.roundTrips).toBe(fake.stats.syncs);
+  });
+
+  it("asks again with half the rows when Excel refuses a response for its size (rows heavier further down)", async () => {
+    const light = Array.from({ length: 10 }, () => "x");
+    const heavy = Array.from({ length: 10 }, () => "€".repeat(400));
+    const values: RawCell[][] = Array.from({ length: 6_000 }, (_, r) => (r < 1_000 ? light : heavy));
+    const { fake, workbook } = setUp([{ name: "Notes", values }]);
+    const [notes] = await workbook.readSheets();
+    expect(notes.values).toHaveLength(6_000);
+    expect(notes.values[5_999]).toEqual(heavy);
+    expect(notes.values[999]).toEqual(light);
+    const refused = fake.stats.requests.filter((request) => request.responseBytes > 5 * 1024 * 1024);
+    expect(refused.length).toBeGreaterThan(0);
   });
 
   it("reads only the named sheets, matching names without regard to case", async () => {
