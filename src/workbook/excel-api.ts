@@ -88,6 +88,17 @@ export interface ExcelRange {
   load(propertyNames?: string | string[]): ExcelRange;
   select(): void;
   clear(applyTo?: string): void;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): ExcelRangeAreas;
+  /** ExcelApi 1.9: the tables that overlap the range. */
+  getTables(fullyContained?: boolean): { readonly items: Array<{ readonly name: string }>; load(propertyNames?: string | string[]): unknown };
+}
+
+export interface ExcelRangeAreas {
+  readonly address: string;
+  readonly areaCount: number;
+  readonly isNullObject: boolean;
+  load(propertyNames?: string | string[]): ExcelRangeAreas;
 }
 
 export interface ExcelHyperlink {
@@ -132,12 +143,20 @@ export interface ExcelTableCollection {
   readonly items: ExcelTable[];
   load(propertyNames?: string | string[]): ExcelTableCollection;
   add(address: string, hasHeaders: boolean): ExcelTable;
+  getItemOrNullObject(key: string): ExcelTable;
 }
 
 export interface ExcelTable {
   name: string;
   style: string;
   showBandedRows: boolean;
+  readonly isNullObject: boolean;
+  /** Rows added here grow the table; values written below it do not. */
+  readonly rows: { add(index?: number, values?: RawCell[][]): unknown };
+  load(propertyNames?: string | string[]): ExcelTable;
+  /** Turns the table back into a plain range, keeping its cells. */
+  convertToRange(): unknown;
+  getRange(): ExcelRange;
   getHeaderRowRange(): ExcelRange;
   getDataBodyRange(): ExcelRange;
 }

@@ -1,20 +1,23 @@
 /**
  * Office.js operations only the task pane needs, on top of the workbook port:
  * turn a recognised range into an Excel table with live computed columns,
- * append check-in rows, write one cell, select a cell, recalculate, and listen
- * for sheet changes. Every batch runs through `BatchRunner`. Round trips do not
- * depend on the number of rows: `convertToTable` takes 2 (table names, then
- * everything) plus 1 per ~4 MB of formulas; `appendRows` 2; the others 1.
+ * append check-in rows (into a table by `rows.add`), select a cell,
+ * recalculate, and listen for sheet changes. Every batch runs through
+ * `BatchRunner`. Round trips do not depend on the number of rows:
+ * `convertToTable` takes 2 (checks, then everything) plus 1 per ~4 MB of
+ * formulas, and 2 more to undo a refused conversion; `appendRows` and
+ * `appendToTable` 2; the others 1.
  */
 import { rangeA1, type RangeRef } from "../core/address";
 import type { TableConversion } from "../core/tables";
 import type { PlanValue } from "../core/plan";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
-import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, type BatchContext } from "./excel-batch";
+import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
+import { excelFeatures, type OptionalFeature, type RequirementSets } from "./excel-features";
 import { jsonBytes } from "./json-bytes";
 import { uniqueTableName } from "../core/sheet-names";
-import { writeValues } from "./excel-writer";
-import type { WorkbookEditor } from "./port";
+import { asTypedText, writeValues } from "./excel-writer";
+import { WorkbookError, type WorkbookEditor } from "./port";
 
 export interface AppendOptions {
   /** One number format per column (`null` = leave the cell's format), e.g. a date format for the Date column. */
@@ -31,6 +34,12 @@ export interface ConversionResult {
 /** What the task pane asks of a live workbook beyond the port. */
 export interface PaneEditor extends WorkbookEditor {
   appendRows(sheet: string, rows: PlanValue[][], options?: AppendOptions): Promise<void>;
+  /**
+   * Appends rows to a table with `table.rows.add`, the way a table grows: values
+   * written below a table land outside it. Returns false when the workbook has no
+   * table of that name (the caller then appends to the sheet).
+   */
+  appendToTable(table: string, rows: PlanValue[][]): Promise<boolean>;
   /** Carries out a planned table conversion: computed columns, table, number formats, colours and drop-downs. */
   convertToTable(conversion: TableConversion): Promise<ConversionResult>;
   /** Asks Excel to recalculate every formula (after settings change the custom functions' results). */
@@ -44,7 +53,13 @@ interface EventSource {
   add(handler: (event: unknown) => Promise<void>): unknown;
 }
 
-const SHEET_EVENTS = ["onAdded", "onDeleted", "onChanged", "onNameChanged"] as const;
+/** Each worksheet-collection event and the requirement set it needs; a host without it answers ApiNotFound. */
+const SHEET_EVENTS = [
+  ["onAdded", "sheetAddedDeleted"],
+  ["onDeleted", "sheetAddedDeleted"],
+  ["onChanged", "sheetChanged"],
+  ["onNameChanged", "sheetRenamed"],
+] as const satisfies ReadonlyArray<readonly [string, OptionalFeature]>;
 
 /**
  * The task pane's editor over Office.js (or the in-memory host).
@@ -53,8 +68,9 @@ const SHEET_EVENTS = ["onAdded", "onDeleted", "onChanged", "onNameChanged"] as c
  * const editor = createExcelEditor(Excel);
  * await editor.select("OKRs", "F12");
  */
-export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes?: number } = {}): PaneEditor {
+export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes?: number; requirements?: RequirementSets } = {}): PaneEditor {
   const runner = new BatchRunner(excel, options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET);
+  const has = excelFeatures(options.requirements);
 
   return {
     async appendRows(sheet, rows, append = {}) {
@@ -70,6 +86,18 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       });
     },
 
+    async appendToTable(name, rows) {
+      if (rows.length === 0) return true;
+      return runner.run(async (context) => {
+        const table = context.workbook.tables.getItemOrNullObject(name).load("name");
+        await context.sync();
+        if (table.isNullObject) return false;
+        table.rows.add(undefined, rows.map((row) => row.map((value) => (typeof value === "string" ? asTypedText(value) : (value ?? "")))));
+        await context.sync();
+        return true;
+      });
+    },
+
     async select(sheet, cell) {
       await runner.run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
@@ -80,31 +108,53 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
     },
 
     async convertToTable(conversion) {
-      return runner.run(async (context) => {
+      const address = rangeA1(conversion.tableRange);
+      // Checked first, so a refusal writes nothing: Excel refuses a table over another
+      // table ("A table can't overlap another table", InvalidArgument,
+      // https://github.com/OfficeDev/office-js/issues/1199) and over merged cells.
+      const tableName = await runner.run(async (context) => {
         const tables = context.workbook.tables.load("items/name");
+        const target = context.workbook.worksheets.getItem(conversion.sheet).getRange(address);
+        const overlapping = has("rangeTables") ? target.getTables(false) : null;
+        overlapping?.load("items/name");
+        const merged = has("mergedAreas") ? target.getMergedAreasOrNullObject().load("address") : null;
         await context.sync();
-        const tableName = uniqueTableName(conversion.tableName, new Set(tables.items.map((t) => t.name.toLowerCase())));
-        const worksheet = context.workbook.worksheets.getItem(conversion.sheet);
-        await queueComputedColumns(context, worksheet, conversion);
-        const address = rangeA1(conversion.tableRange);
-        const table = worksheet.tables.add(address, true);
-        table.name = tableName;
-        table.style = "TableStyleMedium2";
-        for (const block of conversion.conditional) {
-          const target = rangeOf(worksheet, block.range);
-          for (const rule of block.rules) {
-            const format = target.conditionalFormats.add("CellValue");
-            format.cellValue.format.fill.color = rule.fill;
-            format.cellValue.format.font.color = rule.fontColor;
-            format.cellValue.rule = { formula1: `="${rule.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
-          }
+        const clash = overlapping?.items[0];
+        if (clash) throw new WorkbookError(`${conversion.sheet}!${address} overlaps the table "${clash.name}"; a table cannot overlap another.`, "TableOverlap");
+        if (merged && !merged.isNullObject) {
+          throw new WorkbookError(`${conversion.sheet}!${address} holds merged cells (${merged.address.replace(/^[^!]*!/, "")}); unmerge them to make a table.`, "MergedCells");
         }
-        for (const validation of conversion.validations) {
-          rangeOf(worksheet, validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
-        }
-        await context.sync();
-        return { tableName, address };
+        return uniqueTableName(conversion.tableName, new Set(tables.items.map((t) => t.name.toLowerCase())));
       });
+      try {
+        return await runner.run(async (context) => {
+          const worksheet = context.workbook.worksheets.getItem(conversion.sheet);
+          await queueComputedColumns(context, worksheet, conversion);
+          const table = worksheet.tables.add(address, true);
+          table.name = tableName;
+          table.style = "TableStyleMedium2";
+          for (const block of conversion.conditional) {
+            const target = rangeOf(worksheet, block.range);
+            for (const rule of block.rules) {
+              const format = target.conditionalFormats.add("CellValue");
+              format.cellValue.format.fill.color = rule.fill;
+              format.cellValue.format.font.color = rule.fontColor;
+              format.cellValue.rule = { formula1: `="${rule.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+            }
+          }
+          for (const validation of conversion.validations) {
+            rangeOf(worksheet, validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+          }
+          await context.sync();
+          return { tableName, address };
+        });
+      } catch (error) {
+        // Merged cells the check could not see (Excel finds only areas that start inside the
+        // range, https://github.com/OfficeDev/office-js/issues/3611) or a later refusal:
+        // remove what was written, so the sheet is as it was.
+        await undoConversion(runner, conversion, tableName);
+        throw toWorkbookError(error);
+      }
     },
 
     async recalculate() {
@@ -125,7 +175,9 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       };
       await runner.run(async (context) => {
         const worksheets: object = context.workbook.worksheets;
-        const sources = SHEET_EVENTS.map((name) => (name in worksheets ? (worksheets as Record<string, unknown>)[name] : undefined)).filter(isEventSource);
+        const sources = SHEET_EVENTS.filter(([, feature]) => has(feature))
+          .map(([name]) => (name in worksheets ? (worksheets as Record<string, unknown>)[name] : undefined))
+          .filter(isEventSource);
         for (const source of sources) source.add(handler);
         if (sources.length > 0) await context.sync();
       });
@@ -137,6 +189,27 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
 }
 
 /**
+ * Undoes a refused conversion: the table, if it was made, back to a range, and the
+ * computed columns (written into empty cells right of the user's range) cleared.
+ */
+async function undoConversion(runner: BatchRunner, conversion: TableConversion, tableName: string): Promise<void> {
+  const { range, computed } = conversion;
+  if (computed.length === 0) return;
+  try {
+    await runner.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(tableName).load("name");
+      await context.sync();
+      if (!table.isNullObject) table.convertToRange();
+      const area = context.workbook.worksheets.getItem(conversion.sheet).getRangeByIndexes(range.row, range.col + range.cols, range.rows, computed.length);
+      area.clear("All");
+      await context.sync();
+    });
+  } catch {
+    // The conversion's own error is the one worth reporting.
+  }
+}
+
+/**
  * Queues the computed columns right of the user's range: headers, then the
  * formulas in row chunks that each fit the payload budget, with their number formats.
  */
@@ -144,7 +217,7 @@ async function queueComputedColumns(context: BatchContext, worksheet: ExcelWorks
   const { range, computed } = conversion;
   if (computed.length === 0) return;
   const col = range.col + range.cols;
-  worksheet.getRangeByIndexes(range.row, col, 1, computed.length).values = [computed.map((c) => c.header)];
+  worksheet.getRangeByIndexes(range.row, col, 1, computed.length).values = [computed.map((c) => asTypedText(c.header))];
   const dataRows = range.rows - 1;
   const rowBytes = jsonBytes(computed.map((c) => c.formulas[0] ?? "")) * 2 + 16;
   const perChunk = Math.max(1, Math.floor(context.budgetBytes / 2 / rowBytes));

@@ -18,8 +18,9 @@
 import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
-import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
+import type { ExcelApi, ExcelRange, ExcelWorkbookProxy, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
+import { excelFeatures, type RequirementSets } from "./excel-features";
 import { jsonBytes } from "./json-bytes";
 import { asTypedText, queueSheet, writeValues } from "./excel-writer";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
@@ -27,6 +28,8 @@ import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type W
 export interface ExcelWorkbookOptions {
   /** Most bytes one request or response may carry; 4 MB by default, under Excel on the web's 5 MB cap. */
   payloadBudgetBytes?: number;
+  /** The host's requirement sets; `Office.context.requirements` when omitted. */
+  requirements?: RequirementSets;
 }
 
 export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
@@ -47,6 +50,11 @@ export const STATE_PIECE = 30_000;
  */
 export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
   const runner = new BatchRunner(excel, options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET);
+  const has = excelFeatures(options.requirements);
+  const suspendUpdates = (workbook: ExcelWorkbookProxy) => {
+    if (has("suspendCalculation")) workbook.application.suspendApiCalculationUntilNextSync();
+    if (has("suspendScreenUpdating")) workbook.application.suspendScreenUpdatingUntilNextSync();
+  };
 
   async function sheetNames(): Promise<string[]> {
     return runner.run(async (context) => {
@@ -159,6 +167,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
   }
 
   async function numberLocale(): Promise<NumberLocale | null> {
+    if (!has("cultureInfo")) return null;
     try {
       return await runner.run(async (context) => {
         const format = context.workbook.application.cultureInfo.numberFormat.load("numberDecimalSeparator");
@@ -195,10 +204,6 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
   };
 }
 
-function suspendUpdates(workbook: { application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void } }): void {
-  workbook.application.suspendApiCalculationUntilNextSync();
-  workbook.application.suspendScreenUpdatingUntilNextSync();
-}
 
 
 /** The named sheets in the order asked, or every visible one (the state sheet excluded) in tab order. */

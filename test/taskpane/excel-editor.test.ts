@@ -58,7 +58,51 @@ describe("convertToTable", () => {
     const fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] });
     const editor = createExcelEditor(fake.Excel);
     await editor.convertToTable(conversionFor(values));
-    await expect(editor.convertToTable(conversionFor(values))).rejects.toThrow(/Excel did not accept a value Altitude sent: .*overlap/);
+    await expect(editor.convertToTable(conversionFor(values))).rejects.toThrow(/OKRs!A1:K3 overlaps the table "Altitude_OKRs"/);
+  });
+
+  // A refused conversion leaves nothing behind: https://github.com/OfficeDev/office-js/issues/1199
+  it.each([
+    ["a table already over part of the range", { tables: ["B2:C3"], merges: [] as string[] }, { requirements: undefined }, /overlaps the table/],
+    ["merged cells in the range", { tables: [], merges: ["B2:B3"] }, { requirements: undefined }, /holds merged cells \(B2:B3\)/],
+    // Without ExcelApi 1.13 and 1.9 nothing can be checked first: Excel's refusal is undone.
+    ["merged cells on a host that cannot look for them", { tables: [], merges: ["B2:B3"] }, { requirements: { isSetSupported: () => false } }, /merged cells/],
+    ["a table on a host that cannot look for it", { tables: ["B2:C3"], merges: [] as string[] }, { requirements: { isSetSupported: () => false } }, /overlap another table/],
+  ])("writes nothing when Excel would refuse the table: %s", async (_name, setup, options, message) => {
+    const values = [HEADERS, ...okrRows(3)];
+    const fake = createFakeExcel({ sheets: [{ name: "OKRs", values, merges: setup.merges }] });
+    await fake.Excel.run(async (context) => {
+      for (const address of setup.tables) context.workbook.worksheets.getItem("OKRs").tables.add(address, true);
+      await context.sync();
+    });
+    const before = fake.getSheet("OKRs");
+    await expect(createExcelEditor(fake.Excel, options).convertToTable(conversionFor(values))).rejects.toThrow(message);
+    const after = fake.getSheet("OKRs");
+    expect(after?.range("A1:K4")).toEqual(before?.range("A1:K4"));
+    expect(after?.tables.map((t) => t.address)).toEqual(before?.tables.map((t) => t.address));
+    expect(after?.used).toEqual(before?.used);
+  });
+});
+
+describe("appendToTable", () => {
+  // TableRowCollection.add: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+  it("grows the table by rows.add, keeping user text as text (TableRowCollection.add)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4]] }] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Check-ins").tables.add("A1:C2", true).name = "Altitude_Checkins";
+      await context.sync();
+    });
+    const editor = createExcelEditor(fake.Excel);
+    await expect(editor.appendToTable("Altitude_Checkins", [[46249, "=SUM(A1:A2)", 7]])).resolves.toBe(true);
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.tables[0].address).toBe("'Check-ins'!A1:C3");
+    expect(sheet?.range("A3:C3").values).toEqual([[46249, "=SUM(A1:A2)", 7]]);
+    expect(sheet?.cell("B3").formula).toBeNull();
+  });
+
+  it("says false when the workbook has no such table", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date"]] }] });
+    await expect(createExcelEditor(fake.Excel).appendToTable("Altitude_Checkins", [[1]])).resolves.toBe(false);
   });
 });
 

@@ -65,6 +65,24 @@ export class Grid {
     }
   }
 
+  /** Moves every cell of the rect's columns, from its first row down, `rect.rows` rows lower (an insertion). */
+  shiftDown(rect: Rect): void {
+    const used = this.usedRect(false);
+    if (!used) return;
+    for (let r = used.row + used.rows - 1; r >= rect.row; r--) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const formula = this.formula(r, c);
+        const value = this.value(r, c);
+        const prefixed = this.prefixed(r, c);
+        const format = this.format(r, c);
+        if (formula !== undefined) this.setFormula(r + rect.rows, c, formula);
+        else this.setValue(r + rect.rows, c, value, prefixed);
+        this.setFormat(r + rect.rows, c, format);
+        this.clear({ row: r, col: c, rows: 1, cols: 1 }, "all");
+      }
+    }
+  }
+
   /** The smallest rectangle holding every value or formula (and every format unless `valuesOnly`). */
   usedRect(valuesOnly: boolean): Rect | null {
     const maps = valuesOnly ? [this.values, this.formulas] : [this.values, this.formulas, this.formats];

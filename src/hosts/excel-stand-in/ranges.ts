@@ -202,6 +202,19 @@ export class FakeRange implements ExcelRange {
     });
   }
 
+  /**
+   * The tables overlapping the range (or inside it with `fullyContained`), ExcelApi 1.9
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-gettables-member(1)).
+   */
+  getTables(fullyContained = false): FakeRangeTables {
+    return new FakeRangeTables(this.context, () => {
+      const { sheet, rect } = this.target();
+      return this.sheet.workbook.tables
+        .filter((table) => table.sheet === sheet && (fullyContained ? contains(rect, table.rect) : overlaps(rect, table.rect)))
+        .map((table) => table.name);
+    });
+  }
+
   clear(applyTo = "All"): void {
     this.queue("range.clear", applyTo, (sheet, rect) => {
       const what = applyTo === "Contents" ? "contents" : applyTo === "Formats" ? "formats" : "all";
@@ -335,6 +348,37 @@ export class FakeMergedAreas {
             ? { isNullObject: true }
             : { isNullObject: false, areaCount: found.length, address: found.map((rect) => rangeAddress(sheet.name, rect)).join(",") };
         return { response, commit: () => (this.cache = response) };
+      },
+    });
+    return this;
+  }
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+}
+
+/** The tables `Range.getTables` finds: only their names are modelled. */
+export class FakeRangeTables {
+  private names: string[] | undefined;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly find: () => string[],
+  ) {}
+
+  get items(): Array<{ readonly name: string }> {
+    if (!this.names) throw officeError("PropertyNotLoaded", "The property 'items' is not available.", "TableScopedCollection.items");
+    return this.names.map((name) => ({ name }));
+  }
+
+  load(_names?: string | string[]): FakeRangeTables {
+    this.context.enqueue({
+      kind: "load",
+      payload: _names ?? null,
+      apply: () => {
+        const names = this.find();
+        return { response: { items: names.map((name) => ({ name })) }, commit: () => (this.names = names) };
       },
     });
     return this;

@@ -14,6 +14,7 @@ interface TableProps {
   name: string;
   style: string;
   showBandedRows: boolean;
+  isNullObject: boolean;
 }
 
 export class FakeTableCollection implements ExcelTableCollection {
@@ -84,9 +85,13 @@ export class FakeTableCollection implements ExcelTableCollection {
         this.workbook.tables.push(created);
       },
     });
+    return new FakeTable(this.context, this.workbook, () => created);
+  }
+
+  getItemOrNullObject(key: string): FakeTable {
     return new FakeTable(this.context, this.workbook, () => {
-      if (!created) throw officeError("ItemNotFound", "The table was not added.");
-      return created;
+      const owner = this.sheet?.state();
+      return this.workbook.tables.find((table) => table.name.toLowerCase() === key.toLowerCase() && (!owner || table.sheet === owner)) ?? null;
     });
   }
 
@@ -107,7 +112,7 @@ export class FakeTableCollection implements ExcelTableCollection {
 }
 
 function tableProps(table: TableState): TableProps {
-  return { name: table.name, style: table.style, showBandedRows: table.showBandedRows };
+  return { name: table.name, style: table.style, showBandedRows: table.showBandedRows, isNullObject: false };
 }
 
 /** Excel's rule for table names. */
@@ -119,19 +124,23 @@ function tableNameProblem(name: string): string | null {
 
 export class FakeTable implements ExcelTable {
   private cache: Partial<TableProps> = {};
-  readonly rows: { add(index: number | null | undefined, values: CellValue[][]): void };
+  readonly rows: { add(index?: number | null, values?: CellValue[][]): void };
   readonly columns: { add(index: number | null | undefined, values?: CellValue[][], name?: string): void };
 
   constructor(
     private readonly context: FakeRequestContext,
     private readonly workbook: WorkbookState,
-    private readonly resolve: () => TableState,
+    private readonly find: () => TableState | null,
   ) {
     this.rows = {
-      add: (_index, values) =>
+      // TableRowCollection.add appends rows to the table, moving the cells below it down
+      // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1));
+      // it is the way a table grows: values written below a table stay outside it.
+      add: (_index, values = [[]]) =>
         this.change("table.rows.add", values, (table) => {
           const rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: values.length, cols: table.rect.cols };
-          writeCells(table.sheet, rect, values);
+          table.sheet.grid.shiftDown(rect);
+          writeCells(table.sheet, rect, values.length === 1 && values[0].length === 0 ? [Array<null>(table.rect.cols).fill(null)] : values);
           table.rect = { ...table.rect, rows: table.rect.rows + values.length };
         }),
     };
@@ -183,16 +192,42 @@ export class FakeTable implements ExcelTable {
     });
   }
 
+  get isNullObject(): boolean {
+    return loaded(this.cache, "isNullObject", "Table");
+  }
+
   load(names?: string | string[]): FakeTable {
     this.context.enqueue({
       kind: "load",
       payload: names ?? null,
       apply: () => {
-        const response = tableProps(this.resolve());
+        const table = this.find();
+        if (!table || !this.workbook.tables.includes(table)) {
+          return { response: { isNullObject: true }, commit: () => (this.cache = { isNullObject: true }) };
+        }
+        const response = tableProps(table);
         return { response, commit: () => Object.assign(this.cache, response) };
       },
     });
     return this;
+  }
+
+  /**
+   * Turns the table into a plain range: its cells stay, the table goes (Table.convertToRange,
+   * ExcelApi 1.2, https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-converttorange-member(1)).
+   */
+  convertToRange(): FakeRange {
+    this.change("table.convertToRange", null, (table) => {
+      this.workbook.tables = this.workbook.tables.filter((other) => other !== table);
+    });
+    return this.range((table) => table.rect);
+  }
+
+  /** The table now; ItemNotFound when it was never made or is gone. */
+  private resolve(): TableState {
+    const table = this.find();
+    if (!table || !this.workbook.tables.includes(table)) throw officeError("ItemNotFound", "The table does not exist.", "Table");
+    return table;
   }
 
   getHeaderRowRange(): FakeRange {
