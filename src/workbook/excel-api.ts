@@ -88,6 +88,8 @@ export interface ExcelRange {
   load(propertyNames?: string | string[]): ExcelRange;
   select(): void;
   clear(applyTo?: string): void;
+  /** ExcelApi 1.2. */
+  merge(across?: boolean): void;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   /** ExcelApi 1.9: the tables that overlap the range. */
