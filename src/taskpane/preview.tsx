@@ -9,6 +9,7 @@ import { viewFromLocation } from "../commands/navigation";
 import { a1 } from "../core/address";
 import { createFakeExcel, type FakeExcel } from "../hosts/excel-stand-in";
 import { createExcelWorkbook } from "../workbook/excel";
+import { createExcelContractHost } from "../workbook/excel-contract-host";
 import { createExcelEditor } from "../workbook/excel-editor";
 import { App, isAppView, type AppView, type ThemeName } from "./app/App";
 import type { AltitudeHost } from "./app/host";
@@ -140,10 +141,12 @@ async function start(): Promise<void> {
   workbook = fake;
   const watched = watchWrites(fake);
   const editor = createExcelEditor(watched.excel);
+  const paneEditor: AltitudeHost["editor"] = { ...editor, onSheetsChanged: async (listener) => watched.subscribe(listener) };
   const host: AltitudeHost = {
     port: createExcelWorkbook(watched.excel),
-    editor: { ...editor, onSheetsChanged: async (listener) => watched.subscribe(listener) },
+    editor: paneEditor,
     asOf: PREVIEW_AS_OF,
+    contracts: createExcelContractHost(watched.excel, { name: "the Excel stand-in", requirements: fake.Office.context.requirements, editor: paneEditor }),
   };
   window.__altitude = {
     fake,
