@@ -268,6 +268,24 @@ describe("A 320 px pane", () => {
   });
 });
 
+describe("Help › Diagnostics", () => {
+  it("runs every workbook contract against the stand-in, shows pass per contract with what it answered, and leaves no scratch sheet", async () => {
+    const before = await page.evaluate(() => window.__altitude?.fake.sheetNames());
+    await pane().getByRole("button", { name: "Help" }).click();
+    await pane().getByRole("button", { name: "Run diagnostics" }).click();
+    const status = pane().getByRole("status").filter({ hasText: /of \d+ hold/ });
+    await status.waitFor({ timeout: 45_000 });
+    await expect(status.textContent()).resolves.toMatch(/^(\d+) of \1 hold\.$/);
+    const items = pane().getByRole("list", { name: "Diagnostics results" }).getByRole("listitem");
+    await expect(items.count()).resolves.toBe(9);
+    await expect(pane().getByText("Fail", { exact: true }).count()).resolves.toBe(0);
+    await expect(pane().getByText(/all 13 came back as written/).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => window.__altitude?.fake.sheetNames())).resolves.toEqual(before);
+    await pane().getByRole("heading", { name: "Diagnostics" }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnostics.png"), fullPage: false });
+  });
+});
+
 describe("Every view, light and dark", () => {
   const views = ["Overview", "Map", "Tables", "Check-in", "Checks", "Rollup", "Reviews", "Settings", "Help"];
 

@@ -4,14 +4,29 @@
  * contract's pass or fail with what the host answered.
  */
 import { useState } from "react";
-import { Badge, Body1, Button, Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Badge, Body1, Body1Strong, Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { CONTRACTS } from "../../contracts/contracts";
 import { runContracts, SCRATCH_SHEET, type ContractResult } from "../../contracts/run";
 import { useHost } from "../app/host";
 import { Section } from "./common";
 
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
+  head: { display: "flex", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  badge: { flexShrink: 0 },
+});
+
+/** A contract's source as its page name and address (`Name: https://…`). */
+function sourceOf(source: string): { name: string; url: string } {
+  const at = source.search(/https?:\/\//);
+  if (at < 0) return { name: source, url: "" };
+  return { name: source.slice(0, at).replace(/[\s:(]+$/, "") || source.slice(at), url: source.slice(at).replace(/\)$/, "") };
+}
+
 export function Diagnostics() {
   const { contracts } = useHost();
+  const styles = useStyles();
   const [results, setResults] = useState<ContractResult[] | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   if (!contracts) return null;
@@ -46,32 +61,20 @@ export function Diagnostics() {
         </Body1>
       )}
       {results && results.length > 0 && (
-        <Table size="small" aria-label="Diagnostics results">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Result</TableHeaderCell>
-              <TableHeaderCell>Contract</TableHeaderCell>
-              <TableHeaderCell>What {contracts.name} answered</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {results.map((result) => (
-              <TableRow key={result.id}>
-                <TableCell>
-                  <Badge appearance="filled" color={result.passed ? "success" : "danger"}>
-                    {result.passed ? "Pass" : "Fail"}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  <Body1>{result.title}</Body1>
-                  <br />
-                  <Caption1>{result.source}</Caption1>
-                </TableCell>
-                <TableCell>{result.answered}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ul className={styles.list} aria-label="Diagnostics results">
+          {results.map((result) => (
+            <li key={result.id} className={styles.item}>
+              <div className={styles.head}>
+                <Badge className={styles.badge} appearance="filled" color={result.passed ? "success" : "danger"}>
+                  {result.passed ? "Pass" : "Fail"}
+                </Badge>
+                <Body1Strong>{result.title}</Body1Strong>
+              </div>
+              <Body1>{result.answered}</Body1>
+              <Caption1 title={sourceOf(result.source).url}>Source: {sourceOf(result.source).name}</Caption1>
+            </li>
+          ))}
+        </ul>
       )}
     </Section>
   );
