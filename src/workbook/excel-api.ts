@@ -90,10 +90,17 @@ export interface ExcelRange {
   clear(applyTo?: string): void;
   /** ExcelApi 1.2. */
   merge(across?: boolean): void;
+  getEntireRow(): ExcelRange;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   /** ExcelApi 1.9: the tables that overlap the range. */
-  getTables(fullyContained?: boolean): { readonly items: Array<{ readonly name: string }>; load(propertyNames?: string | string[]): unknown };
+  getTables(fullyContained?: boolean): ExcelRangeTables;
+}
+
+/** The tables found over a range; only their names are used. */
+export interface ExcelRangeTables {
+  readonly items: Array<{ readonly name: string }>;
+  load(propertyNames?: string | string[]): ExcelRangeTables;
 }
 
 export interface ExcelRangeAreas {
@@ -145,6 +152,7 @@ export interface ExcelTableCollection {
   readonly items: ExcelTable[];
   load(propertyNames?: string | string[]): ExcelTableCollection;
   add(address: string, hasHeaders: boolean): ExcelTable;
+  getItem(key: string): ExcelTable;
   getItemOrNullObject(key: string): ExcelTable;
 }
 

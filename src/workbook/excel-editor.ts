@@ -10,6 +10,7 @@
  */
 import { rangeA1, type RangeRef } from "../core/address";
 import type { TableConversion } from "../core/tables";
+import type { RawCell } from "../core/model";
 import type { PlanValue } from "../core/plan";
 import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
@@ -80,8 +81,22 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
         const used = worksheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
         await context.sync();
         const at = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex + used.rowCount, col: used.columnIndex };
+        // When the last used row belongs to a table (a Check-ins table), the rows go into it by
+        // rows.add: values written below a table stay outside it (TableRowCollection.add,
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)).
+        const table = used.isNullObject || !has("rangeTables") ? null : await tableEndingAt(context, worksheet, at.row - 1);
         const formats = append.numberFormats ? rows.map(() => append.numberFormats ?? []) : undefined;
-        await writeValues(context, worksheet, at, rows, formats);
+        if (table && table.col <= at.col && at.col + widest(rows) <= table.col + table.cols) {
+          const offset = at.col - table.col;
+          const aligned = rows.map((row) => Array.from({ length: table.cols }, (_, c) => cellText(row[c - offset])));
+          context.workbook.tables.getItem(table.name).rows.add(undefined, aligned);
+          if (formats) {
+            const area = worksheet.getRangeByIndexes(at.row, table.col, rows.length, table.cols);
+            area.numberFormat = formats.map((line) => Array.from({ length: table.cols }, (_, c) => line[c - offset] ?? null));
+          }
+        } else {
+          await writeValues(context, worksheet, at, rows, formats);
+        }
         await context.sync();
       });
     },
@@ -92,7 +107,7 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
         const table = context.workbook.tables.getItemOrNullObject(name).load("name");
         await context.sync();
         if (table.isNullObject) return false;
-        table.rows.add(undefined, rows.map((row) => row.map((value) => (typeof value === "string" ? asTypedText(value) : (value ?? "")))));
+        table.rows.add(undefined, rows.map((row) => row.map(cellText)));
         await context.sync();
         return true;
       });
@@ -115,8 +130,7 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       const tableName = await runner.run(async (context) => {
         const tables = context.workbook.tables.load("items/name");
         const target = context.workbook.worksheets.getItem(conversion.sheet).getRange(address);
-        const overlapping = has("rangeTables") ? target.getTables(false) : null;
-        overlapping?.load("items/name");
+        const overlapping = has("rangeTables") ? target.getTables(false).load("items/name") : null;
         const merged = has("mergedAreas") ? target.getMergedAreasOrNullObject().load("address") : null;
         await context.sync();
         const clash = overlapping?.items[0];
@@ -186,6 +200,27 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       };
     },
   };
+}
+
+/** A plan value as a table row cell: user text behind the apostrophe guard, blanks empty. */
+function cellText(value: PlanValue | undefined): RawCell {
+  return typeof value === "string" ? asTypedText(value) : (value ?? "");
+}
+
+function widest(rows: PlanValue[][]): number {
+  return rows.reduce((max, row) => Math.max(max, row.length), 0);
+}
+
+/** The table whose last row is the sheet row `row`, with its columns, or null. */
+async function tableEndingAt(context: BatchContext, worksheet: ExcelWorksheet, row: number): Promise<{ name: string; col: number; cols: number } | null> {
+  const found = worksheet.getRangeByIndexes(row, 0, 1, 1).getEntireRow().getTables(false).load("items/name");
+  await context.sync();
+  const first = found.items[0];
+  if (!first) return null;
+  const range = context.workbook.tables.getItem(first.name).getRange().load("rowIndex,rowCount,columnIndex,columnCount");
+  await context.sync();
+  if (range.rowIndex + range.rowCount - 1 !== row) return null;
+  return { name: first.name, col: range.columnIndex, cols: range.columnCount };
 }
 
 /**

@@ -107,6 +107,33 @@ describe("appendToTable", () => {
 });
 
 describe("appendRows", () => {
+  // TableRowCollection.add: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+  it("adds check-ins to the table the last rows belong to by rows.add, so the table grows (TableRowCollection.add)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4]] }] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Check-ins").tables.add("A1:C2", true).name = "Altitude_Checkins";
+      await context.sync();
+    });
+    const editor = createExcelEditor(fake.Excel);
+    await editor.appendRows("Check-ins", [[46249, "Jan 2026", 7]], { numberFormats: ["yyyy-mm-dd", null, null] });
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.tables[0].address).toBe("'Check-ins'!A1:C3");
+    expect(sheet?.range("A3:C3").values).toEqual([[46249, "Jan 2026", 7]]);
+    expect(sheet?.cell("A3").numberFormat).toBe("yyyy-mm-dd");
+  });
+
+  it("writes below the used range when no table ends there", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4], ["", "", ""], ["note", "", ""]] }] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Check-ins").tables.add("A1:C2", true);
+      await context.sync();
+    });
+    await createExcelEditor(fake.Excel).appendRows("Check-ins", [[46249, "x", 7]]);
+    const sheet = fake.getSheet("Check-ins");
+    expect(sheet?.tables[0].address).toBe("'Check-ins'!A1:C2");
+    expect(sheet?.range("A5:C5").values).toEqual([[46249, "x", 7]]);
+  });
+
   it("appends below the used range with the given formats and keeps formula-like text as text", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Check-ins", values: [["Date", "Key result", "Value"], [46230, "Reach 10", 4]] }] });
     const editor = createExcelEditor(fake.Excel);

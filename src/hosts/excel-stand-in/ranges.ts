@@ -4,7 +4,7 @@
  * written through `Range.values` (see `writeCells`).
  */
 import type { ExcelHyperlink, ExcelRange } from "../../workbook/excel-api";
-import { a1, overlaps, rangeAddress, type Rect } from "./address";
+import { a1, MAX_COLS, overlaps, rangeAddress, type Rect } from "./address";
 import { type FakeRequestContext, loaded, propertyNames } from "./context";
 import { officeError } from "./errors";
 import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from "./formats";
@@ -199,6 +199,14 @@ export class FakeRange implements ExcelRange {
       const { sheet, rect } = this.target();
       const found = sheet.merges.filter((merged) => overlaps({ ...merged, rows: 1, cols: 1 }, rect));
       return { sheet, found };
+    });
+  }
+
+  /** The whole rows the range spans (Range.getEntireRow, ExcelApi 1.1). */
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.sheet, (sheet) => {
+      const rect = this.locate(sheet);
+      return rect ? { row: rect.row, col: 0, rows: rect.rows, cols: MAX_COLS } : null;
     });
   }
 

@@ -88,6 +88,15 @@ export class FakeTableCollection implements ExcelTableCollection {
     return new FakeTable(this.context, this.workbook, () => created);
   }
 
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, this.workbook, () => {
+      const owner = this.sheet?.state();
+      const table = this.workbook.tables.find((t) => t.name.toLowerCase() === key.toLowerCase() && (!owner || t.sheet === owner));
+      if (!table) throw officeError("ItemNotFound", `No table named ${key}.`, "TableCollection.getItem");
+      return table;
+    });
+  }
+
   getItemOrNullObject(key: string): FakeTable {
     return new FakeTable(this.context, this.workbook, () => {
       const owner = this.sheet?.state();
