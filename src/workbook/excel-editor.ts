@@ -143,10 +143,13 @@ export function createExcelEditor(excel: ExcelApi, options: { payloadBudgetBytes
       try {
         return await runner.run(async (context) => {
           const worksheet = context.workbook.worksheets.getItem(conversion.sheet);
-          await queueComputedColumns(context, worksheet, conversion);
+          // Headers, then the table, then the formulas: the formulas' structured references
+          // ([@Start]) name the table's columns, so the table must exist when they are written.
+          queueComputedHeaders(worksheet, conversion);
           const table = worksheet.tables.add(address, true);
           table.name = tableName;
           table.style = "TableStyleMedium2";
+          await queueComputedFormulas(context, worksheet, conversion);
           for (const block of conversion.conditional) {
             const target = rangeOf(worksheet, block.range);
             for (const rule of block.rules) {
@@ -244,15 +247,18 @@ async function undoConversion(runner: BatchRunner, conversion: TableConversion, 
   }
 }
 
-/**
- * Queues the computed columns right of the user's range: headers, then the
- * formulas in row chunks that each fit the payload budget, with their number formats.
- */
-async function queueComputedColumns(context: BatchContext, worksheet: ExcelWorksheet, conversion: TableConversion): Promise<void> {
+/** Queues the computed columns' headers right of the user's header row. */
+function queueComputedHeaders(worksheet: ExcelWorksheet, conversion: TableConversion): void {
+  const { range, computed } = conversion;
+  if (computed.length === 0) return;
+  worksheet.getRangeByIndexes(range.row, range.col + range.cols, 1, computed.length).values = [computed.map((c) => asTypedText(c.header))];
+}
+
+/** Queues the computed columns' formulas in row chunks that each fit the payload budget, with their number formats. */
+async function queueComputedFormulas(context: BatchContext, worksheet: ExcelWorksheet, conversion: TableConversion): Promise<void> {
   const { range, computed } = conversion;
   if (computed.length === 0) return;
   const col = range.col + range.cols;
-  worksheet.getRangeByIndexes(range.row, col, 1, computed.length).values = [computed.map((c) => asTypedText(c.header))];
   const dataRows = range.rows - 1;
   const rowBytes = jsonBytes(computed.map((c) => c.formulas[0] ?? "")) * 2 + 16;
   const perChunk = Math.max(1, Math.floor(context.budgetBytes / 2 / rowBytes));

@@ -4,7 +4,9 @@ import type { RawCell, RecognisedSheet, SheetData } from "../../src/core/model";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planTableConversion, type TableConversion } from "../../src/core/tables";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
-import { createFakeExcel } from "../../src/hosts/excel-stand-in";
+import { a1 } from "../../src/core/address";
+import { createFakeExcel, type FakeExcel } from "../../src/hosts/excel-stand-in";
+import { evaluateFormula } from "../../src/taskpane/preview/formulas";
 
 const HEADERS = ["Period", "Objective", "Key result", "Type", "Start", "Target", "Current", "Commitment"];
 
@@ -47,7 +49,7 @@ describe("convertToTable", () => {
     const sheet = fake.getSheet("OKRs");
     expect(done).toEqual({ tableName: "Altitude_OKRs", address: "A1:K4" });
     expect(sheet?.tables.map((t) => [t.name, t.address, t.headers.slice(8)])).toEqual([["Altitude_OKRs", "OKRs!A1:K4", ["Score", "Grade", "Pace"]]]);
-    expect(sheet?.cell("I2")).toEqual(expect.objectContaining({ formula: "=ALTITUDE.OKRSCORE(E2,F2,G2,D2)", numberFormat: "0%" }));
+    expect(sheet?.cell("I2")).toEqual(expect.objectContaining({ formula: "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current],[@Type])", numberFormat: "0%" }));
     expect(sheet?.range("A1:H4").values).toEqual(values);
     expect(sheet?.conditionalFormats.filter((f) => f.address === "OKRs!J2:J4").map((f) => f.rule?.formula1)).toEqual(['="Green"', '="Yellow"', '="Red"']);
     expect(sheet?.validations.map((v) => v.address)).toEqual(["OKRs!D2:D4", "OKRs!H2:H4"]);
@@ -81,6 +83,43 @@ describe("convertToTable", () => {
     expect(after?.range("A1:K4")).toEqual(before?.range("A1:K4"));
     expect(after?.tables.map((t) => t.address)).toEqual(before?.tables.map((t) => t.address));
     expect(after?.used).toEqual(before?.used);
+  });
+});
+
+describe("computed columns and sorting", () => {
+  // "Using structured references with Excel tables": https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+  it("keeps every score and grade with its own key result when the table is sorted (structured references to the row, TableSort.apply)", async () => {
+    const values: RawCell[][] = [
+      ["Objective", "Key result", "Commitment", "Start", "Target", "Current"],
+      ["Ship payroll", "A", "committed", 0, 10, 10],
+      ["", "B", "", 0, 10, 8],
+      ["Grow", "C", "", 0, 10, 8],
+      ["", "D", "", 0, 10, 2],
+    ];
+    let fake: FakeExcel | null = null;
+    const read = (sheet: string, row: number, col: number) => fake?.getSheet(sheet)?.cell(a1(row, col)).value ?? "";
+    fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] }, { evaluate: (formula, sheet, row, col) => evaluateFormula(formula, sheet, read, a1(row, col)) });
+    const recognisedOkrs: RecognisedSheet = {
+      name: "OKRs",
+      kind: "okr",
+      confidence: 1,
+      headerRow: 1,
+      columns: { objective: 0, keyResult: 1, commitment: 2, start: 3, target: 4, current: 5 },
+      unmappedHeaders: [],
+      rowCount: 4,
+    };
+    const plan = planTableConversion({ name: "OKRs", values, origin: { row: 0, col: 0 } }, recognisedOkrs, DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    await createExcelEditor(fake.Excel).convertToTable(plan.value);
+    const byKeyResult = () => Object.fromEntries((fake?.getSheet("OKRs")?.range("B2:H5").values ?? []).map((row) => [row[0], [row[5], row[6]]]));
+    const before = byKeyResult();
+    expect(before).toEqual({ A: [1, "Green"], B: [0.8, "Yellow"], C: [0.8, "Green"], D: [0.2, "Red"] });
+    await fake.Excel.run(async (context) => {
+      context.workbook.tables.getItem("Altitude_OKRs").sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    expect(fake.getSheet("OKRs")?.range("B2:B5").values.map((row) => row[0])).toEqual(["D", "C", "B", "A"]);
+    expect(byKeyResult()).toEqual(before);
   });
 });
 

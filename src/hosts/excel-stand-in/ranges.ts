@@ -10,6 +10,7 @@ import { officeError } from "./errors";
 import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from "./formats";
 import type { CellValue } from "./grid";
 import { readTyped } from "./input";
+import { evaluateCell } from "./structured";
 import { raise, type SheetHandle, type SheetState, type WorkbookState } from "./state";
 
 interface RangeProps {
@@ -294,7 +295,7 @@ function rangeProp(workbook: WorkbookState, sheet: SheetState, rect: Rect, name:
   };
   const value = (row: number, col: number): CellValue => {
     const formula = sheet.grid.formula(row, col);
-    if (formula !== undefined) return workbook.evaluate ? workbook.evaluate(formula, sheet.name, row, col) : "";
+    if (formula !== undefined) return evaluateCell(workbook, sheet, row, col, formula);
     return sheet.grid.value(row, col) ?? "";
   };
   switch (name) {

@@ -73,8 +73,10 @@ export class FakeTableCollection implements ExcelTableCollection {
         const seen = new Set<string>();
         for (let c = 0; c < full.cols; c++) {
           const cell = sheet.grid.value(full.row, full.col + c);
-          let header = cell === undefined || !hasHeaders ? `Column${c + 1}` : String(cell);
-          while (seen.has(header.toLowerCase())) header = `${header}2`;
+          // Excel names a blank header ColumnN and numbers a repeated one: Owner, Owner2, Owner3.
+          const base = cell === undefined || !hasHeaders ? `Column${c + 1}` : String(cell);
+          let header = base;
+          for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${base}${n}`;
           seen.add(header.toLowerCase());
           sheet.grid.setValue(full.row, full.col + c, header);
         }
@@ -135,6 +137,13 @@ export class FakeTable implements ExcelTable {
   private cache: Partial<TableProps> = {};
   readonly rows: { add(index?: number | null, values?: CellValue[][]): void };
   readonly columns: { add(index: number | null | undefined, values?: CellValue[][], name?: string): void };
+  /**
+   * Sorts the table's data rows by columns of the table (TableSort.apply, ExcelApi 1.2,
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablesort#excel-excel-tablesort-apply-member(1)).
+   * Whole rows move; a formula's relative A1 references move with it, as when a cell is
+   * copied, so a reference to another row then points elsewhere, while `[@Column]` does not.
+   */
+  readonly sort: { apply(fields: Array<{ key: number; ascending?: boolean }>): void };
 
   constructor(
     private readonly context: FakeRequestContext,
@@ -151,6 +160,38 @@ export class FakeTable implements ExcelTable {
           table.sheet.grid.shiftDown(rect);
           writeCells(table.sheet, rect, values.length === 1 && values[0].length === 0 ? [Array<null>(table.rect.cols).fill(null)] : values);
           table.rect = { ...table.rect, rows: table.rect.rows + values.length };
+        }),
+    };
+    this.sort = {
+      apply: (fields) =>
+        this.change("table.sort.apply", fields, (table) => {
+          const grid = table.sheet.grid;
+          const { row: top, col: left, rows, cols } = table.rect;
+          const snapshot = Array.from({ length: rows - 1 }, (_, i) =>
+            Array.from({ length: cols }, (__, c) => ({
+              value: grid.value(top + 1 + i, left + c),
+              formula: grid.formula(top + 1 + i, left + c),
+              format: grid.format(top + 1 + i, left + c),
+              prefixed: grid.prefixed(top + 1 + i, left + c),
+              from: top + 1 + i,
+            })),
+          );
+          const order = snapshot.map((line, i) => ({ line, i }));
+          order.sort((a, b) => {
+            for (const field of fields) {
+              const diff = compareCells(a.line[field.key].value, b.line[field.key].value);
+              if (diff !== 0) return field.ascending === false ? -diff : diff;
+            }
+            return a.i - b.i;
+          });
+          order.forEach(({ line }, i) => {
+            const to = top + 1 + i;
+            line.forEach((cell, c) => {
+              if (cell.formula !== undefined) grid.setFormula(to, left + c, shiftRows(cell.formula, to - cell.from));
+              else grid.setValue(to, left + c, cell.value, cell.prefixed);
+              grid.setFormat(to, left + c, cell.format);
+            });
+          });
         }),
     };
     this.columns = {
@@ -267,4 +308,21 @@ export class FakeTable implements ExcelTable {
   private change(kind: string, payload: unknown, apply: (table: TableState) => void): void {
     this.context.enqueue({ kind, payload, apply: () => apply(this.resolve()) });
   }
+}
+
+/** Excel's sort order: numbers, then text (ignoring case), then booleans, then blanks. */
+function compareCells(a: CellValue | undefined, b: CellValue | undefined): number {
+  const rank = (v: CellValue | undefined) => (v === undefined ? 3 : typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a ?? "").toLowerCase().localeCompare(String(b ?? "").toLowerCase());
+}
+
+/** Moves the relative row references of an A1 formula by `delta` rows (outside string literals), as copying does. */
+function shiftRows(formula: string, delta: number): string {
+  if (delta === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z_.\[@])(\$?[A-Z]{1,3})(\d+)(?![\d(])/g, (_m, column: string, row: string) => `${column}${Number(row) + delta}`)))
+    .join("");
 }

@@ -4,6 +4,7 @@
  */
 import { a1, columnLetter, parseRange, rangeAddress, type Rect } from "./address";
 import type { CellValue } from "./grid";
+import { evaluateCell } from "./structured";
 import type { ChartState, ConditionalFormatState, HyperlinkState, SheetState, StyleRecord, ValidationState, Visibility, WorkbookState } from "./state";
 
 /** What a test can see of one sheet, read straight from the host (no requests, no stats). */
@@ -35,7 +36,7 @@ export interface FakeSheetView {
 export function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetView {
   const read = (row: number, col: number): CellValue => {
     const formula = sheet.grid.formula(row, col);
-    if (formula !== undefined) return state.evaluate ? state.evaluate(formula, sheet.name, row, col) : "";
+    if (formula !== undefined) return evaluateCell(state, sheet, row, col, formula);
     return sheet.grid.value(row, col) ?? "";
   };
   const matrix = <T>(rect: Rect, cell: (row: number, col: number) => T): T[][] =>
