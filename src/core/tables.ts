@@ -92,7 +92,11 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
     if (c === undefined) return null;
     if (row === CURRENT_ROW) return ownRow(names[c - sheet.origin.col]);
     const value = cellAt(sheet, row, c);
-    return typeof value === "number" ? String(value) : typeof value === "boolean" ? String(value).toUpperCase() : value === "" ? '""' : `"${String(value).replace(/"/g, '""')}"`;
+    if (typeof value === "number") return String(value);
+    if (typeof value === "boolean") return String(value).toUpperCase();
+    // Excel refuses a text literal over 255 characters in a formula; no bound or commitment is that long.
+    const text = String(value);
+    return text === "" || text.length > 255 ? '""' : `"${text.replace(/"/g, '""')}"`;
   };
   const computed = computedColumns(recognised, sheet, rows, nextCol, ref, settings);
   const conditional: ConditionalBlock[] = [];
