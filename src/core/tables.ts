@@ -28,6 +28,8 @@ export interface TableConversion {
   tableName: string;
   /** The range the table covers once the computed columns are added. */
   tableRange: RangeRef;
+  /** The table's column names, left to right, as Excel names them from the header row (computed columns included). */
+  columnNames: string[];
   computed: ComputedColumn[];
   conditional: ConditionalBlock[];
   validations: ValidationBlock[];
@@ -120,6 +122,7 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
     range,
     tableName: tableNameFor(sheet.name),
     tableRange: { ...range, cols: width + computed.length },
+    columnNames: names,
     computed,
     conditional,
     validations,
@@ -150,6 +153,21 @@ export function tableColumnNames(headers: RawCell[]): string[] {
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
     seen.add(name.toLowerCase());
     return name;
+  });
+}
+
+/**
+ * A computed formula for a host without tables (Google Sheets): each structured reference
+ * to the formula's own row becomes the A1 address of that column on `row` (zero-based).
+ *
+ * @example
+ * withRowAddresses(conversion, "=ALTITUDE.OKRGRADE([@Score])", 3) // "=ALTITUDE.OKRGRADE(G4)" when Score is column G
+ */
+export function withRowAddresses(conversion: Pick<TableConversion, "columnNames" | "range">, formula: string, row: number): string {
+  return formula.replace(/\[@(?:\[((?:[^'\]]|'.)*)\]|([A-Za-z_][A-Za-z0-9_]*))\]/g, (whole, bracketed: string | undefined, plain: string | undefined) => {
+    const name = (bracketed ?? plain ?? "").replace(/'(.)/g, "$1").toLowerCase();
+    const index = conversion.columnNames.findIndex((column) => column.toLowerCase() === name);
+    return index < 0 ? whole : a1(row, conversion.range.col + index);
   });
 }
 

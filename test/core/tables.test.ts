@@ -1,6 +1,6 @@
 import type { RecognisedSheet } from "../../src/core/model";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { planTableConversion, tableColumnNames, tableNameFor } from "../../src/core/tables";
+import { planTableConversion, tableColumnNames, tableNameFor, withRowAddresses } from "../../src/core/tables";
 import { makeSheet } from "../support/builders";
 
 function recognised(overrides: Partial<RecognisedSheet>): RecognisedSheet {
@@ -15,6 +15,18 @@ describe("tableColumnNames", () => {
     ["a number as its text", [2026], ["2026"]],
   ])("names %s", (_name, headers, names) => {
     expect(tableColumnNames(headers)).toEqual(names);
+  });
+});
+
+describe("withRowAddresses", () => {
+  const conversion = { range: { row: 2, col: 1, rows: 4, cols: 3 }, columnNames: ["Start", "Key result", "It's [x]", "Score"] };
+  it.each([
+    ["a plain name", "=ALTITUDE.OKRGRADE([@Score])", 3, "=ALTITUDE.OKRGRADE(E4)"],
+    ["a bracketed name with a space", "=F([@[Key result]])", 5, "=F(C6)"],
+    ["escaped brackets and apostrophe", "=F([@[It''s '[x']]])", 3, "=F(D4)"],
+    ["a name the table lacks, left as written", "=F([@Nope])", 3, "=F([@Nope])"],
+  ])("turns %s into the row's address", (_name, formula, row, expected) => {
+    expect(withRowAddresses(conversion, formula, row)).toBe(expected);
   });
 });
 
