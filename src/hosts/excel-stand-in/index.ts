@@ -28,6 +28,7 @@ export { FakeOfficeError } from "./errors";
 export type { FailureSpec, FakeStats, RequestRecord } from "./context";
 export type { CellValue } from "./grid";
 export type { FakeSheetView } from "./view";
+export type { ChartState, HyperlinkState } from "./state";
 export { parseRange, type Rect } from "./address";
 
 export interface FakeSheetInput {
