@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { planTableConversion } from "../src/core/tables";
 import { createExcelWorkbook } from "../src/workbook/excel";
 import { createExcelEditor } from "../src/workbook/excel-editor";
-import { createFakeExcel, FIVE_MB, type FakeExcel } from "../src/workbook/fake-excel";
+import { createFakeExcel, FIVE_MB, type FakeExcel } from "../src/hosts/excel-stand-in";
 import { generateWorkbook } from "./generate";
 import { timedAsync } from "./measure";
 import { maxOf } from "../src/core/collections";

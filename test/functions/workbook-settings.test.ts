@@ -12,7 +12,7 @@ import { kraScoreFn, okrGrade, okrScore } from "../../src/functions/functions";
 import { functionSettings, getFunctionSettings, readFunctionSettingsWith, setFunctionSettings } from "../../src/functions/settings-store";
 import { readSettingsFromWorkbook, refreshFunctionSettings } from "../../src/functions/workbook-settings";
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/hosts/excel-stand-in";
 
 const cell = (value: unknown): unknown[][] => [[value]];
 
