@@ -78,6 +78,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The support page: static, so it opens in any browser, inside Office or not.
+          { from: "src/help/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: manifestTransform(production, process.env.ADDIN_URL) },
         ],
       }),

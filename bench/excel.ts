@@ -22,9 +22,10 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { planTableConversion } from "../src/core/tables";
 import { createExcelWorkbook } from "../src/workbook/excel";
 import { createExcelEditor } from "../src/workbook/excel-editor";
-import { createFakeExcel, FIVE_MB, type FakeExcel } from "../src/workbook/fake-excel";
+import { createFakeExcel, FIVE_MB, type FakeExcel } from "../src/hosts/excel-stand-in";
 import { generateWorkbook } from "./generate";
 import { timedAsync } from "./measure";
+import { maxOf } from "../src/core/collections";
 
 /** One step's traffic: round trips, the largest request and response, wall time, or why it failed. */
 export interface Traffic {
@@ -76,7 +77,7 @@ async function measure(fake: FakeExcel, work: () => Promise<unknown>): Promise<T
   return {
     roundTrips: fake.stats.syncs,
     largestRequestBytes: fake.stats.largestRequestBytes,
-    largestResponseBytes: Math.max(0, ...accepted.map((r) => r.responseBytes)),
+    largestResponseBytes: maxOf(accepted, (r) => r.responseBytes, 0),
     bytesMoved: accepted.reduce((sum, r) => sum + r.bytes + r.responseBytes, 0),
     chunks: accepted.filter((r) => r.bytes > BULK_BYTES || r.responseBytes > BULK_BYTES).length,
     ms,

@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import type { CoreResult } from "./core";
 import type { ExcelResult, Traffic } from "./excel";
 import type { FunctionsResult } from "./functions";
+import { maxOf, minOf } from "../src/core/collections";
 
 const HEAP_MB = 20480;
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
@@ -44,7 +45,7 @@ const fmt = {
 };
 
 function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = headers.map((h, c) => Math.max(h.length, maxOf(rows, (r) => r[c].length, 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ")} |`;
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
@@ -132,7 +133,7 @@ function main(): void {
     "",
   );
   for (const r of excel) for (const s of steps) if (r[s].error) out.push(`  ${fmt.n(r.rows)} rows, ${s}: ${r[s].error}`);
-  out.push(`Reviews are written for at most ${fmt.n(Math.max(...excel.map((r) => r.reviews.people)))} people at every size.`, "");
+  out.push(`Reviews are written for at most ${fmt.n(maxOf(excel, (r) => r.reviews.people, 0))} people at every size.`, "");
 
   const naive = excel.filter((r) => r.naive);
   if (naive.length) {
@@ -180,15 +181,15 @@ function main(): void {
     // Trips without cell data may rise once a sheet needs chunking (a refused whole read, one dimensions
     // load per sheet), but must not grow with the rows after that: compare the two largest sizes.
     const [second, last] = excel.slice(-2);
-    const growth = second && last !== second ? Math.max(...steps.map((s) => fixedTrips(last[s]) - fixedTrips(second[s]))) : 0;
+    const growth = second && last !== second ? maxOf(steps, (s) => fixedTrips(last[s]) - fixedTrips(second[s])) : 0;
     const perChunk = excel.flatMap((r) => steps.filter((s) => r[s].chunks > 1).map((s) => r[s].bytesMoved / r[s].chunks));
-    const smallest = perChunk.length ? Math.min(...perChunk) : 0;
+    const smallest = minOf(perChunk, (n) => n, 0);
     targets.push({
       name: "round trips constant in rows (chunks aside)",
       figure: `trips without cell data: ${steps.map((s) => `${s} ${excel.map((r) => fixedTrips(r[s])).join("/")}`).join(", ")}; chunks average >= ${fmt.mb(smallest)} MB`,
       met: growth <= 0,
     });
-    const largest = Math.max(...excel.flatMap((r) => steps.map((s) => r[s].largestRequestBytes)));
+    const largest = maxOf(excel.flatMap((r) => steps.map((s) => r[s].largestRequestBytes)), (n) => n, 0);
     targets.push({ name: "no request above 4 MB", figure: `largest ${fmt.mb(largest)} MB`, met: largest <= CHUNK_BYTES });
     const failed = excel.flatMap((r) => steps.filter((s) => r[s].error).map((s) => `${fmt.n(r.rows)} ${s}`));
     targets.push({ name: "every Excel step completes", figure: failed.length ? `failed: ${failed.join(", ")}` : "all", met: failed.length === 0 });

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 "use strict";
 // The CLI is compiled by `npm install` (the `prepare` script) into lib/.
-let main;
+let runProcess;
 try {
-  ({ main } = require("../lib/cli/main.js"));
+  ({ runProcess } = require("../lib/cli/main.js"));
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND") {
     process.stderr.write("altitude: the CLI is not built yet; run `npm install` (or `npm run prepare`) first\n");
@@ -11,6 +11,4 @@ try {
   }
   throw error;
 }
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runProcess(process.argv.slice(2));

@@ -4,15 +4,19 @@
  * otherwise make, takes and returns domain types, and reports failures as codes
  * with data (`Failure`) that each door words its own way.
  */
-export { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions } from "./load";
-export { describe, fail, type Failure, type Output, type Reason } from "./messages";
+export { loadWorkbook, missingGoalSheets, settingsOf, type LoadedWorkbook, type LoadOptions } from "./load";
+export { describe, fail, type Failure, type Output, type PeopleNotReviewed, type Reason } from "./messages";
 export { periodChoice, rememberPeriod, resolvePeriod, reviewPeriods, rollupPeriods, type PeriodChoice } from "./periods";
 export {
   buildRollup,
   checkGoals,
+  NO_TEAM,
   reviewPeople,
+  reviewsByTeam,
   reviewTeams,
+  selectReviews,
   sizeQuestion,
+  writeReviewSheets,
   writeReviews,
   type ChecksDone,
   type Phase,
@@ -22,6 +26,7 @@ export {
   type RollupDone,
   type RollupOptions,
   type RunOptions,
+  type SelectedReviews,
 } from "./outputs";
 export {
   checkIn,
@@ -37,4 +42,4 @@ export {
   type Converted,
   type SettingsPart,
 } from "./edits";
-export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, parseA1, quoteSheet, ruleTitle, todayIso, type RuleId } from "./vocabulary";
+export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, ruleTitle, todayIso, type RuleId } from "./vocabulary";

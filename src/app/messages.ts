@@ -8,6 +8,12 @@ import type { Period } from "../core/model";
 /** The outputs a period is chosen for. */
 export type Output = "rollup" | "reviews";
 
+/** People asked for by name who get no review: not found in the period at all, or not in the team asked for. */
+export interface PeopleNotReviewed {
+  notFound: string[];
+  notInTeam: string[];
+}
+
 /** A reason, with the data a door needs to word it. */
 export type Reason =
   | { code: "no-goal-sheets" }
@@ -15,7 +21,7 @@ export type Reason =
   | { code: "no-period"; output: Output }
   | { code: "bad-period"; given: string }
   | { code: "no-data"; period: Period }
-  | { code: "no-people"; period: Period; people?: string[]; team?: string }
+  | { code: "no-people"; period: Period; people?: string[]; team?: string; missed?: PeopleNotReviewed }
   | { code: "many-sheets"; sheets: number }
   | { code: "bad-value"; given: string }
   | { code: "no-key-result"; keyResult: string }
@@ -47,10 +53,8 @@ export function describe(reason: Reason): string {
       return `"${reason.given}" is not a period (try 2026-Q3, Q3 2026 or 2026)`;
     case "no-data":
       return `no key results or KPI readings in ${reason.period.label}, so no rollup was written`;
-    case "no-people": {
-      const who = reason.people?.length ? reason.people.map((p) => `"${p}"`).join(", ") : reason.team ? `the team "${reason.team}"` : "anyone";
-      return `no KRAs, key results or KPIs for ${who} in ${reason.period.label}`;
-    }
+    case "no-people":
+      return noOneMessage(reason);
     case "many-sheets":
       return `This will add ${reason.sheets} sheets to the workbook. So many sheets make it slow to open and hard to navigate; consider reviewing one team or a few people at a time.`;
     case "bad-value":
@@ -68,6 +72,24 @@ export function describe(reason: Reason): string {
     case "table-refused":
       return `Excel would not make ${reason.sheet} into a table. Usually part of it is an Excel table already (an earlier Convert does that); then there is nothing more to do.`;
   }
+}
+
+function quoted(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+/** No review to write: who was not found, and who is outside the team asked for. */
+function noOneMessage(reason: Extract<Reason, { code: "no-people" }>): string {
+  const label = reason.period.label;
+  const parts: string[] = [];
+  if (reason.missed?.notFound.length) parts.push(`no KRAs, key results or KPIs for ${quoted(reason.missed.notFound)} in ${label}`);
+  if (reason.missed?.notInTeam.length) {
+    const names = reason.missed.notInTeam;
+    parts.push(`${quoted(names)} ${names.length === 1 ? "is" : "are"} not in the team "${reason.team}" in ${label}`);
+  }
+  if (parts.length) return parts.join("; ");
+  const who = reason.people?.length ? quoted(reason.people) : reason.team !== undefined ? `the team "${reason.team}"` : "anyone";
+  return `no KRAs, key results or KPIs for ${who} in ${label}`;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Finding, Period } from "../core/model";
 import { nameKey } from "../core/analyse";
+import { compareText } from "../core/collections";
 import { splitOwners } from "../core/owners";
 import type { OutputPlan, Progress, WriteResult } from "../core/plan";
 import { computeReviews, type Review } from "../core/review";
@@ -13,7 +14,7 @@ import { computeRollup, rollupHasData, type Rollup } from "../core/rollup";
 import { planRollup } from "../core/rollup-sheet";
 import type { WorkbookPort } from "../workbook/port";
 import { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions } from "./load";
-import { fail, type Failure } from "./messages";
+import { fail, type Failure, type PeopleNotReviewed } from "./messages";
 import { resolvePeriod } from "./periods";
 
 /** Where a long use case stands: reading the workbook, then writing its sheets. */
@@ -108,6 +109,8 @@ export interface ReviewOptions extends RunOptions, ReviewSelection {
    * a run writes nothing and fails with `many-sheets`, for the door to ask.
    */
   allowManySheets?: boolean;
+  /** Called before writing when very many sheets are written anyway (with `allowManySheets`), so a door can say so first. */
+  onManySheets?: (sheets: number) => void;
 }
 
 export interface ReviewsDone {
@@ -116,8 +119,43 @@ export interface ReviewsDone {
   reviews: Review[];
   /** The number of sheets written when it was very many (with `allowManySheets`), else `null`. */
   manySheets: number | null;
+  /** People asked for by name who got no review (each door reports them). */
+  missed: PeopleNotReviewed;
   written: WriteResult;
   loaded: LoadedWorkbook;
+}
+
+/** The reviews a review run would write, before anything is written. */
+export interface SelectedReviews {
+  ok: true;
+  period: Period;
+  reviews: Review[];
+  /** People asked for by name who got no review (each door reports them). */
+  missed: PeopleNotReviewed;
+  loaded: LoadedWorkbook;
+}
+
+/**
+ * Reads the workbook and works out the review summaries of a year (the
+ * workbook's default when none is named) for the people and team asked for,
+ * without writing anything.
+ *
+ * @example
+ * const chosen = await selectReviews(port, { period: "2026", team: "Sales" });
+ * if (chosen.ok) chosen.reviews.map((r) => r.person) // ["Ben Okafor", "Sam Rivera"]
+ */
+export async function selectReviews(port: WorkbookPort, options: ReviewSelection & LoadOptions = {}): Promise<SelectedReviews | Failure> {
+  const loaded = await loadWorkbook(port, options);
+  const unusable = missingGoalSheets(loaded);
+  if (unusable) return unusable;
+  const chosen = resolvePeriod(loaded, "reviews", options.period);
+  if (!chosen.ok) return chosen;
+  const period = chosen.period;
+  const selection = { period, settings: loaded.settings };
+  const reviews = computeReviews(loaded.analysis, loaded.findings, { ...selection, people: options.people, team: options.team });
+  const missed = peopleNotReviewed(options.people, options.team, reviews, (people) => computeReviews(loaded.analysis, loaded.findings, { ...selection, people }));
+  if (reviews.length === 0) return fail({ code: "no-people", period, people: options.people, team: options.team, missed });
+  return { ok: true, period, reviews, missed, loaded };
 }
 
 /**
@@ -131,20 +169,85 @@ export interface ReviewsDone {
  */
 export async function writeReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | Failure> {
   options.onPhase?.({ phase: "reading" });
-  const loaded = await loadWorkbook(port, options);
-  const unusable = missingGoalSheets(loaded);
-  if (unusable) return unusable;
-  const chosen = resolvePeriod(loaded, "reviews", options.period);
+  const chosen = await selectReviews(port, options);
   if (!chosen.ok) return chosen;
-  const period = chosen.period;
-  const reviews = computeReviews(loaded.analysis, loaded.findings, { period, people: options.people, team: options.team, settings: loaded.settings });
-  if (reviews.length === 0) return fail({ code: "no-people", period, people: options.people, team: options.team });
   // The index sheet comes on top of one sheet per person.
-  const sheets = reviews.length + 1;
-  if (tooManySheets(sheets) && !options.allowManySheets) return fail({ code: "many-sheets", sheets });
-  const written = await writeCancellable(port, planReviews(reviews, { period }), options);
+  const sheets = chosen.reviews.length + 1;
+  const many = tooManySheets(sheets);
+  if (many && !options.allowManySheets) return fail({ code: "many-sheets", sheets });
+  if (many) options.onManySheets?.(sheets);
+  const written = await writeCancellable(port, planReviews(chosen.reviews, { period: chosen.period }), options);
   if (isFailure(written)) return written;
-  return { ok: true, period, reviews, manySheets: tooManySheets(sheets) ? sheets : null, written, loaded };
+  return { ...chosen, manySheets: many ? sheets : null, written };
+}
+
+/**
+ * Writes already selected reviews onto new sheets of `port`: an index and a
+ * sheet per person (for one workbook per team, each a copy of the input).
+ *
+ * @example
+ * for (const team of reviewsByTeam(chosen.reviews)) await writeReviewSheets(copyFor(team), team.reviews, chosen.period);
+ */
+export function writeReviewSheets(port: WorkbookPort, reviews: Review[], period: Period, options: Pick<RunOptions, "onProgress"> = {}): Promise<WriteResult> {
+  return port.writeSheets(planReviews(reviews, { period }), { onProgress: options.onProgress });
+}
+
+/** The team of a person who owns no key result or KPI: their reviews are grouped under it. */
+export const NO_TEAM = "No team";
+
+/**
+ * Reviews grouped by team, for one workbook per team: a person belongs to the team
+ * of most of their key results in the period (ties: the team named first), else to
+ * the area of most of their KPIs, else to {@link NO_TEAM}. Teams come in name order.
+ *
+ * @example
+ * reviewsByTeam(reviews).map((t) => [t.team, t.reviews.length]) // [["People", 2], ["Sales", 3]]
+ */
+export function reviewsByTeam(reviews: readonly Review[]): Array<{ team: string; reviews: Review[] }> {
+  const teams = new Map<string, { team: string; reviews: Review[] }>();
+  for (const review of reviews) {
+    const team = mostCommon(review.keyResults.map((k) => k.team)) ?? mostCommon(review.kpis.map((k) => k.area)) ?? NO_TEAM;
+    const key = nameKey(team);
+    const group = teams.get(key);
+    if (group) group.reviews.push(review);
+    else teams.set(key, { team, reviews: [review] });
+  }
+  return [...teams.values()].sort((a, b) => (a.team === NO_TEAM ? 1 : b.team === NO_TEAM ? -1 : compareText(nameKey(a.team), nameKey(b.team))));
+}
+
+/** The most frequent non-blank name (compared as names are), the first seen on a tie; `null` for none. */
+function mostCommon(names: readonly string[]): string | null {
+  const counts = new Map<string, { name: string; count: number }>();
+  let best: { name: string; count: number } | null = null;
+  for (const name of names) {
+    const key = nameKey(name);
+    if (!key) continue;
+    const entry = counts.get(key) ?? { name: name.trim(), count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+    if (best === null || entry.count > best.count) best = entry;
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * Which of the people named get no review, and why. With a team as well, the
+ * selection is the people named who are in that team: someone found but outside
+ * it is told apart from someone not found at all.
+ */
+function peopleNotReviewed(people: string[] | undefined, team: string | undefined, reviews: Review[], reviewsOf: (people: string[]) => Review[]): PeopleNotReviewed {
+  if (!people?.length) return { notFound: [], notInTeam: [] };
+  const reviewed = new Set(reviews.map((r) => nameKey(r.person)));
+  const seen = new Set<string>();
+  const missing = people.filter((p) => {
+    const key = nameKey(p);
+    if (reviewed.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (missing.length === 0 || team === undefined) return { notFound: missing, notInTeam: [] };
+  const anywhere = new Set(reviewsOf(missing).map((r) => nameKey(r.person)));
+  return { notFound: missing.filter((p) => !anywhere.has(nameKey(p))), notInTeam: missing.filter((p) => anywhere.has(nameKey(p))) };
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * What a door may show of the core's vocabulary without reaching into it: the
- * names of sheet kinds and rules, cell addresses, dates and default settings.
+ * names of sheet kinds and rules, cell addresses, dates, default settings, and
+ * the largest of many values without spreading them into a call.
  * Doors import these from here, so `src/core` stays out of every door but for types.
  */
 export { columnLetter, parseA1, quoteSheet } from "../core/address";
 export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
+export { maxOf } from "../core/collections";
 export { dayNumber, todayIso } from "../core/dates";
 export { comparePeriods } from "../core/periods";
 export { SHEET_KINDS } from "../core/recognise";

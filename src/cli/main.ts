@@ -6,13 +6,32 @@
  * Exit codes: 0 done; 1 `check` found errors; 2 unusable input or arguments
  * (one line on stderr); 3 an unexpected internal failure.
  */
-import { readFileSync } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { WorkbookError } from "../workbook/port";
-import { buildRollup, checkGoals, dayNumber, describe, loadWorkbook, todayIso, missingGoalSheets, writeReviews, type Failure, type RunOptions } from "../app";
-import { openXlsx } from "../workbook/xlsx";
+import {
+  buildRollup,
+  checkGoals,
+  dayNumber,
+  describe,
+  loadWorkbook,
+  missingGoalSheets,
+  reviewsByTeam,
+  selectReviews,
+  todayIso,
+  writeReviewSheets,
+  writeReviews,
+  type Failure,
+  type LoadedWorkbook,
+  type PeopleNotReviewed,
+  type RunOptions,
+} from "../app";
+import { safeFilePart, uniqueNames } from "./file-names";
+import { checkOutput, claimTemp, releaseTemp, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
+import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
+import { visible } from "./terminal";
 
 /** Where the CLI writes; the process streams by default, replaceable in tests. */
 export interface Io {
@@ -28,12 +47,17 @@ const processIo: Io = {
   progress: process.stderr.isTTY === true,
 };
 
+/** One line on stderr; what it quotes from the workbook (sheet, people, messages) is shown with controls escaped. */
+function errLine(io: Io, text: string): void {
+  io.err(`${visible(text)}\n`);
+}
+
 /** Progress lines for `rollup` and `review` on stderr, when the Io asks for them. */
 function progressOf(io: Io, file: string): Pick<RunOptions, "onPhase" | "onProgress"> {
   if (!io.progress) return {};
   return {
     onPhase: (p) => io.err(p.phase === "reading" ? `Reading ${path.basename(file)}…\n` : `Writing ${p.sheets} ${p.sheets === 1 ? "sheet" : "sheets"}…\n`),
-    onProgress: (p) => io.err(`  ${p.done}/${p.total} ${p.sheet}\n`),
+    onProgress: (p) => io.err(`  ${p.done}/${p.total} ${visible(p.sheet)}\n`),
   };
 }
 
@@ -47,8 +71,10 @@ const OPTIONS = {
   json: { type: "boolean" },
   period: { type: "string" },
   output: { type: "string", short: "o" },
+  force: { type: "boolean" },
   people: { type: "string" },
   team: { type: "string" },
+  split: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -78,14 +104,14 @@ const COMMANDS = {
   },
   rollup: {
     summary: "write a copy with the quarterly rollup sheet (latest quarter by default)",
-    usage: "altitude rollup <file.xlsx> [--period 2026-Q3] [-o out.xlsx] [--as-of YYYY-MM-DD]",
-    options: ["as-of", "period", "output"],
+    usage: "altitude rollup <file.xlsx> [--period 2026-Q3] [-o out.xlsx] [--force] [--as-of YYYY-MM-DD]",
+    options: ["as-of", "period", "output", "force"],
     run: rollup,
   },
   review: {
     summary: "write a copy with review summaries, one sheet per person (latest year by default)",
-    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx] [--as-of YYYY-MM-DD]',
-    options: ["as-of", "period", "output", "people", "team"],
+    usage: 'altitude review <file.xlsx> [--period 2026] [--people "A,B"] [--team T] [-o out.xlsx | --split DIR] [--force] [--as-of YYYY-MM-DD]',
+    options: ["as-of", "period", "output", "split", "force", "people", "team"],
     run: review,
   },
 } satisfies Record<string, Command>;
@@ -113,9 +139,15 @@ Options:
   --as-of YYYY-MM-DD  date progress and pace are measured at (default: today, UTC)
   --json              print one JSON object instead of tables
   --period P          quarter (2026-Q3) for rollup, year (2026) for review
-  -o, --output FILE   where to write the copy (default: beside the input)
-  --people "A,B"      review only these people
-  --team T            review only this team's people
+  -o, --output FILE   where to write the copy (default: beside the input); an
+                      existing file is refused unless --force, and anything
+                      that is not a regular file (device, pipe) always
+  --split DIR         review: one workbook per team in DIR (an index sheet and a
+                      sheet per person, each a copy of the input)
+  --force             replace an existing (writable, regular) output file
+  --people "A,B"      review only these people (each one not found is named)
+  --team T            review only this team's people; with --people, the
+                      people named who are in this team
 
 The input workbook is never changed. Exit codes: 0 done, 1 check found errors,
 2 unusable input or arguments, 3 internal error.
@@ -132,13 +164,46 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UnusableInput || error instanceof WorkbookError) {
-      io.err(`altitude: ${error.message}\n`);
+      errLine(io, `altitude: ${error.message}`);
       return EXIT.unusable;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`altitude: internal error: ${message.split("\n")[0]}\n`);
+    errLine(io, `altitude: internal error: ${message.split("\n")[0]}`);
     return EXIT.internal;
   }
+}
+
+/** Exit codes of a run stopped by a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On SIGINT or SIGTERM, removes this process's unfinished temporary outputs and
+ * exits with the code shells use for that signal (130, 143).
+ *
+ * @example
+ * removeTempsOnSignals();
+ */
+export function removeTempsOnSignals(): void {
+  for (const signal of Object.keys(SIGNAL_EXIT) as Array<keyof typeof SIGNAL_EXIT>) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(SIGNAL_EXIT[signal]);
+    });
+  }
+}
+
+/**
+ * The `altitude` executable: runs {@link main} on the process's arguments, and on
+ * SIGINT or SIGTERM removes the unfinished temporary output before exiting.
+ *
+ * @example
+ * runProcess(process.argv.slice(2));
+ */
+export function runProcess(argv: string[]): void {
+  removeTempsOnSignals();
+  void main(argv).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
@@ -146,7 +211,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UnusableInput(`${error instanceof Error ? error.message : String(error)}; see altitude --help`);
+    throw new UnusableInput(`${argumentProblem(error)}; see altitude --help`);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -154,15 +219,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [name, file, ...extra] = positionals;
-  if (values.help || name === "help" || name === undefined) {
-    if (name === undefined && !values.help) {
-      io.err(HELP);
-      return EXIT.unusable;
-    }
+  if (values.help || name === "help") {
     io.out(HELP);
     return EXIT.ok;
   }
-  if (!isCommand(name)) throw new UnusableInput(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(", ")}`);
+  if (name === undefined) throw new UnusableInput(`missing a command (${Object.keys(COMMANDS).join(", ")}); see altitude --help`);
+  if (!isCommand(name)) throw new UnusableInput(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(", ")}; see altitude --help`);
   const command: Command = COMMANDS[name];
   if (file === undefined) throw new UnusableInput(`missing the workbook: ${command.usage}`);
   if (extra.length > 0) throw new UnusableInput(`unexpected argument "${extra[0]}": ${command.usage}`);
@@ -170,6 +232,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (!command.options.includes(option)) throw new UnusableInput(`--${option} does not apply to ${name}: ${command.usage}`);
   }
   return command.run(file, values, io);
+}
+
+/** One line for what `parseArgs` refused, naming the option as typed. */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
+  const option = /'(-[^' ]*)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /argument missing/.test(message) ? `${option} needs a value` : `${option} takes no value`;
+  }
+  return message.split("\n")[0];
 }
 
 function packageVersion(): string {
@@ -204,9 +278,19 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * What was wrong with the settings or mappings stored in the workbook, as warning
+ * lines on stderr, for the commands whose output has no place for problems
+ * (`score` lists them with the others).
+ */
+function warnAboutState(loaded: LoadedWorkbook, io: Io): void {
+  for (const p of loaded.state.problems ?? []) errLine(io, `altitude: warning: ${p.sheet}!${p.cell}: ${p.message}`);
+}
+
 async function check(file: string, values: Values, io: Io): Promise<number> {
   const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values) });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings) }, null, 2)}\n` : findingsText(done.findings));
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
 }
@@ -217,31 +301,153 @@ function defaultOutput(file: string, what: string, label: string): string {
   return path.join(parsed.dir, `${parsed.name}-${what}-${label}.xlsx`);
 }
 
+/** The input is never an output, even with --force; then the output rules of {@link checkOutput}. */
+async function checkTarget(input: string, out: string, values: Values): Promise<void> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  if ((await real(input)) === (await real(out))) {
+    throw new UnusableInput(`will not overwrite the input file "${out}"; choose another output name`);
+  }
+  await checkOutput(out, { force: values.force });
+}
+
+/**
+ * Writes the copy to `out` once the output is known to be allowed (checked again
+ * here: a file may have appeared while the workbook was read), after removing the
+ * temporary files interrupted runs left beside it.
+ */
+async function save(book: XlsxWorkbook, input: string, out: string, values: Values, io: Io): Promise<void> {
+  await checkTarget(input, out, values);
+  const stale = await removeStaleTemps(path.resolve(out));
+  if (stale.length > 0) {
+    errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run (${stale.join(", ")})`);
+  }
+  await book.saveAs(out);
+}
+
 async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
+  // Refused before the (possibly long) read, not after it.
+  if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
   const done = await buildRollup(book, { period: values.period, asOf, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
-  await book.saveAs(out);
-  io.out(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").\n`);
+  await save(book, file, out, values, io);
+  io.out(`${visible(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").`)}\n`);
   return EXIT.ok;
 }
 
-async function review(file: string, values: Values, io: Io): Promise<number> {
-  const asOf = asOfOf(values);
+/** The people named with --people who got no review, in one line; `null` when there are none. */
+function missedPeople(missed: PeopleNotReviewed, team: string | undefined, label: string): string | null {
+  const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+  const parts: string[] = [];
+  if (missed.notFound.length) parts.push(`no KRAs, key results or KPIs for ${quoted(missed.notFound)} in ${label}`);
+  if (missed.notInTeam.length) parts.push(`${quoted(missed.notInTeam)} ${missed.notInTeam.length === 1 ? "is" : "are"} not in the team "${team}"`);
+  return parts.length ? `${parts.join("; ")}; reviewed the others` : null;
+}
+
+function peopleOf(values: Values): string[] | undefined {
   const people = values.people
     ?.split(",")
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+  if (people?.length === 0) throw new UnusableInput(`--people names no one; give names separated by commas, e.g. --people "Ana López,Ben Okafor"`);
+  return people;
+}
+
+async function review(file: string, values: Values, io: Io): Promise<number> {
+  const asOf = asOfOf(values);
+  const people = peopleOf(values);
+  if (values.split !== undefined && values.output !== undefined) {
+    throw new UnusableInput("give either -o (one workbook) or --split DIR (one workbook per team), not both");
+  }
+  if (values.split !== undefined) return reviewSplit(file, values.split, { asOf, people }, values, io);
+  if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
-  // A batch run has no one to ask: very many sheets are written, with a warning.
-  const done = await writeReviews(book, { period: values.period, people, team: values.team, asOf, allowManySheets: true, ...progressOf(io, file) });
+  // A batch run has no one to ask: very many sheets are written, said before they are.
+  const done = await writeReviews(book, {
+    period: values.period,
+    people,
+    team: values.team,
+    asOf,
+    ...progressOf(io, file),
+    allowManySheets: true,
+    onManySheets: (sheets) => errLine(io, `altitude: ${describe({ code: "many-sheets", sheets })} (--split DIR writes one workbook per team)`),
+  });
   if (!done.ok) unusable(file, done);
+  warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
-  await book.saveAs(out);
-  if (done.manySheets !== null) io.err(`altitude: ${describe({ code: "many-sheets", sheets: done.manySheets })}\n`);
+  await save(book, file, out, values, io);
+  const missed = missedPeople(done.missed, values.team, done.period.label);
+  if (missed) errLine(io, `altitude: warning: ${missed}`);
   const count = done.reviews.length;
-  io.out(`Wrote ${count} review summar${count === 1 ? "y" : "ies"} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").\n`);
+  // --people with --team reviews the people named who are in that team.
+  const who = values.people !== undefined && values.team !== undefined ? ` (of the people named, those in the team "${values.team}")` : "";
+  io.out(`${visible(`Wrote ${count} review summar${count === 1 ? "y" : "ies"}${who} for ${done.period.label} to "${out}" (index sheet "${done.written.names.index}").`)}\n`);
+  return EXIT.ok;
+}
+
+/** The folder `--split` writes into: created when missing, refused when it is something else. */
+async function splitFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "Unknown";
+    throw new UnusableInput(code === "EEXIST" || code === "ENOTDIR" ? `--split "${dir}" is not a folder` : `cannot create the folder "${dir}" (${code})`);
+  }
+  if (!(await fs.stat(dir)).isDirectory()) throw new UnusableInput(`--split "${dir}" is not a folder`);
+}
+
+/**
+ * `review --split DIR`: one copy of the input per team, each with that team's
+ * index and person sheets, so links to source cells work in every copy. All or
+ * nothing: every copy is written to a temporary file first and they are renamed
+ * into place together; an existing file is refused before anything is written.
+ */
+async function reviewSplit(file: string, dir: string, options: { asOf: string; people?: string[] }, values: Values, io: Io): Promise<number> {
+  await splitFolder(dir);
+  const source = await openXlsx(file);
+  const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team });
+  if (!chosen.ok) unusable(file, chosen);
+  warnAboutState(chosen.loaded, io);
+  const label = chosen.period.label;
+  const teams = reviewsByTeam(chosen.reviews);
+  const base = safeFilePart(path.parse(file).name, "workbook");
+  const names = uniqueNames(teams.map((t) => `${base}-review-${label}-${safeFilePart(t.team)}`));
+  const targets = names.map((name) => path.join(dir, `${name}.xlsx`));
+  for (const target of targets) await checkTarget(file, target, values);
+  const stale = (await Promise.all(targets.map((target) => removeStaleTemps(path.resolve(target))))).flat();
+  if (stale.length > 0) errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run`);
+
+  const temps: string[] = [];
+  try {
+    for (let i = 0; i < teams.length; i++) {
+      // A fresh copy of the input per team: only that team's sheets are added to it.
+      const copy = i === 0 ? source : await openXlsx(file);
+      await writeReviewSheets(copy, teams[i].reviews, chosen.period);
+      const temp = claimTemp(path.resolve(targets[i]));
+      temps.push(temp);
+      await copy.saveAs(temp);
+    }
+    for (let i = 0; i < temps.length; i++) {
+      await fs.rename(temps[i], targets[i]);
+      releaseTemp(temps[i]);
+    }
+  } finally {
+    for (const temp of temps) {
+      await fs.rm(temp, { force: true });
+      releaseTemp(temp);
+    }
+  }
+
+  const missed = missedPeople(chosen.missed, values.team, label);
+  if (missed) errLine(io, `altitude: warning: ${missed}`);
+  const people = chosen.reviews.length;
+  const lines = [
+    `Wrote ${teams.length} review workbook${teams.length === 1 ? "" : "s"} for ${label} (${people} ${people === 1 ? "person" : "people"}) to "${dir}", one per team, each an index sheet and a sheet per person:`,
+    ...teams.map((t, i) => `  ${t.team}: "${path.basename(targets[i])}" (${t.reviews.length} ${t.reviews.length === 1 ? "person" : "people"})`),
+  ];
+  io.out(`${lines.map(visible).join("\n")}\n`);
   return EXIT.ok;
 }

@@ -3,7 +3,8 @@
  * promises scripts) and as readable aligned tables, and the `check` findings.
  */
 import type { Finding } from "../core/model";
-import type { LoadedWorkbook } from "../app";
+import { maxOf, type LoadedWorkbook } from "../app";
+import { visible } from "./terminal";
 
 export interface ScoreReport {
   keyResults: Array<{
@@ -131,13 +132,15 @@ export function readable(n: number | null, digits = 2): string {
 }
 
 /**
- * Columns padded to their widest cell, with a header and a rule under it.
+ * Columns padded to their widest cell, with a header and a rule under it. Cell
+ * text is shown with its control characters escaped (see {@link visible}).
  *
  * @example
  * table(["A", "Bee"], [["1", "2"]]) // "A  Bee\n-  ---\n1  2"
  */
-export function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
+export function table(headers: string[], cells: string[][]): string {
+  const rows = cells.map((row) => row.map(visible));
+  const widths = headers.map((h, c) => Math.max(h.length, maxOf(rows, (r) => (r[c] ?? "").length, 0)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => cell.padEnd(widths[c]))
@@ -224,9 +227,9 @@ export function scoreText(report: ScoreReport): string {
  */
 export function findingsText(findings: Finding[]): string {
   if (findings.length === 0) return "No findings.\n";
-  const where = findings.map((f) => `${f.sheet}!${f.cell}`);
-  const width = Math.max(...where.map((w) => w.length));
-  const blocks = findings.map((f, i) => `${where[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.rule}\n  ${f.message}\n  Fix: ${f.fix}\n`);
+  const where = findings.map((f) => visible(`${f.sheet}!${f.cell}`));
+  const width = maxOf(where, (w) => w.length, 0);
+  const blocks = findings.map((f, i) => `${where[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.rule}\n  ${visible(f.message)}\n  Fix: ${visible(f.fix)}\n`);
   const count = (severity: Finding["severity"], word: string, plural: string) => {
     const n = findings.filter((f) => f.severity === severity).length;
     return `${n} ${n === 1 ? word : plural}`;

@@ -105,8 +105,22 @@ export const buildReviews: CommandHandler = handlers.buildReviews;
 /** Check goals button. */
 export const checkGoals: CommandHandler = handlers.checkGoals;
 
+// Registered when this file loads, not inside Office.onReady: a ribbon click can be what
+// starts the runtime, and Excel calls the function as soon as the file has run, so a
+// handler registered later would miss the first click. Microsoft's shared-runtime
+// samples associate at the top level of the commands file
+// ("Configure your Office Add-in to use a shared runtime",
+// https://learn.microsoft.com/en-us/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+Office.actions.associate("buildRollup", buildRollup);
+Office.actions.associate("buildReviews", buildReviews);
+Office.actions.associate("checkGoals", checkGoals);
+
+// Once Altitude has run in a workbook, that workbook loads Altitude's runtime when it opens,
+// so the ribbon buttons and the functions' workbook settings are ready before the pane is
+// opened ("Run code in your Office Add-in when the document opens",
+// https://learn.microsoft.com/en-us/office/dev/add-ins/develop/run-code-on-document-open).
+// It is a setting of that document only; other workbooks open as before.
 Office.onReady(() => {
-  Office.actions.associate("buildRollup", buildRollup);
-  Office.actions.associate("buildReviews", buildReviews);
-  Office.actions.associate("checkGoals", checkGoals);
+  if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return;
+  Office.addin.setStartupBehavior(Office.StartupBehavior.load).catch(() => undefined);
 });

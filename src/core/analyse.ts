@@ -333,7 +333,7 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     );
     if (!outcome.ok && outcome.code !== "empty") {
       const at = culprit(areas, outcome.code, settings) ?? first;
-      const cell = outcome.code === "negative-weight" ? at.cells.weight : at.cells.rating;
+      const cell = outcome.code === "negative-weight" || outcome.code === "weights-overflow" ? at.cells.weight : at.cells.rating;
       problems.push({
         code: outcome.code,
         message: `${outcome.message} (KRAs of ${excerpt(first.employee)})`,

@@ -7,6 +7,7 @@
 import type { RangeRef } from "./address";
 import type { Grade, KpiStatus, Pace } from "./model";
 import type { Block, CellStyle, ConditionalBlock, PlanValue, SheetPlan } from "./plan";
+import { maxOf } from "./collections";
 import { sourceText, type SourceCell } from "./sources";
 
 /** A soft fill and its matching font colour, as in Excel's built-in "Good / Neutral / Bad" styles. */
@@ -265,6 +266,31 @@ export class SheetLayout {
   }
 }
 
+/**
+ * The cells a block writes or covers (a chart covers the cells it floats over).
+ * Conditional formats and validation only decorate cells, so they have no area.
+ *
+ * @example
+ * blockArea({ kind: "table", at: { row: 3, col: 0 }, name: "T", headers: ["A", "B"], rows: [[1, 2]] })
+ * // { row: 3, col: 0, rows: 2, cols: 2 }
+ */
+export function blockArea(block: Block): RangeRef | null {
+  switch (block.kind) {
+    case "cells":
+      return { ...block.at, rows: block.values.length, cols: maxOf(block.values, (r) => r.length, 0) };
+    case "formulas":
+      return { ...block.at, rows: block.formulas.length, cols: maxOf(block.formulas, (r) => r.length, 0) };
+    case "table":
+      return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
+    case "link":
+      return { ...block.at, rows: 1, cols: 1 };
+    case "chart":
+      return { ...block.at, ...block.size };
+    case "conditional":
+    case "validation":
+      return null;
+  }
+}
 
 /**
  * A slug for sheet keys: lower case, accents dropped, words joined by hyphens.

@@ -10,6 +10,7 @@ export type ScoringErrorCode =
   | "negative-weight"
   | "weights-length"
   | "zero-weights"
+  | "weights-overflow"
   | "bad-period"
   | "bad-type"
   | "bad-commitment"

@@ -106,11 +106,13 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
  * An objective's score: the weighted mean of its key results' scores, each capped
  * at 1 so one over-achieved key result cannot hide another at 0. Weights are
  * normalised; blank weights are equal (mixed with given ones, a blank one counts
- * as the mean of the given weights above 0).
+ * as the mean of the given weights above 0). Weights are divided by the largest
+ * first, so no sum overflows: two weights of 1e308 weigh the same as two of 1.
  *
  * @example
  * objectiveScore([0, 2]) // ok, 0.5
  * objectiveScore([1, 0], [3, 1]) // ok, 0.75
+ * objectiveScore([1, 0], [1e308, 1e308]) // ok, 0.5
  */
 export function objectiveScore(scores: readonly number[], weights?: ReadonlyArray<number | null>): Outcome<number> {
   if (scores.length === 0) return fail("empty", "There are no key result scores to combine.");
@@ -121,10 +123,26 @@ export function objectiveScore(scores: readonly number[], weights?: ReadonlyArra
   const resolved = resolveWeights(weights ?? scores.map(() => null));
   if (!resolved.ok) return resolved;
   const w = resolved.value;
-  const total = w.reduce((a, b) => a + b, 0);
-  if (total <= 0) return fail("zero-weights", "The weights add up to 0.");
-  const sum = scores.reduce((acc, s, i) => acc + clamp(s, 0, 1) * w[i], 0);
-  return ok(clamp(sum / total, 0, 1));
+  const largest = largestOf(w);
+  if (largest <= 0) return fail("zero-weights", "The weights add up to 0.");
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) {
+    const share = w[i] / largest;
+    total += share;
+    sum += clamp(scores[i], 0, 1) * share;
+  }
+  const score = sum / total;
+  // Cannot happen with finite inputs scaled to at most 1, but a wrong figure must never pass as a score.
+  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.");
+  return ok(clamp(score, 0, 1));
+}
+
+/** The largest of non-negative numbers (0 for none), by a loop: weights can be many. */
+function largestOf(values: readonly number[]): number {
+  let largest = 0;
+  for (const v of values) if (v > largest) largest = v;
+  return largest;
 }
 
 function resolveWeights(weights: ReadonlyArray<number | null>): Outcome<number[]> {
@@ -133,7 +151,9 @@ function resolveWeights(weights: ReadonlyArray<number | null>): Outcome<number[]
   if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.");
   // A zero weight switches a key result off; it says nothing about how much the blank ones weigh.
   const positive = given.filter((x) => x > 0);
-  const fill = positive.length === 0 ? 1 : positive.reduce((a, b) => a + b, 0) / positive.length;
+  // The mean, scaled by the largest so that summing huge weights cannot overflow.
+  const largest = largestOf(positive);
+  const fill = positive.length === 0 ? 1 : largest * (positive.reduce((a, b) => a + b / largest, 0) / positive.length);
   return ok(weights.map((x) => (x === null ? fill : x)));
 }
 
@@ -395,16 +415,20 @@ export function kraScore(
   }
   const percent = weightsAsPercent(weights);
   const weightTotal = percent.reduce<number>((acc, w) => acc + (w ?? 0), 0);
+  if (!Number.isFinite(weightTotal)) return fail("weights-overflow", "The weights are too large to add up.");
+  // Divided by the largest weight first, so Σ weight × rating cannot overflow.
+  const largest = largestOf(percent.filter(isNum));
   let sum = 0;
   let rated = 0;
   ratings.forEach((r, i) => {
     const w = percent[i];
-    if (isNum(r) && isNum(w)) {
-      sum += r * w;
-      rated += w;
+    if (isNum(r) && isNum(w) && largest > 0) {
+      sum += r * (w / largest);
+      rated += w / largest;
     }
   });
   if (rated <= 0) return fail("empty", "No area has both a rating and a weight above 0.");
   const score = sum / rated;
+  if (!Number.isFinite(score)) return fail("not-a-number", "The weights could not be combined into a score.");
   return ok({ score, label: ratingLabel(score, scale), weightTotal });
 }

@@ -28,6 +28,8 @@ export interface TableConversion {
   tableName: string;
   /** The range the table covers once the computed columns are added. */
   tableRange: RangeRef;
+  /** The table's column names, left to right, as Excel names them from the header row (computed columns included). */
+  columnNames: string[];
   computed: ComputedColumn[];
   conditional: ConditionalBlock[];
   validations: ValidationBlock[];
@@ -81,9 +83,22 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
   const nextCol = sheet.origin.col + width;
   const rows = Array.from({ length: dataRows }, (_, i) => firstRow + 1 + i);
   const col = (field: string): number | undefined => recognised.columns[field];
+  const names = tableColumnNames([...(sheet.values[headerIndex] ?? []), ...Array<RawCell>(Math.max(0, width - (sheet.values[headerIndex]?.length ?? 0))).fill(""), ...COMPUTED_HEADERS[recognised.kind]]);
+  // A computed column reads its own row through a structured reference ([@Start]), which
+  // sorting and inserting rows cannot break ("Using structured references with Excel tables",
+  // https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e).
+  // A value carried from another row (an objective's commitment on its first row, a KPI's
+  // floor on its first reading) is written as that value, never as a reference to the other row.
   const ref = (field: string, row: number): string | null => {
     const c = col(field);
-    return c === undefined ? null : a1(row, c);
+    if (c === undefined) return null;
+    if (row === CURRENT_ROW) return ownRow(names[c - sheet.origin.col]);
+    const value = cellAt(sheet, row, c);
+    if (typeof value === "number") return String(value);
+    if (typeof value === "boolean") return String(value).toUpperCase();
+    // Excel refuses a text literal over 255 characters in a formula; no bound or commitment is that long.
+    const text = String(value);
+    return text === "" || text.length > 255 ? '""' : `"${text.replace(/"/g, '""')}"`;
   };
   const computed = computedColumns(recognised, sheet, rows, nextCol, ref, settings);
   const conditional: ConditionalBlock[] = [];
@@ -107,38 +122,84 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
     range,
     tableName: tableNameFor(sheet.name),
     tableRange: { ...range, cols: width + computed.length },
+    columnNames: names,
     computed,
     conditional,
     validations,
   });
 }
 
+/** A field's reference: `CURRENT_ROW` for the formula's own row, else the sheet row whose value it carries. */
 type RefFn = (field: string, row: number) => string | null;
+
+/** Marks "the formula's own row" for a RefFn. */
+const CURRENT_ROW = -1;
+
+/** The headers of the computed columns each kind of sheet gets. */
+const COMPUTED_HEADERS: Record<RecognisedSheet["kind"], string[]> = { okr: ["Score", "Grade", "Pace"], kpi: ["Status", "Trend"], kra: ["Person score"], checkins: [] };
+
+/**
+ * The names Excel gives a table's columns from its header cells: the text of each,
+ * `ColumnN` for a blank one, and a number added to a repeated one (case-insensitive).
+ *
+ * @example
+ * tableColumnNames(["Owner", "", "owner"]) // ["Owner", "Column2", "owner2"]
+ */
+export function tableColumnNames(headers: RawCell[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((cell, i) => {
+    const base = cell === "" || cell === null ? `Column${i + 1}` : String(cell).trim() || `Column${i + 1}`;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * A computed formula for a host without tables (Google Sheets): each structured reference
+ * to the formula's own row becomes the A1 address of that column on `row` (zero-based).
+ *
+ * @example
+ * withRowAddresses(conversion, "=ALTITUDE.OKRGRADE([@Score])", 3) // "=ALTITUDE.OKRGRADE(G4)" when Score is column G
+ */
+export function withRowAddresses(conversion: Pick<TableConversion, "columnNames" | "range">, formula: string, row: number): string {
+  return formula.replace(/\[@(?:\[((?:[^'\]]|'.)*)\]|([A-Za-z_][A-Za-z0-9_]*))\]/g, (whole, bracketed: string | undefined, plain: string | undefined) => {
+    const name = (bracketed ?? plain ?? "").replace(/'(.)/g, "$1").toLowerCase();
+    const index = conversion.columnNames.findIndex((column) => column.toLowerCase() === name);
+    return index < 0 ? whole : a1(row, conversion.range.col + index);
+  });
+}
+
+/** `[@Start]`, or `[@[Key result]]` with Excel's escapes for names that need brackets. */
+function ownRow(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `[@${name}]`;
+  return `[@[${name.replace(/(['#[\]])/g, "'$1")}]]`;
+}
 
 function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: number[], nextCol: number, ref: RefFn, settings: Settings): ComputedColumn[] {
   switch (recognised.kind) {
     case "okr": {
-      const scoreCol = columnLetter(nextCol);
       const periods = filledDown(sheet, recognised.columns.period, rows);
       const commitments = carriedRows(sheet, recognised, rows, "commitment", "objective");
       return [
         {
           header: "Score",
           numberFormat: "0%",
-          formulas: rows.map((r) => fn("OKRSCORE", [ref("start", r) ?? '""', ref("target", r), ref("current", r), ref("type", r)])),
+          formulas: rows.map(() => fn("OKRSCORE", [ref("start", CURRENT_ROW) ?? '""', ref("target", CURRENT_ROW), ref("current", CURRENT_ROW), ref("type", CURRENT_ROW)])),
         },
         {
           header: "Grade",
           numberFormat: null,
-          formulas: rows.map((r, i) => fn("OKRGRADE", [`${scoreCol}${r + 1}`, ref("commitment", commitments[i])])),
+          formulas: rows.map((r, i) => fn("OKRGRADE", ["[@Score]", ref("commitment", commitments[i] === r ? CURRENT_ROW : commitments[i])])),
         },
         {
           header: "Pace",
           numberFormat: null,
-          formulas: rows.map((r, i) => {
+          formulas: rows.map((_, i) => {
             const period = parsePeriod(periods[i], { fiscalYearStartMonth: settings.fiscalYearStartMonth });
             if (!period.ok || !period.value) return '=""';
-            return fn("OKRPACE", [`${scoreCol}${r + 1}`, dateLiteral(period.value.start), dateLiteral(period.value.end)]);
+            return fn("OKRPACE", ["[@Score]", dateLiteral(period.value.start), dateLiteral(period.value.end)]);
           }),
         },
       ];
@@ -148,26 +209,28 @@ function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: nu
       // A blank bound under a blank KPI name continues the one above, as the parser reads it.
       const carried = (field: string) => carriedRows(sheet, recognised, rows, field, "kpi");
       const bounds = { floor: carried("floor"), target: carried("target"), ceiling: carried("ceiling"), direction: carried("direction") };
-      const bound = (field: keyof typeof bounds, i: number) => ref(field, bounds[field][i]);
+      const bound = (field: keyof typeof bounds, i: number) => ref(field, bounds[field][i] === rows[i] ? CURRENT_ROW : bounds[field][i]);
       return [
         {
           header: "Status",
           numberFormat: null,
-          formulas: rows.map((r, i) =>
-            fn("KPISTATUS", [ref("actual", r), bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)]),
+          formulas: rows.map((_, i) =>
+            fn("KPISTATUS", [ref("actual", CURRENT_ROW), bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)]),
           ),
         },
         {
           header: "Trend",
           numberFormat: null,
+          // The trend still reads the previous reading's cell by its address: a reading's
+          // predecessor is another row, which no structured reference to this row can name.
           formulas: rows.map((r, i) => {
-            const actual = ref("actual", r);
+            const actual = recognised.columns.actual === undefined ? null : a1(r, recognised.columns.actual);
             const prev = previous[i];
             if (actual === null || prev === null) return '="Flat"';
             // Without a Direction column, the row's floor and target say which way is better.
             const direction =
               bound("direction", i) ?? (rowDirection(sheet, recognised, bounds.floor[i], bounds.target[i], bounds.ceiling[i], settings) === "lower" ? '"lower"' : null);
-            return fn("KPITREND", [`CHOOSE({1,2},${ref("actual", prev)},${actual})`, direction]);
+            return fn("KPITREND", [`CHOOSE({1,2},${a1(prev, recognised.columns.actual ?? 0)},${actual})`, direction]);
           }),
         },
       ];

@@ -14,6 +14,7 @@ import { parseA1, type RangeRef } from "../core/address";
 import type { RawCell, SheetData } from "../core/model";
 import { tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
 import { uniqueSheetName, validSheetName } from "../core/sheet-names";
+import { decodeState, encodeState } from "../workbook/state-codec";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookPort, type WriteOptions } from "../workbook/port";
 import type { FormatDate, SheetsApp, SheetsRange, SheetsSheet, SheetsSpreadsheet, SheetsValue } from "./api";
 
@@ -22,8 +23,6 @@ import type { FormatDate, SheetsApp, SheetsRange, SheetsSheet, SheetsSpreadsheet
  * (https://support.google.com/docs/answer/37603, "Cells": "Each cell can have at most 50,000 characters").
  */
 export const SHEETS_CELL_TEXT_LIMIT = 50_000;
-/** The state is split into cells safely below the cell limit. */
-const STATE_CHUNK = 45_000;
 const MS_PER_DAY = 86_400_000;
 /** Serial 25569 is 1970-01-01; Sheets counts days from 1899-12-30 as Excel does for modern dates. */
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -189,15 +188,9 @@ export class SheetsWorkbook {
     const sheet = this.book.getSheetByName(STATE_SHEET);
     if (!sheet || sheet.getLastRow() === 0) return {};
     const cells = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
-    let text = "";
-    for (const row of cells) if (typeof row[0] === "string") text += row[0];
-    try {
-      const state: unknown = JSON.parse(text);
-      return state && typeof state === "object" && !Array.isArray(state) ? (state as StoredState) : {};
-    } catch {
-      // A damaged state sheet must not make the spreadsheet unusable: defaults apply.
-      return {};
-    }
+    // The one state codec: a damaged or wrongly shaped state gives the defaults and located problems.
+    const { state, problems } = decodeState(cells.map((row) => row[0]));
+    return problems.length > 0 ? { ...state, problems } : state;
   }
 
   /**
@@ -207,10 +200,7 @@ export class SheetsWorkbook {
    */
   writeState(state: StoredState): void {
     const book = this.book;
-    const text = JSON.stringify(state);
-    const chunks: string[][] = [];
-    for (let i = 0; i < text.length; i += STATE_CHUNK) chunks.push([TEXT_PREFIX + text.slice(i, i + STATE_CHUNK)]);
-    if (chunks.length === 0) chunks.push([`${TEXT_PREFIX}{}`]);
+    const chunks = encodeState(state).map((piece) => [TEXT_PREFIX + piece]);
     const old = book.getSheetByName(STATE_SHEET);
     if (old) book.deleteSheet(old);
     const sheet = book.insertSheet(STATE_SHEET, book.getSheets().length);

@@ -73,7 +73,7 @@ const CONTRACTS: Contract[] = [
       };
       let failed = false;
       try {
-        added.push(...Object.values(book.writeSheets(plan).names));
+        for (const name of Object.values(book.writeSheets(plan).names)) added.push(name);
       } catch {
         failed = true;
       }

@@ -7,7 +7,7 @@
  * (`=OKRSCORE(J2:J40,K2:K40,L2:L40)`); rows that differ keep their own formula.
  */
 import { columnLetter } from "../core/address";
-import type { TableConversion } from "../core/tables";
+import { withRowAddresses, type TableConversion } from "../core/tables";
 import { WorkbookError } from "../workbook/port";
 import { guardText, sheetsFormula } from "./adapter";
 import type { SheetsApp, SheetsConditionalFormatRule, SheetsSheet } from "./api";
@@ -123,7 +123,9 @@ export function convertInSheets(app: SheetsApp, sheet: SheetsSheet, conversion: 
       sheet.getRange(range.row + 1, firstCol, 1, width).setValues([computed.map((c) => guardText(c.header))]);
       const cells: string[][] = Array.from({ length: rows - 1 }, () => new Array<string>(width).fill(""));
       computed.forEach((column, c) => {
-        for (const run of formulaRuns(column.formulas, range.row + 2)) cells[run.offset][c] = run.formula;
+        // Sheets has no tables: each row's own-row references become that row's addresses.
+        const rowFormulas = column.formulas.map((formula, r) => withRowAddresses(conversion, formula, range.row + 1 + r));
+        for (const run of formulaRuns(rowFormulas, range.row + 2)) cells[run.offset][c] = run.formula;
       });
       if (rows > 1) {
         const body = sheet.getRange(range.row + 2, firstCol, rows - 1, width);

@@ -121,6 +121,8 @@ export function remoteHost(run: ScriptRun): { port: WorkbookPort; editor: PaneEd
   };
   const editor: PaneEditor = {
     appendRows: (sheet, rows, options) => call<void>("appendRows", sheet, rows, options ?? null),
+    // The Sheets adapter makes no tables to grow: rows are appended to the sheet instead.
+    appendToTable: async () => false,
     select: (sheet, cell) => call<void>("select", sheet, cell),
     convertToTable: (conversion) => call<ConversionResult>("convertToTable", conversion),
     // Sheets recalculates custom functions itself when their arguments change.

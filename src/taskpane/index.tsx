@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { Body1, FluentProvider, Link, Title3, webLightTheme } from "@fluentui/react-components";
 import { viewFromLocation } from "../commands/navigation";
 import { createExcelWorkbook } from "../workbook/excel";
+import { createExcelContractHost } from "../workbook/excel-contract-host";
 import { createExcelEditor } from "../workbook/excel-editor";
 import { App } from "./app/App";
 import { themeForBackground } from "./app/theme";
@@ -30,7 +31,8 @@ Office.onReady((info) => {
     root.render(<NotInExcel />);
     return;
   }
-  const host = { port: createExcelWorkbook(Excel), editor: createExcelEditor(Excel) };
+  const editor = createExcelEditor(Excel);
+  const host = { port: createExcelWorkbook(Excel), editor, contracts: createExcelContractHost(Excel, { name: "Excel", editor }) };
   const theme = themeForBackground(Office.context.officeTheme?.bodyBackgroundColor);
   root.render(<App host={host} initialView={viewFromLocation(window.location.search, window.location.hash)} theme={theme} />);
 });

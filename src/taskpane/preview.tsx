@@ -7,8 +7,9 @@ import { createRoot } from "react-dom/client";
 import { Body1, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { viewFromLocation } from "../commands/navigation";
 import { a1 } from "../core/address";
-import { createFakeExcel, type FakeExcel } from "../workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../hosts/excel-stand-in";
 import { createExcelWorkbook } from "../workbook/excel";
+import { createExcelContractHost } from "../workbook/excel-contract-host";
 import { createExcelEditor } from "../workbook/excel-editor";
 import { App, type ThemeName } from "./app/App";
 import { isAppView, type AppView } from "./app/navigation";
@@ -149,10 +150,12 @@ async function start(): Promise<void> {
   workbook = fake;
   const watched = watchWrites(fake);
   const editor = createExcelEditor(watched.excel);
+  const paneEditor: AltitudeHost["editor"] = { ...editor, onSheetsChanged: async (listener) => watched.subscribe(listener) };
   const host: AltitudeHost = {
     port: createExcelWorkbook(watched.excel),
-    editor: { ...editor, onSheetsChanged: async (listener) => watched.subscribe(listener) },
+    editor: paneEditor,
     asOf: PREVIEW_AS_OF,
+    contracts: createExcelContractHost(watched.excel, { name: "the Excel stand-in", requirements: fake.Office.context.requirements, editor: paneEditor }),
   };
   window.__altitude = {
     fake,

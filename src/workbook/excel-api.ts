@@ -1,7 +1,7 @@
 /**
  * The part of the Office.js Excel API that Altitude uses, as narrow structural
  * types. The real `Excel` namespace satisfies them (a type test checks it), and
- * so does the in-memory host in `fake-excel/`, which lets the adapter run in
+ * so does the in-memory host in `src/hosts/excel-stand-in/`, which lets the adapter run in
  * tests, benchmarks and the browser preview without Excel.
  *
  * Enumerations are passed as their string values ("VeryHidden", "EqualTo"),
@@ -88,6 +88,26 @@ export interface ExcelRange {
   load(propertyNames?: string | string[]): ExcelRange;
   select(): void;
   clear(applyTo?: string): void;
+  /** ExcelApi 1.2. */
+  merge(across?: boolean): void;
+  getEntireRow(): ExcelRange;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): ExcelRangeAreas;
+  /** ExcelApi 1.9: the tables that overlap the range. */
+  getTables(fullyContained?: boolean): ExcelRangeTables;
+}
+
+/** The tables found over a range; only their names are used. */
+export interface ExcelRangeTables {
+  readonly items: Array<{ readonly name: string }>;
+  load(propertyNames?: string | string[]): ExcelRangeTables;
+}
+
+export interface ExcelRangeAreas {
+  readonly address: string;
+  readonly areaCount: number;
+  readonly isNullObject: boolean;
+  load(propertyNames?: string | string[]): ExcelRangeAreas;
 }
 
 export interface ExcelHyperlink {
@@ -132,17 +152,26 @@ export interface ExcelTableCollection {
   readonly items: ExcelTable[];
   load(propertyNames?: string | string[]): ExcelTableCollection;
   add(address: string, hasHeaders: boolean): ExcelTable;
+  getItem(key: string): ExcelTable;
+  getItemOrNullObject(key: string): ExcelTable;
 }
 
 export interface ExcelTable {
   name: string;
   style: string;
   showBandedRows: boolean;
+  readonly isNullObject: boolean;
+  /**
+   * Rows added here grow the table; values written below it do not
+   * (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)).
+   */
+  readonly rows: { add(index?: number | null, values?: RawCell[][]): unknown };
+  load(propertyNames?: string | string[]): ExcelTable;
+  /** Turns the table back into a plain range, keeping its cells. */
+  convertToRange(): unknown;
+  getRange(): ExcelRange;
   getHeaderRowRange(): ExcelRange;
   getDataBodyRange(): ExcelRange;
-  getRange(): ExcelRange;
-  /** https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1) */
-  readonly rows: { add(index: number | null | undefined, values: RawCell[][]): void };
 }
 
 export interface ExcelChartCollection {

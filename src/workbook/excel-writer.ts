@@ -12,30 +12,34 @@ import type { BatchContext } from "./excel-batch";
 import { jsonBytes } from "./json-bytes";
 import { WorkbookError } from "./port";
 
-/** Excel's text number format: what is typed stays as typed. */
-export const TEXT_FORMAT = "@";
-
 /** Room left in every chunk for the operation wrapped around its arrays. */
 const CHUNK_OVERHEAD = 1_000;
 /** What a small operation (a format, a link, a rule) adds to a request, generously. */
 const SMALL_OPERATION = 300;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-// Excel also turns text that reads as a number, percentage, currency, date or
-// TRUE/FALSE into a value of another type; such text is kept as text too.
-const COERCIBLE = /^\s*[$€£]?\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?\s*%?\s*$|^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$|^(true|false)$/i;
-
 /**
- * True when a string would not land in Excel as the same text: it would start
- * a formula (`=`, `+`, `-`, `@`, or a tab or carriage return that CSV-style
- * injection relies on) or be read as a number, date or boolean.
+ * Text that must reach the cell as the same text. Excel reads a string written
+ * through `Range.values` as typed input: `=`, `+` and `-` start a formula
+ * ("If the returned value starts with a plus, minus, or equal sign, Excel
+ * interprets this value as a formula", Excel.Range.values,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member),
+ * and `Jan 2026`, `12:30`, `1 1/2`, `(100)`, `45%`, `TRUE` become dates,
+ * times, numbers and booleans, by rules that follow the user's locale (`3.4`
+ * is a date in German). The text number format `@` is no guard: the page names
+ * no exception for it. The guard Excel documents is a leading apostrophe: it
+ * keeps what follows as text, is stored as a prefix rather than in the value,
+ * and is not shown ("Stop automatically changing numbers to dates",
+ * https://support.microsoft.com/en-us/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
+ * Since no rule can know every locale's coercions, every non-empty string gets
+ * it; text that itself starts with an apostrophe keeps it, after the guard.
  *
  * @example
- * needsTextFormat('=HYPERLINK("http://x","y")') // true
- * needsTextFormat("Grow revenue") // false
+ * asTypedText("=1+1") // "'=1+1"
+ * asTypedText("Jan 2026") // "'Jan 2026"
+ * asTypedText("") // ""
  */
-export function needsTextFormat(text: string): boolean {
-  return FORMULA_START.test(text) || COERCIBLE.test(text);
+export function asTypedText(text: string): string {
+  return text === "" ? text : `'${text}`;
 }
 
 /** Final names of planned sheets by key, and unique table names for the workbook. */
@@ -166,8 +170,8 @@ function applyStyle(range: ExcelRange, style: CellStyle): void {
 
 /**
  * Writes plan values as one range (or as few row chunks as the payload budget
- * needs). Strings that Excel would turn into formulas or other types get the
- * text format in the same number-format array, queued before the values.
+ * needs), every string behind the apostrophe guard (`asTypedText`) so it lands
+ * as the same text, with the given number formats queued before the values.
  */
 export async function writeValues(
   context: BatchContext,
@@ -178,16 +182,9 @@ export async function writeValues(
 ): Promise<void> {
   const cols = widest(values);
   if (values.length === 0 || cols === 0) return;
-  const cells: Array<Array<RawCell | null>> = values.map((row) => pad(row, cols));
-  let anyFormat = false;
-  const formats = cells.map((row, r) =>
-    row.map((value, c) => {
-      const format = typeof value === "string" && needsTextFormat(value) ? TEXT_FORMAT : (numberFormats?.[r]?.[c] ?? null);
-      if (format !== null) anyFormat = true;
-      return format;
-    }),
-  );
-  await writeChunks(context, sheet, at, cols, cells, anyFormat ? formats : undefined, (range, part) => {
+  const cells: Array<Array<RawCell | null>> = values.map((row) => pad(row, cols).map((value) => (typeof value === "string" ? asTypedText(value) : value)));
+  const formats = numberFormats?.some((row) => row.some((format) => format !== null)) ? cells.map((row, r) => row.map((_, c) => numberFormats[r]?.[c] ?? null)) : undefined;
+  await writeChunks(context, sheet, at, cols, cells, formats, (range, part) => {
     range.values = part;
   });
 }

@@ -4,10 +4,11 @@
  * trips depend on the number of bytes moved, never on the number of rows:
  *
  * - `sheetNames`: 1 round trip.
- * - `readSheets`: 2 (the sheet list, then every used range's dimensions), plus
- *   1 per ~4 MB of values and number formats (1 for an ordinary workbook, so 3
- *   in all). Sizes are known before any cell is asked for, so Excel is never
- *   asked for a response its 5 MB cap would refuse.
+ * - `readSheets`: 2 (the sheet list, then every used range's dimensions), then
+ *   1 probe of up to 20,000 cells (an ordinary workbook is read whole by it, so
+ *   3 in all), then 1 per ~4 MB of the rest, sized from the UTF-8 bytes the
+ *   probe's rows weighed; a response Excel refuses for its size is asked for
+ *   again in halves.
  * - `writeSheets`: 1 to learn existing sheet and table names, then 1 per ~4 MB
  *   of content (1 for any ordinary plan), whatever the number of sheets or
  *   rows; 0 extra per sheet. On failure, 1 more batch (2 round trips) removes
@@ -17,14 +18,19 @@
 import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
-import type { ExcelApi, ExcelRange, ExcelWorksheet } from "./excel-api";
-import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError } from "./excel-batch";
-import { queueSheet, TEXT_FORMAT, writeValues } from "./excel-writer";
+import type { ExcelApi, ExcelRange, ExcelWorkbookProxy, ExcelWorksheet } from "./excel-api";
+import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
+import { excelFeatures, type RequirementSets } from "./excel-features";
+import { jsonBytes } from "./json-bytes";
+import { asTypedText, queueSheet, writeValues } from "./excel-writer";
+import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookEditor, type WorkbookPort, type WriteOptions } from "./port";
 
 export interface ExcelWorkbookOptions {
   /** Most bytes one request or response may carry; 4 MB by default, under Excel on the web's 5 MB cap. */
   payloadBudgetBytes?: number;
+  /** The host's requirement sets; `Office.context.requirements` when omitted. */
+  requirements?: RequirementSets;
 }
 
 export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
@@ -33,11 +39,7 @@ export interface ExcelWorkbook extends WorkbookPort, WorkbookEditor {
   readonly roundTrips: number;
 }
 
-/** A cell holds at most 32,767 characters; state JSON is split into pieces that fit. */
-export const STATE_PIECE = 30_000;
-
-/** What one read cell costs in a response (value and number format as JSON), estimated generously. */
-const BYTES_PER_CELL = 100;
+export { STATE_PIECE } from "./state-codec";
 
 /**
  * The workbook port over Office.js.
@@ -48,6 +50,11 @@ const BYTES_PER_CELL = 100;
  */
 export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
   const runner = new BatchRunner(excel, options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET);
+  const has = excelFeatures(options.requirements);
+  const suspendUpdates = (workbook: ExcelWorkbookProxy) => {
+    if (has("suspendCalculation")) workbook.application.suspendApiCalculationUntilNextSync();
+    if (has("suspendScreenUpdating")) workbook.application.suspendScreenUpdatingUntilNextSync();
+  };
 
   async function sheetNames(): Promise<string[]> {
     return runner.run(async (context) => {
@@ -81,7 +88,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
           await context.sync();
           const names = chooseNames(plan, worksheets.items.map((sheet) => sheet.name));
           const table = tableNamer(tables.items.map((item) => item.name));
-          planned.push(...Object.values(names));
+          for (const name of Object.values(names)) planned.push(name);
           const added = new Map<string, ExcelWorksheet>();
           for (const [index, sheetPlan] of plan.sheets.entries()) {
             const name = names[sheetPlan.key];
@@ -126,14 +133,14 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
       const used = sheet.getUsedRangeOrNullObject(true).load("values");
       await context.sync();
       if (used.isNullObject) return {};
-      return parseState(used.values.map((row) => String(row[0] ?? "")).join(""));
+      const { state, problems } = decodeState(used.values.map((row) => row[0]));
+      return problems.length > 0 ? { ...state, problems } : state;
     });
   }
 
   async function writeState(state: StoredState): Promise<void> {
-    const json = JSON.stringify(state);
-    const pieces: string[][] = [];
-    for (let i = 0; i < json.length; i += STATE_PIECE) pieces.push([json.slice(i, i + STATE_PIECE)]);
+    // Each piece behind the apostrophe guard: a piece may begin with "=" or "-" and must stay text.
+    const pieces = encodeState(state).map((piece) => [asTypedText(piece)]);
     await runner.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       const existing = worksheets.getItemOrNullObject(STATE_SHEET).load("name");
@@ -141,10 +148,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
       const sheet = existing.isNullObject ? worksheets.add(STATE_SHEET) : existing;
       if (existing.isNullObject) sheet.visibility = "VeryHidden";
       else sheet.getRange("A:A").clear("Contents");
-      const range = sheet.getRangeByIndexes(0, 0, pieces.length, 1);
-      // Text format: a piece may begin with "=" or "-" and must not become a formula.
-      range.numberFormat = pieces.map(() => [TEXT_FORMAT]);
-      range.values = pieces;
+      sheet.getRangeByIndexes(0, 0, pieces.length, 1).values = pieces;
       await context.sync();
     });
   }
@@ -162,6 +166,7 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
   }
 
   async function numberLocale(): Promise<NumberLocale | null> {
+    if (!has("cultureInfo")) return null;
     try {
       return await runner.run(async (context) => {
         const format = context.workbook.application.cultureInfo.numberFormat.load("numberDecimalSeparator");
@@ -198,10 +203,6 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
   };
 }
 
-function suspendUpdates(workbook: { application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void } }): void {
-  workbook.application.suspendApiCalculationUntilNextSync();
-  workbook.application.suspendScreenUpdatingUntilNextSync();
-}
 
 
 /** The named sheets in the order asked, or every visible one (the state sheet excluded) in tab order. */
@@ -238,102 +239,161 @@ function tableNamer(existing: string[]): (wanted: string) => string {
 }
 
 
+/** Cells the first (probing) request asks for across all sheets: small enough for any text, big enough for an ordinary workbook. */
+const PROBE_CELLS = 20_000;
+/** Rows of one sheet the probe asks for at most; the rest is read in chunks sized from what these weighed. */
+const PROBE_ROWS = 1_000;
+/** Margin on the heaviest row seen, for rows further down that weigh a little more. */
+const ROW_MARGIN = 1.25;
+
 /**
- * Rows of each sheet to read in the first request, sized for the worst case: small
- * sheets are read whole and what they leave of the budget is shared by the larger
- * ones, so an ordinary workbook is read in one request.
+ * Rows of each sheet the probe reads: small sheets whole, the cell allowance shared
+ * among the larger ones, never more than PROBE_ROWS of one sheet.
  */
-function firstChunkRows(used: ExcelRange[], budget: number): number[] {
+function probeRows(used: ExcelRange[]): number[] {
   const rows = used.map(() => 0);
   const order = used
     .map((range, i) => ({ i, range }))
     .filter(({ range }) => !range.isNullObject && range.rowCount > 0)
-    .map(({ i, range }) => ({ i, range, rowBytes: range.columnCount * BYTES_PER_CELL }))
-    .sort((a, b) => a.range.rowCount * a.rowBytes - b.range.rowCount * b.rowBytes);
-  let left = budget;
-  order.forEach(({ i, rowBytes, range }, n) => {
+    .sort((a, b) => a.range.rowCount * a.range.columnCount - b.range.rowCount * b.range.columnCount);
+  let left = PROBE_CELLS;
+  order.forEach(({ i, range }, n) => {
     const share = left / (order.length - n);
-    rows[i] = Math.min(range.rowCount, Math.max(1, Math.floor(share / rowBytes)));
-    left = Math.max(0, left - rows[i] * rowBytes);
+    rows[i] = Math.min(range.rowCount, PROBE_ROWS, Math.max(1, Math.floor(share / range.columnCount)));
+    left = Math.max(0, left - rows[i] * range.columnCount);
   });
   return rows;
 }
 
-/**
- * Bytes one row of a chunk already read is expected to cost: the heaviest row seen,
- * or twice the average, whichever is more, and never under a floor per cell.
- */
-function measuredRowBytes(sample: ExcelRange, columns: number): number {
-  let total = 0;
+/** UTF-8 bytes of the heaviest row read (values and number formats), as Excel measures the response. */
+function heaviestRowBytes(parts: ExcelRange[]): number {
   let heaviest = 0;
-  sample.values.forEach((row, r) => {
-    const bytes = JSON.stringify(row).length + JSON.stringify(sample.numberFormat[r] ?? []).length;
-    total += bytes;
-    heaviest = Math.max(heaviest, bytes);
-  });
-  const average = sample.values.length ? total / sample.values.length : columns * BYTES_PER_CELL;
-  return Math.max(heaviest, 2 * average, columns * 4);
+  for (const part of parts) {
+    part.values.forEach((row, r) => {
+      heaviest = Math.max(heaviest, jsonBytes(row) + jsonBytes(part.numberFormat[r] ?? []) + 2);
+    });
+  }
+  return heaviest;
 }
 
+interface Chunk {
+  sheet: number;
+  start: number;
+  rows: number;
+  bytes: number;
+  part?: ExcelRange;
+}
 
 /**
- * Reads used ranges in three kinds of request: their dimensions (one round trip,
- * whatever the size), then values and number formats in row chunks that fit the
- * payload budget. Ranges that fit together are read in one request; a sheet
- * larger than the budget is read in chunks, the first sized for the worst case
- * and the rest from what those rows really weighed, with a margin. Asking for a
- * range the response cap would refuse is never tried, so no round trip is wasted.
+ * Sends one read request: true when Excel answered, false when it refused the response
+ * for its size and the chunks can be halved; any other failure is rethrown.
  */
-async function readInChunks(
-  context: { sync(): Promise<void>; reserve(bytes: number): Promise<void>; readonly budgetBytes: number },
-  sheets: ExcelWorksheet[],
-): Promise<SheetData[]> {
+async function sent(context: BatchContext, request: Chunk[]): Promise<boolean> {
+  try {
+    await context.sync();
+    return true;
+  } catch (error) {
+    if (!isResponseTooLarge(error) || request.every((chunk) => chunk.rows === 1)) throw error;
+    return false;
+  }
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/**
+ * Reads used ranges: their dimensions (one round trip, whatever the size), then a
+ * small probe of every sheet in one request, then the rest in row chunks sized from
+ * the UTF-8 bytes the probe's rows really weighed, several chunks to a request up to
+ * the payload budget. Excel on the web refuses a response over 5 MB
+ * (ResponsePayloadSizeLimitExceeded, "Resource limits and performance optimization
+ * for Office Add-ins", https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization);
+ * when a request is refused anyway (rows heavier further down), its chunks are
+ * asked for again with half the rows each.
+ */
+async function readInChunks(context: BatchContext, sheets: ExcelWorksheet[]): Promise<SheetData[]> {
   const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"));
   await context.sync();
-  const parts: ExcelRange[][] = used.map(() => []);
-  const queue = (i: number, start: number, rows: number, rowBytes: number) => {
-    const range = used[i];
-    const part = sheets[i].getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
-    parts[i].push(part.load("values,numberFormat"));
-    return context.reserve(rows * rowBytes);
-  };
-  // The first request holds a worst-case-sized first chunk of every sheet, sharing the
-  // budget, so a workbook of several sheets starts with one request, not one per sheet.
-  const firstRows = firstChunkRows(used, context.budgetBytes);
-  for (const [i, rows] of firstRows.entries()) {
-    if (rows > 0) await queue(i, 0, rows, used[i].columnCount * BYTES_PER_CELL);
-  }
-  if (firstRows.some((rows) => rows > 0)) await context.sync();
-  let rest = false;
+  const done: Chunk[][] = used.map(() => []);
+  const probe = probeRows(used)
+    .map((rows, sheet) => ({ sheet, start: 0, rows, bytes: 0 }))
+    .filter((chunk) => chunk.rows > 0);
+  await readChunks(context, sheets, used, [probe], done);
+  const rest: Chunk[] = [];
   for (const [i, range] of used.entries()) {
-    if (range.isNullObject || firstRows[i] >= range.rowCount) continue;
-    const rowBytes = measuredRowBytes(parts[i][0], range.columnCount);
-    const rowsPerChunk = Math.max(1, Math.floor(context.budgetBytes / rowBytes));
-    for (let start = firstRows[i]; start < range.rowCount; start += rowsPerChunk) {
-      await queue(i, start, Math.min(rowsPerChunk, range.rowCount - start), rowBytes);
-      rest = true;
+    const read = done[i].reduce((sum, chunk) => sum + chunk.rows, 0);
+    if (range.isNullObject || read >= range.rowCount) continue;
+    const rowBytes = Math.max(1, Math.ceil(heaviestRowBytes(done[i].map((chunk) => chunk.part).filter(isRange)) * ROW_MARGIN));
+    const perChunk = Math.max(1, Math.floor(context.budgetBytes / rowBytes));
+    for (let start = read; start < range.rowCount; start += perChunk) {
+      const rows = Math.min(perChunk, range.rowCount - start);
+      rest.push({ sheet: i, start, rows, bytes: rows * rowBytes });
     }
   }
-  if (rest) await context.sync();
+  await readChunks(context, sheets, used, requestsOf(rest, context.budgetBytes), done);
   return sheets.map((sheet, i) => {
     const range = used[i];
     if (range.isNullObject) return { name: sheet.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
     const values: RawCell[][] = [];
     const numberFormats: string[][] = [];
-    for (const part of parts[i]) {
-      for (const row of part.values) values.push(row);
-      for (const row of part.numberFormat) numberFormats.push(row);
+    for (const chunk of [...done[i]].sort((a, b) => a.start - b.start)) {
+      if (!chunk.part) continue;
+      for (const row of chunk.part.values) values.push(row);
+      for (const row of chunk.part.numberFormat) numberFormats.push(row);
     }
     return { name: sheet.name, values, numberFormats, origin: { row: range.rowIndex, col: range.columnIndex } };
   });
 }
 
-/** Stored state, or an empty object when the sheet holds something that is not Altitude's JSON. */
-function parseState(json: string): StoredState {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-  } catch {
-    return {};
+function isRange(part: ExcelRange | undefined): part is ExcelRange {
+  return part !== undefined;
+}
+
+/** Chunks grouped into requests of at most `budget` estimated bytes, in order. */
+function requestsOf(chunks: Chunk[], budget: number): Chunk[][] {
+  const requests: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let bytes = 0;
+  for (const chunk of chunks) {
+    if (current.length > 0 && bytes + chunk.bytes > budget) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(chunk);
+    bytes += chunk.bytes;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
+
+/**
+ * Sends each request of chunks (one round trip each); a request Excel refuses for the
+ * size of its response is split into its chunks' halves and sent again.
+ */
+async function readChunks(context: BatchContext, sheets: ExcelWorksheet[], used: ExcelRange[], requests: Chunk[][], done: Chunk[][]): Promise<void> {
+  const queue = [...requests];
+  while (queue.length > 0) {
+    const request = queue.shift() ?? [];
+    const parts = request.map((chunk) => {
+      const range = used[chunk.sheet];
+      return sheets[chunk.sheet].getRangeByIndexes(range.rowIndex + chunk.start, range.columnIndex, chunk.rows, range.columnCount).load("values,numberFormat");
+    });
+    if (await sent(context, request)) {
+      request.forEach((chunk, n) => done[chunk.sheet].push({ ...chunk, part: parts[n] }));
+      continue;
+    }
+    const halves = request.flatMap((chunk) => {
+      if (chunk.rows === 1) return [chunk];
+      const first = Math.ceil(chunk.rows / 2);
+      return [
+        { ...chunk, rows: first, bytes: chunk.bytes / 2 },
+        { ...chunk, start: chunk.start + first, rows: chunk.rows - first, bytes: chunk.bytes / 2 },
+      ];
+    });
+    const total = request.reduce((sum, chunk) => sum + chunk.bytes, 0);
+    const retries = requestsOf(halves, total / 2);
+    for (let i = retries.length - 1; i >= 0; i--) queue.unshift(retries[i]);
   }
 }

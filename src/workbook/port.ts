@@ -5,7 +5,7 @@
  * The shape follows Office.js's batched model: whole used ranges are read as
  * values plus number formats in one request, never cell by cell.
  */
-import type { ColumnMapping, SheetData } from "../core/model";
+import type { ColumnMapping, Problem, SheetData } from "../core/model";
 import type { OutputPlan, PlanValue, Progress, WriteResult } from "../core/plan";
 import type { DeepPartial, Settings } from "../core/settings";
 
@@ -19,6 +19,11 @@ export interface StoredState {
   mappings?: Record<string, ColumnMapping>;
   /** The period last chosen for each output (a label such as `2026-Q3`), used by every door as the default. */
   periods?: { rollup?: string; reviews?: string };
+  /**
+   * What was wrong with the state when it was read (each wrong field fell back to
+   * its default), located on the state sheet; set by reading, never written back.
+   */
+  problems?: Problem[];
 }
 
 /** How the workbook's host writes numbers as text: `1,200.5` or `1.200,5`. */
@@ -41,7 +46,10 @@ export interface WorkbookPort {
    * on failure every sheet created so far is removed and the error is rethrown.
    */
   writeSheets(plan: OutputPlan, options?: WriteOptions): Promise<WriteResult>;
-  /** The settings and mappings stored in the workbook, or an empty object. */
+  /**
+   * The settings and mappings stored in the workbook (an empty object when there are
+   * none), validated by the state codec: never throws on what the sheet holds.
+   */
   readState(): Promise<StoredState>;
   /** Replaces the stored settings and mappings. */
   writeState(state: StoredState): Promise<void>;

@@ -7,10 +7,12 @@ export {
   checkGoals as runChecks,
   loadWorkbook,
   missingGoalSheets,
+  settingsOf,
   writeReviews as runReviews,
   type Failure as UseCaseFailure,
   type LoadedWorkbook,
   type LoadOptions,
+  type PeopleNotReviewed,
   type Phase,
   type RunOptions,
 } from "../app";

@@ -26,6 +26,7 @@ import { tableFormatAt } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
+import { maxOf } from "../core/collections";
 
 export { addChartsToXlsx } from "./xlsx-charts";
 export type { ChartRef, ChartSeries, PendingChart } from "./xlsx-charts";
@@ -82,7 +83,7 @@ export function writePlanToWorkbook(
       added.push(ws);
       const context: SheetContext = { names, tableNames, nextPriority: 1 };
       writeSheet(ws, sheet, context);
-      charts.push(...sheet.blocks.filter(isChart).map((block) => pendingChart(ws, block)));
+      for (const block of sheet.blocks) if (isChart(block)) charts.push(pendingChart(ws, block));
       options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: ws.name });
     });
     const active = plan.activate === undefined ? added[0] : added[plan.sheets.findIndex((s) => s.key === plan.activate)];
@@ -154,7 +155,7 @@ function unknownBlock(block: never): never {
 
 function writeCells(ws: ExcelJS.Worksheet, block: CellsBlock): void {
   const height = block.values.length;
-  const width = Math.max(0, ...block.values.map((row) => row.length));
+  const width = maxOf(block.values, (row) => row.length, 0);
   block.values.forEach((row, r) =>
     row.forEach((value, c) => {
       const cell = ws.getCell(block.at.row + r + 1, block.at.col + c + 1);

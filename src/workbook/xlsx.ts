@@ -4,20 +4,20 @@
  * parsing cannot tell which adapter read them. The input file is only ever read;
  * results are written to a new file with {@link XlsxWorkbook.saveAs}.
  */
-import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { RawCell, SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
+import { writeAtomically } from "./output-file";
+import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "./xlsx-writer";
+import { maxOf, minOf } from "../core/collections";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's serial 25569 is 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
-/** Excel keeps at most 32,767 characters in a cell; the state is split below that. */
-const STATE_CHUNK = 30_000;
 
 /** An encrypted (password-protected) workbook, like a legacy .xls, is an OLE compound file. */
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -97,35 +97,26 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const result = writePlanToWorkbook(this.workbook, plan, options);
-    this.charts.push(...result.charts);
+    for (const chart of result.charts) this.charts.push(chart);
     return { names: result.names };
   }
 
   async readState(): Promise<StoredState> {
     const ws = this.workbook.getWorksheet(STATE_SHEET);
     if (!ws) return {};
-    let text = "";
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const value = toRawCell(ws.getCell(r, 1).value);
-      if (typeof value === "string") text += value;
-    }
-    try {
-      const state: unknown = JSON.parse(text);
-      return state && typeof state === "object" && !Array.isArray(state) ? (state as StoredState) : {};
-    } catch {
-      // A damaged state sheet must not make the workbook unusable: fall back to defaults.
-      return {};
-    }
+    const cells: RawCell[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) cells.push(toRawCell(ws.getCell(r, 1).value));
+    const { state, problems } = decodeState(cells);
+    return problems.length > 0 ? { ...state, problems } : state;
   }
 
   async writeState(state: StoredState): Promise<void> {
     const old = this.workbook.getWorksheet(STATE_SHEET);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
-    const text = JSON.stringify(state);
-    for (let i = 0, r = 1; i < text.length; i += STATE_CHUNK, r++) {
-      ws.getCell(r, 1).value = text.slice(i, i + STATE_CHUNK);
-    }
+    encodeState(state).forEach((piece, i) => {
+      ws.getCell(i + 1, 1).value = piece;
+    });
   }
 
   /**
@@ -140,15 +131,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const bytes = this.charts.length ? await addChartsToXlsx(written, this.charts) : written;
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      await fs.writeFile(temp, bytes, { flag: "wx" });
-      await fs.rename(temp, target);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      const code = errorCode(error);
-      throw new WorkbookError(`cannot write "${file}": ${FILE_ERRORS[code] ?? code}`, code);
-    }
+    await writeAtomically(target, bytes, file);
   }
 
   private visibleSheets(): ExcelJS.Worksheet[] {
@@ -175,10 +158,10 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
     });
   });
   if (cells.length === 0) return { name: ws.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const rows = Math.max(...cells.map((c) => c.row)) - top + 1;
-  const cols = Math.max(...cells.map((c) => c.col)) - left + 1;
+  const top = minOf(cells, (c) => c.row);
+  const left = minOf(cells, (c) => c.col);
+  const rows = maxOf(cells, (c) => c.row) - top + 1;
+  const cols = maxOf(cells, (c) => c.col) - left + 1;
   const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(""));
   const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
   for (const c of cells) {

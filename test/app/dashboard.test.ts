@@ -2,7 +2,7 @@ import { quarter } from "../support/builders";
 import * as path from "node:path";
 import { computeDashboard, type ChartId, type Dashboard } from "../../src/app/dashboard";
 import { computeRollup } from "../../src/core/rollup";
-import { loadWorkbook, type LoadedWorkbook } from "../../src/workbook/use-cases";
+import { loadWorkbook, type LoadedWorkbook } from "../../src/app";
 import { openXlsx } from "../../src/workbook/xlsx";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/altitude-sample.xlsx");

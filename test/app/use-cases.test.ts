@@ -4,8 +4,13 @@ import {
   loadWorkbook,
   periodChoice,
   rememberPeriod,
+  NO_TEAM,
   resolvePeriod,
   reviewPeople,
+  reviewsByTeam,
+  selectReviews,
+  settingsOf,
+  writeReviewSheets,
   writeReviews,
 } from "../../src/app";
 import type { Period, RawCell, SheetData } from "../../src/core/model";
@@ -64,6 +69,26 @@ describe("loadWorkbook", () => {
     const mapping = { kind: "okr" as const, headerRow: 1, columns: { period: 0, objective: 1, keyResult: 2, owner: 3, start: 4, target: 5, current: 6 } };
     const loaded = await loadWorkbook(new MemoryPort([odd], { mappings: { Goals: mapping } }), { asOf: AS_OF });
     expect(loaded.analysis.keyResults.map((k) => [k.record.keyResult, k.score])).toEqual([["Raise NPS from 40 to 60", 0.5]]);
+  });
+});
+
+describe("the stored state's problems and the locale", () => {
+  const problem = { code: "state-invalid", message: "ratingBands is not a list", sheet: "Altitude.State", cell: "A1", severity: "warning" as const };
+
+  it("puts what was wrong with the stored state first among the problems", async () => {
+    const loaded = await loadWorkbook(new MemoryPort([okrs(Q3)], { problems: [problem] }), { asOf: AS_OF });
+    expect(loaded.parsed.problems[0]).toEqual(problem);
+  });
+
+  it.each([
+    ["the host's separator when the settings give none", {}, ",", ","],
+    ["the stored separator over the host's", { settings: { decimalSeparator: "." as const } }, ",", "."],
+    ["the default when the host says nothing", {}, null, "."],
+  ])("settingsOf uses %s", async (_name, state: StoredState, hostSeparator, expected) => {
+    const port = new MemoryPort([], state);
+    const locale = hostSeparator === null ? null : { decimalSeparator: hostSeparator as "," | "." };
+    const settings = await settingsOf({ readState: () => port.readState(), numberLocale: async () => locale });
+    expect(settings.decimalSeparator).toBe(expected);
   });
 });
 
@@ -177,8 +202,21 @@ describe("writeReviews", () => {
   it("fails plainly when nobody matches", async () => {
     const port = new MemoryPort([people]);
     const done = await writeReviews(port, { asOf: AS_OF, people: ["Zoe"] });
-    expect(done).toMatchObject({ ok: false, code: "no-people", people: ["Zoe"], period: { label: "2026" }, message: 'no KRAs, key results or KPIs for "Zoe" in 2026' });
+    expect(done).toMatchObject({ ok: false, code: "no-people", people: ["Zoe"], period: { label: "2026" }, message: 'no KRAs, key results or KPIs for "Zoe" in 2026', missed: { notFound: ["Zoe"], notInTeam: [] } });
     expect(port.written).toEqual([]);
+  });
+
+  it("names the people asked for who are not found, and those outside the team asked for", async () => {
+    const port = new MemoryPort([people, okrs(Q3, Q2.map((v) => (v === "2026-Q2" ? "2026-Q3" : v)))]);
+    const done = await writeReviews(port, { asOf: AS_OF, people: ["Ana López", "Mia Schmidt", "Ghost"], team: "Company" });
+    expect(done.ok && done.reviews.map((r) => r.person)).toEqual(["Ana López"]);
+    expect(done.ok && done.missed).toEqual({ notFound: ["Ghost"], notInTeam: ["Mia Schmidt"] });
+  });
+
+  it("says who is outside the team when no one asked for is in it", async () => {
+    const port = new MemoryPort([people]);
+    const done = await writeReviews(port, { asOf: AS_OF, people: ["Ana López"], team: "Sales" });
+    expect(done).toMatchObject({ ok: false, code: "no-people", message: '"Ana López" is not in the team "Sales" in 2026', missed: { notFound: [], notInTeam: ["Ana López"] } });
   });
 
   describe("with very many people", () => {
@@ -191,12 +229,52 @@ describe("writeReviews", () => {
       expect(port.written).toHaveLength(0);
     });
 
-    it("writes them all when allowed, and says how many", async () => {
+    it("writes them all when allowed, and says how many before writing", async () => {
       const port = new MemoryPort([crowd]);
-      const done = await writeReviews(port, { asOf: AS_OF, allowManySheets: true });
+      const told: Array<[number, number]> = [];
+      const done = await writeReviews(port, { asOf: AS_OF, allowManySheets: true, onManySheets: (sheets) => told.push([sheets, port.written.length]) });
+      expect(told).toEqual([[61, 0]]);
       expect(done.ok && done.manySheets).toBe(61);
       expect(port.written[0].sheets).toHaveLength(61);
     });
+  });
+});
+
+describe("selectReviews and one workbook per team", () => {
+  const team = (t: string, owner: string) => ["2026-Q3", t, "Grow", `Key result of ${owner} in ${t}`, owner, 0, 10, 5];
+
+  it("selects the reviews without writing anything", async () => {
+    const port = new MemoryPort([okrs(team("Sales", "Ben Okafor"), team("People", "Mia Schmidt"))]);
+    const chosen = await selectReviews(port, { asOf: AS_OF, period: "2026" });
+    expect(chosen.ok && chosen.reviews.map((r) => r.person)).toEqual(["Ben Okafor", "Mia Schmidt"]);
+    expect(port.written).toEqual([]);
+  });
+
+  it.each([
+    ["the team of most key results", [team("Sales", "Ana"), team("Sales", "Ana"), team("People", "Ana")], [["Sales", ["Ana"]]]],
+    ["the team named first on a tie", [team("People", "Ana"), team("Sales", "Ana")], [["People", ["Ana"]]]],
+    ["teams in name order, any case kept together", [team("sales", "Ben"), team("Sales", "Ana"), team("Company", "Cy")], [["Company", ["Cy"]], ["sales", ["Ben", "Ana"]]]],
+  ])("groups by %s", async (_name, rows, expected) => {
+    const chosen = await selectReviews(new MemoryPort([okrs(...rows)]), { asOf: AS_OF, period: "2026" });
+    if (!chosen.ok) throw new Error(chosen.message);
+    expect(reviewsByTeam(chosen.reviews).map((t) => [t.team, t.reviews.map((r) => r.person)])).toEqual(expected);
+  });
+
+  it("puts people with no key result or KPI last, under No team", async () => {
+    const chosen = await selectReviews(new MemoryPort([okrs(team("Sales", "Ben")), kras(["Ana", 2026, "Delivery", 100, 4])]), { asOf: AS_OF, period: "2026" });
+    if (!chosen.ok) throw new Error(chosen.message);
+    expect(reviewsByTeam(chosen.reviews).map((t) => t.team)).toEqual(["Sales", NO_TEAM]);
+  });
+
+  it("writes a team's reviews onto a workbook of its own", async () => {
+    const source = new MemoryPort([okrs(team("Sales", "Ben"), team("People", "Mia"))]);
+    const chosen = await selectReviews(source, { asOf: AS_OF, period: "2026" });
+    if (!chosen.ok) throw new Error(chosen.message);
+    const copy = new MemoryPort([]);
+    const sales = reviewsByTeam(chosen.reviews).find((t) => t.team === "Sales");
+    const written = await writeReviewSheets(copy, sales?.reviews ?? [], chosen.period);
+    expect(written.names.index).toBe("Reviews 2026");
+    expect(copy.written[0].sheets.map((s) => s.name)).toEqual(["Reviews 2026", "Ben 2026"]);
   });
 });
 

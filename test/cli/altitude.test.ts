@@ -206,7 +206,7 @@ describe("unusable input", () => {
   });
 
   it.each<[string, string[], RegExp]>([
-    ["no command", [], /Usage:/],
+    ["no command", [], /^altitude: missing a command \(score, check, rollup, review\); see altitude --help\n$/],
     ["an unknown command", ["frobnicate", "x.xlsx"], /^altitude: unknown command "frobnicate"/],
     ["an unknown option", ["score", "SAMPLE", "--colour"], /^altitude: .*--colour/],
     ["a missing workbook", ["score"], /^altitude: missing the workbook: altitude score <file\.xlsx>/],
@@ -217,6 +217,7 @@ describe("unusable input", () => {
     ["a rollup of a quarter with no data", ["rollup", "SAMPLE", "--period", "2019-Q1"], /^altitude: no key results or KPI readings in 2019-Q1, so no rollup was written\n$/],
     ["nobody to review", ["review", "SAMPLE", "--people", "Nobody Here"], /^altitude: no KRAs, key results or KPIs for "Nobody Here" in 2026\n$/],
     ["output over the input", ["rollup", "SAMPLE", "-o", "SAMPLE"], /^altitude: will not overwrite the input file/],
+    ["output over the input, even with --force", ["rollup", "SAMPLE", "-o", "SAMPLE", "--force"], /^altitude: will not overwrite the input file/],
   ])("exits 2 on %s", (_name, args, message) => {
     const before = sha256(sample);
     const run = altitude(

@@ -5,7 +5,7 @@ import type { RawCell } from "../../src/core/model";
 import type { TableBlock } from "../../src/core/plan";
 import { planTemplate } from "../../src/core/templates";
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/hosts/excel-stand-in";
 import { quarter } from "../support/builders";
 
 /** The starter rows of a kind of sheet for a quarter, header first. */
@@ -32,14 +32,21 @@ function setUp(fake: FakeExcel, showPane = jest.fn(() => Promise.resolve())) {
 }
 
 describe("ribbon commands", () => {
-  it("associates each handler under its manifest FunctionName once Office is ready", () => {
-    expect(fakeOffice.actions.associate).not.toHaveBeenCalled();
-    becomeReady();
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime
+  it("associates each handler under its manifest FunctionName as soon as the file loads, before Office is ready, so the first ribbon click is heard (shared runtime samples)", () => {
+    expect(fakeOffice.readyCallbacks.length).toBe(1);
     expect(fakeOffice.actions.associate.mock.calls).toEqual([
       ["buildRollup", buildRollup],
       ["buildReviews", buildReviews],
       ["checkGoals", checkGoals],
     ]);
+  });
+
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/develop/run-code-on-document-open
+  it("asks Excel to load the runtime when this workbook opens, once Office is ready (Run code in your Office Add-in when the document opens)", () => {
+    expect(fakeOffice.addin.setStartupBehavior).not.toHaveBeenCalled();
+    becomeReady();
+    expect(fakeOffice.addin.setStartupBehavior).toHaveBeenCalledWith("Load");
   });
 
   it("Quarterly rollup writes the latest quarter's rollup sheet and completes without opening the pane", async () => {

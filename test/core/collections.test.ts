@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compareText, groupBy, pushTo } from "../../src/core/collections";
+import { compareText, groupBy, maxOf, minOf, pushTo } from "../../src/core/collections";
 
 describe("pushTo", () => {
   it("starts a list for a new key and appends to an existing one", () => {
@@ -48,5 +48,38 @@ describe("compareText", () => {
     ["capitals before lower case, whatever the locale", "Zed", "ant", -1],
   ])("%s", (_name, a, b, expected) => {
     expect(compareText(a, b)).toBe(expected);
+  });
+});
+
+describe("maxOf and minOf", () => {
+  it.each([
+    ["lengths of words", ["a", "abc", "ab"], 3, 1],
+    ["negative numbers", ["-5", "-2"], -2, -5],
+    ["one item", ["x"], 1, 1],
+  ])("%s", (_name, items, max, min) => {
+    const measure = (s: string) => (/^-?\d+$/.test(s) ? Number(s) : s.length);
+    expect(maxOf(items, measure)).toBe(max);
+    expect(minOf(items, measure)).toBe(min);
+  });
+
+  it("gives the stated value for no items", () => {
+    expect(maxOf([], (n: number) => n, 0)).toBe(0);
+    expect(minOf([], (n: number) => n)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("handles more items than a spread into Math.max could (which overflows the stack)", () => {
+    const many = Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 500_000);
+    expect(maxOf(many, (n) => n)).toBe(499_999);
+    expect(minOf(many, (n) => n)).toBe(0);
+  });
+
+  it("agrees with Math.max and Math.min on small arrays", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 50 }), (values) => {
+        // == so that 0 and -0 count as the same number.
+        expect(maxOf(values, (n) => n) == Math.max(...values)).toBe(true);
+        expect(minOf(values, (n) => n) == Math.min(...values)).toBe(true);
+      }),
+    );
   });
 });

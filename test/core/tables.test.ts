@@ -1,11 +1,34 @@
 import type { RecognisedSheet } from "../../src/core/model";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { planTableConversion, tableNameFor } from "../../src/core/tables";
+import { planTableConversion, tableColumnNames, tableNameFor, withRowAddresses } from "../../src/core/tables";
 import { makeSheet } from "../support/builders";
 
 function recognised(overrides: Partial<RecognisedSheet>): RecognisedSheet {
   return { name: "OKRs", kind: "okr", confidence: 1, headerRow: 2, columns: {}, unmappedHeaders: [], rowCount: 0, ...overrides };
 }
+
+describe("tableColumnNames", () => {
+  it.each([
+    ["header texts as they are", ["Start", "Key result"], ["Start", "Key result"]],
+    ["a blank header as ColumnN", ["Start", ""], ["Start", "Column2"]],
+    ["a repeated header numbered, ignoring case", ["Owner", "owner", "OWNER"], ["Owner", "owner2", "OWNER3"]],
+    ["a number as its text", [2026], ["2026"]],
+  ])("names %s", (_name, headers, names) => {
+    expect(tableColumnNames(headers)).toEqual(names);
+  });
+});
+
+describe("withRowAddresses", () => {
+  const conversion = { range: { row: 2, col: 1, rows: 4, cols: 3 }, columnNames: ["Start", "Key result", "It's [x]", "Score"] };
+  it.each([
+    ["a plain name", "=ALTITUDE.OKRGRADE([@Score])", 3, "=ALTITUDE.OKRGRADE(E4)"],
+    ["a bracketed name with a space", "=F([@[Key result]])", 5, "=F(C6)"],
+    ["escaped brackets and apostrophe", "=F([@[It''s '[x']]])", 3, "=F(D4)"],
+    ["a name the table lacks, left as written", "=F([@Nope])", 3, "=F([@Nope])"],
+  ])("turns %s into the row's address", (_name, formula, row, expected) => {
+    expect(withRowAddresses(conversion, formula, row)).toBe(expected);
+  });
+});
 
 describe("planTableConversion", () => {
   const okrSheet = makeSheet("OKRs", [
@@ -23,16 +46,17 @@ describe("planTableConversion", () => {
     expect(plan.value.range).toEqual({ row: 1, col: 0, rows: 3, cols: 6 });
     expect(plan.value.tableRange).toEqual({ row: 1, col: 0, rows: 3, cols: 9 });
     expect(plan.value.computed.map((c) => c.header)).toEqual(["Score", "Grade", "Pace"]);
-    expect(plan.value.computed[0].formulas).toEqual(["=ALTITUDE.OKRSCORE(D3,E3,F3)", "=ALTITUDE.OKRSCORE(D4,E4,F4)"]);
-    expect(plan.value.computed[1].formulas[1]).toBe("=ALTITUDE.OKRGRADE(G4)");
+    // Structured references to the formula's own row, which sorting cannot break.
+    expect(plan.value.computed[0].formulas).toEqual(["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"]);
+    expect(plan.value.computed[1].formulas[1]).toBe("=ALTITUDE.OKRGRADE([@Score])");
   });
 
   it("fills the period down so every row's pace uses its quarter's dates", () => {
     const plan = planTableConversion(okrSheet, okr, DEFAULT_SETTINGS);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.value.computed[2].formulas).toEqual([
-      "=ALTITUDE.OKRPACE(G3,DATE(2026,7,1),DATE(2026,9,30))",
-      "=ALTITUDE.OKRPACE(G4,DATE(2026,7,1),DATE(2026,9,30))",
+      "=ALTITUDE.OKRPACE([@Score],DATE(2026,7,1),DATE(2026,9,30))",
+      "=ALTITUDE.OKRPACE([@Score],DATE(2026,7,1),DATE(2026,9,30))",
     ]);
   });
 
@@ -51,7 +75,7 @@ describe("planTableConversion", () => {
       [1, "increase"],
       [2, "aspirational"],
     ]);
-    expect(plan.value.computed[1].formulas[0]).toBe("=ALTITUDE.OKRGRADE(G2,C2)");
+    expect(plan.value.computed[1].formulas[0]).toBe("=ALTITUDE.OKRGRADE([@Score],[@Commitment])");
   });
 
   it("gives each KPI reading a trend against the same KPI's previous row", () => {
@@ -63,7 +87,7 @@ describe("planTableConversion", () => {
     ]);
     const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, floor: 1, target: 2, period: 3, actual: 4 } }), DEFAULT_SETTINGS);
     if (!plan.ok) throw new Error(plan.message);
-    expect(plan.value.computed[0].formulas[0]).toBe("=ALTITUDE.KPISTATUS(E2,B2,C2)");
+    expect(plan.value.computed[0].formulas[0]).toBe("=ALTITUDE.KPISTATUS([@Actual],[@Floor],[@Target])");
     // Floor above target: lower is better, so the trend is read that way.
     expect(plan.value.computed[1].formulas).toEqual(['="Flat"', '="Flat"', '=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E4),"lower")']);
   });
@@ -77,7 +101,8 @@ describe("planTableConversion", () => {
     ]);
     const plan = planTableConversion(sheet, recognised({ headerRow: 1, columns: { objective: 0, keyResult: 1, commitment: 2, start: 3, target: 4, current: 5 } }), DEFAULT_SETTINGS);
     if (!plan.ok) throw new Error(plan.message);
-    expect(plan.value.computed[1].formulas).toEqual(["=ALTITUDE.OKRGRADE(G2,C2)", "=ALTITUDE.OKRGRADE(G3,C2)", "=ALTITUDE.OKRGRADE(G4,C4)"]);
+    // The carried commitment is written as its value: a reference to the objective's row would break on sorting.
+    expect(plan.value.computed[1].formulas).toEqual(["=ALTITUDE.OKRGRADE([@Score],[@Commitment])", '=ALTITUDE.OKRGRADE([@Score],"committed")', "=ALTITUDE.OKRGRADE([@Score],[@Commitment])"]);
   });
 
   it("reads a continued KPI's floor and target from the row above, as the analysis does", () => {
@@ -91,10 +116,10 @@ describe("planTableConversion", () => {
     const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, floor: 1, target: 2, period: 3, actual: 4 } }), DEFAULT_SETTINGS);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.value.computed[0].formulas).toEqual([
-      "=ALTITUDE.KPISTATUS(E2,B2,C2)",
-      "=ALTITUDE.KPISTATUS(E3,B2,C2)",
-      "=ALTITUDE.KPISTATUS(E4,B2,C4)",
-      "=ALTITUDE.KPISTATUS(E5,B5,C5)",
+      "=ALTITUDE.KPISTATUS([@Actual],[@Floor],[@Target])",
+      "=ALTITUDE.KPISTATUS([@Actual],45,30)",
+      "=ALTITUDE.KPISTATUS([@Actual],45,[@Target])",
+      "=ALTITUDE.KPISTATUS([@Actual],[@Floor],[@Target])",
     ]);
     expect(plan.value.computed[1].formulas[1]).toBe('=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E3),"lower")');
   });

@@ -138,9 +138,10 @@ describe("Tables", () => {
     const after = await sheet("OKRs");
     expect(after?.tables).toEqual([expect.objectContaining({ name: "Altitude_OKRs", address: "OKRs!A3:O15" })]);
     expect(after?.tables[0].headers.slice(12)).toEqual(["Score", "Grade", "Pace"]);
-    await expect(formulaAt("OKRs", "M4")).resolves.toBe("=ALTITUDE.OKRSCORE(H4,I4,J4,G4)");
-    await expect(formulaAt("OKRs", "N4")).resolves.toBe("=ALTITUDE.OKRGRADE(M4,L4)");
-    await expect(formulaAt("OKRs", "O7")).resolves.toMatch(/^=ALTITUDE\.OKRPACE\(M7,DATE\(2026,7,1\),DATE\(2026,9,30\)\)$/);
+    // Structured references to each row's own cells, so sorting the table keeps every result with its row.
+    await expect(formulaAt("OKRs", "M4")).resolves.toBe("=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current],[@Type])");
+    await expect(formulaAt("OKRs", "N4")).resolves.toBe("=ALTITUDE.OKRGRADE([@Score],[@Commitment])");
+    await expect(formulaAt("OKRs", "O7")).resolves.toMatch(/^=ALTITUDE\.OKRPACE\(\[@Score\],DATE\(2026,7,1\),DATE\(2026,9,30\)\)$/);
     expect(after?.conditionalFormats.map((f) => f.address)).toEqual(expect.arrayContaining(["OKRs!N4:N15", "OKRs!O4:O15"]));
     expect(after?.validations.map((v) => v.address)).toEqual(expect.arrayContaining(["OKRs!G4:G15", "OKRs!L4:L15"]));
     // The user's own columns keep every value.
@@ -265,6 +266,24 @@ describe("A 320 px pane", () => {
       overflows.push(...found.map((f) => `${view}: ${f}`));
     }
     expect(overflows).toEqual([]);
+  });
+});
+
+describe("Help › Diagnostics", () => {
+  it("runs every workbook contract against the stand-in, shows pass per contract with what it answered, and leaves no scratch sheet", async () => {
+    const before = await page.evaluate(() => window.__altitude?.fake.sheetNames());
+    await pane().getByRole("button", { name: "Help" }).click();
+    await pane().getByRole("button", { name: "Run diagnostics" }).click();
+    const status = pane().getByRole("status").filter({ hasText: /of \d+ hold/ });
+    await status.waitFor({ timeout: 45_000 });
+    await expect(status.textContent()).resolves.toMatch(/^(\d+) of \1 hold\.$/);
+    const items = pane().getByRole("list", { name: "Diagnostics results" }).getByRole("listitem");
+    await expect(items.count()).resolves.toBe(9);
+    await expect(pane().getByText("Fail", { exact: true }).count()).resolves.toBe(0);
+    await expect(pane().getByText(/all 13 came back as written/).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => window.__altitude?.fake.sheetNames())).resolves.toEqual(before);
+    await pane().getByRole("heading", { name: "Diagnostics" }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnostics.png"), fullPage: false });
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { OutputPlan } from "../../src/core/plan";
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/hosts/excel-stand-in";
 import { WorkbookError } from "../../src/workbook/port";
 import { altitude, ensureBuilt, SAMPLE } from "../cli/support";
 

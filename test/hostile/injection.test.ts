@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planTableConversion } from "../../src/core/tables";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
-import { createFakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel } from "../../src/hosts/excel-stand-in";
 import { writePlanToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FORMULA_LIKE } from "./arbitraries";
 
@@ -56,7 +56,8 @@ function plans(sheets: SheetData[]): { rollup: OutputPlan; reviews: OutputPlan }
 }
 
 /** Altitude's own formulas: its custom functions over cell references, numbers, dates and its own words, or a constant word. */
-const OWN_FORMULA = /^=(ALTITUDE\.[A-Z]+\((\$?[A-Z]{1,3}\$?\d+|"[A-Za-z ]*"|[\d.]+|DATE\(\d+,\d+,\d+\)|,)*\)|"[A-Za-z ]*")$/;
+// Cell references are A1 addresses or structured references to the formula's own row ([@Start], [@[Key result]]).
+const OWN_FORMULA = /^=(ALTITUDE\.[A-Z]+\((\$?[A-Z]{1,3}\$?\d+|\[@(\w+|\[([^'\]]|'.)*\])\]|"[A-Za-z ]*"|[\d.]+|DATE\(\d+,\d+,\d+\)|,)*\)|"[A-Za-z ]*")$/;
 
 describe("formula injection", () => {
   const sheets = hostileSheets();

@@ -140,9 +140,14 @@ describe("manifest.xml", () => {
     expect(resourceValue("bt:Urls", runtimeResid)).toBe(path(app, "DefaultSettings", "SourceLocation").attributes.DefaultValue);
   });
 
-  it("requires the SharedRuntime 1.1 requirement set", () => {
-    const sets = findAll(child(app, "Requirements"), "Set").map((set) => `${set.attributes.Name} ${set.attributes.MinVersion}`);
-    expect(sets).toContain("SharedRuntime 1.1");
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements
+  it.each([
+    ["the shared runtime the pane, functions and ribbon run in", "SharedRuntime 1.1"],
+    ["CustomFunctions.Error, which needs CustomFunctionsRuntime 1.2", "CustomFunctionsRuntime 1.2"],
+    ["data validation (ExcelApi 1.8), the newest API the code uses without a check", "ExcelApi 1.8"],
+  ])("requires the requirement set for %s (Specify Office applications and API requirements)", (_name, set) => {
+    const sets = findAll(child(app, "Requirements"), "Set").map((item) => `${item.attributes.Name} ${item.attributes.MinVersion}`);
+    expect(sets).toContain(set);
   });
 
   it("declares the custom functions under the ALTITUDE namespace", () => {

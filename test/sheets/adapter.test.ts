@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { STATE_PIECE } from "../../src/workbook/state-codec";
 import { isoToSerial } from "../../src/core/dates";
 import type { RawCell } from "../../src/core/model";
 import type { OutputPlan } from "../../src/core/plan";
@@ -7,7 +8,7 @@ import { parseUserEntered } from "../../src/hosts/sheets-stand-in/user-entered";
 import { dateToSerial, guardText, localeSeparator, SheetsWorkbook, sheetsPort, sheetsFormula } from "../../src/sheets/adapter";
 import type { SheetsValue } from "../../src/sheets/api";
 import { WorkbookError } from "../../src/workbook/port";
-import { loadWorkbook, runReviews, runRollup } from "../../src/workbook/use-cases";
+import { buildRollup as runRollup, loadWorkbook, writeReviews as runReviews } from "../../src/app";
 import { sampleInSheets } from "./sample";
 
 const AS_OF = "2026-08-15";
@@ -208,16 +209,26 @@ describe("state", () => {
     expect(book.sheets.filter((s) => s.name === "Altitude.State")).toHaveLength(1);
   });
 
-  it("reads a damaged state as no state", async () => {
+  it("reads a damaged state as no state, and says so on the state sheet (the shared state codec)", async () => {
     const { port } = workbookOf({ A: [["x"]], "Altitude.State": [["{not json"]] });
-    expect(await port.readState()).toEqual({});
+    expect(await port.readState()).toEqual({
+      problems: [expect.objectContaining({ sheet: "Altitude.State", cell: "A1", code: "state-invalid", message: "the stored settings and mappings are not readable; using the defaults" })],
+    });
+  });
+
+  it("reads a wrongly shaped setting as its default, and says so", async () => {
+    const { port } = workbookOf({ A: [["x"]], "Altitude.State": [['{"settings":{"ratingBands":5,"scoreCap":1.5}}']] });
+    expect(await port.readState()).toEqual({
+      settings: { scoreCap: 1.5 },
+      problems: [expect.objectContaining({ message: "ratingBands is not a list (it is a number); using the default bands" })],
+    });
   });
 
   it("splits a state longer than a cell over several cells", async () => {
     const { port, book } = workbookOf({ A: [["x"]] });
-    const state = { settings: { gradeBands: { note: "n".repeat(120_000) } } } as unknown as Parameters<typeof port.writeState>[0];
+    const state = { settings: { rating: { labels: ["n".repeat(120_000)] } } };
     await port.writeState(state);
-    expect(sheetOf(book, "Altitude.State").getLastRow()).toBe(3);
+    expect(sheetOf(book, "Altitude.State").getLastRow()).toBe(Math.ceil(JSON.stringify(state).length / STATE_PIECE));
     expect(await port.readState()).toEqual(state);
   });
 });

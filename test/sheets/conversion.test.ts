@@ -6,7 +6,7 @@ import type { SheetsValue } from "../../src/sheets/api";
 import { remoteHost, serveCall, type ScriptRun } from "../../src/sheets/rpc";
 import type { TableConversion } from "../../src/core/tables";
 import { WorkbookError } from "../../src/workbook/port";
-import { loadWorkbook } from "../../src/workbook/use-cases";
+import { loadWorkbook } from "../../src/app";
 
 describe("ranged formulas", () => {
   it.each<[string, string[], number, Array<{ offset: number; rows: number; formula: string }>]>([
@@ -61,7 +61,9 @@ describe("convert to table in Sheets", () => {
     range: { row: 0, col: 0, rows: 3, cols: 3 },
     tableName: "OKRs_Table",
     tableRange: { row: 0, col: 0, rows: 3, cols: 4 },
-    computed: [{ header: "Score", numberFormat: "0%", formulas: ["=ALTITUDE.OKRSCORE(A2,B2,C2)", "=ALTITUDE.OKRSCORE(A3,B3,C3)"] }],
+    columnNames: ["Start", "Target", "Current", "Score"],
+    // As core plans them for Excel: structured references to each row's own cells.
+    computed: [{ header: "Score", numberFormat: "0%", formulas: ["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"] }],
     conditional: [{ kind: "conditional", range: { row: 1, col: 3, rows: 2, cols: 1 }, rules: [{ equals: "Green", fill: "#C6EFCE", fontColor: "#006100" }] }],
     validations: [{ kind: "validation", range: { row: 1, col: 0, rows: 2, cols: 1 }, list: ["increase", "decrease"] }],
   };

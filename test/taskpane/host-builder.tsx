@@ -5,7 +5,7 @@ import type { AppView } from "../../src/taskpane/app/navigation";
 import type { AltitudeHost } from "../../src/taskpane/app/host";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
-import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/workbook/fake-excel";
+import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/hosts/excel-stand-in";
 
 // jsdom has no ResizeObserver; Fluent's message bar only uses it to reflow long text.
 class NoResizeObserver {

@@ -4,7 +4,7 @@
  * unusable is saved.
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { FakeSheetInput } from "../../src/workbook/fake-excel";
+import type { FakeSheetInput } from "../../src/hosts/excel-stand-in";
 import { WorkbookError } from "../../src/workbook/port";
 import { formatFigure, isPercentFormat } from "../../src/taskpane/views/common";
 import { NOTES_SHEET, OKR_SHEET, makeHost, renderPane } from "./host-builder";

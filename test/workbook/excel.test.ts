@@ -3,8 +3,8 @@ import type { RawCell } from "../../src/core/model";
 import type { OutputPlan, PlanValue, SheetPlan } from "../../src/core/plan";
 import { uniqueTableName } from "../../src/core/sheet-names";
 import { createExcelWorkbook, STATE_PIECE } from "../../src/workbook/excel";
-import { columnWidthPoints, needsTextFormat } from "../../src/workbook/excel-writer";
-import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/workbook/fake-excel";
+import { asTypedText, columnWidthPoints } from "../../src/workbook/excel-writer";
+import { createFakeExcel, type FakeExcel, type FakeSheetInput } from "../../src/hosts/excel-stand-in";
 import { STATE_SHEET, WorkbookError, type StoredState } from "../../src/workbook/port";
 
 const FOUR_MB = 4 * 1024 * 1024;
@@ -53,9 +53,9 @@ describe("sheetNames", () => {
 
 describe("readSheets", () => {
   it.each([
-    ["10 rows", 10],
-    ["10,000 rows", 10_000],
-  ])("reads %s with their origin and number formats in three round trips: sheets, sizes, cells", async (_name, count) => {
+    ["10 rows in three round trips: sheets, sizes, cells", 10, 3],
+    ["10,000 rows in four: sheets, sizes, a probe, then the rest measured", 10_000, 4],
+  ])("reads %s, with their origin and number formats", async (_name, count, trips) => {
     const values: RawCell[][] = [["Period", "Owner", "Score"], ...Array.from({ length: count }, (_, r) => ["2026-Q3", `Owner ${r}`, r / 100])];
     const { fake, workbook } = setUp([
       { name: "OKRs", values, origin: { row: 2, col: 1 }, numberFormats: values.map((_, r) => ["@", "General", r === 0 ? "General" : "0%"]) },
@@ -67,8 +67,41 @@ describe("readSheets", () => {
     expect(okrs.values).toEqual(values);
     expect(okrs.numberFormats?.[count]).toEqual(["@", "General", "0%"]);
     expect(blank).toEqual({ name: "Blank", values: [], numberFormats: [], origin: { row: 0, col: 0 } });
-    expect(fake.stats.syncs).toBe(3);
-    expect(workbook.roundTrips).toBe(3);
+    expect(fake.stats.syncs).toBe(trips);
+    expect(workbook.roundTrips).toBe(trips);
+  });
+
+  // "Resource limits and performance optimization for Office Add-ins": Excel on the web refuses a
+  // response over 5 MB (ResponsePayloadSizeLimitExceeded), measured in bytes, not characters.
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+  it.each([
+    ["ASCII text", "x", 11],
+    ["text of three-byte characters (UTF-8, not UTF-16, counts)", "€", 27],
+  ])("reads 20,000 rows × 10 cells of 120 characters of %s under the 5 MB response cap (Resource limits and performance optimization)", async (_name, char, most) => {
+    const text = char.repeat(120);
+    const row = Array.from({ length: 10 }, () => text);
+    const values: RawCell[][] = Array.from({ length: 20_000 }, () => row);
+    const { fake, workbook } = setUp([{ name: "Notes", values }]);
+    const [notes] = await workbook.readSheets();
+    expect(notes.values).toHaveLength(20_000);
+    expect(notes.values[19_999]).toEqual(row);
+    expect(fake.stats.largestResponseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // Sheet list, sizes, the probe, then chunks of about 4 MB each: none refused.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(most);
+    expect(workbook.roundTrips).toBe(fake.stats.syncs);
+  });
+
+  it("asks again with half the rows when Excel refuses a response for its size (rows heavier further down)", async () => {
+    const light = Array.from({ length: 10 }, () => "x");
+    const heavy = Array.from({ length: 10 }, () => "€".repeat(400));
+    const values: RawCell[][] = Array.from({ length: 6_000 }, (_, r) => (r < 1_000 ? light : heavy));
+    const { fake, workbook } = setUp([{ name: "Notes", values }]);
+    const [notes] = await workbook.readSheets();
+    expect(notes.values).toHaveLength(6_000);
+    expect(notes.values[5_999]).toEqual(heavy);
+    expect(notes.values[999]).toEqual(light);
+    const refused = fake.stats.requests.filter((request) => request.responseBytes > 5 * 1024 * 1024);
+    expect(refused.length).toBeGreaterThan(0);
   });
 
   it("reads only the named sheets, matching names without regard to case", async () => {
@@ -206,9 +239,17 @@ describe("writeSheets", () => {
     ["an implicit intersection", "@SUM(A1)"],
     ["a leading tab", "\t=1+1"],
     ["a number-like identifier", "007"],
+    ["a month and year Excel reads as a date", "Jan 2026"],
+    ["a time", "12:30"],
+    ["a mixed fraction", "1 1/2"],
+    ["an accountant's negative", "(100)"],
+    ["a percentage", "45%"],
+    ["an error literal", "#N/A"],
+    ["text that starts with an apostrophe", "'quoted"],
   ];
 
-  it.each(injections)("writes %s from user text as text, in cells, tables and links", async (_name, text) => {
+  // Excel.Range.values: https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member
+  it.each(injections)("writes %s from user text as text behind the apostrophe guard, in cells, tables and links (Excel.Range.values)", async (_name, text) => {
     const { fake, workbook } = setUp();
     await workbook.writeSheets(
       makePlan(
@@ -223,7 +264,7 @@ describe("writeSheets", () => {
     );
     const sheet = fake.getSheet("Rollup 2026-Q3");
     for (const address of ["B1", "A4", "A7"]) {
-      expect(sheet?.cell(address)).toMatchObject({ value: text, formula: null, numberFormat: "@" });
+      expect(sheet?.cell(address)).toMatchObject({ value: text, formula: null, numberFormat: "General" });
     }
   });
 
@@ -318,21 +359,15 @@ describe("uniqueTableName", () => {
   });
 });
 
-describe("needsTextFormat", () => {
+describe("asTypedText", () => {
   it.each([
-    ["a formula", "=1+1", true],
-    ["a plus sign", "+1", true],
-    ["a minus sign", "-x", true],
-    ["an at sign", "@x", true],
-    ["a carriage return", "\rx", true],
-    ["a number", "1,200", true],
-    ["a percentage", "45%", true],
-    ["a date", "2026-07-01", true],
-    ["a boolean", "TRUE", true],
-    ["a period label", "2026-Q3", false],
-    ["plain words", "Grow revenue", false],
+    ["a formula", "=1+1", "'=1+1"],
+    ["a date Excel would coerce", "Jan 2026", "'Jan 2026"],
+    ["plain words, since coercion follows the user's locale", "Grow revenue", "'Grow revenue"],
+    ["text already starting with an apostrophe keeps it after the guard", "'x", "''x"],
+    ["the empty string stays empty", "", ""],
   ])("%s", (_name, text, expected) => {
-    expect(needsTextFormat(text)).toBe(expected);
+    expect(asTypedText(text)).toBe(expected);
   });
 });
 
@@ -353,7 +388,7 @@ describe("state", () => {
     await workbook.writeState(long);
     const sheet = fake.getSheet(STATE_SHEET);
     expect(sheet?.used).toEqual({ row: 0, col: 0, rows: 3, cols: 1 });
-    expect(sheet?.cell("A2")).toMatchObject({ formula: null, numberFormat: "@" });
+    expect(sheet?.cell("A2")).toMatchObject({ formula: null, prefixed: true });
     await expect(workbook.readState()).resolves.toEqual(long);
     await workbook.writeState({});
     expect(fake.getSheet(STATE_SHEET)?.used).toEqual({ row: 0, col: 0, rows: 1, cols: 1 });
@@ -362,7 +397,9 @@ describe("state", () => {
 
   it("reads unreadable state as empty", async () => {
     const { workbook } = setUp([...userSheets(), { name: STATE_SHEET, values: [["not json"]], visibility: "VeryHidden" }]);
-    await expect(workbook.readState()).resolves.toEqual({});
+    await expect(workbook.readState()).resolves.toEqual({
+      problems: [expect.objectContaining({ sheet: STATE_SHEET, cell: "A1", code: "state-invalid", message: "the stored settings and mappings are not readable; using the defaults" })],
+    });
   });
 });
 

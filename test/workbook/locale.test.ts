@@ -1,5 +1,5 @@
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel } from "../../src/hosts/excel-stand-in";
 import { loadWorkbook } from "../../src/app";
 
 /** An OKR sheet whose numbers were typed as text in a locale that writes decimal commas. */

@@ -6,9 +6,9 @@
 import * as path from "node:path";
 import type { Progress } from "../../src/core/plan";
 import { createExcelWorkbook } from "../../src/workbook/excel";
-import { createFakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel } from "../../src/hosts/excel-stand-in";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { runReviews, runRollup, type Phase } from "../../src/workbook/use-cases";
+import { buildRollup as runRollup, writeReviews as runReviews, type Phase } from "../../src/app";
 import { openXlsx } from "../../src/workbook/xlsx";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/altitude-sample.xlsx");

@@ -163,7 +163,9 @@ describe("state", () => {
       wb.addWorksheet("Data").getCell("A1").value = 1;
       wb.addWorksheet(STATE_SHEET, { state: "veryHidden" }).getCell("A1").value = "{not json";
     });
-    expect(await (await openXlsx(file)).readState()).toEqual({});
+    expect(await (await openXlsx(file)).readState()).toEqual({
+      problems: [expect.objectContaining({ sheet: STATE_SHEET, cell: "A1", code: "state-invalid", message: "the stored settings and mappings are not readable; using the defaults" })],
+    });
   });
 });
 

@@ -5,6 +5,7 @@
  * each build a host; components only ever read it from context.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { ContractHost } from "../../contracts/host";
 import type { IsoDate } from "../../core/model";
 import { setFunctionSettings } from "../../functions/settings-store";
 import type { PaneEditor } from "../../workbook/excel-editor";
@@ -16,6 +17,8 @@ export interface AltitudeHost {
   editor: PaneEditor;
   /** The date progress and pace are measured at; today when omitted (the preview fixes it). */
   asOf?: IsoDate;
+  /** The host the Diagnostics view runs the workbook contracts against; no Diagnostics without it. */
+  contracts?: ContractHost;
 }
 
 export interface WorkbookView {

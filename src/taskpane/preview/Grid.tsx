@@ -10,9 +10,7 @@ import { Caption1, Link, Tab, TabList, makeStyles, tokens } from "@fluentui/reac
 import { columnLetter, parseA1 } from "../../core/address";
 import { serialToIso } from "../../core/dates";
 import type { RawCell } from "../../core/model";
-import type { FakeExcel, FakeSheetView } from "../../workbook/fake-excel";
-import { parseRange } from "../../workbook/fake-excel/grid";
-import type { HyperlinkState } from "../../workbook/fake-excel/state";
+import { parseRange, type FakeExcel, type FakeSheetView, type HyperlinkState } from "../../hosts/excel-stand-in";
 import { ChartOverlay } from "./ChartOverlay";
 import { previewChart, type PreviewChart } from "./charts";
 

@@ -4,8 +4,7 @@
  * included, as the chart plan lays them out), and each point's fill.
  */
 import { parseA1 } from "../../core/address";
-import type { FakeSheetView } from "../../workbook/fake-excel";
-import type { ChartState } from "../../workbook/fake-excel/state";
+import type { ChartState, FakeSheetView } from "../../hosts/excel-stand-in";
 
 export interface PreviewPoint {
   label: string;

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { RawCell } from "../../core/model";
-import type { FakeSheetInput } from "../../workbook/fake-excel";
+import type { FakeSheetInput } from "../../hosts/excel-stand-in";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's serial 25569 is 1970-01-01 (1900 date system). */

@@ -4,7 +4,7 @@
  * pane and the grid refresh after writes, as they do in Excel.
  */
 import type { ExcelApi } from "../../workbook/excel-api";
-import type { FakeExcel } from "../../workbook/fake-excel";
+import type { FakeExcel } from "../../hosts/excel-stand-in";
 
 export interface WatchedExcel {
   /** The host's API; batches run through it notify the listeners when they change the workbook. */

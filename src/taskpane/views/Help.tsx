@@ -2,6 +2,7 @@
 import { Body1, Link } from "@fluentui/react-components";
 import { useNavigation, TABS } from "../app/navigation";
 import { Section } from "./common";
+import { Diagnostics } from "./Diagnostics";
 
 const WHAT: Record<string, string> = {
   home: "The sheets Altitude recognised as OKRs, KPIs, KRAs or check-ins, with rows, periods and problems.",
@@ -31,6 +32,7 @@ export function Help() {
           </li>
         ))}
       </ul>
+      <Diagnostics />
     </Section>
   );
 }

@@ -1,6 +1,6 @@
 import type { RawCell } from "../../src/core/model";
 import type { ExcelApi } from "../../src/workbook/excel-api";
-import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../../src/workbook/fake-excel";
+import { createFakeExcel, FakeOfficeError, type FakeExcel } from "../../src/hosts/excel-stand-in";
 
 function makeFake(): FakeExcel {
   return createFakeExcel({
@@ -110,17 +110,54 @@ describe("typed input", () => {
     expect(fake.getSheet("Notes")?.cell("A1")).toMatchObject({ value, formula });
   });
 
-  it("keeps text as typed in cells formatted as text, when the format comes first", async () => {
+  // Excel.Range.values names no exception for the text format: https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member
+  it("reads =, + and - as formulas even in cells formatted as text (Excel.Range.values: the @ format is no guard)", async () => {
     const fake = makeFake();
     await fake.Excel.run(async (context) => {
-      const range = context.workbook.worksheets.getItem("Notes").getRange("A1:B1");
-      range.numberFormat = [["@", "General"]];
-      range.values = [["=1+1", "=1+1"]];
+      const range = context.workbook.worksheets.getItem("Notes").getRange("A1:C1");
+      range.numberFormat = [["@", "@", "@"]];
+      range.values = [["=1+1", "+A1", "-A1"]];
       await context.sync();
     });
     const sheet = fake.getSheet("Notes");
-    expect(sheet?.cell("A1")).toMatchObject({ value: "=1+1", formula: null, numberFormat: "@" });
-    expect(sheet?.cell("B1").formula).toBe("=1+1");
+    expect([sheet?.cell("A1").formula, sheet?.cell("B1").formula, sheet?.cell("C1").formula]).toEqual(["=1+1", "=+A1", "=-A1"]);
+  });
+
+  // https://support.microsoft.com/en-us/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8
+  it.each([
+    ["a formula", "'=1+1", "=1+1"],
+    ["a date", "'Jan 2026", "Jan 2026"],
+    ["an apostrophe kept after the guard", "''x", "'x"],
+  ])("keeps %s typed after an apostrophe as text, the apostrophe a hidden prefix (Stop automatically changing numbers to dates)", async (_name, input, shown) => {
+    const fake = makeFake();
+    const read = await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Notes").getRange("A1");
+      range.values = [[input]];
+      range.load("values,formulas,text");
+      await context.sync();
+      return { values: range.values, formulas: range.formulas, text: range.text };
+    });
+    // Reading formulas drops the prefix too: https://github.com/OfficeDev/office-js/issues/6687
+    expect(read).toEqual({ values: [[shown]], formulas: [[shown]], text: [[shown]] });
+    expect(fake.getSheet("Notes")?.cell("A1")).toMatchObject({ value: shown, formula: null, prefixed: true });
+  });
+
+  it.each<[string, string, RawCell]>([
+    ["a month and year as the first of the month", "Jan 2026", 46023],
+    ["an ISO date", "2026-07-01", 46204],
+    ["a time as a fraction of a day", "12:30", 0.5208333333333334],
+    ["a mixed fraction", "1 1/2", 1.5],
+    ["parentheses as a negative number", "(100)", -100],
+    ["a thousands separator", "1,200", 1200],
+    ["a percentage", "45%", 0.45],
+    ["a currency", "$3.2", 3.2],
+  ])("coerces %s, as Excel does with typed input (Stop automatically changing numbers to dates)", async (_name, input, value) => {
+    const fake = makeFake();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1").values = [[input]];
+      await context.sync();
+    });
+    expect(fake.getSheet("Notes")?.cell("A1").value).toBeCloseTo(Number(value), 10);
   });
 
   it("rejects arrays that do not match the range", async () => {

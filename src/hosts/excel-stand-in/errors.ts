@@ -28,6 +28,7 @@ export const OFFICE_MESSAGES = {
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
+  ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
 } satisfies Record<string, string>;
 
 export type FakeErrorCode = keyof typeof OFFICE_MESSAGES;

@@ -1,10 +1,10 @@
 /**
- * The request queue of the fake host. As in Office.js, proxies only queue
+ * The request queue of the in-memory host. As in Office.js, proxies only queue
  * operations; `sync()` sends them as one request: it measures the request,
  * applies the operations in order (those before a failing one stay applied,
  * as in Excel), then hands loaded values back to the proxies.
  */
-import { jsonBytes } from "../json-bytes";
+import { utf8JsonBytes } from "./payload";
 import { FakeOfficeError, officeError } from "./errors";
 
 /** What a load hands back: the response payload, and how to give it to the proxy. */
@@ -131,7 +131,7 @@ export class FakeRequestContext {
       const result = operation.apply();
       if (result) loads.push(result);
     }
-    record.responseBytes = loads.reduce((sum, load) => sum + jsonBytes(load.response), 0);
+    record.responseBytes = loads.reduce((sum, load) => sum + utf8JsonBytes(load.response), 0);
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, record.responseBytes);
     if (record.responseBytes > limits.responseBytes) {
       throw officeError("ResponsePayloadSizeLimitExceeded", `${record.responseBytes} bytes requested.`);
@@ -143,7 +143,7 @@ export class FakeRequestContext {
 
 function requestBytes(operations: Operation[]): number {
   // Each operation costs its kind plus its payload, like the JSON Office.js sends.
-  return operations.reduce((sum, operation) => sum + 40 + operation.kind.length + jsonBytes(operation.payload ?? null), 2);
+  return operations.reduce((sum, operation) => sum + 40 + operation.kind.length + utf8JsonBytes(operation.payload ?? null), 2);
 }
 
 

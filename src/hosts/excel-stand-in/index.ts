@@ -15,33 +15,31 @@
  * fake.stats.syncs; // 1
  * ```
  */
-import type { RawCell } from "../../core/model";
-import { a1, columnLetter } from "../../core/address";
+import { parseRange } from "./address";
 import { FakeHost, FakeRequestContext, type FailureSpec, type FakeStats } from "./context";
 import { officeError } from "./errors";
-import { parseRange, rangeAddress, type Rect } from "./grid";
-import { FakeWorkbook, sheetNameProblem } from "./sheets";
-import {
-  SheetState,
-  type ChartState,
-  type ConditionalFormatState,
-  type HyperlinkState,
-  type StyleRecord,
-  type ValidationState,
-  type Visibility,
-  type WorkbookState,
-} from "./state";
+import type { CellValue } from "./grid";
+import { sheetNameProblem } from "./sheets";
+import { SheetState, type Visibility, type WorkbookState } from "./state";
+import { sheetView, type FakeSheetView } from "./view";
+import { FakeWorkbook } from "./workbook";
 
 export { FakeOfficeError } from "./errors";
 export type { FailureSpec, FakeStats, RequestRecord } from "./context";
+export type { CellValue } from "./grid";
+export type { FakeSheetView } from "./view";
+export type { ChartState, HyperlinkState } from "./state";
+export { parseRange, type Rect } from "./address";
 
 export interface FakeSheetInput {
   name: string;
-  values: RawCell[][];
+  values: CellValue[][];
   numberFormats?: string[][];
   /** Zero-based top-left cell of `values`; A1 when omitted. */
   origin?: { row: number; col: number };
   visibility?: Visibility;
+  /** Merged areas such as `A2:A4`. */
+  merges?: string[];
 }
 
 export interface FakeExcelOptions {
@@ -51,8 +49,13 @@ export interface FakeExcelOptions {
   decimalSeparator?: string;
   /** Largest response accepted, in bytes (Excel on the web: 5 MB). */
   responseLimitBytes?: number;
+  /**
+   * The ExcelApi 1.x version the host supports, as its minor number: 17 (ExcelApi 1.17,
+   * Microsoft 365) when omitted; 16 is Excel 2021's level, where `onNameChanged` is missing.
+   */
+  apiMinor?: number;
   /** Computes what a formula cell reads as; `""` when omitted. */
-  evaluate?: (formula: string, sheet: string, row: number, col: number) => RawCell;
+  evaluate?: (formula: string, sheet: string, row: number, col: number) => CellValue;
 }
 
 export const FIVE_MB = 5 * 1024 * 1024;
@@ -89,30 +92,6 @@ export type FakeExcelNamespace = typeof ENUMS & {
   run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T>;
 };
 
-/** What a test can see of one sheet, read straight from the host (no requests, no stats). */
-export interface FakeSheetView {
-  name: string;
-  visibility: Visibility;
-  position: number;
-  tabColor: string;
-  freeze: { rows: number; cols: number };
-  /** Used range (values and formulas), or null on a blank sheet. */
-  used: Rect | null;
-  /** Values from A1 to the bottom-right of the used range; formula cells read as they evaluate. */
-  values: RawCell[][];
-  cell(address: string): { value: RawCell; formula: string | null; numberFormat: string; hyperlink: HyperlinkState | null };
-  /** Values, formulas and number formats of a range such as `A1:C3`. */
-  range(address: string): { values: RawCell[][]; formulas: Array<Array<string | null>>; numberFormats: string[][] };
-  tables: Array<{ name: string; address: string; style: string; showBandedRows: boolean; headers: RawCell[] }>;
-  charts: ChartState[];
-  conditionalFormats: ConditionalFormatState[];
-  validations: ValidationState[];
-  hyperlinks: Record<string, HyperlinkState>;
-  styles: StyleRecord[];
-  /** Points, by column letter. */
-  columnWidths: Record<string, number>;
-}
-
 export interface FakeExcel {
   Excel: FakeExcelNamespace;
   stats: FakeStats;
@@ -126,6 +105,12 @@ export interface FakeExcel {
   activeSheet(): string | null;
   selection(): { sheet: string; address: string } | null;
   calculationMode(): string;
+  /**
+   * The part of the `Office` namespace the add-in asks about this host:
+   * `Office.context.requirements.isSetSupported(name, minVersion)`
+   * (https://learn.microsoft.com/en-us/javascript/api/office/office.requirementsetsupport#office-office-requirementsetsupport-issetsupported-member(1)).
+   */
+  Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } } };
 }
 
 /**
@@ -147,6 +132,8 @@ export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options:
     nextTableNumber: 1,
     nextChartNumber: 1,
     evaluate: options.evaluate,
+    apiMinor: options.apiMinor ?? 17,
+    handlers: new Map(),
   };
   for (const input of initial?.sheets ?? [{ name: "Sheet1", values: [] }]) seedSheet(state, input);
   state.active = state.sheets.find((sheet) => sheet.visibility === "Visible") ?? null;
@@ -188,7 +175,16 @@ export function createFakeExcel(initial?: { sheets: FakeSheetInput[] }, options:
     activeSheet: () => state.active?.name ?? null,
     selection: () => state.selection,
     calculationMode: () => state.calculationMode,
+    Office: { context: { requirements: { isSetSupported: (name, minVersion) => supports(state.apiMinor, name, minVersion) } } },
   };
+}
+
+/** The requirement sets this host answers for: ExcelApi up to its version, and the runtimes Excel 2021 and later have. */
+function supports(apiMinor: number, name: string, minVersion = "1.1"): boolean {
+  const [major, minor = 0] = minVersion.split(".").map(Number);
+  if (name === "ExcelApi") return major === 1 && minor <= apiMinor;
+  if (name === "SharedRuntime" || name === "CustomFunctionsRuntime" || name === "RibbonApi") return major === 1 && minor <= 1;
+  return false;
 }
 
 function seedSheet(state: WorkbookState, input: FakeSheetInput): void {
@@ -204,64 +200,10 @@ function seedSheet(state: WorkbookState, input: FakeSheetInput): void {
       if (format !== undefined) sheet.grid.setFormat(origin.row + r, origin.col + c, format);
     }),
   );
-  state.sheets.push(sheet);
-}
-
-function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetView {
-  const read = (row: number, col: number): RawCell => {
-    const formula = sheet.grid.formula(row, col);
-    if (formula !== undefined) return state.evaluate ? state.evaluate(formula, sheet.name, row, col) : "";
-    return sheet.grid.value(row, col) ?? "";
-  };
-  const matrix = <T>(rect: Rect, cell: (row: number, col: number) => T): T[][] =>
-    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (__, c) => cell(rect.row + r, rect.col + c)));
-  const rectOf = (address: string): Rect => {
+  for (const address of input.merges ?? []) {
     const rect = parseRange(address);
-    if (!rect) throw new Error(`Bad address ${address}`);
-    return rect;
-  };
-  const used = sheet.grid.usedRect(true);
-  return {
-    name: sheet.name,
-    visibility: sheet.visibility,
-    position: state.sheets.indexOf(sheet),
-    tabColor: sheet.tabColor,
-    freeze: { ...sheet.freeze },
-    used,
-    get values() {
-      return used ? matrix({ row: 0, col: 0, rows: used.row + used.rows, cols: used.col + used.cols }, read) : [];
-    },
-    cell: (address) => {
-      const { row, col } = rectOf(address);
-      return {
-        value: read(row, col),
-        formula: sheet.grid.formula(row, col) ?? null,
-        numberFormat: sheet.grid.format(row, col),
-        hyperlink: sheet.hyperlinks.get(a1(row, col)) ?? null,
-      };
-    },
-    range: (address) => {
-      const rect = rectOf(address);
-      return {
-        values: matrix(rect, read),
-        formulas: matrix(rect, (row, col) => sheet.grid.formula(row, col) ?? null),
-        numberFormats: matrix(rect, (row, col) => sheet.grid.format(row, col)),
-      };
-    },
-    tables: state.tables
-      .filter((table) => table.sheet === sheet)
-      .map((table) => ({
-        name: table.name,
-        address: rangeAddress(sheet.name, table.rect),
-        style: table.style,
-        showBandedRows: table.showBandedRows,
-        headers: matrix({ ...table.rect, rows: 1 }, read)[0],
-      })),
-    charts: sheet.charts.map((chart) => ({ ...chart })),
-    conditionalFormats: sheet.conditionalFormats.map((format) => ({ ...format })),
-    validations: sheet.validations.map((validation) => ({ ...validation })),
-    hyperlinks: Object.fromEntries(sheet.hyperlinks),
-    styles: [...sheet.styles],
-    columnWidths: Object.fromEntries(Array.from(sheet.columnWidths, ([col, width]) => [columnLetter(col), width])),
-  };
+    if (!rect || rect.rows * rect.cols < 2) throw officeError("InvalidArgument", `Bad merged area ${address}.`);
+    sheet.merges.push(rect);
+  }
+  state.sheets.push(sheet);
 }

@@ -4,28 +4,21 @@
  * sheet costs nothing. Formulas and number formats live in their own sparse
  * maps because most cells have neither.
  */
-import type { RawCell } from "../../core/model";
-import { a1, parseA1, quoteSheet } from "../../core/address";
+import type { Rect } from "./address";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-
-/** A zero-based rectangle. */
-export interface Rect {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+/** What a cell holds, as `Range.values` reports it. */
+export type CellValue = string | number | boolean;
 
 type Row<T> = Array<T | undefined>;
 
 export class Grid {
-  private readonly values = new Map<number, Row<RawCell>>();
+  private readonly values = new Map<number, Row<CellValue>>();
   private readonly formulas = new Map<number, Row<string>>();
   private readonly formats = new Map<number, Row<string>>();
+  /** Cells typed with a leading apostrophe: the text is the value, the apostrophe a hidden prefix. */
+  private readonly prefixes = new Map<number, Row<true>>();
 
-  value(row: number, col: number): RawCell | undefined {
+  value(row: number, col: number): CellValue | undefined {
     return this.values.get(row)?.[col];
   }
 
@@ -38,14 +31,21 @@ export class Grid {
     return this.formats.get(row)?.[col] ?? "General";
   }
 
-  setValue(row: number, col: number, value: RawCell | undefined): void {
+  /** True when the cell's text was typed after an apostrophe. */
+  prefixed(row: number, col: number): boolean {
+    return this.prefixes.get(row)?.[col] === true;
+  }
+
+  setValue(row: number, col: number, value: CellValue | undefined, prefixed = false): void {
     put(this.values, row, col, value === "" ? undefined : value);
     put(this.formulas, row, col, undefined);
+    put(this.prefixes, row, col, prefixed && value !== undefined ? true : undefined);
   }
 
   setFormula(row: number, col: number, formula: string): void {
     put(this.values, row, col, undefined);
     put(this.formulas, row, col, formula);
+    put(this.prefixes, row, col, undefined);
   }
 
   setFormat(row: number, col: number, format: string): void {
@@ -58,8 +58,27 @@ export class Grid {
         if (what !== "formats") {
           put(this.values, r, c, undefined);
           put(this.formulas, r, c, undefined);
+          put(this.prefixes, r, c, undefined);
         }
         if (what !== "contents") put(this.formats, r, c, undefined);
+      }
+    }
+  }
+
+  /** Moves every cell of the rect's columns, from its first row down, `rect.rows` rows lower (an insertion). */
+  shiftDown(rect: Rect): void {
+    const used = this.usedRect(false);
+    if (!used) return;
+    for (let r = used.row + used.rows - 1; r >= rect.row; r--) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const formula = this.formula(r, c);
+        const value = this.value(r, c);
+        const prefixed = this.prefixed(r, c);
+        const format = this.format(r, c);
+        if (formula !== undefined) this.setFormula(r + rect.rows, c, formula);
+        else this.setValue(r + rect.rows, c, value, prefixed);
+        this.setFormat(r + rect.rows, c, format);
+        this.clear({ row: r, col: c, rows: 1, cols: 1 }, "all");
       }
     }
   }
@@ -100,61 +119,4 @@ function put<T>(map: Map<number, Row<T>>, row: number, col: number, value: T | u
   }
   while (cells.length < col) cells.push(undefined);
   cells[col] = value;
-}
-
-/**
- * Parses `A1`, `A1:C3`, `A:C`, `2:5`, optionally after `Sheet!` or `'My sheet'!`.
- * Returns null when the text is not an address.
- */
-export function parseRange(address: string): Rect | null {
-  const bang = address.lastIndexOf("!");
-  const text = (bang >= 0 ? address.slice(bang + 1) : address).trim();
-  const [first, second = first] = text.split(":");
-  const columns = /^\$?([A-Za-z]{1,3})$/;
-  const rows = /^\$?(\d{1,7})$/;
-  if (columns.test(first) && columns.test(second)) {
-    const a = parseA1(`${first.replace("$", "")}1`);
-    const b = parseA1(`${second.replace("$", "")}1`);
-    if (!a || !b) return null;
-    return { row: 0, col: Math.min(a.col, b.col), rows: MAX_ROWS, cols: Math.abs(b.col - a.col) + 1 };
-  }
-  if (rows.test(first) && rows.test(second)) {
-    const a = Number(first.replace("$", "")) - 1;
-    const b = Number(second.replace("$", "")) - 1;
-    if (a < 0 || b < 0) return null;
-    return { row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: MAX_COLS };
-  }
-  const a = parseA1(first);
-  const b = parseA1(second);
-  if (!a || !b) return null;
-  const rect = {
-    row: Math.min(a.row, b.row),
-    col: Math.min(a.col, b.col),
-    rows: Math.abs(b.row - a.row) + 1,
-    cols: Math.abs(b.col - a.col) + 1,
-  };
-  return inBounds(rect) ? rect : null;
-}
-
-export function inBounds(rect: Rect): boolean {
-  return (
-    rect.row >= 0 &&
-    rect.col >= 0 &&
-    rect.rows >= 1 &&
-    rect.cols >= 1 &&
-    rect.row + rect.rows <= MAX_ROWS &&
-    rect.col + rect.cols <= MAX_COLS
-  );
-}
-
-/** The address Excel reports for a range: `Sheet1!A1:C3`, `'Rollup 2026-Q3'!B2`. */
-export function rangeAddress(sheet: string, rect: Rect): string {
-  const start = a1(rect.row, rect.col);
-  const end = a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
-  return `${quoteSheet(sheet)}!${rect.rows === 1 && rect.cols === 1 ? start : `${start}:${end}`}`;
-}
-
-/** True when the two rectangles share a cell. */
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }

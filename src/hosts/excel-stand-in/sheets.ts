@@ -1,115 +1,16 @@
 /**
- * Workbook, application and worksheet proxies of the fake host. Property
+ * Worksheet proxies of the in-memory host. Property
  * writes and method calls are queued on the request context and applied at
  * `sync()`; properties read back only after `load` and `sync`.
  */
-import type { ExcelApplication, ExcelWorkbookProxy, ExcelWorksheet, ExcelWorksheetCollection } from "../excel-api";
+import type { ExcelWorksheet, ExcelWorksheetCollection } from "../../workbook/excel-api";
+import { MAX_COLS, MAX_ROWS, parseRange, type Rect } from "./address";
+import { FakeChartCollection } from "./charts";
 import { type FakeRequestContext, loaded, propertyNames } from "./context";
 import { FakeOfficeError, officeError } from "./errors";
-import { MAX_COLS, MAX_ROWS, parseRange, type Rect } from "./grid";
-import { FakeRange, FakeTableCollection, FakeChartCollection } from "./ranges";
-import { SheetState, type Visibility, type WorkbookState } from "./state";
-
-export class FakeWorkbook implements ExcelWorkbookProxy {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly tables: FakeTableCollection;
-  readonly application: FakeApplication;
-
-  constructor(context: FakeRequestContext, state: WorkbookState) {
-    this.worksheets = new FakeWorksheetCollection(context, state);
-    this.tables = new FakeTableCollection(context, state, null);
-    this.application = new FakeApplication(context, state);
-  }
-}
-
-interface ApplicationProps {
-  calculationMode: string;
-}
-
-export class FakeApplication implements ExcelApplication {
-  private cache: Partial<ApplicationProps> = {};
-
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly state: WorkbookState,
-  ) {}
-
-  get calculationMode(): string {
-    return loaded(this.cache, "calculationMode", "Application");
-  }
-
-  set calculationMode(mode: string) {
-    this.cache.calculationMode = mode;
-    this.context.enqueue({
-      kind: "application.calculationMode",
-      payload: mode,
-      apply: () => {
-        if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(mode)) throw officeError("InvalidArgument", mode);
-        this.state.calculationMode = mode;
-      },
-    });
-  }
-
-  load(names?: string | string[]): FakeApplication {
-    this.context.enqueue({
-      kind: "load",
-      payload: names ?? null,
-      apply: () => {
-        const response = { calculationMode: this.state.calculationMode };
-        return { response, commit: () => Object.assign(this.cache, response) };
-      },
-    });
-    return this;
-  }
-
-  /** The locale's number separators, as Excel reports them (ExcelApi 1.11). */
-  get cultureInfo(): { numberFormat: FakeNumberFormatInfo } {
-    return { numberFormat: new FakeNumberFormatInfo(this.context, this.state) };
-  }
-
-  suspendApiCalculationUntilNextSync(): void {
-    this.context.enqueue({
-      kind: "application.suspendApiCalculationUntilNextSync",
-      apply: () => {
-        this.context.host.stats.calculationSuspensions += 1;
-      },
-    });
-  }
-
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.context.enqueue({
-      kind: "application.suspendScreenUpdatingUntilNextSync",
-      apply: () => {
-        this.context.host.stats.screenUpdatingSuspensions += 1;
-      },
-    });
-  }
-}
-
-export class FakeNumberFormatInfo {
-  private cache: { numberDecimalSeparator?: string } = {};
-
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly state: WorkbookState,
-  ) {}
-
-  get numberDecimalSeparator(): string {
-    return loaded(this.cache, "numberDecimalSeparator", "NumberFormatInfo");
-  }
-
-  load(names?: string | string[]): FakeNumberFormatInfo {
-    this.context.enqueue({
-      kind: "load",
-      payload: names ?? null,
-      apply: () => {
-        const response = { numberDecimalSeparator: this.state.decimalSeparator };
-        return { response, commit: () => Object.assign(this.cache, response) };
-      },
-    });
-    return this;
-  }
-}
+import { FakeRange } from "./ranges";
+import { raise, SheetState, type SheetHandle, type Visibility, type WorkbookState } from "./state";
+import { FakeTableCollection } from "./tables";
 
 interface WorksheetProps {
   id: string;
@@ -136,7 +37,7 @@ export function findSheet(state: WorkbookState, name: string): SheetState | unde
   return state.sheets.find((sheet) => sheet.name.toLowerCase() === wanted || sheet.id === name);
 }
 
-export class FakeWorksheet implements ExcelWorksheet {
+export class FakeWorksheet implements ExcelWorksheet, SheetHandle {
   private cache: Partial<WorksheetProps> = {};
   private resolved: SheetState | undefined;
   readonly tables: FakeTableCollection;
@@ -190,7 +91,9 @@ export class FakeWorksheet implements ExcelWorksheet {
         if (problem) throw officeError("InvalidArgument", problem, "Worksheet.name");
         const other = findSheet(this.workbook, name);
         if (other && other !== sheet) throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`, "Worksheet.name");
+        const before = sheet.name;
         sheet.name = name;
+        if (before !== name) raise(this.workbook, "onNameChanged", { worksheetId: sheet.id, nameBefore: before, nameAfter: name });
       },
     });
   }
@@ -274,6 +177,7 @@ export class FakeWorksheet implements ExcelWorksheet {
           this.workbook.active = this.workbook.sheets.find((s) => s.visibility === "Visible") ?? null;
         }
         if (this.workbook.selection?.sheet === sheet.name) this.workbook.selection = null;
+        raise(this.workbook, "onDeleted", { worksheetId: sheet.id });
       },
     });
   }
@@ -358,13 +262,57 @@ function isWorksheetProp(name: string): name is (typeof WORKSHEET_PROPS)[number]
   return (WORKSHEET_PROPS as readonly string[]).includes(name);
 }
 
+/**
+ * An event of the worksheet collection. Office.js defines every event on every host;
+ * registering one the host lacks fails at sync with ApiNotFound, which is why the
+ * add-in checks requirement sets first (https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+ */
+export class FakeEventSource {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly state: WorkbookState,
+    private readonly event: string,
+    private readonly minor: number,
+  ) {}
+
+  add(handler: (event: unknown) => Promise<unknown>): { remove(): void } {
+    this.context.enqueue({
+      kind: `worksheets.${this.event}.add`,
+      apply: () => {
+        if (this.state.apiMinor < this.minor) throw officeError("ApiNotFound", `${this.event} needs ExcelApi 1.${this.minor}.`, `WorksheetCollection.${this.event}`);
+        const list = this.state.handlers.get(this.event) ?? [];
+        list.push(handler);
+        this.state.handlers.set(this.event, list);
+      },
+    });
+    return {
+      remove: () => {
+        const list = this.state.handlers.get(this.event) ?? [];
+        this.state.handlers.set(this.event, list.filter((item) => item !== handler));
+      },
+    };
+  }
+}
+
 export class FakeWorksheetCollection implements ExcelWorksheetCollection {
   private loadedItems: FakeWorksheet[] | undefined;
+  /** ExcelApi 1.7: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onadded-member */
+  readonly onAdded: FakeEventSource;
+  readonly onDeleted: FakeEventSource;
+  /** ExcelApi 1.9. */
+  readonly onChanged: FakeEventSource;
+  /** ExcelApi 1.17, absent from Excel 2021: https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-1-17-requirement-set */
+  readonly onNameChanged: FakeEventSource;
 
   constructor(
     private readonly context: FakeRequestContext,
     private readonly state: WorkbookState,
-  ) {}
+  ) {
+    this.onAdded = new FakeEventSource(context, state, "onAdded", 7);
+    this.onDeleted = new FakeEventSource(context, state, "onDeleted", 7);
+    this.onChanged = new FakeEventSource(context, state, "onChanged", 9);
+    this.onNameChanged = new FakeEventSource(context, state, "onNameChanged", 17);
+  }
 
   get items(): FakeWorksheet[] {
     if (!this.loadedItems) {
@@ -429,6 +377,7 @@ export class FakeWorksheetCollection implements ExcelWorksheetCollection {
         created = new SheetState(`{${String(this.state.nextSheetId++).padStart(8, "0")}}`, finalName);
         this.state.sheets.push(created);
         if (!this.state.active) this.state.active = created;
+        raise(this.state, "onAdded", { worksheetId: created.id });
       },
     });
     return new FakeWorksheet(this.context, this.state, () => {

@@ -1,10 +1,11 @@
 /**
- * The workbook the fake host holds: sheets with their cells and everything
+ * The workbook the in-memory host holds: sheets with their cells and everything
  * Altitude can put on them (tables, charts, conditional formats, validation,
  * links, styles). Proxies change it only when a request is synced.
  */
-import type { RawCell } from "../../core/model";
-import { Grid, type Rect } from "./grid";
+import type { Rect } from "./address";
+import type { FakeRequestContext } from "./context";
+import { Grid, type CellValue } from "./grid";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -67,6 +68,8 @@ export class SheetState {
   /** Points, by zero-based column. */
   readonly columnWidths = new Map<number, number>();
   readonly autofitted: string[] = [];
+  /** Merged areas, each at least two cells. */
+  merges: Rect[] = [];
   deleted = false;
 
   constructor(
@@ -87,5 +90,24 @@ export interface WorkbookState {
   nextTableNumber: number;
   nextChartNumber: number;
   /** Evaluates a formula for reads of `values`; formulas read as `""` without it. */
-  evaluate?: (formula: string, sheet: string, row: number, col: number) => RawCell;
+  evaluate?: (formula: string, sheet: string, row: number, col: number) => CellValue;
+  /** The highest ExcelApi 1.x minor version the host supports, e.g. 17 for ExcelApi 1.17. */
+  apiMinor: number;
+  /** Event handlers registered through `worksheets.onAdded.add` and the like, by event name. */
+  handlers: Map<string, Array<(event: unknown) => Promise<unknown>>>;
+}
+
+/** Calls the handlers of an event after the request that caused it, as Excel does: not awaited by the batch. */
+export function raise(state: WorkbookState, event: string, args: Record<string, unknown>): void {
+  for (const handler of state.handlers.get(event) ?? []) {
+    setTimeout(() => void handler({ type: event, source: "Local", ...args }), 0);
+  }
+}
+
+/** What a range, table or chart proxy needs of the worksheet proxy it came from. */
+export interface SheetHandle {
+  readonly context: FakeRequestContext;
+  readonly workbook: WorkbookState;
+  /** The sheet now; throws ItemNotFound when it is gone. */
+  state(): SheetState;
 }

@@ -1,0 +1,194 @@
+/**
+ * Care with the files Altitude writes: where an output may go, the hidden
+ * temporary file it is first written to, and cleaning those temporary files up
+ * after an interrupted run.
+ *
+ * A copy is written to `.NAME.PID.RANDOM.tmp` beside its destination and renamed
+ * into place, so a failure never leaves half a workbook at `NAME`. The temporary
+ * files of a run are removed when it is stopped by SIGINT or SIGTERM; one left by
+ * a run that was killed outright (SIGKILL, power loss) is stale, and removed by
+ * the next run that writes to the same `NAME`, when either
+ * - the process that wrote it is gone (its PID, in the name, is not running), or
+ * - it is older than {@link STALE_AFTER_MS} (one hour), which covers names without
+ *   a PID and PIDs reused by another process since; no single write takes that long.
+ */
+import { randomBytes } from "node:crypto";
+import { constants, promises as fs, rmSync, type Stats } from "node:fs";
+import * as path from "node:path";
+import { WorkbookError } from "./port";
+
+/** A temporary file older than this is stale whoever wrote it. */
+export const STALE_AFTER_MS = 60 * 60 * 1000;
+
+/** Temporary files of this process not yet renamed into place. */
+const live = new Set<string>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `.NAME.PID.RANDOM.tmp` (or the older `.NAME.RANDOM.tmp`), capturing the PID when there is one. */
+function tempPattern(name: string): RegExp {
+  return new RegExp(`^\\.${escapeRegExp(name)}\\.(?:(\\d+)\\.)?[0-9a-f]+\\.tmp$`);
+}
+
+/**
+ * A new temporary path beside `target`, remembered until {@link releaseTemp} so
+ * that a signal can remove it.
+ *
+ * @example
+ * claimTemp("/reports/out.xlsx") // "/reports/.out.xlsx.4242.9f2c0a1b3d4e.tmp"
+ */
+export function claimTemp(target: string): string {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  live.add(temp);
+  return temp;
+}
+
+/** Forgets a temporary path once it was renamed into place or removed. */
+export function releaseTemp(temp: string): void {
+  live.delete(temp);
+}
+
+/**
+ * Removes every temporary file of this process, synchronously: it runs inside a
+ * signal handler, just before the process exits.
+ */
+export function removeLiveTemps(): void {
+  for (const temp of live) rmSync(temp, { force: true });
+  live.clear();
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return errorCode(error) === "EPERM";
+  }
+}
+
+/**
+ * Removes the stale temporary files left beside `target` by interrupted runs
+ * (see the module comment for when one is stale) and returns their names.
+ * Files it cannot read or remove are left alone: cleaning must never stop a run.
+ *
+ * @example
+ * await removeStaleTemps("/reports/out.xlsx") // [".out.xlsx.4242.9f2c0a1b3d4e.tmp"]
+ */
+export async function removeStaleTemps(target: string, now = Date.now()): Promise<string[]> {
+  const dir = path.dirname(target);
+  const pattern = tempPattern(path.basename(target));
+  let entries: string[];
+  try {
+    entries = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    const full = path.join(dir, entry);
+    if (live.has(full)) continue;
+    try {
+      const stats = await fs.lstat(full);
+      if (!stats.isFile()) continue;
+      const pid = match[1] === undefined ? null : Number(match[1]);
+      const ownerGone = pid !== null && !isRunning(pid);
+      if (!ownerGone && now - stats.mtimeMs < STALE_AFTER_MS) continue;
+      await fs.rm(full, { force: true });
+      removed.push(entry);
+    } catch {
+      continue;
+    }
+  }
+  return removed;
+}
+
+export interface OutputOptions {
+  /** Replace an existing regular file. */
+  force?: boolean;
+}
+
+/**
+ * Refuses an output path that must not be written: anything that is not a regular
+ * file (a folder, device, pipe or socket such as `/dev/null`), even with `force`;
+ * an existing file without `force`; and a read-only one even with it (also for
+ * root, who could write it anyway). Resolves when `file` may be written.
+ *
+ * @example
+ * await checkOutput("out.xlsx", { force: false }) // throws WorkbookError "Exists" when out.xlsx exists
+ */
+export async function checkOutput(file: string, options: OutputOptions = {}): Promise<void> {
+  let stats: Stats;
+  try {
+    stats = await fs.stat(file);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOENT") return;
+    throw new WorkbookError(`cannot write "${file}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code}`, code);
+  }
+  if (stats.isDirectory()) throw new WorkbookError(`cannot write "${file}": it is a folder; give a file name with -o`, "EISDIR");
+  if (!stats.isFile()) {
+    throw new WorkbookError(`will not write to "${file}": it is ${specialKind(stats)}, not a regular file`, "NotRegularFile");
+  }
+  if (!options.force) throw new WorkbookError(`"${file}" already exists; add --force to replace it`, "Exists");
+  if (!(await writable(file, stats))) {
+    throw new WorkbookError(`will not replace "${file}": it is read-only; make it writable first or choose another name`, "ReadOnly");
+  }
+}
+
+function specialKind(stats: Stats): string {
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isFIFO()) return "a named pipe";
+  if (stats.isSocket()) return "a socket";
+  return "a special file";
+}
+
+/** Writable by permission bits too: `access` says yes to root for any file, read-only or not. */
+async function writable(file: string, stats: Stats): Promise<boolean> {
+  if ((stats.mode & 0o222) === 0) return false;
+  try {
+    await fs.access(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `bytes` to `target` through a temporary file beside it, renamed into
+ * place: all or nothing. Fails with a {@link WorkbookError} naming the file.
+ *
+ * @example
+ * await writeAtomically("/reports/out.xlsx", bytes);
+ */
+export async function writeAtomically(target: string, bytes: Uint8Array, shownAs = target): Promise<void> {
+  const temp = claimTemp(target);
+  try {
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    const code = errorCode(error);
+    throw new WorkbookError(`cannot write "${shownAs}": ${WRITE_ERRORS[code] ?? code}`, code);
+  } finally {
+    releaseTemp(temp);
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: "its folder does not exist",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOSPC: "the disk is full",
+};
+
+function errorCode(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
+  return "Unknown";
+}
