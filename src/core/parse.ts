@@ -3,13 +3,14 @@
  * and apply check-ins to key results. Every row becomes a record or a located
  * problem; nothing here throws, whatever the cells hold.
  */
-import type { CheckInField, ColumnMapping, IsoDate, KeyResultField, KpiField, KraField, ParsedWorkbook, SheetData } from "./model";
+import type { CheckInField, ColumnMapping, IsoDate, KeyResultField, KpiField, KraField, ParsedWorkbook, RecognisedSheet, SheetData } from "./model";
 import { applyCheckIns, parseCheckInRows } from "./parse/checkins";
 import { parseKpiRows } from "./parse/kpi";
 import { parseKraRows } from "./parse/kra";
 import { parseOkrRows } from "./parse/okr";
 import { SheetReader } from "./parse/reader";
-import { ALTITUDE_STATE_SHEET, recogniseSheet } from "./recognise";
+import { readLayout, type SheetBlock } from "./parse/blocks";
+import { ALTITUDE_STATE_SHEET } from "./recognise";
 import type { Settings } from "./settings";
 
 export { applyCheckIns, parseCheckInRows } from "./parse/checkins";
@@ -32,7 +33,9 @@ export interface ParseOptions {
 /**
  * Parses every goal sheet of a workbook into key results, KPIs, KRAs and
  * check-ins, with the latest check-in of each key result applied as its current
- * value. Sheets that are not goal sheets are listed in `unrecognised` and left alone.
+ * value. Each sheet is read in blocks (see `readLayout`): a sheet that is not a goal
+ * sheet is listed in `unrecognised` and, with why, in `notRead`; rows that are not
+ * records (summary rows, headings, notes) are listed in `skipped` with why.
  *
  * @example
  * const parsed = parseWorkbook(sheets, { settings: DEFAULT_SETTINGS });
@@ -40,7 +43,7 @@ export interface ParseOptions {
  * parsed.problems[0].message // 'Target is text ("lots") in OKRs!K7; expected a number.'
  */
 export function parseWorkbook(sheets: readonly SheetData[], options: ParseOptions): ParsedWorkbook {
-  const parsed: ParsedWorkbook = { sheets: [], unrecognised: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [] };
+  const parsed: ParsedWorkbook = { sheets: [], unrecognised: [], notRead: [], skipped: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [] };
   const ignore = options.ignore ?? [ALTITUDE_STATE_SHEET];
   const ignored = new Set(ignore.map((n) => n.toLowerCase()));
   for (const sheet of Array.isArray(sheets) ? sheets : []) {
@@ -64,27 +67,62 @@ export function parseWorkbook(sheets: readonly SheetData[], options: ParseOption
 }
 
 function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkbook): void {
-  const recognised = recogniseSheet(sheet, options.mappings?.[sheet.name], { ignore: [] });
-  if (!recognised) {
+  const layout = readLayout(sheet, options.mappings?.[sheet.name]);
+  const originRow = sheet.origin?.row ?? 0;
+  if (layout.blocks.length === 0) {
     parsed.unrecognised.push(sheet.name);
+    parsed.notRead.push({ sheet: sheet.name, reason: layout.reason ?? "no goal table found" });
     return;
   }
+  const first = layout.blocks[0];
+  let rowCount = 0;
+  for (const block of layout.blocks) rowCount += countRecordRows(sheet, block);
+  const recognised: RecognisedSheet = {
+    name: sheet.name,
+    kind: first.kind,
+    confidence: first.confidence,
+    headerRow: originRow + first.headerRows[first.headerRows.length - 1] + 1,
+    columns: { ...first.columns },
+    unmappedHeaders: first.unmapped,
+    rowCount,
+  };
   parsed.sheets.push(recognised);
   const { settings } = options;
-  switch (recognised.kind) {
-    case "okr":
-      pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, recognised, settings, parsed.problems)));
-      break;
-    case "kpi":
-      pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, recognised, settings, parsed.problems)));
-      break;
-    case "kra":
-      pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, recognised, settings, parsed.problems), settings));
-      break;
-    case "checkins":
-      pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, recognised, settings, parsed.problems)));
-      break;
+  for (const block of layout.blocks) {
+    const asRead: RecognisedSheet = { ...recognised, kind: block.kind, headerRow: originRow + block.from, columns: block.columns };
+    switch (block.kind) {
+      case "okr":
+        pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, asRead, settings, parsed.problems, block)));
+        break;
+      case "kpi":
+        pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, asRead, settings, parsed.problems, block)));
+        break;
+      case "kra":
+        pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, asRead, settings, parsed.problems, block), settings));
+        break;
+      case "checkins":
+        pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, asRead, settings, parsed.problems, block)));
+        break;
+    }
   }
+  const byReason = new Map<string, number[]>();
+  for (const { row, reason } of layout.skipped) {
+    let rows = byReason.get(reason);
+    if (!rows) byReason.set(reason, (rows = []));
+    rows.push(originRow + row + 1);
+  }
+  for (const [reason, rows] of byReason) parsed.skipped.push({ sheet: sheet.name, rows, reason });
+}
+
+/** Rows with content under a block's header that are not skipped. */
+function countRecordRows(sheet: SheetData, block: SheetBlock): number {
+  let count = 0;
+  for (let r = block.from; r < block.to; r++) {
+    const row = sheet.values[r];
+    if (!Array.isArray(row) || block.skip.has(r)) continue;
+    if (row.some((cell) => !(typeof cell === "string" && cell.trim() === ""))) count++;
+  }
+  return count;
 }
 
 /** Appends without spreading, which would overflow the call stack for 100,000 records. */

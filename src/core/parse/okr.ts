@@ -8,7 +8,7 @@
  */
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
 import type { SheetReader } from "./reader";
-import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, TYPE_WORDS } from "./words";
+import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, type StatedType } from "./words";
 
 /** A value carried down from the row above, with the data row it was written on. */
 interface Held<T> {
@@ -78,9 +78,17 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       reader.report("missing-objective", "warning", "objective", r, `Key result "${keyResult.slice(0, 60)}" in ${reader.where("keyResult", r)} has no objective above it.`);
     }
 
-    const stated = reader.word("type", r, TYPE_WORDS, "increase, decrease, milestone, binary or maintain");
+    const stated = statedType(reader, r);
+    const targetBound = reader.bound("target", r);
+    // A sheet whose only measure is its own score or completion: that is the key result's progress.
+    const scoreOnly = current.value === null && target.value === null && start === null && reader.has("score");
+    const statedScore = reader.has("score") ? reader.number("score", r) : null;
     const type =
-      stated ?? inferKeyResultType({ keyResult, start, target: target.value, current: current.value, yesNo: target.yesNo || current.yesNo });
+      stated?.type ??
+      (scoreOnly && statedScore !== null
+        ? "milestone"
+        : inferKeyResultType({ keyResult, start, target: target.value, current: current.value, yesNo: target.yesNo || current.yesNo, targetBound }));
+    const direction = stated?.direction ?? (targetBound === "max" ? "lower" : targetBound === "min" ? "higher" : undefined);
 
     out.push({
       sheet: reader.name,
@@ -99,12 +107,14 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       typeInferred: stated === null,
       start,
       target: target.value,
-      current: current.value,
+      current: scoreOnly ? statedScore : current.value,
       weight: reader.number("weight", r),
       confidence: reader.number("confidence", r),
       commitment: held(carry.commitment, "commitment", r, reader, cells) ?? "aspirational",
       due: reader.date("due", r),
       lastCheckIn: null,
+      ...(direction ? { direction } : {}),
+      ...(statedScore !== null && !scoreOnly ? { statedScore: statedScore > 1 ? statedScore / 100 : statedScore } : {}),
     });
   }
   return out;
@@ -121,4 +131,14 @@ function held<T>(
   if (!carried) return undefined;
   if (carried.row !== r) cells[field] = reader.address(field, carried.row);
   return carried.value;
+}
+
+/** The Type cell, including thresholds such as `maintain below`; an unknown word is reported. */
+function statedType(reader: SheetReader<KeyResultField>, r: number): StatedType | null {
+  const text = reader.text("type", r);
+  if (text === "") return null;
+  const stated = statedKeyResultType(text);
+  if (stated) return stated;
+  reader.report("bad-type", "warning", "type", r, `Type "${text.slice(0, 40)}" in ${reader.where("type", r)} is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).`);
+  return null;
 }

@@ -3,7 +3,7 @@
  * rules that infer a key result's type when its Type cell is blank.
  */
 import type { Commitment, Direction, KeyResultType, Level } from "../model";
-import { vocabulary } from "./reader";
+import { vocabulary, wordKey } from "./reader";
 
 export const TYPE_WORDS = vocabulary<KeyResultType>([
   ["increase", ["increase", "increasing", "inc", "up", "higher", "grow", "raise", "more", "↑", "higher is better"]],
@@ -32,6 +32,8 @@ export const DIRECTION_WORDS = vocabulary<Direction>([
 
 const MAINTAIN_TEXT = /\b(?:maintain|keep|stay|remain|sustain|at least|no more than|no less than|at most|not exceed|never (?:drop|fall|exceed))\b/i;
 const MAINTAIN_MAXIMUM = /\b(?:no more than|at most|not exceed|never exceed|less than|fewer than|below|under|stay (?:below|under)|keep (?:\w+ )?(?:below|under))\b/i;
+/** Wording of a key result that aims lower: "Reduce average discount to 12%", "Cut churn", "Bring defects below 2%". */
+const DECREASE_TEXT = /\b(?:reduce[ds]?|reducing|cut(?:s|ting)?|lower(?:ed|ing)?|decrease[ds]?|decreasing|shrink|shorten|drop|bring (?:\w+ )*down|minimi[sz]e|eliminate|fewer|less than|below|under|not exceed|no more than)\b/i;
 const MILESTONE_TEXT = /milestone|%\s*complete|percent(?:age)? complete|per cent complete/i;
 
 export interface TypeEvidence {
@@ -41,6 +43,8 @@ export interface TypeEvidence {
   current: number | null;
   /** True when Target or Current was written as yes/no, done or TRUE/FALSE. */
   yesNo: boolean;
+  /** The bound the target was written with: `max` for `<15%`, `min` for `70%+`. */
+  targetBound?: "min" | "max" | null;
 }
 
 /**
@@ -56,13 +60,64 @@ export interface TypeEvidence {
 export function inferKeyResultType(e: TypeEvidence): KeyResultType {
   if (e.yesNo) return "binary";
   if (e.start === null) {
-    if (e.target !== null && MAINTAIN_TEXT.test(e.keyResult)) return "maintain";
+    if (e.target !== null && (MAINTAIN_TEXT.test(e.keyResult) || e.targetBound)) return "maintain";
     if (MILESTONE_TEXT.test(e.keyResult)) return "milestone";
     if (e.target === 1) return "binary";
     if (e.target === null && e.current !== null && e.current >= 0 && e.current <= 1 && /\bcomplete/i.test(e.keyResult)) return "milestone";
   }
-  if (e.start !== null && e.target !== null && e.target < e.start) return "decrease";
+  if (e.start !== null && e.target !== null) return e.target < e.start ? "decrease" : "increase";
+  if (e.target !== null && DECREASE_TEXT.test(e.keyResult)) return "decrease";
   return "increase";
+}
+
+/**
+ * Whether the wording of a measure aims lower: "Reduce", "Cut", "Lower",
+ * "below", "under", "not exceed", or a measure that is lower-is-better by
+ * nature (defects, churn, stock-outs, days to close, turnaround time, cost).
+ *
+ * @example
+ * aimsLower("Reduce average discount to 12%") // true
+ * aimsLower("Days to close a requisition") // true
+ * aimsLower("Grow qualified pipeline") // false
+ */
+export function aimsLower(text: string): boolean {
+  return DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text);
+}
+
+const LOWER_IS_BETTER_MEASURE =
+  /\b(?:defects?|defect rate|error rate|errors|bugs|incidents?|churn|attrition|turnover|stock-?outs?|downtime|outages?|complaints?|escalations?|absenteeism|backlog|returns? rate|days to (?:close|hire|fill|resolve)|time to (?:hire|fill|resolve|close)|turnaround(?: time)?|tat|cycle time|lead time|cost per|costs?|overdue|late|rework|wastage|waste|shrinkage|lost time)\b/i;
+
+/** Words that make a Type cell a threshold held from above or below. */
+const MAINTAIN_WORD = /^(?:maintain|keep|stay|hold|remain|threshold)\b/i;
+const MAXIMUM_WORD = /^(?:not exceed|never exceed|at most|under|below|max(?:imum)?|ceiling|no more than|keep below|keep under|stay below|stay under)$/i;
+const MINIMUM_WORD = /^(?:at least|above|over|min(?:imum)?|floor|no less than|keep above|stay above)$/i;
+
+export interface StatedType {
+  type: KeyResultType;
+  /** For a threshold: `lower` when it must not be exceeded, `higher` when it must be reached; absent when the words do not say. */
+  direction?: "higher" | "lower";
+}
+
+/**
+ * A key result type as written in a Type cell or `OKRSCORE`'s type argument,
+ * including thresholds held from either side: "maintain below", "keep below",
+ * "not exceed" and "under" hold a maximum; "maintain above" and "at least" a minimum.
+ * `null` for words that are no type.
+ *
+ * @example
+ * statedKeyResultType("Decrease") // { type: "decrease" }
+ * statedKeyResultType("maintain below") // { type: "maintain", direction: "lower" }
+ * statedKeyResultType("not exceed") // { type: "maintain", direction: "lower" }
+ * statedKeyResultType("maybe") // null
+ */
+export function statedKeyResultType(text: string): StatedType | null {
+  const words = text.trim().toLowerCase().replace(/[\s_/-]+/g, " ");
+  if (words === "") return null;
+  if (MAXIMUM_WORD.test(words)) return { type: "maintain", direction: "lower" };
+  if (MINIMUM_WORD.test(words)) return { type: "maintain", direction: "higher" };
+  if (MAINTAIN_WORD.test(words) && words.includes(" ")) return { type: "maintain", direction: maintainDirection(words) };
+  const type = TYPE_WORDS.get(wordKey(words));
+  return type === undefined ? null : { type };
 }
 
 /**

@@ -1,0 +1,493 @@
+/**
+ * Step 1 and 2 of reading a sheet's layout: split it into blocks (runs of rows
+ * under a header), find each block's header (one row, or two with merged group
+ * labels above) and columns, and gather the context around it: heading lines
+ * (`Objective 2: Win customers faster`, `### Operational KPIs`), form fields
+ * (`Employee Name: Ravi Kumar`) and a title's period or year. Rows inside a block
+ * that are not records (Total, Average, section headings, legend lines) are
+ * listed with a reason. Step 3, reading rows into records, is the kind's parser.
+ *
+ * The common sheet, one tidy header and rows of data, costs one cheap look at
+ * each row: only rows with no numbers, after a blank or heading line, are tried
+ * as headers.
+ */
+import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
+import { matchHeader, type HeaderMatch } from "../recognise";
+import { monthNumber } from "../values";
+
+/** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
+export interface ContextCell {
+  text: string;
+  row: number;
+  col: number;
+}
+
+/** One record variant of a row: a wide row (months as columns) gives one record per variant. */
+export interface Variant {
+  /** Field → sheet column, replacing the block's column for that field. */
+  columns: Record<string, number>;
+  /** Fields this variant fills from its header (the period of a month column). */
+  context: Record<string, ContextCell>;
+}
+
+/** A run of rows under one header. Rows are 0-based indices into the sheet's `values`. */
+export interface SheetBlock {
+  kind: SheetKind;
+  /** The header row(s): a group row above the header when the header spans two rows. */
+  headerRows: number[];
+  /** Field → 0-based sheet column. */
+  columns: Record<string, number>;
+  unmapped: string[];
+  confidence: number;
+  /** First data row and one past the last. */
+  from: number;
+  to: number;
+  /** Fields the block's columns lack, filled from the lines and form fields above it. */
+  context: Record<string, ContextCell>;
+  /** Heading lines inside the block: from `row` on, `field` reads `text` (e.g. the objective). */
+  headings: Array<{ row: number; field: string; cell: ContextCell }>;
+  /** Rows inside the block that are not records (listed in `SheetLayout.skipped`). */
+  skip: ReadonlySet<number>;
+  /** Empty for one record per row; otherwise one record per variant of each row. */
+  variants: Variant[];
+}
+
+export interface SkippedRow {
+  /** 0-based index into `values`. */
+  row: number;
+  reason: string;
+}
+
+export interface SheetLayout {
+  blocks: SheetBlock[];
+  /** Rows with content that are neither records nor headers, each with why. */
+  skipped: SkippedRow[];
+  /** Why no block was found; `null` when there is at least one. */
+  reason: string | null;
+}
+
+/** How many rows from the top may hold the first header (titles and forms come above it). */
+const FIRST_HEADER_ROWS = 30;
+
+const SUMMARY = /^(?:grand\s+total|sub-?\s?totals?|totals?|sum|average|avg\.?|mean|overall(?:\s+(?:score|rating|result|total|performance|average))?|weighted\s+(?:score|average|total|rating)|final\s+(?:score|rating|result)|total\s+score|overall)\b/i;
+const LEGEND = /^(?:legend|key|note|notes|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|scale|scoring|grading|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
+const OBJECTIVE_HEADING = /^(?:#{1,6}\s*)?(?:objective|obj\.?|goal|o)\s*#?\s*\d*\s*[:.\-–—]\s*(.+)$/i;
+const PERIOD_TOKEN = /\b(?:FY\s?'?\d{2,4}(?:\s*[-/]\s*\d{2,4})?(?:\s*[-/ ]?\s*[QH][1-4])?|[QH][1-4]\s*[-/ ]?\s*(?:FY\s?)?'?(?:19|20)\d{2}|(?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]|(?:19|20)\d{2})\b/i;
+
+/** Form labels (the part before a colon) and the field each fills, per sheet kind. */
+const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, string]>>> = {
+  okr: [
+    [/^(?:objective|obj|goal|o)\s*#?\s*\d*$/i, "objective"],
+    [/^(?:owner|objective owner|okr owner|dri)$/i, "owner"],
+    [/^(?:team|department|dept|function|squad)(?: name)?$/i, "team"],
+    [/^(?:period|quarter|cycle|okr period|time ?frame|okr cycle)$/i, "period"],
+  ],
+  kpi: [
+    [/^(?:department|dept|function|area|section|team|business unit)(?: name)?$/i, "area"],
+    [/^(?:owner|kpi owner|prepared by|responsible)$/i, "owner"],
+    [/^(?:period|year|reporting period|fiscal year|financial year|fy|month|quarter)$/i, "period"],
+    [/^(?:frequency|reporting frequency|cadence)$/i, "frequency"],
+  ],
+  kra: [
+    [/^(?:employee|employee name|name|name of (?:the )?employee|appraisee|appraisee name|staff name|team member)$/i, "employee"],
+    [/^(?:designation|role|job title|position|title|grade|designation ?\/ ?grade)$/i, "role"],
+    [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reviewing officer|reporting officer|manager name)$/i, "manager"],
+    [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
+  ],
+  checkins: [],
+};
+
+/** A heading line's field per kind: the objective of key results, the area of KPIs. */
+const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
+
+/** Header texts of period columns: months, weeks and quarters. */
+const WEEK = /^(?:week|wk|w)\s*\.?\s*(\d{1,2})$/i;
+const QUARTER = /^q([1-4])$/i;
+const MONTH_YEAR = /^([a-z]{3,9})[\s'’-]*(\d{2}|\d{4})?$/i;
+
+interface RowShape {
+  /** Cells with content. */
+  filled: number;
+  /** Cells holding numbers or booleans. */
+  numbers: number;
+  /** Index (within the row) of the first cell with content, or -1. */
+  first: number;
+}
+
+function isEmpty(cell: RawCell | undefined | null): boolean {
+  return cell === undefined || cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
+function shapeOf(row: readonly RawCell[] | undefined): RowShape {
+  const shape: RowShape = { filled: 0, numbers: 0, first: -1 };
+  if (!Array.isArray(row)) return shape;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmpty(cell)) continue;
+    if (shape.first < 0) shape.first = c;
+    shape.filled++;
+    if (typeof cell !== "string") shape.numbers++;
+  }
+  return shape;
+}
+
+function textOf(cell: RawCell | undefined): string {
+  return typeof cell === "string" ? cell.trim() : typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
+}
+
+/**
+ * The label and value of a form field written in one cell (`Employee Name: Ravi`)
+ * or, with `next`, in two (`Employee Name:` | `Ravi`).
+ */
+function formPair(cell: string, next: string | undefined): { label: string; value: string } | null {
+  const colon = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(cell);
+  if (colon) {
+    const value = colon[2].trim() !== "" ? colon[2].trim() : (next ?? "").trim();
+    return value === "" ? null : { label: colon[1].trim(), value };
+  }
+  return next !== undefined && next.trim() !== "" ? { label: cell, value: next.trim() } : null;
+}
+
+function formField(kind: SheetKind, label: string): string | null {
+  const bare = label.replace(/[*†]+$/, "").trim();
+  for (const [re, field] of FORM_LABELS[kind]) if (re.test(bare)) return field;
+  return null;
+}
+
+/**
+ * Reads the lines above a block (from `top` to the header, exclusive) into the
+ * fields the block lacks: form fields, heading lines, a title's period.
+ */
+function readContext(values: readonly RawCell[][], top: number, header: number, kind: SheetKind, columns: Record<string, number>, originCol: number): Record<string, ContextCell> {
+  const context: Record<string, ContextCell> = {};
+  const put = (field: string, text: string, row: number, col: number, nearer: boolean): void => {
+    if (field in columns || text === "") return;
+    // Lines nearer the header win: the objective heading right above a table is its objective.
+    if (nearer || !(field in context)) context[field] = { text, row, col: originCol + col };
+  };
+  const headingField = HEADING_FIELD[kind];
+  for (let r = top; r < header; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const shape = shapeOf(row);
+    if (shape.filled === 0) continue;
+    for (let c = 0; c < row.length; c++) {
+      const text = textOf(row[c]);
+      if (text === "" || typeof row[c] !== "string") continue;
+      let nextIndex = c + 1;
+      while (nextIndex < row.length && isEmpty(row[nextIndex])) nextIndex++;
+      const next = nextIndex < row.length ? textOf(row[nextIndex]) : undefined;
+      const objective = OBJECTIVE_HEADING.exec(text);
+      if (objective && kind === "okr") {
+        put("objective", objective[1].trim(), r, c, true);
+        continue;
+      }
+      const pair = formPair(text, /[:：]\s*$/.test(text) || formField(kind, text) !== null ? next : undefined);
+      const field = pair ? formField(kind, pair.label) : null;
+      if (pair && field) {
+        put(field, pair.value, r, nextIndex < row.length && !text.includes(pair.value) ? nextIndex : c, true);
+        if (field === "period" && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(pair.value)) context.year = { text: pair.value, row: r, col: originCol + c };
+        if (!text.includes(pair.value)) c = nextIndex;
+        continue;
+      }
+      const heading = MARKDOWN_HEADING.exec(text);
+      if (heading && headingField) {
+        put(headingField, heading[1].trim(), r, c, true);
+        continue;
+      }
+      const period = PERIOD_TOKEN.exec(text);
+      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
+      // A lone line right above the header names its table: for key results, their objective.
+      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bokrs?\b|template|tracker|objectives and key results/i.test(text)) {
+        put("objective", text.replace(/[:：]\s*$/, ""), r, c, false);
+      }
+    }
+  }
+  return context;
+}
+
+function lastFilled(values: readonly RawCell[][], top: number, header: number): number {
+  for (let r = header - 1; r >= top; r--) if (shapeOf(values[r]).filled > 0) return r;
+  return -1;
+}
+
+/** Is this row worth trying as a header: text only, at least two cells. */
+function headerShaped(shape: RowShape): boolean {
+  return shape.filled >= 2 && shape.numbers === 0;
+}
+
+/** The group labels of a row above a header, carried right across merged (blank) cells. */
+function groupLabels(row: readonly RawCell[] | undefined, width: number): string[] | null {
+  if (!Array.isArray(row)) return null;
+  const shape = shapeOf(row);
+  if (shape.filled === 0) return null;
+  const labels: string[] = [];
+  let current = "";
+  for (let c = 0; c < width; c++) {
+    const text = textOf(row[c]);
+    if (text !== "") {
+      if (/[:：]/.test(text)) return null;
+      current = text;
+    }
+    labels.push(current);
+  }
+  return labels;
+}
+
+/** Finds the header of a block at row `r`, trying the row above as a group row when it helps. */
+function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null }) | null {
+  const row = values[r];
+  let best: HeaderMatch | null = null;
+  for (const kind of kinds) {
+    const match = matchHeader(kind, row, null, originCol);
+    if (match && (!best || match.matched > best.matched || (match.matched === best.matched && match.confidence > best.confidence))) best = match;
+  }
+  if (r > 0) {
+    const above = values[r - 1];
+    const aboveShape = shapeOf(above);
+    if (aboveShape.filled >= 1 && aboveShape.filled < shapeOf(row).filled && (aboveShape.filled >= 2 || aboveShape.first > 0)) {
+      const labels = groupLabels(above, Array.isArray(row) ? row.length : 0);
+      if (labels) {
+        for (const kind of best ? [best.kind] : kinds) {
+          const match = matchHeader(kind, row, labels, originCol);
+          if (match && match.grouped && (!best || match.matched >= best.matched)) return { ...match, group: r - 1 };
+        }
+      }
+    }
+  }
+  return best ? { ...best, group: null } : null;
+}
+
+/** Period columns of a header: months (with the year of a group row or the context), weeks, quarters. */
+function periodColumns(values: readonly RawCell[][], header: number, group: number | null, originCol: number, columns: Record<string, number>): Array<{ col: number; label: string; year: string | null }> {
+  const row = values[header];
+  if (!Array.isArray(row)) return [];
+  const used = new Set(Object.values(columns));
+  const labels = group === null ? null : groupLabels(values[group], row.length);
+  const found: Array<{ col: number; label: string; year: string | null }> = [];
+  for (let c = 0; c < row.length; c++) {
+    if (used.has(originCol + c)) continue;
+    const text = textOf(row[c]);
+    if (text === "") continue;
+    const groupYear = labels ? (/\b(?:19|20)\d{2}\b/.exec(labels[c])?.[0] ?? null) : null;
+    const month = MONTH_YEAR.exec(text);
+    if (month && monthNumber(month[1]) !== null) {
+      const year = month[2] ? (month[2].length === 2 ? `20${month[2]}` : month[2]) : groupYear;
+      found.push({ col: originCol + c, label: month[1], year });
+    } else if (WEEK.test(text) || QUARTER.test(text)) found.push({ col: originCol + c, label: text, year: groupYear });
+  }
+  return found.length >= 2 ? found : [];
+}
+
+interface Found {
+  header: number;
+  match: HeaderMatch & { group: number | null };
+}
+
+/**
+ * Splits a sheet into blocks with their headers, columns and context, and lists
+ * every row with content that is neither a record nor a header, with why. A saved
+ * mapping gives one block under the mapped header row.
+ *
+ * @example
+ * const layout = readLayout({ name: "OKRs", origin: { row: 0, col: 0 }, values: [
+ *   ["Objective 1: Grow revenue"], ["Key result", "Target", "Current"], ["Reach $1M ARR", 1000000, 800000],
+ *   [""], ["Objective 2: Win customers faster"], ["Key result", "Target", "Current"], ["Cut onboarding to 5 days", 5, 7],
+ * ] });
+ * layout.blocks.map((b) => b.context.objective.text) // ["Grow revenue", "Win customers faster"]
+ */
+export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayout {
+  const values = Array.isArray(sheet?.values) ? sheet.values : [];
+  const originRow = sheet?.origin?.row ?? 0;
+  const originCol = sheet?.origin?.col ?? 0;
+  const found: Found[] = [];
+  if (mapping) {
+    const header = mapping.headerRow - 1 - originRow;
+    found.push({
+      header,
+      match: { kind: mapping.kind, columns: { ...mapping.columns }, unmapped: [], confidence: 1, matched: Object.keys(mapping.columns).length, grouped: false, group: null },
+    });
+  } else {
+    findHeaders(values, originCol, found);
+  }
+  if (found.length === 0) return { blocks: [], skipped: [], reason: whyNoHeader(values) };
+
+  const blocks: SheetBlock[] = [];
+  const skipped: SkippedRow[] = [];
+  let top = 0;
+  for (let i = 0; i < found.length; i++) {
+    const { header, match } = found[i];
+    const headerTop = match.group ?? header;
+    const end = i + 1 < found.length ? (found[i + 1].match.group ?? found[i + 1].header) : values.length;
+    // Lines right above the next header (its heading, its form) belong to it, not to this block.
+    const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
+    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
+    for (let r = top; r < headerTop; r++) if (shapeOf(values[r]).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
+    const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
+    const variants: Variant[] = periods.map((p) => ({
+      columns: { actual: p.col },
+      context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
+    }));
+    blocks.push({
+      kind: match.kind,
+      headerRows: match.group === null ? [header] : [match.group, header],
+      columns: match.columns,
+      unmapped: match.unmapped,
+      confidence: match.confidence,
+      from: header + 1,
+      to: nextTop,
+      context,
+      headings: block.headings,
+      skip: block.skip,
+      variants,
+    });
+    top = nextTop;
+  }
+  return { blocks, skipped, reason: null };
+}
+
+function yearOf(text: string | undefined): string | null {
+  return text ? (/\b(?:19|20)\d{2}\b/.exec(text)?.[0] ?? null) : null;
+}
+
+/** Where the context of a header at `header` begins: the run of non-data lines right above it. */
+function contextTop(values: readonly RawCell[][], header: number): number {
+  let r = header;
+  while (r > 0) {
+    const shape = shapeOf(values[r - 1]);
+    if (shape.filled === 0) break;
+    // Data rows hold numbers or fill many cells; context lines are short.
+    if (shape.numbers > 0 || shape.filled > 4) break;
+    r--;
+  }
+  return r;
+}
+
+function findHeaders(values: readonly RawCell[][], originCol: number, found: Found[]): void {
+  let afterBreak = true;
+  let firstKind: SheetKind | null = null;
+  let firstHeaderText = "";
+  const allKinds: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const shape = shapeOf(row);
+    if (shape.filled === 0) {
+      afterBreak = true;
+      continue;
+    }
+    const tryHere =
+      headerShaped(shape) &&
+      (firstKind === null ? r < FIRST_HEADER_ROWS : afterBreak || textOf(row[shape.first]).toLowerCase() === firstHeaderText);
+    afterBreak = shape.filled === 1 && shape.numbers === 0;
+    if (!tryHere) continue;
+    const match = headerAt(values, r, originCol, firstKind === null ? allKinds : [firstKind]);
+    if (!match) continue;
+    // A later header of another table must look like a header: most of its cells named.
+    if (firstKind !== null && match.matched < 2) continue;
+    found.push({ header: r, match });
+    if (firstKind === null) {
+      firstKind = match.kind;
+      firstHeaderText = textOf(row[shape.first]).toLowerCase();
+    }
+  }
+}
+
+/** Sorts the rows of a block: records, summary rows, headings (context from there on), legend lines. */
+function classifyRows(
+  values: readonly RawCell[][],
+  from: number,
+  to: number,
+  match: HeaderMatch,
+  originCol: number,
+  skipped: SkippedRow[],
+): { skip: Set<number>; headings: SheetBlock["headings"] } {
+  const skip = new Set<number>();
+  const headings: SheetBlock["headings"] = [];
+  const headingField = HEADING_FIELD[match.kind];
+  const mappedCols = new Set(Object.values(match.columns));
+  const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
+  let foreign = false;
+  let afterBreak = false;
+  for (let r = from; r < to; r++) {
+    const row = values[r];
+    const shape = shapeOf(row);
+    if (shape.filled === 0) {
+      afterBreak = true;
+      continue;
+    }
+    const first = textOf(row[shape.first]);
+    const firstIsText = typeof row[shape.first] === "string";
+    if (foreign) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "row of a table that is not a goal table" });
+      continue;
+    }
+    if (firstIsText && SUMMARY.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary row (${first.slice(0, 30)})` });
+      afterBreak = false;
+      continue;
+    }
+    if (afterBreak && headerShaped(shape) && shape.filled >= 2 && looksLikeHeader(row)) {
+      // Another table (initiatives, risks) sits under this one: its rows are not goals.
+      foreign = true;
+      skip.add(r);
+      skipped.push({ row: r, reason: `header of a table that is not a goal table (${row.filter((c) => !isEmpty(c)).slice(0, 4).join(", ")})` });
+      continue;
+    }
+    afterBreak = false;
+    if (shape.filled !== 1 || !firstIsText) continue;
+    const col = originCol + shape.first;
+    if (LEGEND.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      continue;
+    }
+    const objective = OBJECTIVE_HEADING.exec(first);
+    const markdown = MARKDOWN_HEADING.exec(first);
+    const inNameColumn = match.columns[nameField] === col;
+    const inHeadingColumn = headingField !== null && match.columns[headingField] === col;
+    if (inHeadingColumn && !markdown) continue;
+    const sectionLike = markdown !== null || objective !== null || /[:：]$/.test(first) || (match.kind === "kpi" && /\b(?:kpis|metrics|indicators)\b/i.test(first));
+    if (headingField !== null && !(headingField in match.columns) && (sectionLike || !inNameColumn)) {
+      const text = (objective?.[1] ?? markdown?.[1] ?? first).replace(/[:：]\s*$/, "").trim();
+      headings.push({ row: r, field: headingField, cell: { text, row: r, col } });
+      skip.add(r);
+      skipped.push({ row: r, reason: `section heading (read as the ${headingField === "objective" ? "objective" : "area"} of the rows below)` });
+      continue;
+    }
+    if (sectionLike && !inHeadingColumn) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "section heading" });
+      continue;
+    }
+    if (!mappedCols.has(col)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "text outside the table's columns" });
+    }
+  }
+  return { skip, headings };
+}
+
+const TABLE_WORDS = /^(?:initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+
+function looksLikeHeader(row: readonly RawCell[]): boolean {
+  let words = 0;
+  let filled = 0;
+  for (const cell of row) {
+    if (isEmpty(cell)) continue;
+    filled++;
+    if (typeof cell === "string" && TABLE_WORDS.test(cell.trim())) words++;
+  }
+  return words >= 2 && words * 2 >= filled;
+}
+
+function whyNoHeader(values: readonly RawCell[][]): string {
+  let filled = 0;
+  for (const row of values) if (shapeOf(row).filled > 0) filled++;
+  if (filled === 0) return "the sheet is empty";
+  return "no header row with the columns of a goal sheet (OKRs need Objective and Key result, KPIs a KPI and a Target, Floor or Actual, KRAs an Employee and an Area, check-ins a Date, Key result and Value)";
+}
