@@ -89,6 +89,8 @@ function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkb
   parsed.sheets.push(recognised);
   const { settings } = options;
   for (const block of layout.blocks) {
+    // Months written without a year, with no year in the title or form, are months of the as-of year.
+    if (!block.context.year && options.asOf) block.context.year = { text: options.asOf.slice(0, 4), row: block.from, col: 0 };
     const asRead: RecognisedSheet = { ...recognised, kind: block.kind, headerRow: originRow + block.from, columns: block.columns };
     switch (block.kind) {
       case "okr":

@@ -41,8 +41,8 @@ const SUFFIX_MIN = /\s*(?:\+|\bor (?:more|above|higher|better)|\band above)\s*$/
 const SUFFIX_MAX = /\s*(?:\bor (?:less|below|fewer|lower|under)|\band below)\s*$/i;
 const SCALE = /^(.*?\d)\s*(?:\/|out of|of)\s*(\d+(?:\.\d+)?)$/i;
 /** A unit word after the number: letters only, not a scale suffix the value converter reads (k, m, bn, %). */
-const UNIT = /^(.*?[\d%.])\s+([a-z][a-z .-]{1,20})$/i;
-const CONVERTER_SUFFIXES: ReadonlySet<string> = new Set(["k", "m", "mn", "mm", "b", "bn", "thousand", "million", "billion", "percent", "pc"]);
+const UNIT = /^(.*?[\d%.])\s*([a-z][a-z .-]{0,20})$/i;
+const CONVERTER_SUFFIXES: ReadonlySet<string> = new Set(["k", "m", "mn", "mm", "b", "bn", "thousand", "million", "billion", "percent", "pc", "e"]);
 
 /**
  * Splits a qualifier off a number written as text, or returns `null` when
@@ -90,7 +90,7 @@ export function splitQualifier(text: string): Qualified | null {
   }
   let unit: string | null = null;
   const united = UNIT.exec(s);
-  if (united && !CONVERTER_SUFFIXES.has(united[2].trim().toLowerCase())) {
+  if (united && !CONVERTER_SUFFIXES.has(united[2].trim().toLowerCase()) && !/^e\d/i.test(united[2])) {
     unit = united[2].trim().toLowerCase();
     s = united[1];
   }

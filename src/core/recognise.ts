@@ -72,9 +72,9 @@ export const SHEET_KINDS = {
   kpi: {
     label: "KPIs",
     fields: {
-      kpi: { label: "KPI", aliases: ["kpi name", "metric", "metric name", "measure name", "indicator", "key performance indicator", "kpis", "measure", "metrics", "kpi description", "performance indicator"] },
+      kpi: { label: "KPI", aliases: ["kpi name", "metric", "metric name", "measure name", "indicator", "key performance indicator", "kpis", "measure", "metrics", "kpi description", "performance indicator", "kpi category"] },
       area: { label: "Area", aliases: ["kpa", "key performance area", "function", "category", "domain"] },
-      owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "kpi owner", "owned by"] },
+      owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "kpi owner", "owned by", "responsible team person", "responsible person", "responsible team", "owner team", "accountable person"] },
       dataSource: { label: "Data source", aliases: ["source", "system", "data"] },
       frequency: { label: "Frequency", aliases: ["cadence", "reporting frequency", "review frequency"] },
       unit: { label: "Unit", aliases: ["units", "uom", "unit of measure"] },
@@ -211,10 +211,12 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
   let filled = 0;
   let grouped = false;
   for (let c = 0; c < row.length; c++) {
-    const text = headerText(row[c]);
+    // A header cell merged down from the group row arrives blank: the group row holds its name.
+    const own = headerText(row[c]);
+    const text = own === "" && groups ? (groups[c] ?? "") : own;
     if (text === "") continue;
     filled++;
-    const group = groups?.[c] ?? "";
+    const group = own === "" ? "" : (groups?.[c] ?? "");
     let field = fieldForHeader(kind, text);
     if (field === null && group !== "") {
       field = fieldForHeader(kind, `${group} ${text}`);

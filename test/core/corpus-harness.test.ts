@@ -13,7 +13,7 @@ import type { ParsedWorkbook } from "../../src/core/model";
 const DIR = path.join(__dirname, "../fixtures/layouts");
 
 function emptyParsed(extra: object = {}): ParsedWorkbook {
-  return { sheets: [], unrecognised: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [], ...extra };
+  return { sheets: [], unrecognised: [], notRead: [], skipped: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [], ...extra };
 }
 
 /** A tidy layout the current reader reads: one header row, two key results of one objective. */

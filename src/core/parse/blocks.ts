@@ -12,7 +12,7 @@
  * as headers.
  */
 import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
-import { matchHeader, type HeaderMatch } from "../recognise";
+import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
 import { monthNumber } from "../values";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
@@ -69,11 +69,24 @@ export interface SheetLayout {
 /** How many rows from the top may hold the first header (titles and forms come above it). */
 const FIRST_HEADER_ROWS = 30;
 
-const SUMMARY = /^(?:grand\s+total|sub-?\s?totals?|totals?|sum|average|avg\.?|mean|overall(?:\s+(?:score|rating|result|total|performance|average))?|weighted\s+(?:score|average|total|rating)|final\s+(?:score|rating|result)|total\s+score|overall)\b/i;
+/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
+const SUMMARY =
+  /^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+/** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
+const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
+
+function summaryLabel(text: string): boolean {
+  const bare = text.replace(/\([^)]*\)|[:：=*]+/g, " ").replace(/\s+/g, " ").trim();
+  return SUMMARY.test(bare);
+}
 const LEGEND = /^(?:legend|key|note|notes|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|scale|scoring|grading|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
+/** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
+const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
+/** A status legend line: `🟢 On Track: …`, `Green = on track`, `5 - Outstanding`. */
+const LEGEND_LINE = /^(?:[\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u{26AA}-\u{26AB}]\s*\S|(?:green|amber|yellow|red|blue)\s*[=:–-]\s*\S|[1-9]\s*[=–-]\s*[a-z])/iu;
 const OBJECTIVE_HEADING = /^(?:#{1,6}\s*)?(?:objective|obj\.?|goal|o)\s*#?\s*\d*\s*[:.\-–—]\s*(.+)$/i;
-const PERIOD_TOKEN = /\b(?:FY\s?'?\d{2,4}(?:\s*[-/]\s*\d{2,4})?(?:\s*[-/ ]?\s*[QH][1-4])?|[QH][1-4]\s*[-/ ]?\s*(?:FY\s?)?'?(?:19|20)\d{2}|(?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]|(?:19|20)\d{2})\b/i;
+const PERIOD_TOKEN = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s'’-]*(?:19|20)\d{2}|FY\s?'?\d{2,4}(?:\s*[-/]\s*\d{2,4})?(?:\s*[-/ ]?\s*[QH][1-4])?|[QH][1-4]\s*[-/ ]?\s*(?:FY\s?)?'?(?:19|20)\d{2}|(?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]|(?:19|20)\d{2})\b/i;
 
 /** Form labels (the part before a colon) and the field each fills, per sheet kind. */
 const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, string]>>> = {
@@ -411,6 +424,7 @@ function classifyRows(
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
   let foreign = false;
   let afterBreak = false;
+  let inNotes = false;
   for (let r = from; r < to; r++) {
     const row = values[r];
     const shape = shapeOf(row);
@@ -425,25 +439,32 @@ function classifyRows(
       skipped.push({ row: r, reason: "row of a table that is not a goal table" });
       continue;
     }
-    if (firstIsText && SUMMARY.test(first)) {
+    const nameCol = match.columns[nameField];
+    const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
+    if (firstIsText && (summaryLabel(first) || (nameBlank && SUMMARY_WORD.test(first)))) {
       skip.add(r);
       skipped.push({ row: r, reason: `summary row (${first.slice(0, 30)})` });
       afterBreak = false;
       continue;
     }
-    if (afterBreak && headerShaped(shape) && shape.filled >= 2 && looksLikeHeader(row)) {
+    if ((afterBreak || inNotes) && headerShaped(shape) && looksLikeHeader(row, match.kind)) {
       // Another table (initiatives, risks) sits under this one: its rows are not goals.
       foreign = true;
       skip.add(r);
       skipped.push({ row: r, reason: `header of a table that is not a goal table (${row.filter((c) => !isEmpty(c)).slice(0, 4).join(", ")})` });
       continue;
     }
+    const wasBreak = afterBreak;
     afterBreak = false;
-    if (shape.filled !== 1 || !firstIsText) continue;
+    if (shape.filled !== 1 || !firstIsText) {
+      inNotes = false;
+      continue;
+    }
     const col = originCol + shape.first;
-    if (LEGEND.test(first)) {
+    if (LEGEND.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: "note or legend line" });
+      inNotes = true;
       continue;
     }
     const objective = OBJECTIVE_HEADING.exec(first);
@@ -464,6 +485,13 @@ function classifyRows(
       skipped.push({ row: r, reason: "section heading" });
       continue;
     }
+    if (wasBreak || inNotes) {
+      // A lone line after the table's rows ended (a blank row or a note): text about the table, not a goal.
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      inNotes = true;
+      continue;
+    }
     if (!mappedCols.has(col)) {
       skip.add(r);
       skipped.push({ row: r, reason: "text outside the table's columns" });
@@ -472,17 +500,19 @@ function classifyRows(
   return { skip, headings };
 }
 
-const TABLE_WORDS = /^(?:initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
 
-function looksLikeHeader(row: readonly RawCell[]): boolean {
+/** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
+function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
   let words = 0;
-  let filled = 0;
   for (const cell of row) {
     if (isEmpty(cell)) continue;
-    filled++;
-    if (typeof cell === "string" && TABLE_WORDS.test(cell.trim())) words++;
+    if (typeof cell !== "string") return false;
+    const text = cell.trim();
+    if (text.length > 32 || /\d/.test(text)) return false;
+    if (TABLE_WORDS.test(text) || fieldForHeader(kind, text) !== null) words++;
   }
-  return words >= 2 && words * 2 >= filled;
+  return words >= 1;
 }
 
 function whyNoHeader(values: readonly RawCell[][]): string {

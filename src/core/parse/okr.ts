@@ -8,7 +8,8 @@
  */
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
 import type { SheetReader } from "./reader";
-import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, type StatedType } from "./words";
+import { toNumber } from "../values";
+import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, type StatedType } from "./words";
 
 /** A value carried down from the row above, with the data row it was written on. */
 interface Held<T> {
@@ -64,7 +65,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 
     const keyResult = reader.text("keyResult", r);
     const keyResultId = reader.text("keyResultId", r);
-    const start = reader.number("start", r);
+    const start = reader.number("start", r) ?? (reader.isBlankCell("start", r) ? startInWording(keyResult) : null);
     const target = reader.numberOrYesNo("target", r);
     const current = reader.numberOrYesNo("current", r);
 
@@ -141,4 +142,12 @@ function statedType(reader: SheetReader<KeyResultField>, r: number): StatedType 
   if (stated) return stated;
   reader.report("bad-type", "warning", "type", r, `Type "${text.slice(0, 40)}" in ${reader.where("type", r)} is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).`);
   return null;
+}
+
+/** A baseline the key result's words state ("from 2.1% to 3%"), for a sheet with no Start cell for it. */
+function startInWording(keyResult: string): number | null {
+  const stated = fromToInWording(keyResult);
+  if (!stated) return null;
+  const from = toNumber(stated.from);
+  return from.ok ? from.value : null;
 }

@@ -62,7 +62,8 @@ export function inferKeyResultType(e: TypeEvidence): KeyResultType {
   if (e.start === null) {
     if (e.target !== null && (MAINTAIN_TEXT.test(e.keyResult) || e.targetBound)) return "maintain";
     if (MILESTONE_TEXT.test(e.keyResult)) return "milestone";
-    if (e.target === 1) return "binary";
+    // A target of 1 is done/not done, unless the current value is a share on the way there (0.8 of 100%).
+    if (e.target === 1 && (e.current === null || e.current === 0 || e.current === 1)) return "binary";
     if (e.target === null && e.current !== null && e.current >= 0 && e.current <= 1 && /\bcomplete/i.test(e.keyResult)) return "milestone";
   }
   if (e.start !== null && e.target !== null) return e.target < e.start ? "decrease" : "increase";
@@ -81,11 +82,15 @@ export function inferKeyResultType(e: TypeEvidence): KeyResultType {
  * aimsLower("Grow qualified pipeline") // false
  */
 export function aimsLower(text: string): boolean {
+  // "Cost savings" and "Cycle time reduction" measure an amount achieved: more is better.
+  if (ACHIEVED_REDUCTION.test(text)) return false;
   return DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text);
 }
 
+const ACHIEVED_REDUCTION = /\b(?:savings?|saved|reduction|avoided|avoidance)\b/i;
+
 const LOWER_IS_BETTER_MEASURE =
-  /\b(?:defects?|defect rate|error rate|errors|bugs|incidents?|churn|attrition|turnover|stock-?outs?|downtime|outages?|complaints?|escalations?|absenteeism|backlog|returns? rate|days to (?:close|hire|fill|resolve)|time to (?:hire|fill|resolve|close)|turnaround(?: time)?|tat|cycle time|lead time|cost per|costs?|overdue|late|rework|wastage|waste|shrinkage|lost time)\b/i;
+  /\b(?:defects?|defect rate|error rate|errors|bugs|incidents?|churn|attrition|turnover|stock-?outs?|downtime|outages?|complaints?|escalations?|absenteeism|backlog|returns? rate|days to (?:close|hire|fill|resolve)|time to (?:hire|fill|resolve|close)|turnaround(?: time)?|tat|cycle time|lead time|cost per|costs?|overdue|late|rework|wastage|waste|shrinkage|lost time|payback(?: period)?|acquisition cost|cac)\b/i;
 
 /** Words that make a Type cell a threshold held from above or below. */
 const MAINTAIN_WORD = /^(?:maintain|keep|stay|hold|remain|threshold)\b/i;
@@ -130,4 +135,19 @@ export function statedKeyResultType(text: string): StatedType | null {
  */
 export function maintainDirection(keyResult: string): "higher" | "lower" {
   return MAINTAIN_MAXIMUM.test(keyResult) ? "lower" : "higher";
+}
+
+const FROM_TO = /\bfrom\s+([-+$€£¥]?\d[\d,.]*\s*(?:%|[a-z]{1,8})?)\s+to\s+([-+$€£¥<>≤≥]?\d[\d,.]*\s*(?:%|[a-z]{1,8})?)/i;
+
+/**
+ * The baseline and goal a key result states in its own words ("Reduce mean time
+ * to detect from 30 min to 10 min"), as the texts written; `null` when it states none.
+ *
+ * @example
+ * fromToInWording("Increase conversion from 2.1% to 3%") // { from: "2.1%", to: "3%" }
+ * fromToInWording("Reach 50 customers") // null
+ */
+export function fromToInWording(text: string): { from: string; to: string } | null {
+  const m = FROM_TO.exec(text);
+  return m ? { from: m[1].trim(), to: m[2].trim() } : null;
 }
