@@ -96,12 +96,12 @@ export const SHEET_KINDS = {
       role: { label: "Role", aliases: ["job title", "title", "position", "job"] },
       manager: { label: "Manager", aliases: ["line manager", "reports to", "supervisor", "reviewer"] },
       period: { label: "Review period", aliases: ["year", "review year", "period", "cycle", "appraisal period"] },
-      area: { label: "Area", aliases: ["kra", "kras", "key result area", "key result areas", "responsibility area", "accountability", "area of accountability", "key responsibility area", "key responsibility areas", "kra description", "key result area kra", "goal title", "goal", "goals", "objective", "responsibility"] },
+      area: { label: "Area", aliases: ["kra", "kras", "key result area", "key result areas", "responsibility area", "accountability", "area of accountability", "key responsibility area", "key responsibility areas", "kra description", "key result area kra", "goal title", "goal", "goals", "objective", "responsibility", "kra goals", "kra goal", "performance criteria", "criteria", "competency", "competencies"] },
       weight: { label: "Weight", aliases: ["weighting", "weight %", "kra weight", "weightage", "weightage %", "weight age"] },
       measure: { label: "Measure", aliases: ["measures", "kpi", "kpis", "indicator", "success measure", "how measured", "performance measure", "measurement criteria", "measurement", "success criteria", "key performance indicator"] },
       target: { label: "Target", aliases: ["standard", "expectation", "target value", "kra target"] },
       actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance"] },
-      rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "manager rating", "rating point", "rating points", "reviewer rating", "final rating", "appraiser rating", "rating 1 to 5", "agreed rating"] },
+      rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "manager rating", "rating point", "rating points", "reviewer rating", "final rating", "appraiser rating", "rating 1 to 5", "agreed rating", "app rating", "l1 rating", "supervisor rating"] },
     },
     // The employee may come from the form above an appraisal table instead of a column.
     required: ["area"],
@@ -167,9 +167,20 @@ export function fieldForHeader(kind: SheetKind, header: RawCell): string | null 
   if (!index) return null;
   const direct = index.get(normaliseHeader(header));
   if (direct) return direct;
+  // A bracketed formula says the column is computed from others (`Rating (Weightage x %Achievement)`): not the field itself.
+  if (/\([^)]*(?:\sx\s|[×*÷=+])[^)]*\)/i.test(header)) return null;
   const bare = header.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
-  return bare === header ? null : (index.get(normaliseHeader(bare)) ?? null);
+  if (bare !== header) {
+    const found = index.get(normaliseHeader(bare));
+    if (found) return found;
+  }
+  // A period written after the field's name: `Target April-Sept`, `Actual Q3`, `Target FY26`.
+  const dated = bare.replace(PERIOD_SUFFIX, "");
+  return dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
 }
+
+const PERIOD_SUFFIX =
+  /(?:\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[1-2]|fy\s?'?\d{2,4}|(?:19|20)\d{2}(?:-\d{2,4})?|ytd|mtd|annual|yearly)(?:\s*[-–/]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|(?:19|20)?\d{2}))?)+\s*$/i;
 
 /** A row read as a header of one sheet kind. */
 export interface HeaderMatch {
@@ -218,6 +229,7 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
     filled++;
     const group = own === "" ? "" : (groups?.[c] ?? "");
     let field = fieldForHeader(kind, text);
+    if (own === "" && field !== null) grouped = true;
     if (field === null && group !== "") {
       field = fieldForHeader(kind, `${group} ${text}`);
       if (field !== null) grouped = true;

@@ -76,10 +76,21 @@ const SUMMARY =
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
 function summaryLabel(text: string): boolean {
-  const bare = text.replace(/\([^)]*\)|[:：=*]+/g, " ").replace(/\s+/g, " ").trim();
+  const bare = text.replace(/\([^)]*\)|[:：=*<>]+/g, " ").replace(/\s+/g, " ").trim();
   return SUMMARY.test(bare);
 }
-const LEGEND = /^(?:legend|key|note|notes|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|scale|scoring|grading|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+
+/** The summary label of a row, looking at its first few text cells (`100 | <===Total Weightage`). */
+function summaryIn(row: readonly RawCell[]): string | null {
+  let seen = 0;
+  for (const cell of row) {
+    if (typeof cell !== "string" || cell.trim() === "") continue;
+    if (summaryLabel(cell)) return cell.trim();
+    if (++seen >= 3) break;
+  }
+  return null;
+}
+const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
 /** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
 const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
@@ -104,8 +115,8 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
   ],
   kra: [
     [/^(?:employee|employee name|name|name of (?:the )?employee|appraisee|appraisee name|staff name|team member)$/i, "employee"],
-    [/^(?:designation|role|job title|position|title|grade|designation ?\/ ?grade)$/i, "role"],
-    [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reviewing officer|reporting officer|manager name)$/i, "manager"],
+    [/^(?:designation|role|job title|position|title|designation ?\/ ?grade)$/i, "role"],
+    [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reporting to|reviewing officer|reporting officer|manager name)$/i, "manager"],
     [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
   ],
   checkins: [],
@@ -163,7 +174,7 @@ function formPair(cell: string, next: string | undefined): { label: string; valu
 }
 
 function formField(kind: SheetKind, label: string): string | null {
-  const bare = label.replace(/[*†]+$/, "").trim();
+  const bare = label.replace(/[*†]+$/, "").replace(/[’']s\b/g, "").trim();
   for (const [re, field] of FORM_LABELS[kind]) if (re.test(bare)) return field;
   return null;
 }
@@ -174,10 +185,15 @@ function formField(kind: SheetKind, label: string): string | null {
  */
 function readContext(values: readonly RawCell[][], top: number, header: number, kind: SheetKind, columns: Record<string, number>, originCol: number): Record<string, ContextCell> {
   const context: Record<string, ContextCell> = {};
-  const put = (field: string, text: string, row: number, col: number, nearer: boolean): void => {
+  const ranks: Record<string, number> = {};
+  const put = (field: string, text: string, row: number, col: number, nearer: boolean, rank = 0): void => {
     if (field in columns || text === "") return;
     // Lines nearer the header win: the objective heading right above a table is its objective.
-    if (nearer || !(field in context)) context[field] = { text, row, col: originCol + col };
+    // Of form labels, a more specific one wins (`Employee Name` over `Employee`, which often holds a code), else the first.
+    if (nearer || !(field in context) || rank > (ranks[field] ?? 0)) {
+      context[field] = { text, row, col: originCol + col };
+      ranks[field] = rank;
+    }
   };
   const headingField = HEADING_FIELD[kind];
   for (let r = top; r < header; r++) {
@@ -199,7 +215,8 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
       const pair = formPair(text, /[:：]\s*$/.test(text) || formField(kind, text) !== null ? next : undefined);
       const field = pair ? formField(kind, pair.label) : null;
       if (pair && field) {
-        put(field, pair.value, r, nextIndex < row.length && !text.includes(pair.value) ? nextIndex : c, true);
+        // The first of two labels for one field wins: the appraiser before the reviewer above them.
+        put(field, pair.value, r, nextIndex < row.length && !text.includes(pair.value) ? nextIndex : c, false, /\bname\b/i.test(pair.label) ? 1 : 0);
         if (field === "period" && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(pair.value)) context.year = { text: pair.value, row: r, col: originCol + c };
         if (!text.includes(pair.value)) c = nextIndex;
         continue;
@@ -441,9 +458,10 @@ function classifyRows(
     }
     const nameCol = match.columns[nameField];
     const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
-    if (firstIsText && (summaryLabel(first) || (nameBlank && SUMMARY_WORD.test(first)))) {
+    const summary = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
+    if (summary !== null) {
       skip.add(r);
-      skipped.push({ row: r, reason: `summary row (${first.slice(0, 30)})` });
+      skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
       afterBreak = false;
       continue;
     }
@@ -456,6 +474,12 @@ function classifyRows(
     }
     const wasBreak = afterBreak;
     afterBreak = false;
+    if (inNotes && shape.numbers < 2) {
+      // Below a note, rows without figures (a legend's bands, numbered remarks) belong to the note.
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      continue;
+    }
     if (shape.filled !== 1 || !firstIsText) {
       inNotes = false;
       continue;
@@ -500,7 +524,7 @@ function classifyRows(
   return { skip, headings };
 }
 
-const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
 
 /** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
 function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
