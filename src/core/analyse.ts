@@ -141,13 +141,6 @@ export function analyse(parsed: ParsedWorkbook, settings: Settings, asOf: IsoDat
   };
 }
 
-/** How far (0–1) the sheet's own score may differ from Altitude's before it is pointed out: 5 points. */
-const SCORE_TOLERANCE = 0.05 + 1e-9;
-
-function percent(score: number): string {
-  return `${Math.round(score * 100)}%`;
-}
-
 function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredKeyResult {
   const direction = record.type === "maintain" ? (record.direction ?? maintainDirection(record.keyResult)) : "higher";
   const outcome = scoreKeyResult(
@@ -160,17 +153,6 @@ function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, pr
     return { record, score: null, noCheckIn: false, grade: null, pace: null };
   }
   const { score, noCheckIn } = outcome.value;
-  const stated = record.statedScore;
-  if (typeof stated === "number" && !noCheckIn && Math.abs(Math.min(score, 1) - Math.min(stated, 1)) > SCORE_TOLERANCE) {
-    const cell = record.cells.score ?? record.cells.current ?? `A${record.row}`;
-    problems.push({
-      code: "score-differs",
-      message: `The sheet's own score for "${excerpt(record.keyResult)}" is ${percent(stated)}, but from start ${record.start ?? "(blank, read as 0)"}, target ${record.target} and current ${record.current} it is ${percent(score)}${record.type === "decrease" ? "; a sheet score of MIN(current/target, 1) misreads a decreasing metric" : ""}.`,
-      sheet: record.sheet,
-      cell,
-      severity: "warning",
-    });
-  }
   return {
     record,
     score,

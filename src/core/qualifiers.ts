@@ -39,6 +39,8 @@ const PREFIXES: ReadonlyArray<{ re: RegExp; bound: Bound; strict: boolean }> = [
 
 const SUFFIX_MIN = /\s*(?:\+|\bor (?:more|above|higher|better)|\band above)\s*$/i;
 const SUFFIX_MAX = /\s*(?:\bor (?:less|below|fewer|lower|under)|\band below)\s*$/i;
+/** A minimum with a unit or rate after the plus: `200+/mo`, `70+ average`, `5+ per week`. */
+const PLUS_UNIT = /^([$€£¥]?\d[\d,.]*\s*%?)\s*\+\s*(?:\/\s*|per\s+)?([a-z][a-z .]{0,20})$/i;
 const SCALE = /^(.*?\d)\s*(?:\/|out of|of)\s*(\d+(?:\.\d+)?)$/i;
 /** A unit word after the number: letters only, not a scale suffix the value converter reads (k, m, bn, %). */
 const UNIT = /^(.*?[\d%.])\s*([a-z][a-z .-]{0,20})$/i;
@@ -71,6 +73,10 @@ export function splitQualifier(text: string): Qualified | null {
     }
   }
   if (bound === null) {
+    const plusUnit = PLUS_UNIT.exec(s);
+    if (plusUnit && !/^[+-]/.test(s.trim())) {
+      return { number: plusUnit[1].trim(), bound: "min", strict: false, scale: null, unit: plusUnit[2].trim().toLowerCase() };
+    }
     if (SUFFIX_MIN.test(s) && !/^[+-]/.test(s.trim())) {
       bound = "min";
       s = s.replace(SUFFIX_MIN, "");

@@ -59,7 +59,7 @@ export const SHEET_KINDS = {
       target: { label: "Target", aliases: ["to", "target value", "end value", "target metric", "desired value", "goal value"] },
       current: { label: "Current", aliases: ["actual", "latest", "current value", "progress value", "now", "achieved", "result", "actual value", "current metric", "current status value"] },
       weight: { label: "Weight", aliases: ["weighting", "weight %", "kr weight", "weightage", "weightage %"] },
-      score: { label: "Score", aliases: ["progress", "completion", "% complete", "percent complete", "completion %", "progress %", "grade", "okr score", "kr score", "final score", "final grade", "achievement %", "attainment"] },
+      score: { label: "Score", aliases: ["progress", "completion", "% complete", "percent complete", "completion %", "progress %", "grade", "okr score", "kr score", "final score", "final grade", "achievement %", "attainment", "status %", "progress score"] },
       confidence: { label: "Confidence", aliases: ["confidence level", "confidence score"] },
       commitment: { label: "Commitment", aliases: ["committed", "commit", "committed aspirational", "aspirational committed", "okr type"] },
       due: { label: "Due", aliases: ["due date", "deadline", "end date", "by", "target date"] },

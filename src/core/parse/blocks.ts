@@ -190,7 +190,8 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
     if (field in columns || text === "") return;
     // Lines nearer the header win: the objective heading right above a table is its objective.
     // Of form labels, a more specific one wins (`Employee Name` over `Employee`, which often holds a code), else the first.
-    if (nearer || !(field in context) || rank > (ranks[field] ?? 0)) {
+    const held = ranks[field] ?? -1;
+    if (!(field in context) || rank > held || (nearer && rank === held)) {
       context[field] = { text, row, col: originCol + col };
       ranks[field] = rank;
     }
@@ -209,7 +210,8 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
       const next = nextIndex < row.length ? textOf(row[nextIndex]) : undefined;
       const objective = OBJECTIVE_HEADING.exec(text);
       if (objective && kind === "okr") {
-        put("objective", objective[1].trim(), r, c, true);
+        // `Objective 1: Grow the funnel` names it; an unnumbered `Objective: …` line under it describes it.
+        put("objective", objective[1].trim(), r, c, true, /\d/.test(text.slice(0, text.length - objective[1].length)) ? 2 : 1);
         continue;
       }
       const pair = formPair(text, /[:：]\s*$/.test(text) || formField(kind, text) !== null ? next : undefined);
@@ -356,6 +358,10 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
     const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
     for (let r = top; r < headerTop; r++) if (shapeOf(values[r]).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
     const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    if (match.kind === "okr" && !("score" in match.columns)) {
+      const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
+      if (status !== null) match.columns.score = status;
+    }
     const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
     const variants: Variant[] = periods.map((p) => ({
       columns: { actual: p.col },
@@ -377,6 +383,29 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
     top = nextTop;
   }
   return { blocks, skipped, reason: null };
+}
+
+/**
+ * A `Status` column that holds figures (0.86, 75%) rather than words is the
+ * sheet's own progress score.
+ */
+function numericStatusColumn(values: readonly RawCell[][], header: number, from: number, to: number, skip: ReadonlySet<number>, originCol: number): number | null {
+  const row = values[header];
+  if (!Array.isArray(row)) return null;
+  const c = row.findIndex((cell) => typeof cell === "string" && /^(?:status|progress status|current status)$/i.test(cell.trim()));
+  if (c < 0) return null;
+  let numbers = 0;
+  let words = 0;
+  for (let r = from; r < to; r++) {
+    if (skip.has(r)) continue;
+    const cell = values[r]?.[c];
+    if (typeof cell === "number") numbers++;
+    else if (typeof cell === "string" && cell.trim() !== "") {
+      if (/^\d+(?:\.\d+)?\s*%$/.test(cell.trim())) numbers++;
+      else words++;
+    }
+  }
+  return numbers > 0 && words === 0 ? originCol + c : null;
 }
 
 function yearOf(text: string | undefined): string | null {
