@@ -289,7 +289,62 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
       }
     }
   }
+  if (!best && kinds.includes("okr")) {
+    const numbered = numberedHeader(row, originCol);
+    if (numbered) return { ...numbered, group: null };
+  }
   return best ? { ...best, group: null } : null;
+}
+
+/** `key_result_2_title`, `KR 2 Completion`, `Key Result 2`: the item number and what the column holds. */
+const NUMBERED = /^(?:key[\s_-]*results?|kr)[\s_-]*(\d{1,2})(?:[\s_-]+(.*))?$/i;
+/** Columns a tool export names for the objective and its owner when key results are numbered across a row. */
+const ROW_OBJECTIVE = /^(?:name|title|goal|goal name|goal title|objective|objective title|objective name)$/i;
+const ROW_OWNER = /^(?:email|owner|owner email|user|user email|employee email|assignee)$/i;
+
+/**
+ * A tool export with one row per objective and its key results in numbered
+ * column groups (`key_result_1_title`, `key_result_1_completion`, …): the header
+ * as a key result table, with one variant per numbered group.
+ */
+function numberedHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(row)) return null;
+  const groups = new Map<number, Record<string, number>>();
+  const columns: Record<string, number> = {};
+  const unmapped: string[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = textOf(row[c]);
+    if (text === "") continue;
+    const numbered = NUMBERED.exec(text);
+    if (numbered) {
+      const sub = (numbered[2] ?? "").replace(/[_-]+/g, " ").trim();
+      const field = sub === "" || /^(?:title|name|description|text)$/i.test(sub) ? "keyResult" : fieldForHeader("okr", sub);
+      if (field === null) {
+        unmapped.push(text);
+        continue;
+      }
+      const n = Number(numbered[1]);
+      const group = groups.get(n) ?? {};
+      group[field] ??= originCol + c;
+      groups.set(n, group);
+      continue;
+    }
+    const field = ROW_OBJECTIVE.test(text) ? "objective" : ROW_OWNER.test(text) ? "owner" : fieldForHeader("okr", text);
+    if (field !== null && field !== "keyResult" && field !== "score" && !(field in columns)) columns[field] = originCol + c;
+    else unmapped.push(text);
+  }
+  const items = [...groups.entries()].filter(([, g]) => g.keyResult !== undefined).sort((a, b) => a[0] - b[0]);
+  if (items.length < 2 || columns.objective === undefined) return null;
+  const first = items[0][1];
+  return {
+    kind: "okr",
+    columns: { ...columns, ...first },
+    unmapped,
+    confidence: 0.8,
+    matched: Object.keys(columns).length + Object.keys(first).length,
+    grouped: false,
+    variants: items.map(([, g]) => ({ columns: g, context: {} })),
+  };
 }
 
 /** Period columns of a header: months (with the year of a group row or the context), weeks, quarters. */
@@ -363,7 +418,8 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
       if (status !== null) match.columns.score = status;
     }
     const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
-    const variants: Variant[] = periods.map((p) => ({
+    const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
+    const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
       columns: { actual: p.col },
       context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
     }));

@@ -114,9 +114,10 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
   });
   const latest: Array<CheckInRecord | undefined> = new Array(keyResults.length);
   const byPeriod = new Map<number[], Map<Period | null, number[]>>();
+  const byStart = new Map<string, number[] | null>();
   checkIns.forEach((ci, c) => {
     const key = keys[c];
-    let targets = byId.get(key) ?? byText.get(key);
+    let targets = byId.get(key) ?? byText.get(key) ?? startOf(key, keyResults, byStart);
     if (!targets) {
       problems.push({
         code: "checkin-unmatched",
@@ -141,4 +142,28 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
     keyResults[i].lastCheckIn = ci.date;
   });
   return problems;
+}
+
+/**
+ * The key results whose text begins with a check-in's shortened name ("Close 10
+ * new accounts" for "Close 10 new accounts >$10K ARR"), when exactly one does;
+ * looked for only for names that match nothing exactly, once per name.
+ */
+function startOf(key: string, keyResults: readonly KeyResultRecord[], cache: Map<string, number[] | null>): number[] | undefined {
+  if (key.length < 8) return undefined;
+  let found = cache.get(key);
+  if (found === undefined) {
+    const hits: number[] = [];
+    const texts = new Set<string>();
+    keyResults.forEach((kr, i) => {
+      const text = matchKey(kr.keyResult);
+      if (text.length > key.length && text.startsWith(key) && /[\s\p{P}\p{S}]/u.test(text[key.length])) {
+        hits.push(i);
+        texts.add(text);
+      }
+    });
+    found = texts.size === 1 ? hits : null;
+    cache.set(key, found);
+  }
+  return found ?? undefined;
 }

@@ -39,6 +39,16 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
+    // A tool export's row holds an objective and its numbered key results: one record per filled item.
+    for (let v = 0; v < reader.variantCount; v++) {
+      reader.useVariant(v);
+      if (reader.variantIsBlank("keyResult", r)) continue;
+      readRow(r);
+    }
+  }
+  return out;
+
+  function readRow(r: number): void {
     const cells = reader.cells(r);
 
     const objectiveText = reader.text("objective", r);
@@ -73,7 +83,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       if (start !== null || target.value !== null || current.value !== null) {
         reader.report("missing-key-result", "error", "keyResult", r, `Key result is blank in ${reader.where("keyResult", r)}, but the row has numbers; write the key result or clear the row.`);
       }
-      continue;
+      return;
     }
     if (objective === "") {
       reader.report("missing-objective", "warning", "objective", r, `Key result "${keyResult.slice(0, 60)}" in ${reader.where("keyResult", r)} has no objective above it.`);
@@ -118,7 +128,6 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       ...(statedScore !== null && !scoreOnly ? { statedScore: statedScore > 1 ? statedScore / 100 : statedScore } : {}),
     });
   }
-  return out;
 }
 
 /** The carried value; a value filled down from above points the record's cell at the cell it came from. */
