@@ -13,7 +13,7 @@ import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
 import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type UseCaseFailure } from "../workbook/use-cases";
 import { openXlsx } from "../workbook/xlsx";
-import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
+import { findingsJson, findingsText, notReadReport, notReadText, scoreReport, scoreText } from "./report";
 
 /** Where the CLI writes; the process streams by default, replaceable in tests. */
 export interface Io {
@@ -193,7 +193,8 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
 async function check(file: string, values: Values, io: Io): Promise<number> {
   const done = await runChecks(await openXlsx(file), { asOf: asOfOf(values) });
   if (!done.ok) unusable(file, done);
-  io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings) }, null, 2)}\n` : findingsText(done.findings));
+  const notRead = notReadReport(done.loaded.parsed);
+  io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings), ...notRead }, null, 2)}\n` : `${notReadText(notRead)}\n${findingsText(done.findings)}`);
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
 }
 

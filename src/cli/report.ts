@@ -55,6 +55,56 @@ export interface ScoreReport {
     areas: Array<{ area: string; weight: number | null; rating: number | null }>;
   }>;
   problems: Array<{ sheet: string; cell: string; code: string; message: string }>;
+  /** Rows read but not turned into records (summary rows, headings, notes), with why. */
+  skipped: NotReadReport["skipped"];
+  /** Sheets not read at all, with why. */
+  unrecognised: NotReadReport["unrecognised"];
+}
+
+/** What was not read, and why: nothing is dropped without a word. */
+export interface NotReadReport {
+  skipped: Array<{ sheet: string; rows: number[]; reason: string }>;
+  unrecognised: Array<{ sheet: string; reason: string }>;
+}
+
+/**
+ * The rows and sheets of a workbook that were not read, with their reasons.
+ *
+ * @example
+ * notReadReport(parsed).skipped[0] // { sheet: "KPIs", rows: [14], reason: "summary row (Total)" }
+ */
+export function notReadReport(parsed: LoadedWorkbook["parsed"]): NotReadReport {
+  return {
+    skipped: parsed.skipped.map(({ sheet, rows, reason }) => ({ sheet, rows: [...rows], reason })),
+    unrecognised: parsed.notRead.map(({ sheet, reason }) => ({ sheet, reason })),
+  };
+}
+
+/**
+ * The not-read report as text: one line per sheet not read and per reason rows were skipped.
+ *
+ * @example
+ * notReadText({ skipped: [{ sheet: "KPIs", rows: [14, 15], reason: "summary row (Total)" }], unrecognised: [] })
+ * // "Not read\n\nKPIs rows 14, 15: summary row (Total)\n"
+ */
+export function notReadText(report: NotReadReport): string {
+  const lines = [
+    ...report.unrecognised.map((u) => `${u.sheet}: not read, ${u.reason}`),
+    ...report.skipped.map((s) => `${s.sheet} ${s.rows.length === 1 ? "row" : "rows"} ${rowList(s.rows)}: ${s.reason}`),
+  ];
+  return `Not read\n\n${lines.length ? lines.join("\n") : "Every row with content was read."}\n`;
+}
+
+/** Rows as `3, 5–7, 9`: runs of consecutive rows shortened. */
+function rowList(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  return parts.join(", ");
 }
 
 /**
@@ -114,6 +164,7 @@ export function scoreReport(loaded: LoadedWorkbook): ScoreReport {
       areas: k.areas.map((a) => ({ area: a.record.area, weight: a.weightPercent, rating: a.rating })),
     })),
     problems: [...parsed.problems, ...analysis.problems].map((p) => ({ sheet: p.sheet, cell: p.cell, code: p.code, message: p.message })),
+    ...notReadReport(parsed),
   };
 }
 
@@ -212,6 +263,7 @@ export function scoreText(report: ScoreReport): string {
       report.problems.map((p) => [`${p.sheet}!${p.cell}`, p.code, p.message]),
       "No problems.",
     ),
+    notReadText(report),
   ];
   return parts.join("\n");
 }
