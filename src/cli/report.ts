@@ -2,6 +2,7 @@
  * What the CLI prints: the `score` report as one JSON object (the shape DESIGN.md
  * promises scripts) and as readable aligned tables, and the `check` findings.
  */
+import { rowSpans } from "../core/address";
 import type { Finding } from "../core/model";
 import type { LoadedWorkbook } from "../workbook/use-cases";
 
@@ -90,21 +91,9 @@ export function notReadReport(parsed: LoadedWorkbook["parsed"]): NotReadReport {
 export function notReadText(report: NotReadReport): string {
   const lines = [
     ...report.unrecognised.map((u) => `${u.sheet}: not read, ${u.reason}`),
-    ...report.skipped.map((s) => `${s.sheet} ${s.rows.length === 1 ? "row" : "rows"} ${rowList(s.rows)}: ${s.reason}`),
+    ...report.skipped.map((s) => `${s.sheet} ${s.rows.length === 1 ? "row" : "rows"} ${rowSpans(s.rows)}: ${s.reason}`),
   ];
   return `Not read\n\n${lines.length ? lines.join("\n") : "Every row with content was read."}\n`;
-}
-
-/** Rows as `3, 5–7, 9`: runs of consecutive rows shortened. */
-function rowList(rows: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
-    i = j;
-  }
-  return parts.join(", ");
 }
 
 /**

@@ -7,6 +7,7 @@ import { SHEET_KINDS } from "../../core/recognise";
 import { useNavigation } from "../app/App";
 import { useWorkbook } from "../app/host";
 import { Section, periodsOfSheet, useLayoutStyles } from "./common";
+import { NotRead } from "./NotRead";
 
 /** Below this recognition confidence the pane asks the user to confirm the columns. */
 export const CONFIRM_BELOW = 0.6;
@@ -96,6 +97,9 @@ export function Overview() {
             </ul>
           </>
         )}
+      </Section>
+      <Section title="Not read">
+        <NotRead notRead={parsed.notRead} skipped={parsed.skipped} />
       </Section>
       <div className={layout.actions}>
         <Button onClick={() => void reload()} disabled={loading}>
