@@ -94,21 +94,22 @@ function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkb
     const asRead: RecognisedSheet = { ...recognised, kind: block.kind, headerRow: originRow + block.from, columns: block.columns };
     switch (block.kind) {
       case "okr":
-        pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, asRead, settings, parsed.problems, block)));
+        pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
         break;
       case "kpi":
-        pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, asRead, settings, parsed.problems, block)));
+        pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
         break;
       case "kra":
-        pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, asRead, settings, parsed.problems, block), settings));
+        pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, asRead, settings, parsed.problems, block, layout.skipped), settings));
         break;
       case "checkins":
-        pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, asRead, settings, parsed.problems, block)));
+        pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
         break;
     }
   }
   const byReason = new Map<string, number[]>();
-  for (const { row, reason } of layout.skipped) {
+  const inOrder = layout.skipped.slice().sort((a, b) => a.row - b.row);
+  for (const { row, reason } of inOrder) {
     let rows = byReason.get(reason);
     if (!rows) byReason.set(reason, (rows = []));
     rows.push(originRow + row + 1);

@@ -82,7 +82,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     if (keyResult === "" && keyResultId === "") {
       if (start !== null || target.value !== null || current.value !== null) {
         reader.report("missing-key-result", "error", "keyResult", r, `Key result is blank in ${reader.where("keyResult", r)}, but the row has numbers; write the key result or clear the row.`);
-      }
+      } else if (reader.variantCount === 1) reader.skipRow(r, "objective title row (its key results are on the rows below)");
       return;
     }
     if (objective === "") {

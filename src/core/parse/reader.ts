@@ -7,7 +7,7 @@ import { a1, columnLetter, quoteSheet } from "../address";
 import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
 import { parsePeriod } from "../periods";
 import { splitQualifier, type Bound } from "../qualifiers";
-import type { ContextCell, SheetBlock } from "./blocks";
+import type { ContextCell, SheetBlock, SkippedRow } from "./blocks";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
 import { monthNumber, toBoolean, toDate, toNumber, toText, type CellValue } from "../values";
@@ -76,6 +76,8 @@ export class SheetReader<F extends string> {
     private readonly settings: Settings,
     private readonly problems: Problem[],
     block?: SheetBlock,
+    /** Where rows that are read but give no record are listed, with why. */
+    private readonly skipped?: SkippedRow[],
   ) {
     this.name = recognised.name;
     this.values = Array.isArray(sheet.values) ? sheet.values : [];
@@ -236,6 +238,11 @@ export class SheetReader<F extends string> {
   scale(field: F, r: number): number | null {
     const raw = this.raw(field, r);
     return typeof raw === "string" ? (splitQualifier(raw)?.scale ?? null) : null;
+  }
+
+  /** Lists a row with content that gives no record (an objective's own title row), with why. */
+  skipRow(r: number, reason: string): void {
+    this.skipped?.push({ row: r, reason });
   }
 
   report(code: string, severity: Severity, field: F, r: number, message: string): void {
