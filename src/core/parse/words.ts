@@ -82,10 +82,20 @@ export function inferKeyResultType(e: TypeEvidence): KeyResultType {
  * aimsLower("Grow qualified pipeline") // false
  */
 export function aimsLower(text: string): boolean {
-  // "Cost savings" and "Cycle time reduction" measure an amount achieved: more is better.
-  if (ACHIEVED_REDUCTION.test(text)) return false;
-  return DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text);
+  // A KPI or measure name repeats down its readings: decide each text once.
+  let lower = AIMS_LOWER.get(text);
+  if (lower === undefined) {
+    // "Cost savings" and "Cycle time reduction" measure an amount achieved: more is better.
+    lower = !ACHIEVED_REDUCTION.test(text) && (DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text));
+    if (AIMS_LOWER.size >= AIMS_LOWER_LIMIT) AIMS_LOWER.clear();
+    AIMS_LOWER.set(text, lower);
+  }
+  return lower;
 }
+
+/** Decisions remembered across sheets, bounded so distinct texts cannot grow it without end. */
+const AIMS_LOWER = new Map<string, boolean>();
+const AIMS_LOWER_LIMIT = 10_000;
 
 const ACHIEVED_REDUCTION = /\b(?:savings?|saved|reduction|avoided|avoidance)\b/i;
 
