@@ -128,12 +128,29 @@ export interface StatedType {
 export function statedKeyResultType(text: string): StatedType | null {
   const words = text.trim().toLowerCase().replace(/[\s_/-]+/g, " ");
   if (words === "") return null;
+  const known = STATED_TYPE_WORDS.get(wordKey(words));
+  if (known) return known;
   if (MAXIMUM_WORD.test(words)) return { type: "maintain", direction: "lower" };
   if (MINIMUM_WORD.test(words)) return { type: "maintain", direction: "higher" };
   if (MAINTAIN_WORD.test(words) && words.includes(" ")) return { type: "maintain", direction: maintainDirection(words) };
-  const type = TYPE_WORDS.get(wordKey(words));
-  return type === undefined ? null : { type };
+  return null;
 }
+
+/**
+ * Every word a Type cell or `OKRSCORE`'s type argument may hold, with the side a
+ * threshold holds from, keyed by `wordKey`: the types, and `maintain below`,
+ * `keep below`, `not exceed`, `under` (a maximum) or `maintain above`, `at least` (a minimum).
+ */
+export const STATED_TYPE_WORDS: ReadonlyMap<string, StatedType> = new Map<string, StatedType>([
+  ...[...TYPE_WORDS].map(([key, type]) => [key, { type }] as [string, StatedType]),
+  ...[
+    "maintain below", "maintain under", "keep below", "keep under", "stay below", "stay under", "not exceed", "never exceed", "do not exceed",
+    "under", "below", "at most", "no more than", "maximum", "max", "ceiling",
+  ].map((w) => [wordKey(w), { type: "maintain", direction: "lower" }] as [string, StatedType]),
+  ...["maintain above", "maintain over", "keep above", "stay above", "at least", "no less than", "minimum", "min", "above", "over", "floor"].map(
+    (w) => [wordKey(w), { type: "maintain", direction: "higher" }] as [string, StatedType],
+  ),
+]);
 
 /**
  * Whether a maintain key result's threshold is a maximum ("no more than 5 incidents")
