@@ -83,6 +83,7 @@ describe("comparing a reading with the hand-worked figures", () => {
     ["a person's KRA score", { kras: [{ employee: "Ana", score: 4 }] }, "KRA score of Ana"],
     ["a row read as a record that must not be", { notRecords: [{ sheet: "OKRs", row: 3, reason: "summary" }] }, "OKRs!3 (summary)"],
     ["a missing own-score finding", { ownScoreFindings: [{ sheet: "OKRs", row: 2, sheetScore: 0.75, computed: 0.5 }] }, "OKRs!2 own score"],
+    ["a goal sheet that should have been reported as not read", { unrecognised: ["OKRs"] }, "sheet OKRs"],
   ])("reports %s", (_name, expectations, what) => {
     const layout: Layout = { ...tidy, expect: expectations };
     const differences = compareReading(layout, readLayout(layout));
