@@ -151,10 +151,11 @@ function choosePeriod(
  */
 export function missingGoalSheets(loaded: LoadedWorkbook): UseCaseFailure | null {
   if (loaded.parsed.sheets.length > 0) return null;
+  const why = loaded.parsed.notRead.map((n) => `${n.sheet}: ${n.reason}`).join("; ");
   return {
     ok: false,
     code: "no-goal-sheets",
-    message: "no sheet looks like an OKR, KPI, KRA or Check-ins sheet (no recognisable header row in the first 10 rows)",
+    message: `no sheet looks like an OKR, KPI, KRA or Check-ins sheet${why ? ` (${why})` : ""}`,
   };
 }
 

@@ -48,7 +48,7 @@ describe("altitude score --json on the sample", () => {
   };
 
   it("prints one object with the documented sections and fields", () => {
-    expect(Object.keys(report)).toEqual(["keyResults", "objectives", "kpis", "kras", "problems"]);
+    expect(Object.keys(report)).toEqual(["keyResults", "objectives", "kpis", "kras", "problems", "skipped", "unrecognised"]);
     expect(Object.keys(report.keyResults[0]).sort()).toEqual(
       ["sheet", "row", "period", "team", "owner", "objective", "keyResult", "type", "start", "target", "current", "weight", "score", "grade", "pace"].sort(),
     );
@@ -164,6 +164,42 @@ describe("altitude check", () => {
     const { findings } = JSON.parse(run.stdout) as { findings: Array<{ severity: string }> };
     expect(findings.some((f) => f.severity === "error")).toBe(false);
     expect(run.code).toBe(0);
+  });
+});
+
+describe("nothing dropped without a word", () => {
+  it("lists the sheets not read and why, in --json and in text", () => {
+    const report = scoreJson(SAMPLE);
+    expect(report.unrecognised).toEqual([{ sheet: "Notes", reason: expect.stringMatching(/^no header row with the columns of a goal sheet/) }]);
+    const text = altitude(["score", SAMPLE, ...AS_OF]);
+    expect(text.stdout).toMatch(/Not read\n\nNotes: not read, no header row with the columns of a goal sheet/);
+  });
+
+  it("lists summary rows and notes under a table with their rows and reasons, for score and check", async () => {
+    const file = path.join(dir, "kpis.xlsx");
+    await writeWorkbook(file, {
+      KPIs: [["KPI tracker 2026"], ["KPI", "Owner", "Target", "Actual"], ["Defect rate", "Ana", 0.02, 0.03], ["NPS", "Ben", 45, 47], ["Total", "", 45.02, 47.03], [""], ["Note: figures are monthly"]],
+    });
+    const report = scoreJson(file);
+    expect(report.kpis.map((k) => k.kpi)).toEqual(["Defect rate", "NPS"]);
+    expect(report.skipped).toEqual([
+      { sheet: "KPIs", rows: [1], reason: "title, heading or form line above a table (read as its context)" },
+      { sheet: "KPIs", rows: [5], reason: "summary row (Total)" },
+      { sheet: "KPIs", rows: [7], reason: "note or legend line" },
+    ]);
+    const check = altitude(["check", file, ...AS_OF, "--json"]);
+    const checked = JSON.parse(check.stdout) as { skipped: unknown[]; unrecognised: unknown[] };
+    expect(checked.skipped).toEqual(report.skipped);
+    expect(checked.unrecognised).toEqual([]);
+    expect(altitude(["check", file, ...AS_OF]).stdout).toMatch(/^Not read\n\nKPIs row 1: title, heading or form line above a table \(read as its context\)\nKPIs row 5: summary row \(Total\)\nKPIs row 7: note or legend line\n/);
+  });
+
+  it("says per sheet why nothing could be read", async () => {
+    const file = path.join(dir, "none.xlsx");
+    await writeWorkbook(file, { Notes: [["Shopping list"], ["eggs", 12]], Empty: [[""]] });
+    const run = altitude(["score", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\(Notes: no header row with the columns of a goal sheet .*; Empty: the sheet is empty\)\n$/);
   });
 });
 

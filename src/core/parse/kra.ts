@@ -7,6 +7,7 @@
 import type { KraField, KraRecord, Period } from "../model";
 import type { Settings } from "../settings";
 import { wordKey, type SheetReader } from "./reader";
+import { aimsLower } from "./words";
 
 /**
  * Parses the rows of a KRA sheet; problems go to the reader's list. A rating may
@@ -43,7 +44,8 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     const measure = reader.text("measure", r);
     const target = reader.number("target", r);
     const actual = reader.number("actual", r);
-    const rating = readRating(reader, r, labels);
+    const rating = readRating(reader, r, labels, settings);
+    const lowerIsBetter = reader.bound("target", r) === "max" || (reader.bound("target", r) === null && aimsLower(`${measure} ${area}`));
     if (!carry.employee) {
       reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
       continue;
@@ -62,16 +64,20 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       target,
       actual,
       rating,
+      lowerIsBetter,
     });
   }
   return out;
 }
 
-function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>): number | null {
+/** A rating as a number or a label of the scale; `8/10` on a 5-point scale reads as 4. */
+function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>, settings: Settings): number | null {
   const raw = reader.raw("rating", r);
   if (typeof raw === "string") {
     const byLabel = labels.get(wordKey(raw));
     if (byLabel !== undefined) return byLabel;
   }
-  return reader.number("rating", r);
+  const value = reader.number("rating", r);
+  const scale = reader.scale("rating", r);
+  return value !== null && scale !== null && scale !== settings.rating.max ? (value / scale) * settings.rating.max : value;
 }
