@@ -3,9 +3,13 @@
  * and prints, per layout, its source, kind, how many hand-worked figures came
  * out right and the first difference, then `N of M layouts read completely right`.
  * Exits 0 whatever the count: it reports; the corpus test is what fails.
+ * With `--xlsx DIR` it also writes each layout as DIR/<layout>.xlsx.
  */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
 import { LAYOUTS } from "../test/fixtures/layouts";
 import { compareReading, figureCount, readLayout, type Difference } from "../test/fixtures/layouts/read";
+import { writeLayoutXlsx } from "../test/fixtures/layouts/xlsx";
 
 interface Row {
   layout: string;
@@ -21,6 +25,12 @@ function describe(differences: readonly Difference[], error: unknown): string {
   const [first] = differences;
   const more = differences.length > 1 ? ` (+${differences.length - 1} more)` : "";
   return `✗ ${first.what}: expected ${first.expected}, read ${first.read}${more}`;
+}
+
+async function writeAll(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const layout of LAYOUTS) await writeLayoutXlsx(layout, path.join(dir, `${layout.id}.xlsx`));
+  console.log(`${LAYOUTS.length} layouts written to ${dir}`);
 }
 
 function main(): void {
@@ -66,3 +76,16 @@ function printTable(rows: readonly Row[]): void {
 }
 
 main();
+const xlsxFlag = process.argv.indexOf("--xlsx");
+if (xlsxFlag >= 0) {
+  const dir = process.argv[xlsxFlag + 1];
+  if (!dir) {
+    console.error("--xlsx needs a folder to write the layouts to");
+    process.exitCode = 2;
+  } else {
+    writeAll(dir).catch((error: unknown) => {
+      console.error(`could not write the layouts: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    });
+  }
+}

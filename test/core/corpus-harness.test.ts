@@ -4,11 +4,14 @@
  * comparison reports each way a reading can differ (so the corpus test can fail).
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { LAYOUTS } from "../fixtures/layouts";
 import { sheet, serial, type Layout } from "../fixtures/layouts/layout";
 import { compareReading, figureCount, readLayout, skippedRowsOf } from "../fixtures/layouts/read";
-import type { ParsedWorkbook } from "../../src/core/model";
+import type { ParsedWorkbook, RawCell, SheetData } from "../../src/core/model";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { writeLayoutXlsx } from "../fixtures/layouts/xlsx";
 
 const DIR = path.join(__dirname, "../fixtures/layouts");
 
@@ -83,6 +86,7 @@ describe("comparing a reading with the hand-worked figures", () => {
     ["a person's KRA score", { kras: [{ employee: "Ana", score: 4 }] }, "KRA score of Ana"],
     ["a row read as a record that must not be", { notRecords: [{ sheet: "OKRs", row: 3, reason: "summary" }] }, "OKRs!3 (summary)"],
     ["a missing own-score finding", { ownScoreFindings: [{ sheet: "OKRs", row: 2, sheetScore: 0.75, computed: 0.5 }] }, "OKRs!2 own score"],
+    ["a goal sheet that should have been reported as not read", { unrecognised: ["OKRs"] }, "sheet OKRs"],
   ])("reports %s", (_name, expectations, what) => {
     const layout: Layout = { ...tidy, expect: expectations };
     const differences = compareReading(layout, readLayout(layout));
@@ -108,5 +112,29 @@ describe("the corpus", () => {
     expect(documented).toContain(`## ${id}`);
     expect(documented).toContain(layout.source.url);
     expect(figureCount(layout)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/** Every non-blank cell as `row,col` → value, on the sheet's own grid (origin applied). */
+function cellsOf(sheet: SheetData): Record<string, RawCell> {
+  const cells: Record<string, RawCell> = {};
+  sheet.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== "") cells[`${sheet.origin.row + r},${sheet.origin.col + c}`] = value;
+    }),
+  );
+  return cells;
+}
+
+describe("the corpus as .xlsx files", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "altitude-corpus-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(LAYOUTS.map((l) => [l.id, l] as const))("%s reads back from its .xlsx as the cells the parser is given", async (id, layout) => {
+    const file = path.join(dir, `${id}.xlsx`);
+    await writeLayoutXlsx(layout, file);
+    const sheets = await (await openXlsx(file)).readSheets();
+    expect(sheets.map((s) => s.name)).toEqual(layout.sheets.map((s) => s.name));
+    sheets.forEach((read, i) => expect(cellsOf(read)).toEqual(cellsOf(layout.sheets[i])));
   });
 });
