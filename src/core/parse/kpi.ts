@@ -34,7 +34,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
     // A wide row (months as columns) is one reading per filled period column.
     for (let v = 0; v < reader.variantCount; v++) {
       reader.useVariant(v);
-      if (reader.variantIsBlank("actual", r)) continue;
+      if (reader.variantIsEmpty(r)) continue;
       const cells = reader.cells(r);
       const own: Record<Descriptive, string> = {
         kpi: reader.text("kpi", r),

@@ -66,9 +66,13 @@ export class SheetReader<F extends string> {
   /** Heading lines inside the block, by field, in row order. */
   private readonly headings: Partial<Record<F, Array<{ row: number; cell: ContextCell }>>> = {};
   private readonly variants: SheetBlock["variants"];
+  private variantColumns: Record<string, number> = {};
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** A year written in the title or form, for months written without one. */
   private readonly yearHint: string | null;
+  /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
+  private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
+  private readonly rowFields = new Set<string>();
 
   constructor(
     sheet: SheetData,
@@ -100,6 +104,8 @@ export class SheetReader<F extends string> {
     this.skip = block && block.skip.size > 0 ? block.skip : null;
     this.range = block ? { from: block.from, to: block.to } : null;
     this.variants = block?.variants ?? [];
+    this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
+    for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
     this.yearHint = block?.context.year ? (/\b(?:19|20)\d{2}\b/.exec(block.context.year.text)?.[0] ?? null) : null;
     if (block) {
       for (const [field, cell] of Object.entries(block.context)) {
@@ -121,6 +127,7 @@ export class SheetReader<F extends string> {
   useVariant(i: number): void {
     if (this.variants.length === 0) return;
     const variant = this.variants[i];
+    this.variantColumns = variant.columns;
     Object.assign(this.byField, this.base.byField);
     Object.assign(this.letters, this.base.letters);
     for (const key of Object.keys(this.context)) delete this.context[key as F];
@@ -140,8 +147,17 @@ export class SheetReader<F extends string> {
     return this.variants.length > 0 && this.isBlankCell(field, r);
   }
 
+  /** True when the row is a wide row's variant with nothing written in any of the variant's own columns. */
+  variantIsEmpty(r: number): boolean {
+    if (this.variants.length === 0) return false;
+    for (const field of Object.keys(this.variantColumns) as F[]) if (!this.isBlankCell(field, r)) return false;
+    return true;
+  }
+
   /** The context cell (a heading line above `r`, or the block's context) that fills a field with no column. */
   private contextFor(field: F, r: number): ContextCell | undefined {
+    const own = this.rowContext?.get(r)?.[field];
+    if (own) return own;
     const headings = this.headings[field];
     if (headings) {
       let found: ContextCell | undefined;
@@ -165,7 +181,7 @@ export class SheetReader<F extends string> {
   }
 
   has(field: F): boolean {
-    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined;
+    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined || this.rowFields.has(field);
   }
 
   raw(field: F, r: number): RawCell {
@@ -222,6 +238,7 @@ export class SheetReader<F extends string> {
     // Context fields and a wide row's variant columns are fixed now: the reader moves on to other variants.
     for (const field of Object.keys(this.context) as F[]) cells[field] = this.address(field, r);
     for (const field of Object.keys(this.headings) as F[]) if (this.contextFor(field, r)) cells[field] = this.address(field, r);
+    for (const field of Object.keys(this.rowContext?.get(r) ?? {}) as F[]) if (this.rowFields.has(field) && this.byField[field] === undefined) cells[field] = this.address(field, r);
     for (const variant of this.variants.length > 0 ? [this.variants[0]] : []) {
       for (const field of Object.keys(variant.columns) as F[]) if (this.letters[field] !== undefined) cells[field] = `${this.letters[field]}${this.originRow + r + 1}`;
     }
