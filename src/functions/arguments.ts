@@ -5,6 +5,7 @@
  * `""` or `null` for blanks; an omitted optional argument arrives as `null` or
  * `undefined`. Function bodies only ever see numbers, ISO dates and known words.
  */
+import { statedKeyResultType, type StatedType } from "../core/parse/words";
 import { excerpt } from "../core/values";
 import { serialToIso, dayNumber } from "../core/dates";
 import type { Commitment, Direction, IsoDate, KeyResultType } from "../core/model";
@@ -126,16 +127,19 @@ const TYPES: Record<string, KeyResultType> = {
 };
 
 /**
- * A key result type; blank means increase, whose formula also serves decreasing metrics.
+ * A key result type with the side a threshold holds from: `maintain below`, `keep below`,
+ * `not exceed` and `under` hold a maximum, as a sheet's Type cell reads them (one word rule, in core).
  *
  * @example
- * toKeyResultType("Decrease") // ok, "decrease"
+ * toStatedType("maintain below") // ok, { type: "maintain", direction: "lower" }
  */
-export function toKeyResultType(cell: unknown): Outcome<KeyResultType> {
+export function toStatedType(cell: unknown): Outcome<StatedType> {
   const w = word(cell);
-  if (w === "") return ok("increase");
+  if (w === "") return ok({ type: "increase" });
   const type = w === null ? undefined : TYPES[w];
-  return type ? ok(type) : fail("bad-type", `${describe(cell)} is not a key result type: use increase, decrease, milestone, binary or maintain.`);
+  if (type) return ok({ type });
+  const stated = w === null ? null : statedKeyResultType(w);
+  return stated ? ok(stated) : fail("bad-type", `${describe(cell)} is not a key result type: use increase, decrease, milestone, binary, maintain, or maintain below.`);
 }
 
 /**

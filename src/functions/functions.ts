@@ -17,7 +17,7 @@ import {
   toDate,
   toDirection,
   toDone,
-  toKeyResultType,
+  toStatedType,
   toMatrix,
   toNumber,
   type CellResult,
@@ -34,7 +34,7 @@ function settle<T extends number | string>(outcome: Outcome<T>): CellResult {
  * @param start Baseline value at the start of the period (blank counts as 0).
  * @param target Value the key result aims for.
  * @param current Latest value; blank means no check-in yet.
- * @param [type] increase (default), decrease, milestone, binary or maintain.
+ * @param [type] increase (default), decrease, milestone, binary, maintain (at least the target) or maintain below (at most the target).
  * @param [cap] Highest score allowed; above 1 allows over-achievement (default from the workbook's settings).
  * @returns The score, one per row or cell when given ranges.
  */
@@ -48,17 +48,17 @@ export function okrScore(
   const settings = getFunctionSettings();
   const sep = settings.decimalSeparator;
   return mapCells([start, target, current, type, cap], ([s, t, c, ty, cp]) => {
-    const kind = toKeyResultType(ty);
+    const kind = toStatedType(ty);
     if (!kind.ok) return toCellError(kind);
     const numbers = allOf([s, t], (cell) => toNumber(cell, sep));
-    const now = kind.value === "binary" ? toDone(c, sep) : toNumber(c, sep);
+    const now = kind.value.type === "binary" ? toDone(c, sep) : toNumber(c, sep);
     const limit = toNumber(cp, sep);
     if (!numbers.ok) return toCellError(numbers);
     if (!now.ok) return toCellError(now);
     if (!limit.ok) return toCellError(limit);
     const [startValue, targetValue] = numbers.value;
     const scored = scoreKeyResult(
-      { type: kind.value, start: startValue, target: targetValue, current: now.value },
+      { type: kind.value.type, start: startValue, target: targetValue, current: now.value, direction: kind.value.direction },
       limit.value ?? settings.scoreCap,
     );
     return scored.ok ? scored.value.score : toCellError(scored);

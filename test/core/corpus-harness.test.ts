@@ -62,7 +62,7 @@ describe("corpus sheet builder", () => {
 
 describe("skipped-row report", () => {
   it.each([
-    ["no report", emptyParsed(), null],
+    ["an empty report", emptyParsed(), []],
     ["one row per entry", emptyParsed({ skipped: [{ sheet: "A", row: 4, reason: "Total" }] }), [{ sheet: "A", row: 4, reason: "Total" }]],
     ["a list of rows", emptyParsed({ skipped: [{ sheet: "A", rows: [4, 6], reason: "legend" }] }), [{ sheet: "A", row: 4, reason: "legend" }, { sheet: "A", row: 6, reason: "legend" }]],
     ["a span", emptyParsed({ skipped: [{ sheet: "A", rows: { from: 4, to: 5 }, reason: "notes" }] }), [{ sheet: "A", row: 4, reason: "notes" }, { sheet: "A", row: 5, reason: "notes" }]],

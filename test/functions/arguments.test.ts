@@ -1,5 +1,5 @@
 import "./fake-custom-functions";
-import { toCommitment, toDate, toDirection, toDone, toKeyResultType, toNumber, localToday, mapCells, toMatrix } from "../../src/functions/arguments";
+import { toCommitment, toDate, toDirection, toDone, toStatedType, toNumber, localToday, mapCells, toMatrix } from "../../src/functions/arguments";
 
 describe("toNumber", () => {
   it.each<[string, unknown, number | null]>([
@@ -73,11 +73,16 @@ describe("toDate", () => {
 
 describe("words", () => {
   it.each<[string, unknown, unknown]>([
-    ["blank type is increase", "", { ok: true, value: "increase" }],
-    ["type in capitals", "DECREASE", { ok: true, value: "decrease" }],
-    ["yes/no is binary", "Yes/No", { ok: true, value: "binary" }],
+    ["blank type is increase", "", { ok: true, value: { type: "increase" } }],
+    ["type in capitals", "DECREASE", { ok: true, value: { type: "decrease" } }],
+    ["yes/no is binary", "Yes/No", { ok: true, value: { type: "binary" } }],
+    ["maintain below holds a maximum", "maintain below", { ok: true, value: { type: "maintain", direction: "lower" } }],
+    ["keep below holds a maximum", "Keep below", { ok: true, value: { type: "maintain", direction: "lower" } }],
+    ["not exceed holds a maximum", "not exceed", { ok: true, value: { type: "maintain", direction: "lower" } }],
+    ["under holds a maximum", "under", { ok: true, value: { type: "maintain", direction: "lower" } }],
+    ["maintain above holds a minimum", "maintain above", { ok: true, value: { type: "maintain", direction: "higher" } }],
   ])("%s", (_name, cell, expected) => {
-    expect(toKeyResultType(cell)).toEqual(expected);
+    expect(toStatedType(cell)).toEqual(expected);
   });
 
   it.each<[unknown, string | null]>([
@@ -109,7 +114,7 @@ describe("words", () => {
   });
 
   it.each<[string, () => { ok: boolean }]>([
-    ["type", () => toKeyResultType(3)],
+    ["type", () => toStatedType(3)],
     ["direction", () => toDirection("north")],
     ["commitment", () => toCommitment("stretch")],
   ])("rejects an unknown %s", (_name, convert) => {

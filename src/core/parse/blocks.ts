@@ -78,7 +78,11 @@ const SUMMARY =
 /** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
+/** Cheap first look: only text starting like a summary label is examined further. */
+const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final)/i;
+
 function summaryLabel(text: string): boolean {
+  if (!SUMMARY_START.test(text)) return false;
   const bare = text.replace(/\([^)]*\)|[:：=*<>]+/g, " ").replace(/\s+/g, " ").trim();
   return SUMMARY.test(bare);
 }

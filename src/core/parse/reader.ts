@@ -68,6 +68,8 @@ export class SheetReader<F extends string> {
   private readonly variants: SheetBlock["variants"];
   private variantColumns: Record<string, number> = {};
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
+  /** True when rows take fields from context or variants (not the common tidy sheet). */
+  private readonly contextual: boolean;
   /** A year written in the title or form, for months written without one. */
   private readonly yearHint: string | null;
   /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
@@ -116,6 +118,7 @@ export class SheetReader<F extends string> {
       }
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
+    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0;
   }
 
   /** How many records each row can give: 1, or one per period column of a wide row. */
@@ -235,6 +238,8 @@ export class SheetReader<F extends string> {
   /** Records the cell address of each mapped field for a row. */
   cells(r: number): Partial<Record<F, string>> {
     const cells = new Proxy({ row: this.originRow + r + 1, overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
+    // The common sheet has no context and no variants: nothing more to fix per row.
+    if (!this.contextual) return cells;
     // Context fields and a wide row's variant columns are fixed now: the reader moves on to other variants.
     for (const field of Object.keys(this.context) as F[]) cells[field] = this.address(field, r);
     for (const field of Object.keys(this.headings) as F[]) if (this.contextFor(field, r)) cells[field] = this.address(field, r);
