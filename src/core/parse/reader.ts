@@ -118,7 +118,7 @@ export class SheetReader<F extends string> {
       }
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
-    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0;
+    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null;
   }
 
   /** How many records each row can give: 1, or one per period column of a wide row. */
