@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyse } from "../../src/core/analyse";
 import type { RawCell, SheetData } from "../../src/core/model";
 import { parseWorkbook } from "../../src/core/parse";
@@ -6,8 +8,11 @@ import { readLayout } from "../../src/core/parse/blocks";
 import { matchProfile, PROFILES, readProfiledLayout, type ProfileId } from "../../src/core/parse/profiles";
 import { normaliseHeader } from "../../src/core/recognise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { LAYOUTS } from "../fixtures/layouts";
 import { makeSheet } from "../support/builders";
 
+/** The corpus's notes: each layout's section names its sources. */
+const CORPUS_NOTES = readFileSync(join(__dirname, "../fixtures/layouts/LAYOUTS.md"), "utf8");
 const DATE = "yyyy-mm-dd";
 const JAN_2025 = 45658;
 
@@ -50,6 +55,12 @@ describe("matchProfile: a tool's format is recognised by its header signature", 
 
   it.each(Object.entries(PROFILES).map(([id, profile]) => [id, profile.source] as const))("%s names the page its format follows", (_id, source) => {
     expect(source).toMatch(/^https:\/\/\S+$/);
+  });
+
+  it.each(Object.keys(PROFILES) as ProfileId[])("%s reads a corpus layout whose sources name its page", (id) => {
+    const layouts = LAYOUTS.filter((layout) => layout.sheets.some((sheet) => matchProfile(sheet)?.id === id));
+    const sections = layouts.map((layout) => CORPUS_NOTES.split(`\n## ${layout.id}\n`)[1]?.split("\n## ")[0] ?? "");
+    expect(sections.some((section) => section.includes(PROFILES[id].source))).toBe(true);
   });
 
   it("finds the header below a title line, ignoring case and spacing", () => {
@@ -170,6 +181,30 @@ describe("profiles: hierarchy by level columns", () => {
       [[4], "goal with subgoals (L2): the objective of the rows under it"],
     ]);
     expect(analysis.keyResults.map((k) => k.score)).toEqual([0.4, 0.6]);
+  });
+});
+
+describe("profiles: rows that are goals with little written", () => {
+  it("reads a goal named only in its level column, and still lists a note line", () => {
+    const { parsed } = parse([
+      makeSheet("Plan", [
+        ["Main", "L1", "L2", "Importance", "Progress"],
+        ["Plan", "", "", "", ""],
+        ["", "Grow", "", "", ""],
+        ["", "", "Sign 5 logos", "", 40],
+        ["", "", "Open a Berlin office", "", ""],
+      ]),
+    ]);
+    expect(parsed.keyResults.map((k) => [k.row, k.keyResult, k.objective])).toEqual([
+      [4, "Sign 5 logos", "Grow"],
+      [5, "Open a Berlin office", "Grow"],
+    ]);
+  });
+
+  it("lists a note under a tool's header as skipped", () => {
+    const { parsed } = parse([makeSheet("Scorecard", [SAMPLES.dcoScorecard.header, ["Note: All Fields are required."], ["03-2025", "E-1", "Ana", 0.9, "", 4]])]);
+    expect(parsed.skipped).toEqual([{ sheet: "Scorecard", rows: [2], reason: "note line under the header (not a record)" }]);
+    expect(parsed.kras.map((k) => [k.row, k.area, k.rating])).toEqual([[3, "quality", 4]]);
   });
 });
 

@@ -220,6 +220,8 @@ export class SheetReader<F extends string> {
   /** True when every mapped cell of the row is blank. */
   isBlankRow(r: number): boolean {
     if (this.skip !== null && this.skip.has(r)) return true;
+    // A row linked to another (its name in a level column, its objective a parent row) is a record row.
+    if (this.rowContext !== null && this.rowContext.has(r)) return false;
     const row = this.values[r];
     if (!Array.isArray(row)) return true;
     for (const [, c] of this.local) {

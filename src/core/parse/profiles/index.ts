@@ -120,16 +120,21 @@ export function readProfiledLayout(sheet: SheetData): SheetLayout | null {
   const top = profile.groupRow && h > 0 ? h - 1 : h;
   for (let r = 0; r < top; r++) if (Array.isArray(values[r]) && values[r].some((cell) => !isEmpty(cell))) skipped.push({ row: r, reason: "title line above the header" });
   const records: number[] = [];
+  // A goal named only in its level column (no importance or progress yet) is a goal, not a note.
+  const levelCols = profile.links?.by === "level" ? new Set(profile.links.levels.map((l) => header.find(l)).filter((c) => c !== undefined)) : null;
   for (let r = h + 1; r < values.length; r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
-    const filled = row.filter((cell) => !isEmpty(cell));
-    if (filled.length === 0) continue;
-    const first = textOf(filled[0]);
+    const filledAt: number[] = [];
+    row.forEach((cell, c) => {
+      if (!isEmpty(cell)) filledAt.push(c);
+    });
+    if (filledAt.length === 0) continue;
+    const first = textOf(row[filledAt[0]]);
     if (/^(?:grand\s+|sub[\s-]?)?totals?\b/i.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: `summary row (${first.slice(0, 30)})` });
-    } else if (filled.length === 1 && typeof filled[0] === "string") {
+    } else if (filledAt.length === 1 && typeof row[filledAt[0]] === "string" && !levelCols?.has(filledAt[0])) {
       skip.add(r);
       skipped.push({ row: r, reason: "note line under the header (not a record)" });
     } else records.push(r);
