@@ -51,6 +51,8 @@ export interface SheetBlock {
   skip: ReadonlySet<number>;
   /** Empty for one record per row; otherwise one record per variant of each row. */
   variants: Variant[];
+  /** A column giving each row's (financial) year, for months written without one; `null` when none. */
+  yearColumn: number | null;
   /** Fields a row takes from another row (a key result's objective from the row its parent id names). */
   rows?: ReadonlyMap<number, Record<string, ContextCell>>;
 }
@@ -300,7 +302,53 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
     const numbered = numberedHeader(row, originCol);
     if (numbered) return { ...numbered, group: null };
   }
+  if (!best && kinds.includes("kpi")) {
+    const grouped = readingGroupsHeader(row, originCol);
+    if (grouped) return { ...grouped, group: null };
+  }
   return best ? { ...best, group: null } : null;
+}
+
+/** `Current Month Target`, `Previous Month Actual`, `Current Month`: a reading's period and what the column holds. */
+const READING_GROUP = /^((?:current|this|previous|prior|last)\s+(?:month|week|quarter))(?:\s+(target|actual|goal|value|result))?$/i;
+
+/**
+ * A KPI report with a reading per period side by side (`Current Month`,
+ * `Current Month Target`, `Current Month Actual`, `Previous Month`, `Previous
+ * Month Actual`): one variant per period group of the finest unit the header has.
+ */
+function readingGroupsHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(row)) return null;
+  const groups = new Map<string, Record<string, number>>();
+  const base: RawCell[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = textOf(row[c]);
+    const m = READING_GROUP.exec(text);
+    base.push(m ? "" : row[c]);
+    if (!m) continue;
+    const key = m[1].toLowerCase().replace(/\s+/g, " ");
+    const field = m[2] === undefined ? "period" : /^(?:target|goal)$/i.test(m[2]) ? "target" : "actual";
+    const group = groups.get(key) ?? {};
+    group[field] ??= originCol + c;
+    groups.set(key, group);
+  }
+  const unit = ["week", "month", "quarter"].find((u) => [...groups.keys()].some((k) => k.endsWith(u) && groups.get(k)?.actual !== undefined));
+  if (!unit) return null;
+  const chosen = [...groups.entries()].filter(([k, g]) => k.endsWith(unit) && g.actual !== undefined && g.period !== undefined);
+  if (chosen.length === 0) return null;
+  const match = matchHeader("kpi", [...base, "Period", "Actual"], null, originCol);
+  if (!match) return null;
+  const columns = { ...match.columns };
+  delete columns.period;
+  delete columns.actual;
+  const first = chosen[0][1];
+  return {
+    ...match,
+    columns: { ...columns, ...first },
+    unmapped: match.unmapped,
+    grouped: false,
+    variants: chosen.map(([, g]) => ({ columns: g, context: {} })),
+  };
 }
 
 /** `key_result_2_title`, `KR 2 Completion`, `Key Result 2`: the item number and what the column holds. */
@@ -445,6 +493,7 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
       headings: block.headings,
       skip: block.skip,
       variants,
+      yearColumn: yearColumnOf(values[header], originCol, match.columns),
     });
     top = nextTop;
   }
@@ -472,6 +521,13 @@ function numericStatusColumn(values: readonly RawCell[][], header: number, from:
     }
   }
   return numbers > 0 && words === 0 ? originCol + c : null;
+}
+
+function yearColumnOf(row: readonly RawCell[] | undefined, originCol: number, columns: Record<string, number>): number | null {
+  if (!Array.isArray(row)) return null;
+  const used = new Set(Object.values(columns));
+  const c = row.findIndex((cell, i) => !used.has(originCol + i) && typeof cell === "string" && /^(?:financial year|fiscal year|fy|year)$/i.test(cell.trim()));
+  return c < 0 ? null : originCol + c;
 }
 
 function yearOf(text: string | undefined): string | null {

@@ -70,8 +70,10 @@ export class SheetReader<F extends string> {
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
-  /** A year written in the title or form, for months written without one. */
-  private readonly yearHint: string | null;
+  /** The title's or form's text holding a year, for months written without one. */
+  private readonly yearText: string | null;
+  /** A sheet column holding each row's (financial) year. */
+  private readonly yearColumn: number | null;
   /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
   private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
   private readonly rowFields = new Set<string>();
@@ -108,7 +110,8 @@ export class SheetReader<F extends string> {
     this.variants = block?.variants ?? [];
     this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
     for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
-    this.yearHint = block?.context.year ? (/\b(?:19|20)\d{2}\b/.exec(block.context.year.text)?.[0] ?? null) : null;
+    this.yearText = block?.context.year?.text ?? null;
+    this.yearColumn = block?.yearColumn ?? null;
     if (block) {
       for (const [field, cell] of Object.entries(block.context)) {
         if (field in this.labels && this.byField[field as F] === undefined) this.context[field as F] = cell;
@@ -345,9 +348,10 @@ export class SheetReader<F extends string> {
     // A period column repeats a few labels thousands of times; read each text once per sheet.
     const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
     if (cached) return cached;
-    // A month written without its year (`January`) takes the year of the sheet's title or form.
-    const monthOnly = typeof raw === "string" && this.yearHint !== null && monthNumber(raw.trim()) !== null;
-    const result = parsePeriod(monthOnly ? `${String(raw).trim()} ${this.yearHint}` : raw, {
+    // A month written without its year (`January`) takes the year of its row's year column, or of the sheet's title or form.
+    const month = typeof raw === "string" ? monthNumber(raw.trim()) : null;
+    const year = month === null ? null : this.yearOfRow(r, month);
+    const result = parsePeriod(month !== null && year !== null ? `${String(raw).trim()} ${year}` : raw, {
       dateKind,
       format: this.format(field, r),
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
@@ -359,6 +363,21 @@ export class SheetReader<F extends string> {
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
     return null;
+  }
+
+  /**
+   * The calendar year of a month on row `r`: from the row's year column or the
+   * title's year. A financial year (`FY 2026`) is named by the year it ends in,
+   * so with an April start, April–December fall in the year before.
+   */
+  private yearOfRow(r: number, month: number): string | null {
+    const own = this.yearColumn === null ? "" : String(this.values[r]?.[this.yearColumn - this.originCol] ?? "");
+    const text = /\b(?:19|20)\d{2}\b/.test(own) ? own : (this.yearText ?? "");
+    const found = /\b(?:19|20)\d{2}\b/.exec(text);
+    if (!found) return null;
+    const fiscal = /\bfy\b|financial|fiscal/i.test(text) && this.settings.fiscalYearStartMonth !== 1;
+    const year = Number(found[0]);
+    return String(fiscal && month >= this.settings.fiscalYearStartMonth ? year - 1 : year);
   }
 
   /** Reads a word from a fixed vocabulary; an unknown word is reported and gives `null`. */

@@ -90,7 +90,7 @@ export function aimsLower(text: string): boolean {
 const ACHIEVED_REDUCTION = /\b(?:savings?|saved|reduction|avoided|avoidance)\b/i;
 
 const LOWER_IS_BETTER_MEASURE =
-  /\b(?:defects?|defect rate|error rate|errors|bugs|incidents?|churn|attrition|(?:staff|employee|people|workforce) turnover|stock-?outs?|downtime|outages?|complaints?|escalations?|absenteeism|backlog|returns? rate|days to (?:close|hire|fill|resolve)|time to (?:hire|fill|resolve|close)|turnaround(?: time)?|tat|cycle time|lead time|cost per|costs?|overdue|late|rework|wastage|waste|shrinkage|lost time|payback(?: period)?|acquisition cost|cac)\b/i;
+  /\b(?:defects?|defect rate|error rate|errors|bugs|incidents?|churn|attrition|(?:staff|employee|people|workforce) turnover|stock-?outs?|downtime|outages?|complaints?|escalations?|absenteeism|backlog|returns? rate|days to (?:close|hire|fill|resolve)|time to (?:hire|fill|resolve|close)|turnaround(?: time)?|tat|cycle time|lead time|cost per|costs?|overdue|late|rework|wastage|waste|shrinkage|lost time|payback(?: period)?|acquisition cost|cac|expenses?|expense ratio|spend)\b/i;
 
 /** Words that make a Type cell a threshold held from above or below. */
 const MAINTAIN_WORD = /^(?:maintain|keep|stay|hold|remain|threshold)\b/i;

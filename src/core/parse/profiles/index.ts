@@ -157,6 +157,7 @@ export function readProfiledLayout(sheet: SheetData): SheetLayout | null {
     headings: [],
     skip,
     variants,
+    yearColumn: null,
     rows,
   };
   return { blocks: [block], skipped, reason: null };
