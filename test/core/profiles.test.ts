@@ -208,6 +208,30 @@ describe("profiles: rows that are goals with little written", () => {
   });
 });
 
+describe("profiles: a row whose column groups are all blank is listed, not dropped", () => {
+  it.each<[string, SheetData, string]>([
+    [
+      "a Culture Amp goal with no key result filled in",
+      makeSheet("Goals", [SAMPLES.cultureAmpGoals.header, ["ana@example.com", "Grow revenue", "", "2026-09-30", "", "", "", ""]]),
+      "none of its numbered key results is filled in",
+    ],
+    [
+      "a scorecard row with no metric filled in",
+      makeSheet("Scorecard", [SAMPLES.dcoScorecard.header, ["03-2025", "E-1", "Ana", "", "", ""]]),
+      "none of its area column groups is filled in",
+    ],
+    [
+      "a KPI with no month's target",
+      makeSheet("Targets", [["KPI", "CustomTarget", JAN_2025], ["SAL-001", "Stretch", ""]], [["General", "General", DATE], ["General", "General", "General"]]),
+      "none of its period columns is filled in",
+    ],
+  ])("%s", (_name, sheet, reason) => {
+    const { parsed } = parse([sheet]);
+    expect([parsed.keyResults.length, parsed.kras.length, parsed.kpis.length]).toEqual([0, 0, 0]);
+    expect(parsed.skipped).toEqual([{ sheet: sheet.name, rows: [2], reason }]);
+  });
+});
+
 describe("profiles: columns a header's shape decides", () => {
   it("takes the goals matrix's floor, 100 % level and ceiling from the levels under Threshold / Target / Stretch", () => {
     const layout = readLayout(makeSheet("Matrix", [SAMPLES.peoplesoftGoalsMatrix.above ?? [], SAMPLES.peoplesoftGoalsMatrix.header, ["Margin", 0.35, 0.12, 0.14, 0.16, 0.18, 0.2, 0.18, 38.5]]));

@@ -26,11 +26,14 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     // A row with one column group per area (a scorecard's metrics) gives one record per filled group.
+    let read = false;
     for (let v = 0; v < reader.variantCount; v++) {
       reader.useVariant(v);
       if (reader.variantIsEmpty(r)) continue;
       readRow(r);
+      read = true;
     }
+    if (!read) reader.skipRow(r, "none of its area column groups is filled in");
   }
   return out;
 
