@@ -151,6 +151,15 @@ describe("profiles: rows linked by parent id", () => {
     expect(analysis.objectives.map((o) => [o.objective, o.score])).toEqual([["Grow pipeline", (0.375 + 0.25) / 2]]);
   });
 
+  it("keeps an objective's alignment to the objective above it as its parent id", () => {
+    const { parsed, analysis } = parse([
+      makeSheet("Goals", [HEADER, ["R0", "", "", "Win the enterprise market", "", "", "", ""], ["R1", "R0", "", "Grow pipeline", "", "", "", ""], ["R2", "R1", "", "Leads per month", "", 120, 200, 150]]),
+    ]);
+    expect(parsed.keyResults.map((k) => [k.keyResult, k.objective, k.objectiveId, k.parentId, k.cells.parentId])).toEqual([["Leads per month", "Grow pipeline", "R1", "R0", "A2"]]);
+    expect(parsed.skipped.map((s) => s.rows)).toEqual([[2], [3]]);
+    expect(analysis.objectives.map((o) => [o.objective, o.parentId])).toEqual([["Grow pipeline", "R0"]]);
+  });
+
   it("takes the objective rows from Lattice's okrType even with no key result under them", () => {
     const header = ["id", "name", "okrType", "startingAmount", "endingAmount", "currentAmount", "parentGoal"];
     const layout = readProfiledLayout(makeSheet("Goals", [header, ["g1", "Win enterprise", "objective", "", "", "", ""], ["g2", "Sign 4 customers", "key_result", 0, 4, 2, "g9"]]));

@@ -211,7 +211,10 @@ function linkRows(
         continue;
       }
       const parent = parentOf.get(r);
-      rows.set(r, parent === undefined ? { objective: cell(r, nameCol) } : { objective: cell(parent, nameCol), objectiveId: cell(parent, idCol) });
+      // An objective aligned to another (a team's under the company's) keeps that link as its parent id.
+      const aligned = parent === undefined ? undefined : parentOf.get(parent);
+      if (parent === undefined) rows.set(r, { objective: cell(r, nameCol) });
+      else rows.set(r, { objective: cell(parent, nameCol), objectiveId: cell(parent, idCol), ...(aligned === undefined ? {} : { parentId: cell(aligned, idCol) }) });
     }
     return rows;
   }
