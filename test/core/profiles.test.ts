@@ -151,6 +151,13 @@ describe("profiles: rows linked by parent id", () => {
     expect(analysis.objectives.map((o) => [o.objective, o.score])).toEqual([["Grow pipeline", (0.375 + 0.25) / 2]]);
   });
 
+  it("gives real cell addresses when the used range starts below and right of A1", () => {
+    const sheet: SheetData = { ...makeSheet("Goals", [HEADER, ["R1", "", "", "Grow pipeline", "", "", "", ""], ["R2", "R1", "", "Leads per month", "", 120, 200, 150]]), origin: { row: 2, col: 1 } };
+    const { parsed } = parse([sheet]);
+    expect(parsed.keyResults.map((k) => [k.row, k.cells.keyResult, k.cells.objective, k.cells.target])).toEqual([[5, "E5", "E4", "H5"]]);
+    expect(parsed.skipped).toEqual([{ sheet: "Goals", rows: [4], reason: "objective row (Row ID R1): the rows naming it in Parent Row IDs are its key results" }]);
+  });
+
   it("keeps an objective's alignment to the objective above it as its parent id", () => {
     const { parsed, analysis } = parse([
       makeSheet("Goals", [HEADER, ["R0", "", "", "Win the enterprise market", "", "", "", ""], ["R1", "R0", "", "Grow pipeline", "", "", "", ""], ["R2", "R1", "", "Leads per month", "", 120, 200, 150]]),
