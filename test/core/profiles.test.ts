@@ -217,6 +217,16 @@ describe("profiles: rows that are goals with little written", () => {
     ]);
   });
 
+  it.each<[string, RawCell, boolean]>([
+    ["Total Weight", "Total Weight", true],
+    ["Grand total:", "Grand total:", true],
+    ["a goal titled Total quality programme", "Total quality programme", false],
+  ])("a first cell %s is a summary row: %s", (_name, first, summary) => {
+    const { parsed } = parse([makeSheet("User Goals", [SAMPLES.cornerstoneUserGoals.header, ["jdoe", "G-1", "Launch portal", "2026-12-31", 100, 60], [first, "G-2", "Certify team", "2026-12-31", 40, 40]])]);
+    expect(parsed.kras.some((k) => k.row === 3)).toBe(!summary);
+    expect(parsed.skipped.some((s) => s.reason.startsWith("summary row"))).toBe(summary);
+  });
+
   it("lists a note under a tool's header as skipped", () => {
     const { parsed } = parse([makeSheet("Scorecard", [SAMPLES.dcoScorecard.header, ["Note: All Fields are required."], ["03-2025", "E-1", "Ana", 0.9, "", 4]])]);
     expect(parsed.skipped).toEqual([{ sheet: "Scorecard", rows: [2], reason: "note line under the header (not a record)" }]);

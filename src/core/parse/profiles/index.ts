@@ -17,6 +17,9 @@ const HEADER_ROWS = 10;
 /** Profiles with longer signatures first: the more a header says, the surer the match. */
 const ORDER: readonly ProfileId[] = (Object.keys(PROFILES) as ProfileId[]).sort((a, b) => PROFILES[b].signature.length - PROFILES[a].signature.length);
 
+/** A row's first cell that is only a summary label (`Total Weight`, `Grand total:`), not a goal titled `Total …`. */
+const SUMMARY = /^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:weight|weightage|score|scores|points|marks|rating))?\s*:?$/i;
+
 export interface ProfileMatch {
   id: ProfileId;
   profile: Profile;
@@ -131,7 +134,7 @@ export function readProfiledLayout(sheet: SheetData): SheetLayout | null {
     });
     if (filledAt.length === 0) continue;
     const first = textOf(row[filledAt[0]]);
-    if (/^(?:grand\s+|sub[\s-]?)?totals?\b/i.test(first)) {
+    if (SUMMARY.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: `summary row (${first.slice(0, 30)})` });
     } else if (filledAt.length === 1 && typeof row[filledAt[0]] === "string" && !levelCols?.has(filledAt[0])) {
