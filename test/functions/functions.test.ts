@@ -65,6 +65,15 @@ describe("OKRSCORE", () => {
     expect(result[0][0]).toBeCloseTo(expected, 10);
   });
 
+  it.each<[string, string, number, number]>([
+    ["maintain below holds when at or under the threshold", "maintain below", 2, 1],
+    ["maintain below fails above the threshold", "maintain below", 3, 0],
+    ["keep below reads the same", "keep below", 3, 0],
+    ["maintain holds from above", "maintain", 3, 1],
+  ])("OKRSCORE type: %s", (_name, type, current, score) => {
+    expect(okrScore(cell(""), cell(2), cell(current), cell(type))).toEqual([[score]]);
+  });
+
   it("allows over-achievement up to a cap given as an argument", () => {
     expect(okrScore(cell(40), cell(60), cell(72), undefined, cell(1.5))).toEqual([[1.5]]);
   });
@@ -82,15 +91,6 @@ describe("OKRSCORE", () => {
     expect(result[2][0]).toBeCloseTo(0.636, 3);
   });
 
-  it.each<[string, string, number, number]>([
-    ["maintain below holds when at or under the threshold", "maintain below", 2, 1],
-    ["maintain below fails above the threshold", "maintain below", 3, 0],
-    ["keep below reads the same", "keep below", 3, 0],
-    ["maintain holds from above", "maintain", 3, 1],
-  ])("OKRSCORE type: %s", (_name, type, current, score) => {
-    expect(okrScore(cell(""), cell(2), cell(current), cell(type))).toEqual([[score]]);
-  });
-
   it("repeats a single cell across a range", () => {
     expect(okrScore(cell(0), cell(100), column(50, 25))).toEqual([[0.5], [0.25]]);
   });
@@ -100,16 +100,16 @@ describe("OKRSCORE", () => {
   });
 
   it.each<[string, unknown[][], unknown[][], unknown[][], unknown[][] | undefined, string, string]>([
-    ["text where a number belongs", cell(40), cell(60), cell("lots"), undefined, "#VALUE!", '"lots" is not a number.'],
-    ["target equal to start", cell(40), cell(40), cell(50), undefined, "#NUM!", "Target equals start, so progress cannot be measured."],
-    ["an unknown type", cell(40), cell(60), cell(50), cell("sideways"), "#VALUE!", '"sideways" is not a key result type: use increase, decrease, milestone, binary, maintain, or maintain below.'],
+    ["text where a number belongs", cell(40), cell(60), cell("lots"), undefined, "#VALUE!", 'Current: "lots" is not a number.'],
+    ["target equal to start", cell(40), cell(40), cell(50), undefined, "#VALUE!", "Target equals start, so progress cannot be measured."],
+    ["an unknown type", cell(40), cell(60), cell(50), cell("sideways"), "#VALUE!", 'Type "sideways" is not recognised: use increase, decrease, milestone, binary, maintain, or maintain below.'],
     ["no target", cell(40), cell(""), cell(50), undefined, "#VALUE!", "The key result has no target."],
   ])("returns an error for %s", (_name, start, target, current, type, code, message) => {
     expect(errorOf(okrScore(start, target, current, type)[0][0])).toEqual({ code, message });
   });
 
   it("returns an error in the bad row only", () => {
-    expect(shown(okrScore(column(40, 40), column(60, 40), column(50, 50)))).toEqual([[0.5], ["#NUM!"]]);
+    expect(shown(okrScore(column(40, 40), column(60, 40), column(50, 50)))).toEqual([[0.5], ["#VALUE!"]]);
   });
 });
 
@@ -127,8 +127,9 @@ describe("OBJECTIVESCORE", () => {
 
   it.each<[string, unknown[][], unknown[][] | undefined, string, string]>([
     ["weights of the wrong length", column(0.5, 0.5), column(1), "#VALUE!", "There are 2 scores but 1 weights."],
-    ["a negative weight", column(0.5, 0.5), column(1, -1), "#NUM!", "Weights cannot be negative."],
-    ["text where a score belongs", column(0.5, "high"), undefined, "#VALUE!", '"high" is not a number.'],
+    ["a negative weight", column(0.5, 0.5), column(1, -1), "#VALUE!", "Weights cannot be negative."],
+    ["weights adding up to 0", column(0.5, 0.5), column(0, 0), "#VALUE!", "The weights add up to 0."],
+    ["text where a score belongs", column(0.5, "high"), undefined, "#VALUE!", 'Scores, cell 2: "high" is not a number.'],
     ["no scores at all", column("", ""), undefined, "#VALUE!", "There are no key result scores to combine."],
   ])("returns an error for %s", (_name, scores, weights, code, message) => {
     expect(errorOf(objectiveScoreFn(scores, weights))).toEqual({ code, message });
@@ -159,7 +160,7 @@ describe("OKRGRADE", () => {
 
   it.each<[string, unknown[][], unknown[][] | undefined, string]>([
     ["text where a score belongs", cell("good"), undefined, "#VALUE!"],
-    ["an unknown commitment", cell(0.5), cell("stretch"), "#VALUE!"],
+    ["an unknown commitment", cell(0.5), cell("sideways"), "#VALUE!"],
   ])("returns an error for %s", (_name, score, commitment, code) => {
     expect(errorOf(okrGrade(score, commitment)[0][0])?.code).toBe(code);
   });
@@ -200,7 +201,7 @@ describe("OKRPACE", () => {
 
   it.each<[string, unknown[][], unknown[][], unknown[][], string]>([
     ["a date written as words", cell(0.5), cell("soon"), cell(SEP_30), "#VALUE!"],
-    ["a period ending before it starts", cell(0.5), cell(SEP_30), cell(JUL_1), "#NUM!"],
+    ["a period ending before it starts", cell(0.5), cell(SEP_30), cell(JUL_1), "#VALUE!"],
     ["a missing period end", cell(0.5), cell(JUL_1), cell(""), "#VALUE!"],
     ["text where a score belongs", cell("fine"), cell(JUL_1), cell(SEP_30), "#VALUE!"],
   ])("returns an error for %s", (_name, score, start, end, code) => {
@@ -278,9 +279,9 @@ describe("KRASCORE", () => {
 
   it.each<[string, unknown[][], unknown[][], string, string]>([
     ["weights of the wrong length", column(4, 3), column(100), "#VALUE!", "There are 2 ratings but 1 weights."],
-    ["a negative weight", column(4, 3), column(120, -20), "#NUM!", "Weights cannot be negative."],
-    ["a rating off the scale", column(6), column(100), "#NUM!", "Rating 6 is outside the scale 1–5."],
-    ["text where a rating belongs", column("great"), column(100), "#VALUE!", '"great" is not a number.'],
+    ["a negative weight", column(4, 3), column(120, -20), "#VALUE!", "Weights cannot be negative."],
+    ["a rating off the scale", column(6), column(100), "#VALUE!", "Rating 6 is outside the scale 1–5."],
+    ["text where a rating belongs", column("great"), column(100), "#VALUE!", 'Ratings, cell 1: "great" is not a number.'],
   ])("returns an error for %s", (_name, ratings, weights, code, message) => {
     expect(errorOf(kraScoreFn(ratings, weights))).toEqual({ code, message });
   });
