@@ -9,7 +9,7 @@ import { parseKpiRows } from "./parse/kpi";
 import { parseKraRows } from "./parse/kra";
 import { parseOkrRows } from "./parse/okr";
 import { SheetReader } from "./parse/reader";
-import { readLayout, type SheetBlock } from "./parse/blocks";
+import { readLayout } from "./parse/blocks";
 import { ALTITUDE_STATE_SHEET } from "./recognise";
 import type { Settings } from "./settings";
 
@@ -75,8 +75,7 @@ function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkb
     return;
   }
   const first = layout.blocks[0];
-  let rowCount = 0;
-  for (const block of layout.blocks) rowCount += countRecordRows(sheet, block);
+  const rowCount = layout.recordRows;
   const recognised: RecognisedSheet = {
     name: sheet.name,
     kind: first.kind,
@@ -115,17 +114,6 @@ function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkb
     rows.push(originRow + row + 1);
   }
   for (const [reason, rows] of byReason) parsed.skipped.push({ sheet: sheet.name, rows, reason });
-}
-
-/** Rows with content under a block's header that are not skipped. */
-function countRecordRows(sheet: SheetData, block: SheetBlock): number {
-  let count = 0;
-  for (let r = block.from; r < block.to; r++) {
-    const row = sheet.values[r];
-    if (!Array.isArray(row) || block.skip.has(r)) continue;
-    if (row.some((cell) => !(typeof cell === "string" && cell.trim() === ""))) count++;
-  }
-  return count;
 }
 
 /** Appends without spreading, which would overflow the call stack for 100,000 records. */

@@ -14,7 +14,6 @@
  */
 import type { IsoDate, RawCell } from "../core/model";
 import { wordKey } from "../core/parse/reader";
-import { statedKeyResultType, type StatedType } from "../core/parse/words";
 import { excerpt, isExcelError, toDate, toNumber, toNumberOrYesNo, toText, type CellValue, type ValueOptions } from "../core/values";
 import { naError, valueError, type Cell, type CellError, type Grid } from "./cells";
 
@@ -166,26 +165,6 @@ export function readWord<T>(cell: unknown, words: ReadonlyMap<string, T>, name: 
   const found = words.get(wordKey(text.value));
   if (found !== undefined) return { ok: true, value: found };
   return { ok: false, error: valueError(`${name} "${excerpt(text.value)}" is not recognised: use ${expected}.`) };
-}
-
-/**
- * A key result type with the side a threshold holds from, by the word rule a
- * sheet's Type cell follows: `maintain below`, `keep below`, `not exceed` and
- * `under` hold a maximum.
- *
- * @example
- * readStatedType("maintain below", "increase, decrease, …") // ok, { type: "maintain", direction: "lower" }
- * readStatedType("", "increase, decrease, …") // ok, null
- */
-export function readStatedType(cell: unknown, expected: string): Read<StatedType> {
-  const raw = hostCell(cell);
-  if (raw === UNREADABLE) return { ok: false, error: unreadable("Type") };
-  const text = toText(raw);
-  if (!text.ok) return problemOf("Type", text);
-  if (text.value === null) return { ok: true, value: null };
-  const stated = statedKeyResultType(text.value);
-  if (stated) return { ok: true, value: stated };
-  return { ok: false, error: valueError(`Type "${excerpt(text.value)}" is not recognised: use ${expected}.`) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { todayIso } from "../core/dates";
 import type { Finding, IsoDate, ParsedWorkbook, Period, SheetData } from "../core/model";
 import { parseWorkbook } from "../core/parse";
 import { comparePeriods, parsePeriod } from "../core/periods";
-import type { Progress, WriteResult } from "../core/plan";
+import type { OutputPlan, Progress, WriteResult } from "../core/plan";
 import { computeReviews, planReviews, reviewSheetCountWarning, type Review } from "../core/review";
 import { computeRollup, planRollup, type Rollup } from "../core/rollup";
 import { withDefaults, type Settings } from "../core/settings";
@@ -125,9 +125,45 @@ export function missingGoalSheets(loaded: LoadedWorkbook): UseCaseFailure | null
   };
 }
 
+/** Where a long use case stands: reading the workbook, then writing its sheets. */
+export type Phase = { phase: "reading" } | { phase: "writing"; sheets: number };
+
 export interface RunOptions extends LoadOptions {
   /** Called after each new sheet is written. */
   onProgress?: (progress: Progress) => void;
+  /** Called as the work moves from one phase to the next. */
+  onPhase?: (phase: Phase) => void;
+  /**
+   * Stops the work when aborted: before writing, or between sheets while writing, in which
+   * case the adapter removes the sheets written so far (a write is all or nothing).
+   */
+  signal?: AbortSignal;
+}
+
+/** Thrown from the progress callback to stop a write; the adapter then removes what it wrote. */
+class Cancelled extends Error {}
+
+const CANCELLED: UseCaseFailure = { ok: false, code: "cancelled", message: "Stopped before anything was written." };
+
+/** Writes a plan unless the work is cancelled, in which case nothing stays written. */
+async function writeCancellable(port: WorkbookPort, plan: OutputPlan, options: RunOptions): Promise<WriteResult | UseCaseFailure> {
+  if (options.signal?.aborted) return CANCELLED;
+  options.onPhase?.({ phase: "writing", sheets: plan.sheets.length });
+  try {
+    return await port.writeSheets(plan, {
+      onProgress: (progress) => {
+        if (options.signal?.aborted) throw new Cancelled("cancelled");
+        options.onProgress?.(progress);
+      },
+    });
+  } catch (error) {
+    if (error instanceof Cancelled || options.signal?.aborted) return CANCELLED;
+    throw error;
+  }
+}
+
+function isFailure(value: WriteResult | UseCaseFailure): value is UseCaseFailure {
+  return "ok" in value && value.ok === false;
 }
 
 export interface RollupOptions extends RunOptions {
@@ -152,6 +188,7 @@ export interface RollupDone {
  * if (done.ok) done.written.names.rollup // "Rollup 2026-Q3"
  */
 export async function runRollup(port: WorkbookPort, options: RollupOptions = {}): Promise<RollupDone | UseCaseFailure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -159,7 +196,8 @@ export async function runRollup(port: WorkbookPort, options: RollupOptions = {})
   if (!chosen.ok) return chosen;
   const rollup = computeRollup(loaded.analysis, loaded.findings, { period: chosen.period.label, settings: loaded.settings });
   if (rollup.problems.length > 0) return { ok: false, code: "period-unusable", message: rollup.problems[0].message };
-  const written = await port.writeSheets(planRollup(rollup), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planRollup(rollup), options);
+  if (isFailure(written)) return written;
   return { ok: true, period: rollup.period, rollup, written, loaded };
 }
 
@@ -196,6 +234,7 @@ export interface ReviewsDone {
  * if (done.ok) done.written.names.index // "Reviews 2026"
  */
 export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | UseCaseFailure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -217,7 +256,8 @@ export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}
   if (warning && options.confirm && !(await options.confirm(warning))) {
     return { ok: false, code: "cancelled", message: "Review summaries were not written." };
   }
-  const written = await port.writeSheets(planReviews(reviews, { period: label }), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planReviews(reviews, { period: label }), options);
+  if (isFailure(written)) return written;
   return { ok: true, period: chosen.period, reviews, warning, written, loaded };
 }
 

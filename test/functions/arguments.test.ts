@@ -8,7 +8,6 @@ import {
   readDate,
   readNumber,
   readNumberOrYesNo,
-  readStatedType,
   readWord,
   rowsToCompute,
   toMatrix,
@@ -89,20 +88,6 @@ describe("readers name the argument and use the one value converter", () => {
     ["an omitted commitment", null, COMMITMENT_WORDS, null],
   ])("readWord: %s", (_name, cell, words, expected) => {
     expect(readWord(cell, words, "Word", "the words")).toEqual({ ok: true, value: expected });
-  });
-
-  it.each<[string, unknown, unknown]>([
-    ["blank is no type", "", null],
-    ["a plain type", "DECREASE", { type: "decrease" }],
-    ["maintain below holds a maximum", "maintain below", { type: "maintain", direction: "lower" }],
-    ["not exceed holds a maximum", "not exceed", { type: "maintain", direction: "lower" }],
-    ["maintain above holds a minimum", "maintain above", { type: "maintain", direction: "higher" }],
-  ])("readStatedType: %s", (_name, cell, expected) => {
-    expect(readStatedType(cell, "the types")).toEqual({ ok: true, value: expected });
-  });
-
-  it("readStatedType reports an unknown type", () => {
-    expect(readStatedType("sideways", "the types")).toEqual({ ok: false, error: valueError('Type "sideways" is not recognised: use the types.') });
   });
 
   it("readWord reports an unknown word, quoting only its start", () => {

@@ -69,6 +69,8 @@ export interface SheetLayout {
   skipped: SkippedRow[];
   /** Why no block was found; `null` when there is at least one. */
   reason: string | null;
+  /** Rows with content under the blocks' headers that are not skipped: the rows read as records. */
+  recordRows: number;
 }
 
 /** How many rows from the top may hold the first header (titles and forms come above it). */
@@ -149,7 +151,56 @@ interface RowShape {
 }
 
 function isEmpty(cell: RawCell | undefined | null): boolean {
-  return cell === undefined || cell === null || (typeof cell === "string" && cell.trim() === "");
+  if (cell === undefined || cell === null || cell === "") return true;
+  // Only text that starts with a space can be blank: trimming every cell would cost a copy each.
+  return typeof cell === "string" && cell.charCodeAt(0) <= 32 && cell.trim() === "";
+}
+
+/**
+ * Shapes of the rows of the sheet being read, worked out once per row (several
+ * steps look at each), kept in typed arrays so a large sheet makes no object per row.
+ */
+interface Shapes {
+  values: readonly RawCell[][];
+  /** Cells with content, or -1 while not yet worked out. */
+  filled: Int32Array;
+  numbers: Int32Array;
+  first: Int32Array;
+}
+let shapes: Shapes | null = null;
+/** The shape `shapeAt` returns: read it before the next call, which reuses it. */
+const scratch: RowShape = { filled: 0, numbers: 0, first: -1 };
+
+function shapesFor(values: readonly RawCell[][]): Shapes {
+  const filled = new Int32Array(values.length).fill(-1);
+  return { values, filled, numbers: new Int32Array(values.length), first: new Int32Array(values.length) };
+}
+
+function shapeAt(values: readonly RawCell[][], r: number): RowShape {
+  if (shapes === null || shapes.values !== values) shapes = shapesFor(values);
+  if (r < 0 || r >= values.length) return shapeOf(undefined);
+  if (shapes.filled[r] < 0) {
+    let filled = 0;
+    let numbers = 0;
+    let first = -1;
+    const row = values[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (isEmpty(cell)) continue;
+        if (first < 0) first = c;
+        filled++;
+        if (typeof cell !== "string") numbers++;
+      }
+    }
+    shapes.filled[r] = filled;
+    shapes.numbers[r] = numbers;
+    shapes.first[r] = first;
+  }
+  scratch.filled = shapes.filled[r];
+  scratch.numbers = shapes.numbers[r];
+  scratch.first = shapes.first[r];
+  return scratch;
 }
 
 function shapeOf(row: readonly RawCell[] | undefined): RowShape {
@@ -250,7 +301,7 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
 }
 
 function lastFilled(values: readonly RawCell[][], top: number, header: number): number {
-  for (let r = header - 1; r >= top; r--) if (shapeOf(values[r]).filled > 0) return r;
+  for (let r = header - 1; r >= top; r--) if (shapeAt(values, r).filled > 0) return r;
   return -1;
 }
 
@@ -445,6 +496,16 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
   const profiled = mapping ? null : readProfiledLayout(sheet);
   if (profiled) return profiled;
   const values = Array.isArray(sheet?.values) ? sheet.values : [];
+  shapes = shapesFor(values);
+  try {
+    return layoutOf(sheet, values, mapping);
+  } finally {
+    // The cache holds the sheet's rows: let them go once the sheet is read.
+    shapes = null;
+  }
+}
+
+function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: ColumnMapping | undefined): SheetLayout {
   const originRow = sheet?.origin?.row ?? 0;
   const originCol = sheet?.origin?.col ?? 0;
   const found: Found[] = [];
@@ -457,7 +518,7 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
   } else {
     findHeaders(values, originCol, found);
   }
-  if (found.length === 0) return { blocks: [], skipped: [], reason: whyNoHeader(values) };
+  if (found.length === 0) return { blocks: [], skipped: [], reason: whyNoHeader(values), recordRows: 0 };
 
   const blocks: SheetBlock[] = [];
   const skipped: SkippedRow[] = [];
@@ -469,7 +530,7 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
     // Lines right above the next header (its heading, its form) belong to it, not to this block.
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
     const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
-    for (let r = top; r < headerTop; r++) if (shapeOf(values[r]).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
+    for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
     const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
     if (match.kind === "okr" && !("score" in match.columns)) {
       const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
@@ -497,7 +558,9 @@ export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayo
     });
     top = nextTop;
   }
-  return { blocks, skipped, reason: null };
+  let recordRows = 0;
+  for (const b of blocks) for (let r = b.from; r < b.to; r++) if (!b.skip.has(r) && shapeAt(values, r).filled > 0) recordRows++;
+  return { blocks, skipped, reason: null, recordRows };
 }
 
 /**
@@ -538,7 +601,7 @@ function yearOf(text: string | undefined): string | null {
 function contextTop(values: readonly RawCell[][], header: number): number {
   let r = header;
   while (r > 0) {
-    const shape = shapeOf(values[r - 1]);
+    const shape = shapeAt(values, r - 1);
     if (shape.filled === 0) break;
     // Data rows hold numbers or fill many cells; context lines are short.
     if (shape.numbers > 0 || shape.filled > 4) break;
@@ -554,7 +617,7 @@ function findHeaders(values: readonly RawCell[][], originCol: number, found: Fou
   const allKinds: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
-    const shape = shapeOf(row);
+    const shape = shapeAt(values, r);
     if (shape.filled === 0) {
       afterBreak = true;
       continue;
@@ -595,7 +658,7 @@ function classifyRows(
   let inNotes = false;
   for (let r = from; r < to; r++) {
     const row = values[r];
-    const shape = shapeOf(row);
+    const shape = shapeAt(values, r);
     if (shape.filled === 0) {
       afterBreak = true;
       continue;
@@ -692,7 +755,7 @@ function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
 
 function whyNoHeader(values: readonly RawCell[][]): string {
   let filled = 0;
-  for (const row of values) if (shapeOf(row).filled > 0) filled++;
+  for (let r = 0; r < values.length; r++) if (shapeAt(values, r).filled > 0) filled++;
   if (filled === 0) return "the sheet is empty";
   return "no header row with the columns of a goal sheet (OKRs need Objective and Key result, KPIs a KPI and a Target, Floor or Actual, KRAs an Employee and an Area, check-ins a Date, Key result and Value)";
 }

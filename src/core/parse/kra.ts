@@ -77,7 +77,7 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       target,
       actual,
       rating,
-      ...(lowerIsBetter ? { lowerIsBetter } : {}),
+      lowerIsBetter,
     });
   }
 }

@@ -36,6 +36,7 @@ interface Carry {
 export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultRecord[] {
   const out: KeyResultRecord[] = [];
   const carry: Carry = {};
+  const typeWords = new Map<string, StatedType | null>();
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
@@ -92,7 +93,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       reader.report("missing-objective", "warning", "objective", r, `Key result "${keyResult.slice(0, 60)}" in ${reader.where("keyResult", r)} has no objective above it.`);
     }
 
-    const stated = statedType(reader, r);
+    const stated = statedType(reader, r, typeWords);
     const targetBound = reader.bound("target", r);
     // A sheet whose only measure is its own score or completion: that is the key result's progress.
     const scoreOnly = current.value === null && target.value === null && start === null && reader.has("score");
@@ -127,8 +128,9 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       commitment: held(carry.commitment, "commitment", r, reader, cells) ?? "aspirational",
       due: reader.date("due", r),
       lastCheckIn: null,
-      ...(direction ? { direction } : {}),
-      ...(statedScore !== null && !scoreOnly ? { statedScore: statedScore > 1 ? statedScore / 100 : statedScore } : {}),
+      // Always present (maybe undefined), so every record has one shape however the sheet is laid out.
+      direction,
+      statedScore: statedScore !== null && !scoreOnly ? (statedScore > 1 ? statedScore / 100 : statedScore) : undefined,
     });
   }
 }
@@ -147,10 +149,12 @@ function held<T>(
 }
 
 /** The Type cell, including thresholds such as `maintain below`; an unknown word is reported. */
-function statedType(reader: SheetReader<KeyResultField>, r: number): StatedType | null {
+function statedType(reader: SheetReader<KeyResultField>, r: number, seen: Map<string, StatedType | null>): StatedType | null {
   const text = reader.text("type", r);
   if (text === "") return null;
-  const stated = statedKeyResultType(text);
+  // A Type column repeats a handful of words down thousands of rows: read each once per sheet.
+  let stated = seen.get(text);
+  if (stated === undefined) seen.set(text, (stated = statedKeyResultType(text)));
   if (stated) return stated;
   reader.report("bad-type", "warning", "type", r, `Type "${text.slice(0, 40)}" in ${reader.where("type", r)} is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).`);
   return null;

@@ -82,10 +82,20 @@ export function inferKeyResultType(e: TypeEvidence): KeyResultType {
  * aimsLower("Grow qualified pipeline") // false
  */
 export function aimsLower(text: string): boolean {
-  // "Cost savings" and "Cycle time reduction" measure an amount achieved: more is better.
-  if (ACHIEVED_REDUCTION.test(text)) return false;
-  return DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text);
+  // A KPI or measure name repeats down its readings: decide each text once.
+  let lower = AIMS_LOWER.get(text);
+  if (lower === undefined) {
+    // "Cost savings" and "Cycle time reduction" measure an amount achieved: more is better.
+    lower = !ACHIEVED_REDUCTION.test(text) && (DECREASE_TEXT.test(text) || LOWER_IS_BETTER_MEASURE.test(text));
+    if (AIMS_LOWER.size >= AIMS_LOWER_LIMIT) AIMS_LOWER.clear();
+    AIMS_LOWER.set(text, lower);
+  }
+  return lower;
 }
+
+/** Decisions remembered across sheets, bounded so distinct texts cannot grow it without end. */
+const AIMS_LOWER = new Map<string, boolean>();
+const AIMS_LOWER_LIMIT = 10_000;
 
 const ACHIEVED_REDUCTION = /\b(?:savings?|saved|reduction|avoided|avoidance)\b/i;
 
@@ -118,12 +128,29 @@ export interface StatedType {
 export function statedKeyResultType(text: string): StatedType | null {
   const words = text.trim().toLowerCase().replace(/[\s_/-]+/g, " ");
   if (words === "") return null;
+  const known = STATED_TYPE_WORDS.get(wordKey(words));
+  if (known) return known;
   if (MAXIMUM_WORD.test(words)) return { type: "maintain", direction: "lower" };
   if (MINIMUM_WORD.test(words)) return { type: "maintain", direction: "higher" };
   if (MAINTAIN_WORD.test(words) && words.includes(" ")) return { type: "maintain", direction: maintainDirection(words) };
-  const type = TYPE_WORDS.get(wordKey(words));
-  return type === undefined ? null : { type };
+  return null;
 }
+
+/**
+ * Every word a Type cell or `OKRSCORE`'s type argument may hold, with the side a
+ * threshold holds from, keyed by `wordKey`: the types, and `maintain below`,
+ * `keep below`, `not exceed`, `under` (a maximum) or `maintain above`, `at least` (a minimum).
+ */
+export const STATED_TYPE_WORDS: ReadonlyMap<string, StatedType> = new Map<string, StatedType>([
+  ...[...TYPE_WORDS].map(([key, type]) => [key, { type }] as [string, StatedType]),
+  ...[
+    "maintain below", "maintain under", "keep below", "keep under", "stay below", "stay under", "not exceed", "never exceed", "do not exceed",
+    "under", "below", "at most", "no more than", "maximum", "max", "ceiling",
+  ].map((w) => [wordKey(w), { type: "maintain", direction: "lower" }] as [string, StatedType]),
+  ...["maintain above", "maintain over", "keep above", "stay above", "at least", "no less than", "minimum", "min", "above", "over", "floor"].map(
+    (w) => [wordKey(w), { type: "maintain", direction: "higher" }] as [string, StatedType],
+  ),
+]);
 
 /**
  * Whether a maintain key result's threshold is a maximum ("no more than 5 incidents")
