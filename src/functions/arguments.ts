@@ -101,18 +101,6 @@ export function errorCellIn(cells: readonly unknown[], names: readonly string[])
 }
 
 /**
- * Whether a host cell holds an Excel error value.
- *
- * @example
- * isErrorCell({ type: "Error", basicValue: "#N/A" }) // true
- * isErrorCell("#1 priority") // false
- */
-export function isErrorCell(cell: unknown): boolean {
-  const raw = hostCell(cell);
-  return typeof raw === "string" && isExcelError(raw);
-}
-
-/**
  * An argument cell read as a number (`45%` is 0.45, `$3.2k` is 3200, `tbd` is blank).
  *
  * @example
@@ -167,6 +155,9 @@ export function readWord<T>(cell: unknown, words: ReadonlyMap<string, T>, name: 
   return { ok: false, error: valueError(`${name} "${excerpt(text.value)}" is not recognised: use ${expected}.`) };
 }
 
+/** Bound once: a global looked up a million times costs more than the check itself in some runtimes (jest's vm sandbox). */
+const isRow: (value: unknown) => value is unknown[] = Array.isArray;
+
 /**
  * An argument as rows of cells: an omitted one is one blank cell, a bare value one cell.
  *
@@ -178,13 +169,18 @@ export function toMatrix(arg: unknown): unknown[][] {
   if (arg === null || arg === undefined) return [[null]];
   if (!Array.isArray(arg)) return [[arg]];
   if (arg.length === 0) return [[null]];
+  // Excel always passes rows of cells: use them as they are rather than copy a million rows.
+  let r = 0;
+  while (r < arg.length && isRow(arg[r])) r++;
+  if (r === arg.length) return arg as unknown[][];
   const rows: unknown[][] = new Array(arg.length);
-  for (let r = 0; r < arg.length; r++) {
-    const row: unknown = arg[r];
-    rows[r] = Array.isArray(row) ? row : [row];
+  for (let i = 0; i < arg.length; i++) {
+    const row: unknown = arg[i];
+    rows[i] = isRow(row) ? row : [row];
   }
   return rows;
 }
+
 
 /**
  * Whether a host cell is empty (nothing written, or only spaces). Words such as
@@ -277,24 +273,52 @@ export function mapCells(args: readonly unknown[], each: (cells: unknown[]) => C
  * cellsOf(undefined) // []
  */
 export function cellsOf(arg: unknown): unknown[] {
+  if (arg === null || arg === undefined) return [];
+  return flatten(toMatrix(arg), Number.POSITIVE_INFINITY);
+}
+
+function countCells(m: readonly (readonly unknown[])[]): number {
+  let count = 0;
+  for (let r = 0; r < m.length; r++) count += m[r].length;
+  return count;
+}
+
+/** One past the last filled cell of a matrix, counting cells row by row. */
+function filledCells(m: readonly (readonly unknown[])[]): number {
+  let r = m.length - 1;
+  while (r >= 0 && rowIsEmpty(m[r])) r--;
+  if (r < 0) return 0;
+  let before = 0;
+  for (let i = 0; i < r; i++) before += m[i].length;
+  let c = m[r].length - 1;
+  while (c >= 0 && isEmptyCell(m[r][c])) c--;
+  return before + c + 1;
+}
+
+function flatten(m: readonly (readonly unknown[])[], limit: number): unknown[] {
   const out: unknown[] = [];
-  if (arg === null || arg === undefined) return out;
-  for (const row of toMatrix(arg)) for (let c = 0; c < row.length; c++) out.push(row[c]);
+  for (let r = 0; r < m.length && out.length < limit; r++) {
+    const row = m[r];
+    for (let c = 0; c < row.length && out.length < limit; c++) out.push(row[c]);
+  }
   return out;
 }
 
 /**
- * Drops, from lists of equal length (scores and their weights), the positions
- * after the last one filled in any list, so whole columns read as their filled
- * rows. Lists of different lengths are left as they are for the caller to report.
+ * The cells of ranges that pair up cell by cell (scores and their weights), each
+ * row by row, without the positions after the last one filled in any of them, so
+ * whole columns read as their filled cells. Ranges with different numbers of
+ * cells are read whole, for the caller to report.
  *
  * @example
- * trimTogether([[0.5, 0.7, ""], [1, "", ""]]) // [[0.5, 0.7], [1, ""]]
+ * cellsTogether([[[0.5], [0.7], [""]], [[1], [""], [""]]]) // [[0.5, 0.7], [1, ""]]
  */
-export function trimTogether(lists: readonly unknown[][]): unknown[][] {
-  const length = lists[0]?.length ?? 0;
-  if (lists.some((list) => list.length !== length)) return lists.slice();
-  let end = length;
-  while (end > 0 && lists.every((list) => isEmptyCell(list[end - 1]))) end--;
-  return lists.map((list) => (end === length ? list : list.slice(0, end)));
+export function cellsTogether(args: readonly unknown[]): unknown[][] {
+  const matrices = args.map(toMatrix);
+  const count = countCells(matrices[0] ?? []);
+  let paired = true;
+  for (const m of matrices) if (countCells(m) !== count) paired = false;
+  let end = paired ? 0 : Number.POSITIVE_INFINITY;
+  if (paired) for (const m of matrices) end = Math.max(end, filledCells(m));
+  return matrices.map((m) => flatten(m, end));
 }

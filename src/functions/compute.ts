@@ -20,6 +20,7 @@ import type { Settings } from "../core/settings";
 import { isExcelError } from "../core/values";
 import {
   cellsOf,
+  cellsTogether,
   errorCellIn,
   hostCell,
   isEmptyCell,
@@ -30,7 +31,6 @@ import {
   readWord,
   rowsToCompute,
   toMatrix,
-  trimTogether,
 } from "./arguments";
 import { naError, valueError, type Cell, type Grid } from "./cells";
 
@@ -99,7 +99,7 @@ export function okrScore(start: unknown, target: unknown, current: unknown, type
  */
 export function objectiveScoreOf(scores: unknown, weights: unknown, context: FunctionContext): Grid {
   const weighted = weights !== null && weights !== undefined;
-  const [scoreCells, weightCells] = trimTogether([cellsOf(scores), cellsOf(weights)].slice(0, weighted ? 2 : 1));
+  const [scoreCells, weightCells = []] = cellsTogether(weighted ? [scores, weights] : [scores]);
   if (weighted && weightCells.length !== scoreCells.length) {
     return [[valueError(`There are ${scoreCells.length} scores but ${weightCells.length} weights.`)]];
   }
@@ -227,7 +227,7 @@ export function kpiTrendOf(values: unknown, direction: unknown, floor: unknown, 
   const { settings } = context;
   const rows = toMatrix(values);
   const single = rows.length === 1 || rows.every((r) => r.length <= 1);
-  const series = single ? [cellsOf(values)] : rows.slice(0, Math.max(1, rowsToCompute([rows])));
+  const series = single ? cellsTogether([values]) : rows.slice(0, Math.max(1, rowsToCompute([rows])));
   const per = (arg: unknown) => {
     const cells = cellsOf(arg);
     return (i: number) => (cells.length === 1 ? cells[0] : cells[i]);
@@ -267,7 +267,7 @@ function trendOf(cells: readonly unknown[], direction: unknown, floor: unknown, 
  */
 export function kraScoreOf(ratings: unknown, weights: unknown, context: FunctionContext): Grid {
   const { settings } = context;
-  const [ratingCells, weightCells] = trimTogether([cellsOf(ratings), cellsOf(weights)]);
+  const [ratingCells, weightCells] = cellsTogether([ratings, weights]);
   const rated: Array<number | null> = new Array(ratingCells.length);
   const weighed: Array<number | null> = new Array(weightCells.length);
   for (let i = 0; i < Math.max(ratingCells.length, weightCells.length); i++) {

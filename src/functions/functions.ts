@@ -18,13 +18,15 @@ import {
   okrScore as okrScoreOf,
   type FunctionContext,
 } from "./compute";
-import { getFunctionSettings } from "./settings-store";
+import { functionSettings } from "./settings-store";
+import { readSettingsFromWorkbook } from "./workbook-settings";
 
 /** What one cell of an Excel result holds (the signatures below spell it out: the metadata generator reads only literal types). */
 type ExcelCell = number | string | CustomFunctions.Error;
 
-function context(): FunctionContext {
-  return { settings: getFunctionSettings(), today: localToday() };
+/** The workbook's settings (read from the workbook on the first calculation) and today. */
+async function context(): Promise<FunctionContext> {
+  return { settings: await functionSettings(), today: localToday() };
 }
 
 /**
@@ -54,8 +56,8 @@ function toExcelGrid(grid: Grid): Array<Array<number | string | CustomFunctions.
  * @param [cap] Highest score allowed; above 1 allows over-achievement (default from the workbook's settings).
  * @returns The score, one per row or cell when given ranges.
  */
-export function okrScore(start: unknown[][], target: unknown[][], current: unknown[][], type?: unknown[][], cap?: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return toExcelGrid(okrScoreOf(start, target, current, type, cap, context()));
+export async function okrScore(start: unknown[][], target: unknown[][], current: unknown[][], type?: unknown[][], cap?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return toExcelGrid(okrScoreOf(start, target, current, type, cap, await context()));
 }
 
 /**
@@ -65,8 +67,8 @@ export function okrScore(start: unknown[][], target: unknown[][], current: unkno
  * @param [weights] One weight per score (blank: equal weights).
  * @returns The objective's score from 0 to 1.
  */
-export function objectiveScoreFn(scores: unknown[][], weights?: unknown[][]): number | string | CustomFunctions.Error {
-  return toExcel(objectiveScoreOf(scores, weights, context())[0][0]);
+export async function objectiveScoreFn(scores: unknown[][], weights?: unknown[][]): Promise<number | string | CustomFunctions.Error> {
+  return toExcel(objectiveScoreOf(scores, weights, await context())[0][0]);
 }
 
 /**
@@ -76,8 +78,8 @@ export function objectiveScoreFn(scores: unknown[][], weights?: unknown[][]): nu
  * @param [commitment] aspirational (default) or committed.
  * @returns Green, Yellow or Red, one per row or cell when given ranges.
  */
-export function okrGrade(score: unknown[][], commitment?: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return toExcelGrid(okrGradeOf(score, commitment, context()));
+export async function okrGrade(score: unknown[][], commitment?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return toExcelGrid(okrGradeOf(score, commitment, await context()));
 }
 
 /**
@@ -89,8 +91,8 @@ export function okrGrade(score: unknown[][], commitment?: unknown[][]): Array<Ar
  * @param [as_of] Date to judge on (default today; pass TODAY() to recalculate daily).
  * @returns Done, On track, At risk or Behind, one per row or cell when given ranges.
  */
-export function okrPace(score: unknown[][], period_start: unknown[][], period_end: unknown[][], as_of?: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return toExcelGrid(okrPaceOf(score, period_start, period_end, as_of, context()));
+export async function okrPace(score: unknown[][], period_start: unknown[][], period_end: unknown[][], as_of?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return toExcelGrid(okrPaceOf(score, period_start, period_end, as_of, await context()));
 }
 
 /**
@@ -103,8 +105,8 @@ export function okrPace(score: unknown[][], period_start: unknown[][], period_en
  * @param [direction] higher, lower or band (default: from the order of floor and target).
  * @returns The status, one per row or cell when given ranges.
  */
-export function kpiStatusFn(actual: unknown[][], floor: unknown[][], target: unknown[][], ceiling?: unknown[][], direction?: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return toExcelGrid(kpiStatusOf(actual, floor, target, ceiling, direction, context()));
+export async function kpiStatusFn(actual: unknown[][], floor: unknown[][], target: unknown[][], ceiling?: unknown[][], direction?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return toExcelGrid(kpiStatusOf(actual, floor, target, ceiling, direction, await context()));
 }
 
 /**
@@ -116,8 +118,8 @@ export function kpiStatusFn(actual: unknown[][], floor: unknown[][], target: unk
  * @param [ceiling] For a band: its upper edge, one per row for a block.
  * @returns The trend, one per row for a block.
  */
-export function kpiTrendFn(values: unknown[][], direction?: unknown[][], floor?: unknown[][], ceiling?: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return toExcelGrid(kpiTrendOf(values, direction, floor, ceiling, context()));
+export async function kpiTrendFn(values: unknown[][], direction?: unknown[][], floor?: unknown[][], ceiling?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return toExcelGrid(kpiTrendOf(values, direction, floor, ceiling, await context()));
 }
 
 /**
@@ -127,9 +129,12 @@ export function kpiTrendFn(values: unknown[][], direction?: unknown[][], floor?:
  * @param weights One weight per area.
  * @returns The weighted rating.
  */
-export function kraScoreFn(ratings: unknown[][], weights: unknown[][]): number | string | CustomFunctions.Error {
-  return toExcel(kraScoreOf(ratings, weights, context())[0][0]);
+export async function kraScoreFn(ratings: unknown[][], weights: unknown[][]): Promise<number | string | CustomFunctions.Error> {
+  return toExcel(kraScoreOf(ratings, weights, await context())[0][0]);
 }
+
+// In Excel the functions read the workbook's settings themselves; elsewhere they use the ones handed over.
+if (typeof Excel !== "undefined") readSettingsFromWorkbook(Excel);
 
 if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("OKRSCORE", okrScore);

@@ -15,7 +15,7 @@ import type { OutputPlan, Progress, WriteResult } from "../core/plan";
 import { computeReviews, planReviews, reviewSheetCountWarning, type Review } from "../core/review";
 import { computeRollup, planRollup, type Rollup } from "../core/rollup";
 import { withDefaults, type Settings } from "../core/settings";
-import type { StoredState, WorkbookPort } from "./port";
+import type { NumberLocale, StoredState, WorkbookPort } from "./port";
 
 /** A workbook read, parsed, scored and checked as of a date. */
 export interface LoadedWorkbook {
@@ -39,6 +39,32 @@ export interface UseCaseFailure {
   message: string;
 }
 
+/** Whether numbers typed as text follow the host's locale: the stored settings do not say how decimals are written. */
+function usesHostLocale(state: StoredState): boolean {
+  return state.settings?.decimalSeparator === undefined;
+}
+
+/** The stored settings over the defaults, with the host's decimal separator where they do not give one. */
+function settingsWith(state: StoredState, locale: NumberLocale | null): Settings {
+  const settings = withDefaults(state.settings);
+  if (usesHostLocale(state) && locale) settings.decimalSeparator = locale.decimalSeparator;
+  return settings;
+}
+
+/**
+ * The settings a workbook calculates with: the stored ones over the defaults,
+ * and numbers typed as text (`1.200,5`) following the host's locale unless the
+ * stored settings say how decimals are written. The task pane's load and the
+ * custom functions both decide here.
+ *
+ * @example
+ * const settings = await settingsOf(port); // reads the stored state, and the locale when needed
+ */
+export async function settingsOf(port: Pick<WorkbookPort, "readState" | "numberLocale">): Promise<Settings> {
+  const state = await port.readState();
+  return settingsWith(state, usesHostLocale(state) && port.numberLocale ? await port.numberLocale() : null);
+}
+
 /**
  * Reads every visible sheet and the stored settings and mappings, then parses,
  * scores and checks them.
@@ -49,12 +75,9 @@ export interface UseCaseFailure {
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const asOf = options.asOf ?? todayIso();
   const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
-  const settings = withDefaults(state.settings);
-  // Numbers typed as text ("1.200,5") follow the host's locale unless the workbook's settings say otherwise.
-  if (state.settings?.decimalSeparator === undefined && port.numberLocale) {
-    const locale = await port.numberLocale();
-    if (locale) settings.decimalSeparator = locale.decimalSeparator;
-  }
+  let locale: NumberLocale | null = null;
+  if (usesHostLocale(state) && port.numberLocale) locale = await port.numberLocale();
+  const settings = settingsWith(state, locale);
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });

@@ -171,6 +171,7 @@ describe("profiles: rows linked by parent id", () => {
     const header = ["id", "name", "okrType", "startingAmount", "endingAmount", "currentAmount", "parentGoal"];
     const layout = readProfiledLayout(makeSheet("Goals", [header, ["g1", "Win enterprise", "objective", "", "", "", ""], ["g2", "Sign 4 customers", "key_result", 0, 4, 2, "g9"]]));
     expect(layout?.skipped.map((s) => s.row)).toEqual([1]);
+    expect(layout?.recordRows).toBe(1);
     expect(layout?.blocks[0].rows?.get(2)?.objective?.text).toBe("Sign 4 customers");
   });
 });

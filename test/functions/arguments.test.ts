@@ -1,6 +1,7 @@
 import { COMMITMENT_WORDS, DIRECTION_WORDS, TYPE_WORDS } from "../../src/core/parse/words";
 import {
   cellsOf,
+  cellsTogether,
   errorCellIn,
   hostCell,
   isEmptyCell,
@@ -11,7 +12,6 @@ import {
   readWord,
   rowsToCompute,
   toMatrix,
-  trimTogether,
 } from "../../src/functions/arguments";
 import { naError, valueError } from "../../src/functions/cells";
 import { localToday } from "../../src/functions/compute";
@@ -136,12 +136,14 @@ describe("shapes", () => {
     expect(mapCells([[[""], [""]], [[null], [null]]], () => 1)).toEqual([[""]]);
   });
 
-  it.each<[string, unknown[][], unknown[]]>([
-    ["equal lists keep the last filled position of any", [[0.5, 0.7, ""], [1, "", ""]], [[0.5, 0.7], [1, ""]]],
-    ["lists of different lengths stay for the caller to report", [[1, 2], [1]], [[1, 2], [1]]],
-    ["all blank", [["", ""]], [[]]],
-  ])("trimTogether: %s", (_name, lists, expected) => {
-    expect(trimTogether(lists)).toEqual(expected);
+  it.each<[string, unknown[], unknown[]]>([
+    ["columns keep the last filled position of any", [[[0.5], [0.7], [""]], [[1], [""], [null]]], [[0.5, 0.7], [1, ""]]],
+    ["a row pairs with a column", [[[4, 3, ""]], [[40], [30], [""]]], [[4, 3], [40, 30]]],
+    ["a blank cell inside is kept", [[[1, "", 3, ""]]], [[1, "", 3]]],
+    ["ranges of different sizes stay whole for the caller to report", [[[1], [2], [""]], [[1]]], [[1, 2, ""], [1]]],
+    ["all blank", [[[""], [""]]], [[]]],
+  ])("cellsTogether: %s", (_name, args, expected) => {
+    expect(cellsTogether(args)).toEqual(expected);
   });
 
   it("cellsOf reads row by row; an omitted argument has none", () => {

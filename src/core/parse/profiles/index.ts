@@ -163,7 +163,9 @@ export function readProfiledLayout(sheet: SheetData): SheetLayout | null {
     yearColumn: null,
     rows,
   };
-  return { blocks: [block], skipped, reason: null };
+  let recordRows = 0;
+  for (const r of records) if (!skip.has(r)) recordRows++;
+  return { blocks: [block], skipped, reason: null, recordRows };
 }
 
 /**
