@@ -14,6 +14,7 @@
 import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
 import { monthNumber } from "../values";
+import { readProfiledLayout } from "./profiles";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
 export interface ContextCell {
@@ -52,6 +53,8 @@ export interface SheetBlock {
   variants: Variant[];
   /** A column giving each row's (financial) year, for months written without one; `null` when none. */
   yearColumn: number | null;
+  /** Fields a row takes from another row (a key result's objective from the row its parent id names). */
+  rows?: ReadonlyMap<number, Record<string, ContextCell>>;
 }
 
 export interface SkippedRow {
@@ -489,6 +492,9 @@ interface Found {
  * layout.blocks.map((b) => b.context.objective.text) // ["Grow revenue", "Win customers faster"]
  */
 export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayout {
+  // A known tool's export or import template is read by its own profile.
+  const profiled = mapping ? null : readProfiledLayout(sheet);
+  if (profiled) return profiled;
   const values = Array.isArray(sheet?.values) ? sheet.values : [];
   shapes = shapesFor(values);
   try {

@@ -32,9 +32,11 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     // A wide row (months as columns) is one reading per filled period column.
+    let read = false;
     for (let v = 0; v < reader.variantCount; v++) {
       reader.useVariant(v);
-      if (reader.variantIsBlank("actual", r)) continue;
+      if (reader.variantIsEmpty(r)) continue;
+      read = true;
       const cells = reader.cells(r);
       const own: Record<Descriptive, string> = {
         kpi: reader.text("kpi", r),
@@ -97,6 +99,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
         actual,
       });
     }
+    if (!read) reader.skipRow(r, "none of its period columns is filled in");
   }
   return out;
 

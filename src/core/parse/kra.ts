@@ -25,6 +25,19 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
+    // A row with one column group per area (a scorecard's metrics) gives one record per filled group.
+    let read = false;
+    for (let v = 0; v < reader.variantCount; v++) {
+      reader.useVariant(v);
+      if (reader.variantIsEmpty(r)) continue;
+      readRow(r);
+      read = true;
+    }
+    if (!read) reader.skipRow(r, "none of its area column groups is filled in");
+  }
+  return out;
+
+  function readRow(r: number): void {
     const cells = reader.cells(r);
     const employee = reader.text("employee", r);
     // A new person starts afresh, except the review period, which often sits only in the first row.
@@ -48,7 +61,7 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     const lowerIsBetter = reader.bound("target", r) === "max" || (reader.bound("target", r) === null && aimsLower(`${measure} ${area}`));
     if (!carry.employee) {
       reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
-      continue;
+      return;
     }
     out.push({
       sheet: reader.name,
@@ -67,7 +80,6 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       lowerIsBetter,
     });
   }
-  return out;
 }
 
 /** A rating as a number or a label of the scale; `8/10` on a 5-point scale reads as 4. */

@@ -41,11 +41,14 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     // A tool export's row holds an objective and its numbered key results: one record per filled item.
+    let read = false;
     for (let v = 0; v < reader.variantCount; v++) {
       reader.useVariant(v);
       if (reader.variantIsBlank("keyResult", r)) continue;
       readRow(r);
+      read = true;
     }
+    if (!read) reader.skipRow(r, "none of its numbered key results is filled in");
   }
   return out;
 

@@ -66,6 +66,7 @@ export class SheetReader<F extends string> {
   /** Heading lines inside the block, by field, in row order. */
   private readonly headings: Partial<Record<F, Array<{ row: number; cell: ContextCell }>>> = {};
   private readonly variants: SheetBlock["variants"];
+  private variantColumns: Record<string, number> = {};
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
@@ -73,6 +74,9 @@ export class SheetReader<F extends string> {
   private readonly yearText: string | null;
   /** A sheet column holding each row's (financial) year. */
   private readonly yearColumn: number | null;
+  /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
+  private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
+  private readonly rowFields = new Set<string>();
 
   constructor(
     sheet: SheetData,
@@ -104,6 +108,8 @@ export class SheetReader<F extends string> {
     this.skip = block && block.skip.size > 0 ? block.skip : null;
     this.range = block ? { from: block.from, to: block.to } : null;
     this.variants = block?.variants ?? [];
+    this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
+    for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
     this.yearText = block?.context.year?.text ?? null;
     this.yearColumn = block?.yearColumn ?? null;
     if (block) {
@@ -115,7 +121,7 @@ export class SheetReader<F extends string> {
       }
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
-    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0;
+    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null;
   }
 
   /** How many records each row can give: 1, or one per period column of a wide row. */
@@ -127,6 +133,7 @@ export class SheetReader<F extends string> {
   useVariant(i: number): void {
     if (this.variants.length === 0) return;
     const variant = this.variants[i];
+    this.variantColumns = variant.columns;
     Object.assign(this.byField, this.base.byField);
     Object.assign(this.letters, this.base.letters);
     for (const key of Object.keys(this.context)) delete this.context[key as F];
@@ -146,8 +153,17 @@ export class SheetReader<F extends string> {
     return this.variants.length > 0 && this.isBlankCell(field, r);
   }
 
+  /** True when the row is a wide row's variant with nothing written in any of the variant's own columns. */
+  variantIsEmpty(r: number): boolean {
+    if (this.variants.length === 0) return false;
+    for (const field of Object.keys(this.variantColumns) as F[]) if (!this.isBlankCell(field, r)) return false;
+    return true;
+  }
+
   /** The context cell (a heading line above `r`, or the block's context) that fills a field with no column. */
   private contextFor(field: F, r: number): ContextCell | undefined {
+    const own = this.rowContext?.get(r)?.[field];
+    if (own) return own;
     const headings = this.headings[field];
     if (headings) {
       let found: ContextCell | undefined;
@@ -171,7 +187,7 @@ export class SheetReader<F extends string> {
   }
 
   has(field: F): boolean {
-    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined;
+    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined || this.rowFields.has(field);
   }
 
   raw(field: F, r: number): RawCell {
@@ -207,6 +223,8 @@ export class SheetReader<F extends string> {
   /** True when every mapped cell of the row is blank. */
   isBlankRow(r: number): boolean {
     if (this.skip !== null && this.skip.has(r)) return true;
+    // A row linked to another (its name in a level column, its objective a parent row) is a record row.
+    if (this.rowContext !== null && this.rowContext.has(r)) return false;
     const row = this.values[r];
     if (!Array.isArray(row)) return true;
     for (const [, c] of this.local) {
@@ -230,6 +248,7 @@ export class SheetReader<F extends string> {
     // Context fields and a wide row's variant columns are fixed now: the reader moves on to other variants.
     for (const field of Object.keys(this.context) as F[]) cells[field] = this.address(field, r);
     for (const field of Object.keys(this.headings) as F[]) if (this.contextFor(field, r)) cells[field] = this.address(field, r);
+    for (const field of Object.keys(this.rowContext?.get(r) ?? {}) as F[]) if (this.rowFields.has(field) && this.byField[field] === undefined) cells[field] = this.address(field, r);
     for (const variant of this.variants.length > 0 ? [this.variants[0]] : []) {
       for (const field of Object.keys(variant.columns) as F[]) if (this.letters[field] !== undefined) cells[field] = `${this.letters[field]}${this.originRow + r + 1}`;
     }
