@@ -225,8 +225,13 @@ export function cellsOf(arg: unknown): unknown[] {
  */
 export function mapCells(args: unknown[], each: (cells: unknown[]) => CellResult): CellResult[][] {
   const matrices = args.map(toMatrix);
-  const rows = Math.max(...matrices.map((m) => m.length));
-  const cols = Math.max(...matrices.map((m) => Math.max(...m.map((r) => r.length))));
+  // Loops rather than Math.max(...): a whole-column range has 1,048,576 rows, too many to spread into a call.
+  let rows = 0;
+  let cols = 0;
+  for (const m of matrices) {
+    if (m.length > rows) rows = m.length;
+    for (const r of m) if (r.length > cols) cols = r.length;
+  }
   const out: CellResult[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellResult[] = [];

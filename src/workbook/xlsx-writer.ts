@@ -81,7 +81,7 @@ export function writePlanToWorkbook(
       added.push(ws);
       const context: SheetContext = { names, tableNames, nextPriority: 1 };
       writeSheet(ws, sheet, context);
-      charts.push(...sheet.blocks.filter(isChart).map((block) => pendingChart(ws, block)));
+      for (const block of sheet.blocks) if (isChart(block)) charts.push(pendingChart(ws, block));
       options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: ws.name });
     });
     const active = plan.activate === undefined ? added[0] : added[plan.sheets.findIndex((s) => s.key === plan.activate)];
@@ -153,7 +153,8 @@ function unknownBlock(block: never): never {
 
 function writeCells(ws: ExcelJS.Worksheet, block: CellsBlock): void {
   const height = block.values.length;
-  const width = Math.max(0, ...block.values.map((row) => row.length));
+  let width = 0;
+  for (const row of block.values) width = Math.max(width, row.length);
   block.values.forEach((row, r) =>
     row.forEach((value, c) => {
       const cell = ws.getCell(block.at.row + r + 1, block.at.col + c + 1);

@@ -175,10 +175,19 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
     });
   });
   if (cells.length === 0) return { name: ws.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const rows = Math.max(...cells.map((c) => c.row)) - top + 1;
-  const cols = Math.max(...cells.map((c) => c.col)) - left + 1;
+  // Loops, not Math.min(...cells): spreading 120,000 cells into a call overflows the stack.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.col < left) left = c.col;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col > right) right = c.col;
+  }
+  const rows = bottom - top + 1;
+  const cols = right - left + 1;
   const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(""));
   const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
   for (const c of cells) {

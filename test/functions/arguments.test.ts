@@ -132,6 +132,13 @@ describe("shapes", () => {
       [21, 22],
     ]);
   });
+
+  it("maps a whole column of 1,048,576 rows without overflowing the stack", () => {
+    const column = Array.from({ length: 1_048_576 }, (_, i) => [i]);
+    const out = mapCells([column, [[1]]], ([a, b]) => Number(a) + Number(b));
+    expect(out).toHaveLength(1_048_576);
+    expect(out[1_048_575]).toEqual([1_048_576]);
+  });
 });
 
 describe("localToday", () => {
