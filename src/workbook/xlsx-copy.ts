@@ -54,13 +54,14 @@ export interface Additions {
  */
 export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
   const zip = pkg.zip;
-  const added: string[] = [];
+  const added = new Set<string>();
   const replaced = new Map<string, JSZip.JSZipObject>();
   const put = (path: string, xml: string) => {
-    const old = zip.file(path);
-    if (old) {
-      if (!replaced.has(path)) replaced.set(path, old);
-    } else if (!added.includes(path)) added.push(path);
+    if (!added.has(path)) {
+      const old = zip.file(path);
+      if (!old) added.add(path);
+      else if (!replaced.has(path)) replaced.set(path, old);
+    }
     zip.file(path, xml, { createFolders: false });
   };
   try {
@@ -70,7 +71,7 @@ export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: st
       out.on("error", reject);
       out.on("finish", () => resolve());
       zip
-        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 3 } })
         .on("error", reject)
         .pipe(out);
     });

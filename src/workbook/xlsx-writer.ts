@@ -23,7 +23,7 @@ import type {
   ValidationBlock,
   WriteResult,
 } from "../core/plan";
-import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
+import { uniqueSheetName, uniqueTableName, validSheetName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
 import { NS } from "./xlsx-package";
@@ -151,15 +151,17 @@ export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSh
 
 /** Final names for every planned sheet, chosen up front so links can point at sheets written later. */
 function chooseNames(existing: string[], plan: OutputPlan): Record<string, string> {
-  const taken = [...existing];
+  // One set of lower-cased names for the whole plan: a review plan has thousands of sheets.
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
   const names: Record<string, string> = {};
   for (const sheet of plan.sheets) {
     if (Object.hasOwn(names, sheet.key)) {
       throw new WorkbookError(`The plan has two sheets with the key "${sheet.key}".`, "InvalidArgument");
     }
-    const name = uniqueSheetName(sheet.name, taken);
+    const base = validSheetName(sheet.name);
+    const name = taken.has(base.toLowerCase()) ? uniqueSheetName(sheet.name, taken) : base;
     names[sheet.key] = name;
-    taken.push(name);
+    taken.add(name.toLowerCase());
   }
   if (plan.activate !== undefined && !Object.hasOwn(names, plan.activate)) {
     throw new WorkbookError(`The plan activates "${plan.activate}", which is not one of its sheets.`, "InvalidArgument");
