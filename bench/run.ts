@@ -231,7 +231,8 @@ function main(): void {
     // Trips without cell data may rise once a sheet needs chunking (a refused whole read, one dimensions
     // load per sheet), but must not grow with the rows after that: compare the two largest sizes.
     const [second, last] = excel.slice(-2);
-    const growth = second && last !== second ? Math.max(...steps.map((s) => fixedTrips(last[s]) - fixedTrips(second[s]))) : 0;
+    let growth = 0;
+    if (excel.length >= 2) for (const s of steps) growth = Math.max(growth, fixedTrips(last[s]) - fixedTrips(second[s]));
     const perChunk = excel.flatMap((r) => steps.filter((s) => r[s].chunks > 1).map((s) => r[s].bytesMoved / r[s].chunks));
     const smallest = perChunk.length ? Math.min(...perChunk) : 0;
     targets.push({
