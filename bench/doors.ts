@@ -43,9 +43,12 @@ function measure(args: string[]): DoorRun {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   const code = /Exit status: (\d+)/.exec(stderr);
   const ms = wall ? ((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1000 : NaN;
-  const exitCode = code ? Number(code[1]) : (run.status ?? -1);
+  // A child killed by a signal (out of memory, or stopped) has no exit code of its own worth reading.
+  const signal = /Command terminated by signal (\d+)/.exec(stderr);
+  const exitCode = signal ? 128 + Number(signal[1]) : code ? Number(code[1]) : (run.status ?? -1);
   const failure = stderr.split("\n").find((line) => line.startsWith("altitude:") || line.startsWith("bare-read:"));
-  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, exitCode, ...(exitCode > 1 && failure ? { error: failure } : {}) };
+  const error = signal ? `killed by signal ${signal[1]}` : failure;
+  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, exitCode, ...(exitCode > 1 && error ? { error } : {}) };
 }
 
 function best(runs: DoorRun[]): DoorRun {
