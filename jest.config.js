@@ -16,6 +16,8 @@ module.exports = {
       displayName: "dom",
       testEnvironment: "jsdom",
       transform,
+      // The chart library's d3 modules ship as ES modules only; their UMD builds load in jest's CommonJS.
+      moduleNameMapper: { "^(d3-[a-z-]+)$": "<rootDir>/node_modules/$1/dist/$1.js" },
       testMatch: ["<rootDir>/test/taskpane/**/*.test.ts?(x)", "<rootDir>/src/taskpane/**/*.test.tsx"],
     },
     {

@@ -9,6 +9,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { manifestForUrl } = require("./scripts/manifest-url");
 const { devServerProtocol } = require("./scripts/dev-https");
+const { FunctionsMetadataOptionsPlugin } = require("./scripts/functions-metadata");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const PREVIEW_SOURCE = "./src/taskpane/preview.tsx";
@@ -60,6 +61,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new FunctionsMetadataOptionsPlugin("functions.json"),
       // One page for the shared runtime: Excel loads it once for pane, functions and commands.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

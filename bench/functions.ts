@@ -8,7 +8,7 @@
  */
 import { installCustomFunctionsStub } from "./custom-functions-stub";
 import { prng } from "./generate";
-import { timed } from "./measure";
+import { timedAsync } from "./measure";
 
 export interface FunctionsResult {
   rows: number;
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const weights = column(rows, () => 1 + Math.floor(random() * 3));
   const ratings = column(rows, () => 1 + Math.floor(random() * 5));
 
-  const calls: Record<string, () => unknown> = {
+  const calls: Record<string, () => Promise<unknown>> = {
     OKRSCORE: () => fn.okrScore(start, target, current, types),
     OBJECTIVESCORE: () => fn.objectiveScoreFn(scores, weights),
     OKRGRADE: () => fn.okrGrade(scores, commitments),
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   };
   const result: FunctionsResult = { rows, ms: {}, errors: {} };
   for (const [name, call] of Object.entries(calls)) {
-    const { value, ms } = timed(call);
+    const { value, ms } = await timedAsync(call);
     result.ms[name] = ms;
     const cells = Array.isArray(value) ? value.flat() : [value];
     result.errors[name] = cells.filter(isError).length;

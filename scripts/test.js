@@ -22,6 +22,11 @@ if (!process.argv.includes("--no-build")) {
     console.log("0 passed, 1 failed");
     process.exit(1);
   }
+  console.log("Building the Google Sheets edition (development build, with the contract-test menu) ...");
+  if (run(bin("webpack"), ["--config", "webpack.sheets.config.js", "--env", "development"]) !== 0) {
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
   if (run(bin("tsc"), ["-p", "tsconfig.cli.json"]) !== 0) {
     console.log("0 passed, 1 failed");
     process.exit(1);

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { dayNumber, todayIso } from "../core/dates";
 import { WorkbookError } from "../workbook/port";
-import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type UseCaseFailure } from "../workbook/use-cases";
+import { loadWorkbook, missingGoalSheets, runChecks, runReviews, runRollup, type RunOptions, type UseCaseFailure } from "../workbook/use-cases";
 import { openXlsx } from "../workbook/xlsx";
 import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 
@@ -19,12 +19,24 @@ import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether to report progress on stderr: only when a person watches it (a terminal), never into a pipe or a log. */
+  progress?: boolean;
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  progress: process.stderr.isTTY === true,
 };
+
+/** Progress lines for `rollup` and `review` on stderr, when the Io asks for them. */
+function progressOf(io: Io, file: string): Pick<RunOptions, "onPhase" | "onProgress"> {
+  if (!io.progress) return {};
+  return {
+    onPhase: (p) => io.err(p.phase === "reading" ? `Reading ${path.basename(file)}…\n` : `Writing ${p.sheets} ${p.sheets === 1 ? "sheet" : "sheets"}…\n`),
+    onProgress: (p) => io.err(`  ${p.done}/${p.total} ${p.sheet}\n`),
+  };
+}
 
 export const EXIT = { ok: 0, errorFindings: 1, unusable: 2, internal: 3 } as const;
 
@@ -206,7 +218,7 @@ function defaultOutput(file: string, what: string, label: string): string {
 async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
   const book = await openXlsx(file);
-  const done = await runRollup(book, { period: values.period, asOf });
+  const done = await runRollup(book, { period: values.period, asOf, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
   await book.saveAs(out);
@@ -221,7 +233,7 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   const book = await openXlsx(file);
-  const done = await runReviews(book, { period: values.period, people, team: values.team, asOf });
+  const done = await runReviews(book, { period: values.period, people, team: values.team, asOf, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await book.saveAs(out);

@@ -7,6 +7,7 @@
 import type { RangeRef } from "./address";
 import type { Grade, KpiStatus, Pace } from "./model";
 import type { Block, CellStyle, ConditionalBlock, PlanValue, SheetPlan } from "./plan";
+import { sourceText, type SourceCell } from "./sources";
 
 /** A soft fill and its matching font colour, as in Excel's built-in "Good / Neutral / Bad" styles. */
 export interface Colour {
@@ -191,6 +192,19 @@ export class SheetLayout {
     this.blocks.push({ kind: "link", at: position, text, target, ...(cell ? { cell } : {}) });
     this.measure(position.col, text);
     if (!at) this.advance(1);
+  }
+
+  /**
+   * Links each data cell of one table column (which holds {@link sourceText}) to the
+   * cell of the user's sheet it names; rows without a source stay plain text.
+   */
+  sourceLinks(table: RangeRef | null, column: number, sources: ReadonlyArray<SourceCell | null>): void {
+    if (!table) return;
+    sources.forEach((source, i) => {
+      if (!source) return;
+      const at = { row: table.row + 1 + i, col: table.col + column };
+      this.blocks.push({ kind: "link", at, text: sourceText(source), target: { sheet: source.sheet }, cell: source.cell });
+    });
   }
 
   /** An empty bordered area for handwritten notes. */

@@ -1,11 +1,8 @@
 /**
  * Results that carry either a value or a data problem. Scoring never throws on
- * bad numbers: it returns a failed outcome that a custom function turns into
- * `#VALUE!` or `#NUM!` with the same message.
+ * bad numbers: it returns a failed outcome, which a custom function shows as a
+ * cell error carrying the same message.
  */
-
-/** The cell error a data problem becomes when shown in Excel. */
-export type ExcelErrorKind = "#VALUE!" | "#NUM!";
 
 export type ScoringErrorCode =
   | "not-a-number"
@@ -25,7 +22,6 @@ export interface Failure {
   ok: false;
   code: ScoringErrorCode;
   message: string;
-  excel: ExcelErrorKind;
 }
 
 export type Outcome<T> = { ok: true; value: T } | Failure;
@@ -44,10 +40,10 @@ export function ok<T>(value: T): Outcome<T> {
  * Builds a failed outcome.
  *
  * @example
- * fail("target-equals-start", "Target equals start", "#NUM!").ok // false
+ * fail("target-equals-start", "Target equals start").ok // false
  */
-export function fail(code: ScoringErrorCode, message: string, excel: ExcelErrorKind = "#VALUE!"): Failure {
-  return { ok: false, code, message, excel };
+export function fail(code: ScoringErrorCode, message: string): Failure {
+  return { ok: false, code, message };
 }
 
 /** Thrown only when the program itself is wrong (an invariant broke), never for bad data. */

@@ -23,6 +23,7 @@ import type { OutputPlan, SheetPlan } from "./plan";
 import { periodFromLabel, periodWithin } from "./rollup";
 import type { Settings } from "./settings";
 import { MAX_SHEET_NAME, validSheetName } from "./sheet-names";
+import { findingSource, keyResultSource, kpiSource, kraSource, sourceText, type SourceCell } from "./sources";
 
 export interface ReviewArea {
   area: string;
@@ -34,6 +35,8 @@ export interface ReviewArea {
   rating: number | null;
   /** True when the rating was derived from actual ÷ target rather than given. */
   derived: boolean;
+  /** The cell the rating came from (its Actual cell when derived). */
+  source: SourceCell;
 }
 
 export interface ReviewKeyResult {
@@ -45,6 +48,8 @@ export interface ReviewKeyResult {
   grade: Grade | null;
   pace: Pace | null;
   noCheckIn: boolean;
+  /** The key result's row on the OKR sheet. */
+  source: SourceCell;
 }
 
 export interface ReviewKpiReading {
@@ -56,6 +61,8 @@ export interface ReviewKpiReading {
   ceiling: number | null;
   status: KpiStatus | null;
   trend: Trend;
+  /** The reading's Actual cell. */
+  source: SourceCell;
 }
 
 export interface ReviewKpi {
@@ -77,7 +84,15 @@ export interface Review {
   manager: string;
   period: Period;
   /** Role accountability; `null` when the KRA sheet has nothing for this person in the period. */
-  kra: { areas: ReviewArea[]; score: number | null; label: string; weightTotal: number; ratingMax: number } | null;
+  kra: {
+    areas: ReviewArea[];
+    score: number | null;
+    label: string;
+    weightTotal: number;
+    ratingMax: number;
+    /** The score is computed from every area: the first area's row, and how many. */
+    source: SourceCell;
+  } | null;
   keyResults: ReviewKeyResult[];
   kpis: ReviewKpi[];
   findings: Finding[];
@@ -270,6 +285,7 @@ function kpiHistories(readings: ScoredKpi[]): ReviewKpi[] {
         ceiling: k.record.ceiling,
         status: k.status,
         trend: k.trend,
+        source: kpiSource(k),
       })),
     };
   });
@@ -280,6 +296,12 @@ function findingsFor(findings: Finding[], index: PeopleIndex, key: string, rows:
   const positions = new Set<number>(index.findingsByName.get(key) ?? []);
   for (const row of rows) for (const i of index.findingsByRow.get(row) ?? []) positions.add(i);
   return [...positions].sort((a, b) => a - b).map((i) => findings[i]);
+}
+
+function kraScoreSource(kra: ScoredKra): SourceCell {
+  const first = kra.areas[0]?.record;
+  const cell = first?.cells.area ?? first?.cells.employee ?? `A${kra.row}`;
+  return kra.areas.length > 1 ? { sheet: kra.sheet, cell, rows: kra.areas.length } : { sheet: kra.sheet, cell };
 }
 
 function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
@@ -293,6 +315,7 @@ function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
     grade: k.grade,
     pace: k.pace,
     noCheckIn: k.noCheckIn,
+    source: keyResultSource(k),
   };
 }
 
@@ -341,11 +364,13 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
               actual: a.record.actual,
               rating: a.rating,
               derived: a.derived,
+              source: kraSource(a),
             })),
             score: kra.score,
             label: kra.label,
             weightTotal: kra.weightTotal,
             ratingMax: options.settings.rating.max,
+            source: kraScoreSource(kra),
           }
         : null,
       keyResults: keyResults.map(keyResultOf),
@@ -400,15 +425,16 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
 
   layout.heading("Role accountability");
   if (review.kra) {
-    layout.keyValues([
+    const figures = layout.keyValues([
       { label: "KRA score", value: review.kra.score, format: RATING },
       { label: "Rating", value: review.kra.label },
       { label: "Weights total", value: review.kra.weightTotal / 100, format: PERCENT },
     ]);
+    layout.link(sourceText(review.kra.source), { sheet: review.kra.source.sheet }, { row: figures.row, col: figures.col + 1 }, review.kra.source.cell);
     layout.skip();
-    layout.table({
+    const kras = layout.table({
       name: tableName("Kras", review.slug),
-      headers: ["Area", "Measure", "Weight", "Target", "Actual", `Rating (of ${review.kra.ratingMax})`, "Rating source"],
+      headers: ["Area", "Measure", "Weight", "Target", "Actual", `Rating (of ${review.kra.ratingMax})`, "Rating source", "Source"],
       rows: review.kra.areas.map((a) => [
         a.area,
         a.measure,
@@ -417,9 +443,11 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
         a.actual,
         a.rating,
         a.rating === null ? "" : a.derived ? "Derived from actual ÷ target" : "Given",
+        sourceText(a.source),
       ]),
-      columnFormats: [null, null, PERCENT, null, null, RATING, null],
+      columnFormats: [null, null, PERCENT, null, null, RATING, null, null],
     });
+    layout.sourceLinks(kras, 7, review.kra.areas.map((a) => a.source));
   } else {
     layout.note(`No key result areas recorded for ${label}.`);
   }
@@ -429,12 +457,13 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
   const okrs = layout.table(
     {
       name: tableName("Okrs", review.slug),
-      headers: ["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in"],
-      rows: review.keyResults.map((k) => [k.period, k.team, k.objective, k.keyResult, k.score, k.grade, k.pace, k.noCheckIn ? "None yet" : ""]),
-      columnFormats: [null, null, null, null, PERCENT, null, null, null],
+      headers: ["Period", "Team", "Objective", "Key result", "Score", "Grade", "Pace", "Check-in", "Source"],
+      rows: review.keyResults.map((k) => [k.period, k.team, k.objective, k.keyResult, k.score, k.grade, k.pace, k.noCheckIn ? "None yet" : "", sourceText(k.source)]),
+      columnFormats: [null, null, null, null, PERCENT, null, null, null, null],
     },
     `No key results owned in ${label}.`,
   );
+  layout.sourceLinks(okrs, 8, review.keyResults.map((k) => k.source));
   layout.colourColumn(okrs, 5, GRADE_COLOURS);
   layout.colourColumn(okrs, 6, PACE_COLOURS);
 
@@ -442,22 +471,24 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
   const kpis = layout.table(
     {
       name: tableName("Kpis", review.slug),
-      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend"],
-      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend])),
+      headers: ["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend", "Source"],
+      rows: review.kpis.flatMap((k) => k.history.map((h) => [k.kpi, k.area, h.period, h.actual, h.floor, h.target, h.ceiling, h.status, h.trend, sourceText(h.source)])),
     },
     `No KPIs owned in ${label}.`,
   );
+  layout.sourceLinks(kpis, 9, review.kpis.flatMap((k) => k.history.map((h) => h.source)));
   layout.colourColumn(kpis, 7, KPI_STATUS_COLOURS);
 
   layout.heading("Findings");
-  layout.table(
+  const findings = layout.table(
     {
       name: tableName("Findings", review.slug),
       headers: ["Rule", "Severity", "Where", "Message", "Fix"],
-      rows: review.findings.map((f) => [f.rule, f.severity, f.cell ? `${f.sheet}!${f.cell}` : f.sheet, f.message, f.fix]),
+      rows: review.findings.map((f) => [f.rule, f.severity, sourceText(findingSource(f)) || f.sheet, f.message, f.fix]),
     },
     "No findings.",
   );
+  layout.sourceLinks(findings, 2, review.findings.map(findingSource));
 
   layout.heading("Manager's notes");
   layout.box(8, 6);

@@ -15,6 +15,7 @@ import { parsePeriod, previousPeriod } from "./periods";
 import type { OutputPlan, PlanValue } from "./plan";
 import { gradeOf, paceOf } from "./scoring";
 import type { Settings } from "./settings";
+import { keyResultSource, kpiSource, objectiveSource, sourceText, type SourceCell } from "./sources";
 import {
   GRADE_COLOURS,
   KPI_STATUS_COLOURS,
@@ -66,6 +67,8 @@ export interface RollupObjective {
   grade: Grade | null;
   pace: Pace | null;
   keyResults: number;
+  /** The first key result's row, and how many rows the score comes from. */
+  source: SourceCell;
 }
 
 export interface RollupKpiReading {
@@ -78,6 +81,8 @@ export interface RollupKpiReading {
   target: number | null;
   ceiling: number | null;
   unit: string;
+  /** The reading's Actual cell. */
+  source: SourceCell;
 }
 
 export interface GraduationCandidate {
@@ -87,6 +92,7 @@ export interface GraduationCandidate {
   owner: string;
   /** Score as computed (above 1 when over-achievement is allowed). */
   score: number;
+  source: SourceCell;
 }
 
 export interface OkrCandidate {
@@ -95,6 +101,8 @@ export interface OkrCandidate {
   owner: string;
   /** Labels of the consecutive periods in breach, oldest first. */
   periods: string[];
+  /** The first reading of the run in breach, and how many readings the run has. */
+  source: SourceCell;
 }
 
 export interface FindingCount {
@@ -263,6 +271,7 @@ function reading(k: ScoredKpi): RollupKpiReading {
     target: r.target,
     ceiling: r.ceiling,
     unit: r.unit,
+    source: kpiSource(k),
   };
 }
 
@@ -283,7 +292,13 @@ function okrCandidatesOf(kpis: ScoredKpi[], period: Period): OkrCandidate[] {
     }
     if (best.length >= 2) {
       const last = best[best.length - 1].record;
-      candidates.push({ kpi: last.kpi, area: last.area, owner: last.owner, periods: best.map((k) => k.record.period!.label) });
+      candidates.push({
+        kpi: last.kpi,
+        area: last.area,
+        owner: last.owner,
+        periods: best.map((k) => k.record.period!.label),
+        source: { ...kpiSource(best[0]), rows: best.length },
+      });
     }
   }
   return candidates;
@@ -403,6 +418,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
       grade: o.grade,
       pace: o.pace,
       keyResults: o.keyResults.length,
+      source: objectiveSource(o),
     })),
     // A reading that could not be assessed (no floor or target) counts as No data.
     kpiHealth: countBy(KPI_STATUSES, kpisInPeriod.map((k) => k.status ?? "No data")),
@@ -419,6 +435,7 @@ export function computeRollup(analysis: Analysis, findings: Finding[], options: 
         keyResult: k.record.keyResult,
         owner: k.record.owner,
         score: k.score ?? 1,
+        source: keyResultSource(k),
       })),
     okrCandidates: resolved ? okrCandidatesOf(analysis.kpis, period) : [],
     findings: findingCounts(resolved ? findingsOfPeriod(findings, analysis, period) : findings),
@@ -505,12 +522,13 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
   const objectiveTable = layout.table(
     {
       name: "RollupObjectives",
-      headers: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results"],
-      rows: rollup.objectives.map((o) => [o.team, o.objective, o.owners.join(", "), o.score, o.grade, o.pace, o.keyResults]),
-      columnFormats: [null, null, null, PERCENT, null, null, "0"],
+      headers: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results", "Source"],
+      rows: rollup.objectives.map((o) => [o.team, o.objective, o.owners.join(", "), o.score, o.grade, o.pace, o.keyResults, sourceText(o.source)]),
+      columnFormats: [null, null, null, PERCENT, null, null, "0", null],
     },
     noKeyResults,
   );
+  layout.sourceLinks(objectiveTable, 7, rollup.objectives.map((o) => o.source));
   layout.colourColumn(objectiveTable, 4, GRADE_COLOURS);
   layout.colourColumn(objectiveTable, 5, PACE_COLOURS);
 
@@ -523,35 +541,38 @@ export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): Out
   layout.colourColumn(healthTable, 0, KPI_STATUS_COLOURS);
 
   layout.heading("KPIs below their floor");
-  layout.table(
+  const breachTable = layout.table(
     {
       name: "RollupBreaches",
-      headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
-      rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit]),
+      headers: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit", "Source"],
+      rows: rollup.breaches.map((b) => [b.kpi, b.area, b.owner, b.period, b.actual, b.floor, b.target, b.unit, sourceText(b.source)]),
     },
     `No KPI breached its floor in ${label}.`,
   );
+  layout.sourceLinks(breachTable, 8, rollup.breaches.map((b) => b.source));
 
   layout.heading("Graduation candidates (key results that reached their target)");
-  layout.table(
+  const graduationTable = layout.table(
     {
       name: "RollupGraduation",
-      headers: ["Team", "Objective", "Key result", "Owner", "Score"],
-      rows: rollup.graduation.map((g) => [g.team, g.objective, g.keyResult, g.owner, g.score]),
-      columnFormats: [null, null, null, null, PERCENT],
+      headers: ["Team", "Objective", "Key result", "Owner", "Score", "Source"],
+      rows: rollup.graduation.map((g) => [g.team, g.objective, g.keyResult, g.owner, g.score, sourceText(g.source)]),
+      columnFormats: [null, null, null, null, PERCENT, null],
     },
     `No key result reached its target in ${label}.`,
   );
+  layout.sourceLinks(graduationTable, 5, rollup.graduation.map((g) => g.source));
 
   layout.heading("OKR candidates (KPIs in breach two periods running)");
-  layout.table(
+  const candidateTable = layout.table(
     {
       name: "RollupOkrCandidates",
-      headers: ["KPI", "Area", "Owner", "Periods in breach"],
-      rows: rollup.okrCandidates.map((c) => [c.kpi, c.area, c.owner, c.periods.join(", ")]),
+      headers: ["KPI", "Area", "Owner", "Periods in breach", "Source"],
+      rows: rollup.okrCandidates.map((c) => [c.kpi, c.area, c.owner, c.periods.join(", "), sourceText(c.source)]),
     },
     "No KPI breached its floor in consecutive periods.",
   );
+  layout.sourceLinks(candidateTable, 4, rollup.okrCandidates.map((c) => c.source));
 
   layout.heading("Findings by rule");
   layout.table(

@@ -81,7 +81,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
     case "milestone": {
       // Without a target, a milestone is a percentage complete: 0.6 or 60 both mean 60 %.
       const goal = isNum(target) ? target : current > 1 ? 100 : 1;
-      if (goal === 0) return fail("target-equals-start", "A milestone's target cannot be 0.", "#NUM!");
+      if (goal === 0) return fail("target-equals-start", "A milestone's target cannot be 0.");
       raw = current / goal;
       break;
     }
@@ -90,7 +90,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
       if (!isNum(target)) return fail("missing-bounds", "The key result has no target.");
       const base = isNum(start) ? start : 0;
       if (Math.abs(target - base) < EPSILON * Math.max(1, Math.abs(target))) {
-        return fail("target-equals-start", "Target equals start, so progress cannot be measured.", "#NUM!");
+        return fail("target-equals-start", "Target equals start, so progress cannot be measured.");
       }
       raw = (current - base) / (target - base);
       break;
@@ -98,7 +98,7 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
     default:
       return fail("bad-type", `Unknown key result type "${String(type)}".`);
   }
-  if (!Number.isFinite(raw)) return fail("not-a-number", "The numbers are too large to score.", "#NUM!");
+  if (!Number.isFinite(raw)) return fail("not-a-number", "The numbers are too large to score.");
   return ok({ score: clamp(raw, 0, hi), raw: raw === 0 ? 0 : raw, noCheckIn: false });
 }
 
@@ -122,7 +122,7 @@ export function objectiveScore(scores: readonly number[], weights?: ReadonlyArra
   if (!resolved.ok) return resolved;
   const w = resolved.value;
   const total = w.reduce((a, b) => a + b, 0);
-  if (total <= 0) return fail("zero-weights", "The weights add up to 0.", "#NUM!");
+  if (total <= 0) return fail("zero-weights", "The weights add up to 0.");
   const sum = scores.reduce((acc, s, i) => acc + clamp(s, 0, 1) * w[i], 0);
   return ok(clamp(sum / total, 0, 1));
 }
@@ -130,7 +130,7 @@ export function objectiveScore(scores: readonly number[], weights?: ReadonlyArra
 function resolveWeights(weights: ReadonlyArray<number | null>): Outcome<number[]> {
   const given = weights.filter((x): x is number => x !== null);
   if (given.some((x) => !Number.isFinite(x))) return fail("not-a-number", "A weight is not a number.");
-  if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.", "#NUM!");
+  if (given.some((x) => x < 0)) return fail("negative-weight", "Weights cannot be negative.");
   // A zero weight switches a key result off; it says nothing about how much the blank ones weigh.
   const positive = given.filter((x) => x > 0);
   const fill = positive.length === 0 ? 1 : positive.reduce((a, b) => a + b, 0) / positive.length;
@@ -168,7 +168,7 @@ export function expectedProgress(start: IsoDate, end: IsoDate, asOf: IsoDate): O
   const length = daysBetween(start, end);
   const elapsed = daysBetween(start, asOf);
   if (length === null || elapsed === null) return fail("bad-period", "The period or as-of date is not a valid date.");
-  if (length < 0) return fail("bad-period", "The period ends before it starts.", "#NUM!");
+  if (length < 0) return fail("bad-period", "The period ends before it starts.");
   return ok(clamp((elapsed + 1) / (length + 1), 0, 1));
 }
 
@@ -388,10 +388,10 @@ export function kraScore(
   if (ratings.some((r) => badNumber(r)) || weights.some((w) => badNumber(w))) {
     return fail("not-a-number", "A rating or weight is not a finite number.");
   }
-  if (weights.some((w) => isNum(w) && w < 0)) return fail("negative-weight", "Weights cannot be negative.", "#NUM!");
+  if (weights.some((w) => isNum(w) && w < 0)) return fail("negative-weight", "Weights cannot be negative.");
   const outside = ratings.find((r) => isNum(r) && (r < scale.min - EPSILON || r > scale.max + EPSILON));
   if (outside !== undefined) {
-    return fail("out-of-range", `Rating ${outside} is outside the scale ${scale.min}–${scale.max}.`, "#NUM!");
+    return fail("out-of-range", `Rating ${outside} is outside the scale ${scale.min}–${scale.max}.`);
   }
   const percent = weightsAsPercent(weights);
   const weightTotal = percent.reduce<number>((acc, w) => acc + (w ?? 0), 0);

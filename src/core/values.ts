@@ -226,6 +226,29 @@ export function toBoolean(raw: RawCell, _format?: string): CellValue<boolean> {
   return problem("not-a-boolean", `"${excerpt(t)}" is not yes or no`, t);
 }
 
+/** A number, or a yes/no answer read as 1 or 0; `yesNo` says which it was. */
+export type NumberOrYesNo = CellValue<number> & { yesNo?: boolean };
+
+/**
+ * Reads a cell where a number or a yes/no answer may stand (a key result's
+ * Target or Current): a number as {@link toNumber} reads it, else `TRUE`, `yes`,
+ * `done` as 1 and `FALSE`, `no`, `not done` as 0, with `yesNo` set. An Excel
+ * error or text that is neither is the number's problem.
+ *
+ * @example
+ * toNumberOrYesNo("45%") // { ok: true, value: 0.45 }
+ * toNumberOrYesNo(true) // { ok: true, value: 1, yesNo: true }
+ * toNumberOrYesNo("Done") // { ok: true, value: 1, yesNo: true }
+ * toNumberOrYesNo("lots").ok // false
+ */
+export function toNumberOrYesNo(raw: RawCell, format?: string, options: ValueOptions = {}): NumberOrYesNo {
+  const num = toNumber(raw, format, options);
+  if (num.ok || num.code === "excel-error") return num;
+  const yes = toBoolean(raw);
+  if (yes.ok && yes.value !== null) return { ok: true, value: yes.value ? 1 : 0, yesNo: true };
+  return num;
+}
+
 const MONTHS: ReadonlyMap<string, number> = new Map(
   [
     ["jan", "january"], ["feb", "february"], ["mar", "march"], ["apr", "april"], ["may", "may"], ["jun", "june"],

@@ -4,12 +4,24 @@
  * outside Excel: in the browser preview, in benchmarks and in tests.
  */
 
-/** A cell error as the stand-in builds it: Excel's code and the message it would show. */
+/** Codes whose custom message Excel shows; it drops the message of any other code. */
+const CODES_WITH_MESSAGE: ReadonlySet<string> = new Set(["#VALUE!", "#N/A"]);
+
+/**
+ * A cell error as the stand-in builds it: Excel's code and the message it would
+ * show. Like Excel, it keeps a message only with `#VALUE!` and `#N/A` ("You can
+ * only return a custom error message with the #VALUE! and #N/A errors",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ */
 export class StandInCellError {
+  readonly message?: string;
+
   constructor(
     readonly code: string,
-    readonly message?: string,
-  ) {}
+    message?: string,
+  ) {
+    if (CODES_WITH_MESSAGE.has(code)) this.message = message;
+  }
 }
 
 const ERROR_CODES = {

@@ -83,6 +83,14 @@ function Preview({ fake, watched, host, initialView }: { fake: FakeExcel; watche
       await context.sync();
     });
 
+  const follow = (sheet: string, cell: string) =>
+    void watched.excel.run(async (context) => {
+      const target = context.workbook.worksheets.getItem(sheet);
+      target.activate();
+      target.getRange(cell).select();
+      await context.sync();
+    });
+
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
       <div className={styles.page}>
@@ -97,7 +105,7 @@ function Preview({ fake, watched, host, initialView }: { fake: FakeExcel; watche
           <aside className={styles.pane} aria-label="Altitude task pane">
             <App host={host} initialView={initialView} theme={theme} />
           </aside>
-          <Grid fake={fake} onActivate={activate} />
+          <Grid fake={fake} onActivate={activate} onFollow={follow} />
         </div>
       </div>
     </FluentProvider>

@@ -11,11 +11,11 @@ import { todayIso } from "../core/dates";
 import type { Finding, IsoDate, ParsedWorkbook, Period, SheetData } from "../core/model";
 import { parseWorkbook } from "../core/parse";
 import { comparePeriods, parsePeriod } from "../core/periods";
-import type { Progress, WriteResult } from "../core/plan";
+import type { OutputPlan, Progress, WriteResult } from "../core/plan";
 import { computeReviews, planReviews, reviewSheetCountWarning, type Review } from "../core/review";
 import { computeRollup, planRollup, type Rollup } from "../core/rollup";
 import { withDefaults, type Settings } from "../core/settings";
-import type { StoredState, WorkbookPort } from "./port";
+import type { NumberLocale, StoredState, WorkbookPort } from "./port";
 
 /** A workbook read, parsed, scored and checked as of a date. */
 export interface LoadedWorkbook {
@@ -39,6 +39,32 @@ export interface UseCaseFailure {
   message: string;
 }
 
+/** Whether numbers typed as text follow the host's locale: the stored settings do not say how decimals are written. */
+function usesHostLocale(state: StoredState): boolean {
+  return state.settings?.decimalSeparator === undefined;
+}
+
+/** The stored settings over the defaults, with the host's decimal separator where they do not give one. */
+function settingsWith(state: StoredState, locale: NumberLocale | null): Settings {
+  const settings = withDefaults(state.settings);
+  if (usesHostLocale(state) && locale) settings.decimalSeparator = locale.decimalSeparator;
+  return settings;
+}
+
+/**
+ * The settings a workbook calculates with: the stored ones over the defaults,
+ * and numbers typed as text (`1.200,5`) following the host's locale unless the
+ * stored settings say how decimals are written. The task pane's load and the
+ * custom functions both decide here.
+ *
+ * @example
+ * const settings = await settingsOf(port); // reads the stored state, and the locale when needed
+ */
+export async function settingsOf(port: Pick<WorkbookPort, "readState" | "numberLocale">): Promise<Settings> {
+  const state = await port.readState();
+  return settingsWith(state, usesHostLocale(state) && port.numberLocale ? await port.numberLocale() : null);
+}
+
 /**
  * Reads every visible sheet and the stored settings and mappings, then parses,
  * scores and checks them.
@@ -49,12 +75,9 @@ export interface UseCaseFailure {
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const asOf = options.asOf ?? todayIso();
   const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
-  const settings = withDefaults(state.settings);
-  // Numbers typed as text ("1.200,5") follow the host's locale unless the workbook's settings say otherwise.
-  if (state.settings?.decimalSeparator === undefined && port.numberLocale) {
-    const locale = await port.numberLocale();
-    if (locale) settings.decimalSeparator = locale.decimalSeparator;
-  }
+  let locale: NumberLocale | null = null;
+  if (usesHostLocale(state) && port.numberLocale) locale = await port.numberLocale();
+  const settings = settingsWith(state, locale);
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });
@@ -124,9 +147,45 @@ export function missingGoalSheets(loaded: LoadedWorkbook): UseCaseFailure | null
   };
 }
 
+/** Where a long use case stands: reading the workbook, then writing its sheets. */
+export type Phase = { phase: "reading" } | { phase: "writing"; sheets: number };
+
 export interface RunOptions extends LoadOptions {
   /** Called after each new sheet is written. */
   onProgress?: (progress: Progress) => void;
+  /** Called as the work moves from one phase to the next. */
+  onPhase?: (phase: Phase) => void;
+  /**
+   * Stops the work when aborted: before writing, or between sheets while writing, in which
+   * case the adapter removes the sheets written so far (a write is all or nothing).
+   */
+  signal?: AbortSignal;
+}
+
+/** Thrown from the progress callback to stop a write; the adapter then removes what it wrote. */
+class Cancelled extends Error {}
+
+const CANCELLED: UseCaseFailure = { ok: false, code: "cancelled", message: "Stopped before anything was written." };
+
+/** Writes a plan unless the work is cancelled, in which case nothing stays written. */
+async function writeCancellable(port: WorkbookPort, plan: OutputPlan, options: RunOptions): Promise<WriteResult | UseCaseFailure> {
+  if (options.signal?.aborted) return CANCELLED;
+  options.onPhase?.({ phase: "writing", sheets: plan.sheets.length });
+  try {
+    return await port.writeSheets(plan, {
+      onProgress: (progress) => {
+        if (options.signal?.aborted) throw new Cancelled("cancelled");
+        options.onProgress?.(progress);
+      },
+    });
+  } catch (error) {
+    if (error instanceof Cancelled || options.signal?.aborted) return CANCELLED;
+    throw error;
+  }
+}
+
+function isFailure(value: WriteResult | UseCaseFailure): value is UseCaseFailure {
+  return "ok" in value && value.ok === false;
 }
 
 export interface RollupOptions extends RunOptions {
@@ -151,6 +210,7 @@ export interface RollupDone {
  * if (done.ok) done.written.names.rollup // "Rollup 2026-Q3"
  */
 export async function runRollup(port: WorkbookPort, options: RollupOptions = {}): Promise<RollupDone | UseCaseFailure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -158,7 +218,8 @@ export async function runRollup(port: WorkbookPort, options: RollupOptions = {})
   if (!chosen.ok) return chosen;
   const rollup = computeRollup(loaded.analysis, loaded.findings, { period: chosen.period.label, settings: loaded.settings });
   if (rollup.problems.length > 0) return { ok: false, code: "period-unusable", message: rollup.problems[0].message };
-  const written = await port.writeSheets(planRollup(rollup), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planRollup(rollup), options);
+  if (isFailure(written)) return written;
   return { ok: true, period: rollup.period, rollup, written, loaded };
 }
 
@@ -195,6 +256,7 @@ export interface ReviewsDone {
  * if (done.ok) done.written.names.index // "Reviews 2026"
  */
 export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | UseCaseFailure> {
+  options.onPhase?.({ phase: "reading" });
   const loaded = await loadWorkbook(port, options);
   const unusable = missingGoalSheets(loaded);
   if (unusable) return unusable;
@@ -216,7 +278,8 @@ export async function runReviews(port: WorkbookPort, options: ReviewOptions = {}
   if (warning && options.confirm && !(await options.confirm(warning))) {
     return { ok: false, code: "cancelled", message: "Review summaries were not written." };
   }
-  const written = await port.writeSheets(planReviews(reviews, { period: label }), { onProgress: options.onProgress });
+  const written = await writeCancellable(port, planReviews(reviews, { period: label }), options);
+  if (isFailure(written)) return written;
   return { ok: true, period: chosen.period, reviews, warning, written, loaded };
 }
 

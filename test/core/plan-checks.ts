@@ -11,8 +11,17 @@ function intersects(a: RangeRef, b: RangeRef): boolean {
 export function overlaps(sheet: SheetPlan): Array<[Block, Block]> {
   const placed = sheet.blocks.map((b) => [b, blockArea(b)] as const).filter((x): x is readonly [Block, RangeRef] => x[1] !== null);
   const pairs: Array<[Block, Block]> = [];
-  placed.forEach(([a, ra], i) => placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && pairs.push([a, b])));
+  placed.forEach(([a, ra], i) =>
+    placed.slice(i + 1).forEach(([b, rb]) => intersects(ra, rb) && !decorates(a, b) && !decorates(b, a) && pairs.push([a, b])),
+  );
   return pairs;
+}
+
+/** A link may sit on a table's data cell when it shows that cell's own text (a source link). */
+function decorates(link: Block, table: Block): boolean {
+  if (link.kind !== "link" || table.kind !== "table") return false;
+  const row = table.rows[link.at.row - table.at.row - 1];
+  return row !== undefined && row[link.at.col - table.at.col] === link.text;
 }
 
 /** Every text a sheet shows: cell strings, table headers and strings, link texts. */

@@ -171,6 +171,7 @@ describe("computeRollup", () => {
       grade: "Red",
       pace: "Behind",
       keyResults: 1,
+      source: { sheet: "OKRs", cell: expect.stringMatching(/^[A-Z]+\d+$/) },
     });
   });
 
@@ -178,7 +179,7 @@ describe("computeRollup", () => {
     const rollup = rollupOf(teamsFixture(), { settings: withDefaults({ scoreCap: 1.5 }) });
     expect(rollup.objectives[0].score).toBeCloseTo(0.75, 10);
     expect(rollup.graduation).toEqual([
-      { team: "People", objective: "Grow people", keyResult: "Lift eNPS from 40 to 60", owner: "Ana López", score: 1.5 },
+      { team: "People", objective: "Grow people", keyResult: "Lift eNPS from 40 to 60", owner: "Ana López", score: 1.5, source: expect.objectContaining({ sheet: "OKRs" }) },
     ]);
   });
 
@@ -229,7 +230,18 @@ describe("computeRollup", () => {
     const rollup = rollupOf({ kpis });
     expect(rollup.kpiHealth).toEqual({ "On target": 1, Watch: 1, Breach: 1, "Above ceiling": 0, "No data": 1 });
     expect(rollup.breaches).toEqual([
-      { kpi: "Time to hire", area: "Talent acquisition", owner: "Ben Okafor", period: "2026-07", actual: 50, floor: 45, target: 30, ceiling: null, unit: "days" },
+      {
+        kpi: "Time to hire",
+        area: "Talent acquisition",
+        owner: "Ben Okafor",
+        period: "2026-07",
+        actual: 50,
+        floor: 45,
+        target: 30,
+        ceiling: null,
+        unit: "days",
+        source: { sheet: "KPIs", cell: kpis[1].cells.actual },
+      },
     ]);
   });
 
@@ -240,8 +252,11 @@ describe("computeRollup", () => {
     ["two breaches before the quarter", [[month(2026, 4), 50], [month(2026, 5), 48], [month(2026, 7), 40]], null],
     ["a breach after the quarter does not count", [[month(2026, 9), 50], [month(2026, 10), 48]], null],
   ])("finds OKR candidates: %s", (_name, readings, periods) => {
-    const rollup = rollupOf({ kpis: readings.map(([period, actual]) => makeKpi({ period, actual })) });
-    expect(rollup.okrCandidates).toEqual(periods ? [{ kpi: "Time to hire", area: "Talent acquisition", owner: "Ben Okafor", periods }] : []);
+    const kpis = readings.map(([period, actual]) => makeKpi({ period, actual }));
+    const rollup = rollupOf({ kpis });
+    // The run's first reading is linked, with the number of readings in the run.
+    const source = { sheet: "KPIs", cell: kpis[0].cells.actual, rows: periods?.length };
+    expect(rollup.okrCandidates).toEqual(periods ? [{ kpi: "Time to hire", area: "Talent acquisition", owner: "Ben Okafor", periods, source }] : []);
   });
 
   it("counts findings by rule with their most severe severity, most frequent first", () => {
@@ -309,11 +324,11 @@ describe("planRollup", () => {
       RollupGrades: ["Grade", "Objectives"],
       RollupPace: ["Pace", "Objectives"],
       RollupTeams: ["Team", "Average score", "Grade", "Pace", "Objectives", "Key results", "Change since 2026-Q2"],
-      RollupObjectives: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results"],
+      RollupObjectives: ["Team", "Objective", "Owners", "Score", "Grade", "Pace", "Key results", "Source"],
       RollupKpiHealth: ["Status", "Readings"],
-      RollupBreaches: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit"],
-      RollupGraduation: ["Team", "Objective", "Key result", "Owner", "Score"],
-      RollupOkrCandidates: ["KPI", "Area", "Owner", "Periods in breach"],
+      RollupBreaches: ["KPI", "Area", "Owner", "Period", "Actual", "Floor", "Target", "Unit", "Source"],
+      RollupGraduation: ["Team", "Objective", "Key result", "Owner", "Score", "Source"],
+      RollupOkrCandidates: ["KPI", "Area", "Owner", "Periods in breach", "Source"],
       RollupFindings: ["Rule", "Severity", "Findings"],
     });
   });

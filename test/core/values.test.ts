@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { RawCell } from "../../src/core/model";
 import { anyCell } from "./parse-fixtures";
-import { EXCEL_ERRORS, excerpt, isBlank, isDateFormat, isExcelError, toBoolean, toDate, toNumber, toText } from "../../src/core/values";
+import { EXCEL_ERRORS, excerpt, isBlank, isDateFormat, isExcelError, toBoolean, toDate, toNumber, toNumberOrYesNo, toText } from "../../src/core/values";
 
 describe("toNumber", () => {
   it.each<[string, RawCell, number | null]>([
@@ -72,6 +72,27 @@ describe("toNumber", () => {
 
   it("quotes the text it could not read", () => {
     expect(toNumber("lots")).toEqual({ ok: false, code: "not-a-number", message: '"lots" is not a number', text: "lots" });
+  });
+});
+
+describe("toNumberOrYesNo", () => {
+  it.each<[string, RawCell, unknown]>([
+    ["a number", 42, { ok: true, value: 42 }],
+    ["percent text", "45%", { ok: true, value: 0.45 }],
+    ["TRUE", true, { ok: true, value: 1, yesNo: true }],
+    ["FALSE", false, { ok: true, value: 0, yesNo: true }],
+    ["done", "Done", { ok: true, value: 1, yesNo: true }],
+    ["not done", "not done", { ok: true, value: 0, yesNo: true }],
+    ["tbd as blank", "tbd", { ok: true, value: null }],
+  ])("reads %s", (_name, raw, expected) => {
+    expect(toNumberOrYesNo(raw)).toEqual(expected);
+  });
+
+  it.each<[string, RawCell, string]>([
+    ["words", "lots", "not-a-number"],
+    ["an Excel error, never a yes/no", "#N/A", "excel-error"],
+  ])("keeps the number's problem for %s", (_name, raw, code) => {
+    expect(toNumberOrYesNo(raw)).toMatchObject({ ok: false, code });
   });
 });
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { withOptions } from "../../scripts/functions-metadata";
 
 interface ParameterMetadata {
   name: string;
@@ -46,7 +47,7 @@ describe("functions.json generated from the JSDoc", () => {
     ["OKRGRADE", [["score", "matrix", false], ["commitment", "matrix", true]], "matrix"],
     ["OKRPACE", [["score", "matrix", false], ["period_start", "matrix", false], ["period_end", "matrix", false], ["as_of", "matrix", true]], "matrix"],
     ["KPISTATUS", [["actual", "matrix", false], ["floor", "matrix", false], ["target", "matrix", false], ["ceiling", "matrix", true], ["direction", "matrix", true]], "matrix"],
-    ["KPITREND", [["values", "matrix", false], ["direction", "matrix", true]], "matrix"],
+    ["KPITREND", [["values", "matrix", false], ["direction", "matrix", true], ["floor", "matrix", true], ["ceiling", "matrix", true]], "matrix"],
     ["KRASCORE", [["ratings", "matrix", false], ["weights", "matrix", false]], "scalar"],
   ])("%s takes its parameters in the documented shape", (id, shape, result) => {
     const fn = functions.find((f) => f.id === id);
@@ -60,5 +61,12 @@ describe("functions.json generated from the JSDoc", () => {
       ...f.parameters.filter((p) => !p.description).map((p) => `${f.id}(${p.name})`),
     ]);
     expect(undocumented).toEqual([]);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json: root options.
+  it("lets data types and error cells reach the functions once the build adds its options", () => {
+    const built = JSON.parse(withOptions(generated.metadataJson)) as Record<string, unknown>;
+    expect(built).toMatchObject({ allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true });
+    expect((built.functions as FunctionMetadata[]).map((f) => f.id)).toEqual(functions.map((f) => f.id));
   });
 });

@@ -22,7 +22,7 @@ function expectSane(result: unknown): void {
   for (const value of cells) {
     const error = errorOf(value);
     if (error) {
-      expect(["#VALUE!", "#NUM!", "#N/A"]).toContain(error.code);
+      expect(["#VALUE!", "#N/A"]).toContain(error.code);
       expect(error.message?.length ?? 0).toBeGreaterThan(0);
     } else if (typeof value === "number") {
       expect(Number.isFinite(value)).toBe(true);
@@ -43,10 +43,10 @@ const calls: Array<{ name: string; arbitrary: fc.Arbitrary<unknown[]>; call: (ar
 ];
 
 describe("custom functions door: adversarial ranges", () => {
-  it.each(calls)("$name never throws and returns numbers, text or cell errors", ({ arbitrary, call }) => {
-    fc.assert(
-      fc.property(arbitrary, (args) => {
-        expectSane(call(args));
+  it.each(calls)("$name never throws and returns numbers, text or cell errors", async ({ arbitrary, call }) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (args) => {
+        expectSane(await call(args));
       }),
       FUZZ,
     );
@@ -58,14 +58,14 @@ describe("custom functions door: adversarial ranges", () => {
     { name: "an unknown type", result: () => okrScore([[0]], [[10]], [[5]], [["sideways"]]) },
     { name: "formula-like text as a number", result: () => kpiStatusFn([["=1+1"]], [[1]], [[2]]) },
     { name: "a 10,000-character type", result: () => okrScore([[0]], [[10]], [[5]], [["x".repeat(10_000)]]) },
-  ])("$name gives a cell error with a message", ({ result }) => {
-    const [[value]] = result();
+  ])("$name gives a cell error with a message", async ({ result }) => {
+    const [[value]] = await result();
     const error = errorOf(value);
-    expect(error?.code).toMatch(/^#(VALUE|NUM)!$/);
+    expect(error?.code).toBe("#VALUE!");
     expect(error?.message?.length).toBeGreaterThan(0);
   });
 
-  it("keeps huge inputs finite: a span of twice the largest double scores 0, not NaN", () => {
-    expect(okrScore([[-Number.MAX_VALUE]], [[Number.MAX_VALUE]], [[0]])).toEqual([[0]]);
+  it("keeps huge inputs finite: a span of twice the largest double scores 0, not NaN", async () => {
+    expect((await okrScore([[-Number.MAX_VALUE]], [[Number.MAX_VALUE]], [[0]]))).toEqual([[0]]);
   });
 });

@@ -14,6 +14,9 @@ class NoResizeObserver {
 }
 globalThis.ResizeObserver ??= NoResizeObserver;
 
+// The Overview draws charts: the pane's first render in jsdom takes a few seconds on a busy machine.
+jest.setTimeout(20_000);
+
 export const OKR_SHEET: FakeSheetInput = {
   name: "OKRs",
   values: [

@@ -76,7 +76,8 @@ describe("Reviews view", () => {
     fireEvent.click(write);
     const dialog = await screen.findByRole("dialog");
     expect(dialog.textContent).toContain("56 sheets");
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    // The dialog is hidden from the accessibility tree until its opening motion ends: wait for it.
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Write reviews" }));
     expect(fake.sheetNames()).toEqual(["KRAs"]);

@@ -8,7 +8,7 @@ import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Se
 import { parsePeriod } from "../periods";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
-import { toBoolean, toDate, toNumber, toText, type CellValue } from "../values";
+import { toDate, toNumber, toNumberOrYesNo, toText, type CellValue } from "../values";
 
 interface LazyCells {
   row: number;
@@ -194,12 +194,8 @@ export class SheetReader<F extends string> {
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
     if (raw === "") return { value: null, yesNo: false };
-    const num = toNumber(raw, this.format(field, r), this.settings);
-    if (num.ok) return { value: num.value, yesNo: false };
-    if (num.code !== "excel-error") {
-      const yes = toBoolean(raw);
-      if (yes.ok && yes.value !== null) return { value: yes.value ? 1 : 0, yesNo: true };
-    }
+    const num = toNumberOrYesNo(raw, this.format(field, r), this.settings);
+    if (num.ok) return { value: num.value, yesNo: num.yesNo === true };
     this.fail(field, r, num, "a number");
     return { value: null, yesNo: false };
   }

@@ -60,6 +60,12 @@ export interface Navigation {
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
+const ThemeNameContext = createContext<ThemeName>("light");
+
+/** The pane's theme, for what Fluent's tokens cannot colour (chart fills are SVG attributes). */
+export function useThemeName(): ThemeName {
+  return useContext(ThemeNameContext);
+}
 
 export function useNavigation(): Navigation {
   const navigation = useContext(NavigationContext);
@@ -124,9 +130,11 @@ export interface AppProps {
 export function App({ host, initialView = "home", theme = "light" }: AppProps) {
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} data-theme={theme}>
-      <HostProvider host={host}>
-        <Pane initialView={initialView} />
-      </HostProvider>
+      <ThemeNameContext.Provider value={theme}>
+        <HostProvider host={host}>
+          <Pane initialView={initialView} />
+        </HostProvider>
+      </ThemeNameContext.Provider>
     </FluentProvider>
   );
 }

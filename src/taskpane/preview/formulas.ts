@@ -2,26 +2,28 @@
  * Evaluates, for the browser preview, the formulas Altitude itself writes when it
  * converts a sheet to a table: `=ALTITUDE.OKRSCORE(I4,J4,K4,H4)`, `=ALTITUDE.OKRPACE(
  * P4,DATE(2026,7,1),DATE(2026,9,30))`, `=ALTITUDE.KPITREND(CHOOSE({1,2},K3,K7))`,
- * `="Flat"`. It calls the real custom functions, so the preview shows what Excel
- * would. Anything else reads as `#NAME?`, as an unknown function does in Excel.
+ * `="Flat"`. It calls the host-neutral functions the Excel wrappers call, so the
+ * preview shows what Excel would. Anything else reads as `#NAME?`, as an unknown function does in Excel.
  */
-import "./custom-functions-shim";
 import { parseA1 } from "../../core/address";
 import { isoToSerial } from "../../core/dates";
 import type { RawCell } from "../../core/model";
-import { kpiStatusFn, kpiTrendFn, kraScoreFn, objectiveScoreFn, okrGrade, okrPace, okrScore } from "../../functions/functions";
+import type { Grid } from "../../functions/cells";
+import { kpiStatusOf, kpiTrendOf, kraScoreOf, localToday, objectiveScoreOf, okrGrade, okrPace, okrScore, type FunctionContext } from "../../functions/compute";
+import { getFunctionSettings } from "../../functions/settings-store";
 
 type Matrix = unknown[][];
 type Value = RawCell | Matrix | undefined;
 
-const FUNCTIONS: Record<string, (...args: Matrix[]) => unknown> = {
-  OKRSCORE: okrScore as (...args: Matrix[]) => unknown,
-  OBJECTIVESCORE: objectiveScoreFn as (...args: Matrix[]) => unknown,
-  OKRGRADE: okrGrade as (...args: Matrix[]) => unknown,
-  OKRPACE: okrPace as (...args: Matrix[]) => unknown,
-  KPISTATUS: kpiStatusFn as (...args: Matrix[]) => unknown,
-  KPITREND: kpiTrendFn as (...args: Matrix[]) => unknown,
-  KRASCORE: kraScoreFn as (...args: Matrix[]) => unknown,
+/** The host-neutral functions, called as Excel would with the settings the pane handed over. */
+const FUNCTIONS: Record<string, (args: Matrix[], context: FunctionContext) => Grid> = {
+  OKRSCORE: (a, c) => okrScore(a[0], a[1], a[2], a[3], a[4], c),
+  OBJECTIVESCORE: (a, c) => objectiveScoreOf(a[0], a[1], c),
+  OKRGRADE: (a, c) => okrGrade(a[0], a[1], c),
+  OKRPACE: (a, c) => okrPace(a[0], a[1], a[2], a[3], c),
+  KPISTATUS: (a, c) => kpiStatusOf(a[0], a[1], a[2], a[3], a[4], c),
+  KPITREND: (a, c) => kpiTrendOf(a[0], a[1], a[2], a[3], c),
+  KRASCORE: (a, c) => kraScoreOf(a[0], a[1], c),
 };
 
 /** Reads a cell's value (a formula cell reads as it evaluates). */
@@ -52,10 +54,14 @@ export function evaluateFormula(formula: string, sheet: string, read: CellReader
   }
 }
 
+/** A neutral result as Excel shows it: a cell error becomes its code (`#VALUE!` or `#N/A`). */
+function shownAsExcel(grid: Grid): Matrix {
+  return grid.map((row) => row.map((cell) => (typeof cell === "object" ? (cell.error === "na" ? "#N/A" : "#VALUE!") : cell)));
+}
+
 function toCell(value: Value): RawCell {
   if (value === undefined) return "";
   if (Array.isArray(value)) return toCell(value[0]?.[0] as Value);
-  if (typeof value === "object" && value !== null) return String((value as { code?: unknown }).code ?? "#VALUE!");
   return value;
 }
 
@@ -113,7 +119,7 @@ class Parser {
     if (!fn) return "#NAME?";
     // Trailing blank optional arguments are left out, as Excel passes them.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-    return fn(...args.map(asMatrix)) as Value;
+    return shownAsExcel(fn(args.map(asMatrix), { settings: getFunctionSettings(), today: localToday() }));
   }
 
   private reference(start: string): Value {

@@ -1,12 +1,13 @@
 /**
- * Overview: the sheets Altitude recognised (kind, rows, periods, problems) and
- * the ones it left alone. Sheets recognised with low confidence link to Map columns.
+ * Overview: the dashboard of the latest quarter, the sheets Altitude recognised
+ * (kind, rows, periods, problems) and the ones it left alone. Sheets recognised with low confidence link to Map columns.
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../core/recognise";
 import { useNavigation } from "../app/App";
 import { useWorkbook } from "../app/host";
 import { Section, periodsOfSheet, useLayoutStyles } from "./common";
+import { Dashboard } from "./Dashboard";
 
 /** Below this recognition confidence the pane asks the user to confirm the columns. */
 export const CONFIRM_BELOW = 0.6;
@@ -30,6 +31,7 @@ export function Overview() {
 
   return (
     <>
+      <Dashboard />
       <Section title="Recognised sheets">
         {parsed.sheets.length === 0 ? (
           <Body1>No sheet looks like an OKR, KPI, KRA or Check-ins sheet yet. Insert a template from Tables, or map a sheet's columns.</Body1>

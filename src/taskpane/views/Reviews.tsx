@@ -23,14 +23,13 @@ import {
 } from "@fluentui/react-components";
 import type { Period } from "../../core/model";
 import { parsePeriod } from "../../core/periods";
-import type { Progress } from "../../core/plan";
 import { computeReviews, reviewSheetCountWarning } from "../../core/review";
 import { runReviews } from "../../workbook/use-cases";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import type { LoadedWorkbook } from "../../workbook/use-cases";
 import { PeriodField, Section, distinctPeriods, useLayoutStyles, useOutputPeriod } from "./common";
-import { RunProgress } from "./run-progress";
+import { RunProgress, useRunTracker } from "./run-progress";
 
 type Who = "all" | "team" | "list";
 
@@ -70,7 +69,7 @@ export function Reviews() {
   const [team, setTeam] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const tracker = useRunTracker();
   const writeButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   // The dialog has no trigger of its own: when it closes (cancelled or confirmed), keyboard focus goes back to Write reviews.
@@ -94,8 +93,9 @@ export function Reviews() {
   const write = () =>
     action.run(async () => {
       setConfirm(null);
-      setProgress(null);
-      const done = await runReviews(port, { ...options, asOf, onProgress: setProgress });
+      const done = await runReviews(port, { ...options, asOf, ...tracker.start() });
+      // Stopping is the user's choice, not a failure: it reads as the outcome.
+      if (!done.ok && done.code === "cancelled") return done.message;
       if (!done.ok) throw new Error(done.message);
       const name = done.written.names.index ?? Object.values(done.written.names)[0];
       if (name) await editor.select(name, "A1");
@@ -153,7 +153,7 @@ export function Reviews() {
           Write reviews
         </Button>
       </div>
-      <RunProgress progress={progress} busy={action.busy} />
+      <RunProgress tracker={tracker} busy={action.busy} />
       <ActionMessages state={action} />
       <Dialog open={confirm !== null} onOpenChange={(_, data) => !data.open && setConfirm(null)}>
         <DialogSurface>

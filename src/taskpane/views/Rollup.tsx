@@ -1,14 +1,12 @@
 /**
  * Rollup: choose a quarter and write its rollup onto a new sheet, then show it.
  */
-import { useState } from "react";
 import { Body1, Button } from "@fluentui/react-components";
-import type { Progress } from "../../core/plan";
 import { runRollup } from "../../workbook/use-cases";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { PeriodField, Section, distinctPeriods, useLayoutStyles, useOutputPeriod } from "./common";
-import { RunProgress } from "./run-progress";
+import { RunProgress, useRunTracker } from "./run-progress";
 
 export function RollupView() {
   const layout = useLayoutStyles();
@@ -16,7 +14,7 @@ export function RollupView() {
   const { loaded, reload } = useWorkbook();
   const action = useAction();
   const { periodFrom, choose } = useOutputPeriod("rollup");
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const tracker = useRunTracker();
   if (!loaded) return null;
   const quarters = distinctPeriods([...loaded.parsed.keyResults.map((k) => k.period), ...loaded.parsed.kpis.map((k) => k.period)]).filter((p) => p.kind === "quarter");
   if (quarters.length === 0) return <Body1>No quarter was found in the OKR or KPI sheets, so there is nothing to roll up yet.</Body1>;
@@ -24,8 +22,9 @@ export function RollupView() {
 
   const build = () =>
     action.run(async () => {
-      setProgress(null);
-      const done = await runRollup(port, { period, asOf, onProgress: setProgress });
+      const done = await runRollup(port, { period, asOf, ...tracker.start() });
+      // Stopping is the user's choice, not a failure: it reads as the outcome.
+      if (!done.ok && done.code === "cancelled") return done.message;
       if (!done.ok) throw new Error(done.message);
       const name = done.written.names.rollup ?? Object.values(done.written.names)[0];
       if (name) await editor.select(name, "A1");
@@ -42,7 +41,7 @@ export function RollupView() {
           Build rollup
         </Button>
       </div>
-      <RunProgress progress={progress} busy={action.busy} />
+      <RunProgress tracker={tracker} busy={action.busy} />
       <ActionMessages state={action} />
     </Section>
   );

@@ -3,6 +3,7 @@
  * columns, colours and drop-downs (the user's own cells stay as they are), or
  * insert a starter sheet with example rows.
  */
+import { useState } from "react";
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetKind } from "../../core/model";
 import { periodContaining } from "../../core/periods";
@@ -14,6 +15,7 @@ import { WorkbookError } from "../../workbook/port";
 import { ActionMessages, useAction } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
 import { Section, useLayoutStyles } from "./common";
+import { BusyBar } from "./run-progress";
 
 const TEMPLATE_KINDS: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
 /** Office error codes with which Excel refuses a table over a range (most often one that already holds a table). */
@@ -31,6 +33,7 @@ export function Tables() {
   const { loaded, reload } = useWorkbook();
   const convert = useAction();
   const insert = useAction();
+  const [converting, setConverting] = useState<string | null>(null);
   if (!loaded) return null;
 
   const convertSheet = (name: string) =>
@@ -40,7 +43,9 @@ export function Tables() {
       if (!recognised || !sheet) throw new Error(`"${name}" is no longer a recognised sheet; refresh the overview.`);
       const plan = planTableConversion(sheet, recognised, loaded.settings);
       if (!plan.ok) throw new Error(plan.message);
-      const done = await editor.convertToTable(plan.value).catch((failure: unknown) => {
+      const columns = plan.value.computed.length;
+      setConverting(`Converting ${name}: ${recognised.rowCount} rows${columns ? `, ${columns} computed ${columns === 1 ? "column" : "columns"}` : ""}…`);
+      const done = await editor.convertToTable(plan.value).finally(() => setConverting(null)).catch((failure: unknown) => {
         // Excel's own wording ("A table can't overlap another table. (at TableCollection.add)") names its internals, not the cause a user can act on.
         if (failure instanceof WorkbookError && REFUSED.has(failure.code)) {
           throw new Error(`Excel would not make ${name} into a table. Usually part of it is an Excel table already (an earlier Convert does that); then there is nothing more to do.`);
@@ -82,6 +87,7 @@ export function Tables() {
             ))}
           </ul>
         )}
+        <BusyBar text={converting} />
         <ActionMessages state={convert} />
       </Section>
       <Section title="Templates">
