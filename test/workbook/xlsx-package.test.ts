@@ -213,7 +213,7 @@ describe("reading sheets bounded by their real content", () => {
     expect(await expectUserPartsKept(before, after)).toBeGreaterThanOrEqual(5);
     expect(Buffer.from(await after.file("xl/media/image1.png")!.async("uint8array")).equals(image)).toBe(true);
     await expectWellFormed(after);
-  });
+  }, 30_000);
 
   it("still reads the hidden state sheet, and leaves hidden sheets out of the visible ones", async () => {
     const state = JSON.stringify({ settings: { scoreCap: 1.2 } }).replace(/"/g, "&quot;");
