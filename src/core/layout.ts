@@ -273,9 +273,9 @@ export class SheetLayout {
 export function blockArea(block: Block): RangeRef | null {
   switch (block.kind) {
     case "cells":
-      return { ...block.at, rows: block.values.length, cols: maxOf(block.values, (r) => r.length, 0) };
+      return { ...block.at, rows: block.values.length, cols: widest(block.values) };
     case "formulas":
-      return { ...block.at, rows: block.formulas.length, cols: maxOf(block.formulas, (r) => r.length, 0) };
+      return { ...block.at, rows: block.formulas.length, cols: widest(block.formulas) };
     case "table":
       return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
     case "link":
@@ -302,4 +302,11 @@ export function slugOf(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return slug || "person";
+}
+
+/** The length of the longest row, by a loop: a spread of a data-sized array into Math.max overflows the stack. */
+function widest(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
 }
