@@ -42,4 +42,4 @@ export {
   type Converted,
   type SettingsPart,
 } from "./edits";
-export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, ruleTitle, todayIso, type RuleId } from "./vocabulary";
+export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, rowSpans, ruleTitle, todayIso, type RuleId } from "./vocabulary";

@@ -81,5 +81,5 @@ export async function settingsOf(port: Pick<WorkbookPort, "readState" | "numberL
  * missingGoalSheets(loaded)?.code // "no-goal-sheets"
  */
 export function missingGoalSheets(loaded: LoadedWorkbook): Failure | null {
-  return loaded.parsed.sheets.length > 0 ? null : fail({ code: "no-goal-sheets" });
+  return loaded.parsed.sheets.length > 0 ? null : fail({ code: "no-goal-sheets", notRead: loaded.parsed.notRead });
 }

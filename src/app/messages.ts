@@ -3,7 +3,7 @@
  * in plain, door-neutral language (`message`); a door may word a code its own
  * way (the CLI names its flag, the ribbon says what it did not write).
  */
-import type { Period } from "../core/model";
+import type { Period, SheetNotRead } from "../core/model";
 
 /** The outputs a period is chosen for. */
 export type Output = "rollup" | "reviews";
@@ -16,7 +16,7 @@ export interface PeopleNotReviewed {
 
 /** A reason, with the data a door needs to word it. */
 export type Reason =
-  | { code: "no-goal-sheets" }
+  | { code: "no-goal-sheets"; notRead?: SheetNotRead[] }
   | { code: "cancelled" }
   | { code: "no-period"; output: Output }
   | { code: "bad-period"; given: string }
@@ -43,8 +43,11 @@ export type Failure = Reason & { ok: false; message: string };
  */
 export function describe(reason: Reason): string {
   switch (reason.code) {
-    case "no-goal-sheets":
-      return "no sheet looks like an OKR, KPI, KRA or Check-ins sheet (no recognisable header row in the first 10 rows)";
+    case "no-goal-sheets": {
+      // Each sheet says why it was not read (empty, no header row found, …).
+      const why = (reason.notRead ?? []).map((n) => `${n.sheet}: ${n.reason}`).join("; ");
+      return `no sheet looks like an OKR, KPI, KRA or Check-ins sheet${why ? ` (${why})` : ""}`;
+    }
     case "cancelled":
       return "Stopped before anything was written.";
     case "no-period":

@@ -4,7 +4,7 @@
  * the largest of many values without spreading them into a call.
  * Doors import these from here, so `src/core` stays out of every door but for types.
  */
-export { columnLetter, parseA1, quoteSheet } from "../core/address";
+export { columnLetter, parseA1, quoteSheet, rowSpans } from "../core/address";
 export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
 export { maxOf } from "../core/collections";
 export { dayNumber, todayIso } from "../core/dates";

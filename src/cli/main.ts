@@ -30,7 +30,7 @@ import {
 import { safeFilePart, uniqueNames } from "./file-names";
 import { checkOutput, claimTemp, releaseTemp, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
-import { findingsJson, findingsText, scoreReport, scoreText } from "./report";
+import { findingsJson, findingsText, notReadReport, notReadText, scoreReport, scoreText } from "./report";
 import { visible } from "./terminal";
 
 /** Where the CLI writes; the process streams by default, replaceable in tests. */
@@ -291,7 +291,8 @@ async function check(file: string, values: Values, io: Io): Promise<number> {
   const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values) });
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
-  io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings) }, null, 2)}\n` : findingsText(done.findings));
+  const notRead = notReadReport(done.loaded.parsed);
+  io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings), ...notRead }, null, 2)}\n` : `${notReadText(notRead)}\n${findingsText(done.findings)}`);
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
 }
 

@@ -3,7 +3,7 @@
  * promises scripts) and as readable aligned tables, and the `check` findings.
  */
 import type { Finding } from "../core/model";
-import { maxOf, type LoadedWorkbook } from "../app";
+import { maxOf, rowSpans, type LoadedWorkbook } from "../app";
 import { visible } from "./terminal";
 
 export interface ScoreReport {
@@ -56,6 +56,45 @@ export interface ScoreReport {
     areas: Array<{ area: string; weight: number | null; rating: number | null }>;
   }>;
   problems: Array<{ sheet: string; cell: string; code: string; message: string }>;
+  /** Rows read but not turned into records (summary rows, headings, notes), with why. */
+  skipped: NotReadReport["skipped"];
+  /** Sheets not read at all, with why. */
+  unrecognised: NotReadReport["unrecognised"];
+}
+
+/** What was not read, and why: nothing is dropped without a word. */
+export interface NotReadReport {
+  skipped: Array<{ sheet: string; rows: number[]; reason: string }>;
+  unrecognised: Array<{ sheet: string; reason: string }>;
+}
+
+/**
+ * The rows and sheets of a workbook that were not read, with their reasons.
+ *
+ * @example
+ * notReadReport(parsed).skipped[0] // { sheet: "KPIs", rows: [14], reason: "summary row (Total)" }
+ */
+export function notReadReport(parsed: LoadedWorkbook["parsed"]): NotReadReport {
+  return {
+    skipped: parsed.skipped.map(({ sheet, rows, reason }) => ({ sheet, rows: [...rows], reason })),
+    unrecognised: parsed.notRead.map(({ sheet, reason }) => ({ sheet, reason })),
+  };
+}
+
+/**
+ * The not-read report as text: one line per sheet not read and per reason rows were skipped.
+ *
+ * @example
+ * notReadText({ skipped: [{ sheet: "KPIs", rows: [14, 15], reason: "summary row (Total)" }], unrecognised: [] })
+ * // "Not read\n\nKPIs rows 14, 15: summary row (Total)\n"
+ */
+export function notReadText(report: NotReadReport): string {
+  const lines = [
+    ...report.unrecognised.map((u) => `${u.sheet}: not read, ${u.reason}`),
+    ...report.skipped.map((s) => `${s.sheet} ${s.rows.length === 1 ? "row" : "rows"} ${rowSpans(s.rows)}: ${s.reason}`),
+  ];
+  // Sheet names and reasons quote the user's cells: shown with control characters escaped.
+  return `Not read\n\n${lines.length ? lines.map(visible).join("\n") : "Every row with content was read."}\n`;
 }
 
 /**
@@ -115,6 +154,7 @@ export function scoreReport(loaded: LoadedWorkbook): ScoreReport {
       areas: k.areas.map((a) => ({ area: a.record.area, weight: a.weightPercent, rating: a.rating })),
     })),
     problems: [...parsed.problems, ...analysis.problems].map((p) => ({ sheet: p.sheet, cell: p.cell, code: p.code, message: p.message })),
+    ...notReadReport(parsed),
   };
 }
 
@@ -215,6 +255,7 @@ export function scoreText(report: ScoreReport): string {
       report.problems.map((p) => [`${p.sheet}!${p.cell}`, p.code, p.message]),
       "No problems.",
     ),
+    notReadText(report),
   ];
   return parts.join("\n");
 }

@@ -79,3 +79,20 @@ export interface RangeRef {
   rows: number;
   cols: number;
 }
+
+/**
+ * Row numbers as a reader writes them: runs of consecutive rows shortened.
+ *
+ * @example
+ * rowSpans([1, 2, 5, 7, 8]) // "1–2, 5, 7–8"
+ */
+export function rowSpans(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  return parts.join(", ");
+}

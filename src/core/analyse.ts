@@ -142,7 +142,7 @@ export function analyse(parsed: ParsedWorkbook, settings: Settings, asOf: IsoDat
 }
 
 function scoreOne(record: KeyResultRecord, settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredKeyResult {
-  const direction = record.type === "maintain" ? maintainDirection(record.keyResult) : "higher";
+  const direction = record.type === "maintain" ? (record.direction ?? maintainDirection(record.keyResult)) : "higher";
   const outcome = scoreKeyResult(
     { type: record.type, start: record.start, target: record.target, current: record.current, direction },
     settings.scoreCap,
@@ -323,7 +323,7 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     const first = records[0];
     const percents = weightsAsPercent(records.map((r) => r.weight));
     const areas: ScoredKraArea[] = records.map((record, i) => {
-      const derived = record.rating === null ? deriveRating(record.actual, record.target, settings.ratingBands) : null;
+      const derived = record.rating === null ? deriveRating(record.actual, record.target, settings.ratingBands, record.lowerIsBetter ? "lower" : "higher") : null;
       return { record, weightPercent: percents[i], rating: record.rating ?? derived, derived: record.rating === null && derived !== null };
     });
     const outcome = kraScore(

@@ -7,7 +7,6 @@
 import type { RangeRef } from "./address";
 import type { Grade, KpiStatus, Pace } from "./model";
 import type { Block, CellStyle, ConditionalBlock, PlanValue, SheetPlan } from "./plan";
-import { maxOf } from "./collections";
 import { sourceText, type SourceCell } from "./sources";
 
 /** A soft fill and its matching font colour, as in Excel's built-in "Good / Neutral / Bad" styles. */
@@ -277,9 +276,9 @@ export class SheetLayout {
 export function blockArea(block: Block): RangeRef | null {
   switch (block.kind) {
     case "cells":
-      return { ...block.at, rows: block.values.length, cols: maxOf(block.values, (r) => r.length, 0) };
+      return { ...block.at, rows: block.values.length, cols: widest(block.values) };
     case "formulas":
-      return { ...block.at, rows: block.formulas.length, cols: maxOf(block.formulas, (r) => r.length, 0) };
+      return { ...block.at, rows: block.formulas.length, cols: widest(block.formulas) };
     case "table":
       return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
     case "link":
@@ -330,4 +329,11 @@ export function unitFormat(unit: string, values: ReadonlyArray<number | null>): 
   const whole = scaled.every((v) => Math.abs(v - Math.round(v)) < 1e-9);
   const digits = whole ? "0" : "0.0";
   return fractions ? `${digits}%` : `${digits}"%"`;
+}
+
+/** The length of the longest row, by a loop: a spread of a data-sized array into Math.max overflows the stack. */
+function widest(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
 }

@@ -90,6 +90,7 @@ export type KeyResultField =
   | "target"
   | "current"
   | "weight"
+  | "score"
   | "confidence"
   | "commitment"
   | "due";
@@ -120,6 +121,10 @@ export interface KeyResultRecord extends Located<KeyResultField> {
   due: IsoDate | null;
   /** Date of the latest check-in applied to `current`, or `null` when `current` came from the sheet. */
   lastCheckIn: IsoDate | null;
+  /** Which way a threshold holds, when the sheet says (Type `maintain below`, a target written `<15%`). */
+  direction?: "higher" | "lower";
+  /** The sheet's own score or progress for this key result, 0–1, when it has such a column. */
+  statedScore?: number | null;
 }
 
 export type KpiField =
@@ -178,6 +183,8 @@ export interface KraRecord extends Located<KraField> {
   target: number | null;
   actual: number | null;
   rating: number | null;
+  /** Lower is better for this area's measure (its wording, or a target written `<30 days`). */
+  lowerIsBetter?: boolean;
 }
 
 export type CheckInField = "date" | "keyResult" | "value" | "confidence" | "comment";
@@ -216,11 +223,29 @@ export interface ColumnMapping {
   columns: Record<string, number>;
 }
 
+/** Rows of a sheet that were read but are not records, and why (a summary row, a heading, a note). */
+export interface SkippedRows {
+  sheet: string;
+  /** 1-based Excel rows. */
+  rows: number[];
+  reason: string;
+}
+
+/** A sheet that was not read, and why. */
+export interface SheetNotRead {
+  sheet: string;
+  reason: string;
+}
+
 /** Everything parsing produced from a workbook. */
 export interface ParsedWorkbook {
   sheets: RecognisedSheet[];
   /** Names of sheets that are not goal sheets (left alone). */
   unrecognised: string[];
+  /** Why each sheet in `unrecognised` was not read. */
+  notRead: SheetNotRead[];
+  /** Rows with content that did not become records, grouped by sheet and reason. */
+  skipped: SkippedRows[];
   keyResults: KeyResultRecord[];
   kpis: KpiRecord[];
   kras: KraRecord[];

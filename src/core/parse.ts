@@ -3,13 +3,14 @@
  * and apply check-ins to key results. Every row becomes a record or a located
  * problem; nothing here throws, whatever the cells hold.
  */
-import type { CheckInField, ColumnMapping, IsoDate, KeyResultField, KpiField, KraField, ParsedWorkbook, SheetData } from "./model";
+import type { CheckInField, ColumnMapping, IsoDate, KeyResultField, KpiField, KraField, ParsedWorkbook, RecognisedSheet, SheetData } from "./model";
 import { applyCheckIns, parseCheckInRows } from "./parse/checkins";
 import { parseKpiRows } from "./parse/kpi";
 import { parseKraRows } from "./parse/kra";
 import { parseOkrRows } from "./parse/okr";
 import { SheetReader } from "./parse/reader";
-import { ALTITUDE_STATE_SHEET, recogniseSheet } from "./recognise";
+import { readLayout } from "./parse/blocks";
+import { ALTITUDE_STATE_SHEET } from "./recognise";
 import type { Settings } from "./settings";
 
 export { applyCheckIns, parseCheckInRows } from "./parse/checkins";
@@ -32,7 +33,9 @@ export interface ParseOptions {
 /**
  * Parses every goal sheet of a workbook into key results, KPIs, KRAs and
  * check-ins, with the latest check-in of each key result applied as its current
- * value. Sheets that are not goal sheets are listed in `unrecognised` and left alone.
+ * value. Each sheet is read in blocks (see `readLayout`): a sheet that is not a goal
+ * sheet is listed in `unrecognised` and, with why, in `notRead`; rows that are not
+ * records (summary rows, headings, notes) are listed in `skipped` with why.
  *
  * @example
  * const parsed = parseWorkbook(sheets, { settings: DEFAULT_SETTINGS });
@@ -40,7 +43,7 @@ export interface ParseOptions {
  * parsed.problems[0].message // 'Target is text ("lots") in OKRs!K7; expected a number.'
  */
 export function parseWorkbook(sheets: readonly SheetData[], options: ParseOptions): ParsedWorkbook {
-  const parsed: ParsedWorkbook = { sheets: [], unrecognised: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [] };
+  const parsed: ParsedWorkbook = { sheets: [], unrecognised: [], notRead: [], skipped: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [] };
   const ignore = options.ignore ?? [ALTITUDE_STATE_SHEET];
   const ignored = new Set(ignore.map((n) => n.toLowerCase()));
   for (const sheet of Array.isArray(sheets) ? sheets : []) {
@@ -64,27 +67,53 @@ export function parseWorkbook(sheets: readonly SheetData[], options: ParseOption
 }
 
 function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkbook): void {
-  const recognised = recogniseSheet(sheet, options.mappings?.[sheet.name], { ignore: [] });
-  if (!recognised) {
+  const layout = readLayout(sheet, options.mappings?.[sheet.name]);
+  const originRow = sheet.origin?.row ?? 0;
+  if (layout.blocks.length === 0) {
     parsed.unrecognised.push(sheet.name);
+    parsed.notRead.push({ sheet: sheet.name, reason: layout.reason ?? "no goal table found" });
     return;
   }
+  const first = layout.blocks[0];
+  const rowCount = layout.recordRows;
+  const recognised: RecognisedSheet = {
+    name: sheet.name,
+    kind: first.kind,
+    confidence: first.confidence,
+    headerRow: originRow + first.headerRows[first.headerRows.length - 1] + 1,
+    columns: { ...first.columns },
+    unmappedHeaders: first.unmapped,
+    rowCount,
+  };
   parsed.sheets.push(recognised);
   const { settings } = options;
-  switch (recognised.kind) {
-    case "okr":
-      pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, recognised, settings, parsed.problems)));
-      break;
-    case "kpi":
-      pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, recognised, settings, parsed.problems)));
-      break;
-    case "kra":
-      pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, recognised, settings, parsed.problems), settings));
-      break;
-    case "checkins":
-      pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, recognised, settings, parsed.problems)));
-      break;
+  for (const block of layout.blocks) {
+    // Months written without a year, with no year in the title or form, are months of the as-of year.
+    if (!block.context.year && options.asOf) block.context.year = { text: options.asOf.slice(0, 4), row: block.from, col: 0 };
+    const asRead: RecognisedSheet = { ...recognised, kind: block.kind, headerRow: originRow + block.from, columns: block.columns };
+    switch (block.kind) {
+      case "okr":
+        pushAll(parsed.keyResults, parseOkrRows(new SheetReader<KeyResultField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
+        break;
+      case "kpi":
+        pushAll(parsed.kpis, parseKpiRows(new SheetReader<KpiField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
+        break;
+      case "kra":
+        pushAll(parsed.kras, parseKraRows(new SheetReader<KraField>(sheet, asRead, settings, parsed.problems, block, layout.skipped), settings));
+        break;
+      case "checkins":
+        pushAll(parsed.checkIns, parseCheckInRows(new SheetReader<CheckInField>(sheet, asRead, settings, parsed.problems, block, layout.skipped)));
+        break;
+    }
   }
+  const byReason = new Map<string, number[]>();
+  const inOrder = layout.skipped.slice().sort((a, b) => a.row - b.row);
+  for (const { row, reason } of inOrder) {
+    let rows = byReason.get(reason);
+    if (!rows) byReason.set(reason, (rows = []));
+    rows.push(originRow + row + 1);
+  }
+  for (const [reason, rows] of byReason) parsed.skipped.push({ sheet: sheet.name, rows, reason });
 }
 
 /** Appends without spreading, which would overflow the call stack for 100,000 records. */

@@ -2,7 +2,7 @@
  * Recognising goal sheets by their header row. Each sheet kind declares its
  * fields with the header aliases people use; a header matches an alias ignoring
  * case, spacing and punctuation. The header row is looked for within the first
- * 10 rows, because title and blank rows above it are common. A sheet that is not
+ * 30 rows, because titles, forms and blank rows above it are common. A sheet that is not
  * a goal sheet is left alone (`null`); a column mapping the user saved wins over
  * recognition.
  */
@@ -12,7 +12,7 @@ import type { CheckInField, ColumnMapping, KeyResultField, KpiField, KraField, R
 export const ALTITUDE_STATE_SHEET = "Altitude.State";
 
 /** How many rows from the top of the used range may hold the header. */
-const HEADER_SEARCH_ROWS = 10;
+const HEADER_SEARCH_ROWS = 30;
 
 export interface FieldSpec {
   /** What the task pane calls the field. */
@@ -48,40 +48,42 @@ export const SHEET_KINDS = {
       period: { label: "Period", aliases: ["quarter", "qtr", "cycle", "timeframe", "okr period", "review period"] },
       level: { label: "Level", aliases: ["tier", "okr level", "scope"] },
       team: { label: "Team", aliases: ["department", "dept", "group", "squad", "unit", "business unit"] },
-      objective: { label: "Objective", aliases: ["objectives", "objective name", "goal name", "o", "obj", "objective title"] },
+      objective: { label: "Objective", aliases: ["objectives", "objective name", "goal name", "o", "obj", "objective title", "objective description", "goal title", "goal", "goals", "strategic objective", "objective statement"] },
       objectiveId: { label: "Objective ID", aliases: ["obj id", "objective no", "objective number", "objective ref", "oid"] },
       parentId: { label: "Parent ID", aliases: ["parent", "parent objective", "parent objective id", "aligned to", "aligns to", "supports"] },
       keyResultId: { label: "Key result ID", aliases: ["kr id", "krid", "kr no", "kr number", "kr ref", "key result no", "key result number"] },
-      keyResult: { label: "Key result", aliases: ["key results", "kr", "krs", "key result name", "key result description", "measurable result"] },
+      keyResult: { label: "Key result", aliases: ["key results", "kr", "krs", "key result name", "key result description", "measurable result", "key result title", "kr title", "kr name", "kr description", "key results krs", "measurable key result", "key result statement"] },
       owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "assignee", "lead", "kr owner", "key result owner", "owned by"] },
       type: { label: "Type", aliases: ["kr type", "metric type", "measure type", "key result type"] },
       start: { label: "Start", aliases: ["baseline", "from", "start value", "starting value", "initial", "initial value", "base"] },
-      target: { label: "Target", aliases: ["goal", "to", "target value", "end value"] },
-      current: { label: "Current", aliases: ["actual", "latest", "current value", "progress value", "now", "achieved", "result"] },
-      weight: { label: "Weight", aliases: ["weighting", "weight %", "kr weight"] },
+      target: { label: "Target", aliases: ["to", "target value", "end value", "target metric", "desired value", "goal value"] },
+      current: { label: "Current", aliases: ["actual", "latest", "current value", "progress value", "now", "achieved", "result", "actual value", "current metric", "current status value"] },
+      weight: { label: "Weight", aliases: ["weighting", "weight %", "kr weight", "weightage", "weightage %"] },
+      score: { label: "Score", aliases: ["progress", "completion", "% complete", "percent complete", "completion %", "progress %", "grade", "okr score", "kr score", "final score", "final grade", "achievement %", "attainment", "status %", "progress score"] },
       confidence: { label: "Confidence", aliases: ["confidence level", "confidence score"] },
       commitment: { label: "Commitment", aliases: ["committed", "commit", "committed aspirational", "aspirational committed", "okr type"] },
       due: { label: "Due", aliases: ["due date", "deadline", "end date", "by", "target date"] },
     },
-    required: ["objective", "keyResult"],
-    anyOf: ["keyResult"],
+    // The objective may come from a heading line above the table instead of a column.
+    required: ["keyResult"],
+    anyOf: ["objective", "start", "target", "current", "score"],
     typical: ["objective", "keyResult", "owner", "start", "target", "current"],
   },
   kpi: {
     label: "KPIs",
     fields: {
-      kpi: { label: "KPI", aliases: ["kpi name", "metric", "metric name", "measure name", "indicator", "key performance indicator", "kpis"] },
+      kpi: { label: "KPI", aliases: ["kpi name", "metric", "metric name", "measure name", "indicator", "key performance indicator", "kpis", "measure", "metrics", "kpi description", "performance indicator", "kpi category"] },
       area: { label: "Area", aliases: ["kpa", "key performance area", "function", "category", "domain"] },
-      owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "kpi owner", "owned by"] },
+      owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "kpi owner", "owned by", "responsible team person", "responsible person", "responsible team", "owner team", "accountable person"] },
       dataSource: { label: "Data source", aliases: ["source", "system", "data"] },
       frequency: { label: "Frequency", aliases: ["cadence", "reporting frequency", "review frequency"] },
       unit: { label: "Unit", aliases: ["units", "uom", "unit of measure"] },
-      floor: { label: "Floor", aliases: ["minimum", "min", "threshold", "lower limit", "lower bound", "red line"] },
-      target: { label: "Target", aliases: ["goal", "target value"] },
+      floor: { label: "Floor", aliases: ["minimum", "min", "threshold", "lower limit", "lower bound", "red line", "minimum acceptable", "min acceptable"] },
+      target: { label: "Target", aliases: ["goal", "target value", "kpi target", "benchmark", "target %"] },
       ceiling: { label: "Ceiling", aliases: ["maximum", "max", "upper limit", "upper bound", "cap", "stretch"] },
       direction: { label: "Direction", aliases: ["polarity", "better", "good direction", "higher or lower"] },
       period: { label: "Period", aliases: ["month", "reporting period", "week", "quarter", "date", "as of"] },
-      actual: { label: "Actual", aliases: ["current", "latest", "value", "actual value", "result"] },
+      actual: { label: "Actual", aliases: ["current", "latest", "value", "actual value", "result", "achieved", "current value", "actuals", "actual result"] },
     },
     required: ["kpi"],
     anyOf: ["floor", "target", "actual", "ceiling"],
@@ -94,15 +96,16 @@ export const SHEET_KINDS = {
       role: { label: "Role", aliases: ["job title", "title", "position", "job"] },
       manager: { label: "Manager", aliases: ["line manager", "reports to", "supervisor", "reviewer"] },
       period: { label: "Review period", aliases: ["year", "review year", "period", "cycle", "appraisal period"] },
-      area: { label: "Area", aliases: ["kra", "key result area", "responsibility area", "accountability", "area of accountability", "key responsibility area"] },
-      weight: { label: "Weight", aliases: ["weighting", "weight %", "kra weight"] },
-      measure: { label: "Measure", aliases: ["measures", "kpi", "indicator", "success measure", "how measured"] },
-      target: { label: "Target", aliases: ["goal", "standard", "expectation"] },
-      actual: { label: "Actual", aliases: ["current", "achieved", "result"] },
-      rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "self rating", "manager rating"] },
+      area: { label: "Area", aliases: ["kra", "kras", "key result area", "key result areas", "responsibility area", "accountability", "area of accountability", "key responsibility area", "key responsibility areas", "kra description", "key result area kra", "goal title", "goal", "goals", "objective", "responsibility", "kra goals", "kra goal", "performance criteria", "criteria", "competency", "competencies"] },
+      weight: { label: "Weight", aliases: ["weighting", "weight %", "kra weight", "weightage", "weightage %", "weight age"] },
+      measure: { label: "Measure", aliases: ["measures", "kpi", "kpis", "indicator", "success measure", "how measured", "performance measure", "measurement criteria", "measurement", "success criteria", "key performance indicator"] },
+      target: { label: "Target", aliases: ["standard", "expectation", "target value", "kra target"] },
+      actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance"] },
+      rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "manager rating", "rating point", "rating points", "reviewer rating", "final rating", "appraiser rating", "rating 1 to 5", "agreed rating", "app rating", "l1 rating", "supervisor rating"] },
     },
-    required: ["employee", "area"],
-    anyOf: ["weight", "rating", "measure", "target"],
+    // The employee may come from the form above an appraisal table instead of a column.
+    required: ["area"],
+    anyOf: ["weight", "rating"],
     typical: ["employee", "role", "period", "area", "weight", "rating"],
   },
   checkins: {
@@ -110,7 +113,7 @@ export const SHEET_KINDS = {
     fields: {
       date: { label: "Date", aliases: ["check in date", "checkin date", "updated", "update date", "as of", "week", "when"] },
       keyResult: { label: "Key result", aliases: ["kr", "key result id", "kr id", "krid", "key result or id"] },
-      value: { label: "Value", aliases: ["current", "actual", "progress", "latest", "new value", "reading"] },
+      value: { label: "Value", aliases: ["current", "actual", "progress", "latest", "new value", "reading", "current value", "updated value", "check in value"] },
       confidence: { label: "Confidence", aliases: ["confidence level", "confidence 0 10"] },
       comment: { label: "Comment", aliases: ["comments", "note", "notes", "update", "remarks"] },
     },
@@ -164,45 +167,92 @@ export function fieldForHeader(kind: SheetKind, header: RawCell): string | null 
   if (!index) return null;
   const direct = index.get(normaliseHeader(header));
   if (direct) return direct;
+  // A bracketed formula says the column is computed from others (`Rating (Weightage x %Achievement)`): not the field itself.
+  if (/\([^)]*(?:\sx\s|[×*÷=+])[^)]*\)/i.test(header)) return null;
   const bare = header.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
-  return bare === header ? null : (index.get(normaliseHeader(bare)) ?? null);
+  if (bare !== header) {
+    const found = index.get(normaliseHeader(bare));
+    if (found) return found;
+  }
+  // A period written after the field's name: `Target April-Sept`, `Actual Q3`, `Target FY26`.
+  const dated = bare.replace(PERIOD_SUFFIX, "");
+  return dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
 }
 
-interface Candidate {
+const PERIOD_SUFFIX =
+  /(?:\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[1-2]|fy\s?'?\d{2,4}|(?:19|20)\d{2}(?:-\d{2,4})?|ytd|mtd|annual|yearly)(?:\s*[-–/]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|(?:19|20)?\d{2}))?)+\s*$/i;
+
+/** A row read as a header of one sheet kind. */
+export interface HeaderMatch {
   kind: SheetKind;
-  rowIndex: number;
+  /** Field → 0-based sheet column. */
   columns: Record<string, number>;
   unmapped: string[];
   confidence: number;
   matched: number;
+  /** True when the group labels above the header decided a column (a two-row header). */
+  grouped: boolean;
 }
 
 function headerText(cell: RawCell): string {
   return typeof cell === "string" ? cell.trim() : typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
 }
 
-function matchRow(kind: SheetKind, row: readonly RawCell[], rowIndex: number, originCol: number): Candidate | null {
+/** Group labels of the reviewer's half of an appraisal form win over the employee's own. */
+const SELF_GROUP = /\b(?:self|employee|appraisee|own)\b/i;
+const YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * Matches a row as the header of a sheet kind, with the group labels of a merged
+ * row above it when there is one (`Self Appraisal | Appraisal by Reviewer` over
+ * `Weight | Rating`): a field named twice is taken from the reviewer's group.
+ * `null` when the row lacks the kind's required fields.
+ *
+ * @example
+ * matchHeader("kra", ["KRA", "Weight", "Rating", "Weight", "Rating"], ["", "Self", "Self", "Reviewer", "Reviewer"], 0)
+ * // { kind: "kra", columns: { area: 0, weight: 3, rating: 4 }, grouped: true, … }
+ */
+export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined, groups: readonly string[] | null, originCol: number): HeaderMatch | null {
+  if (!Array.isArray(row)) return null;
   const spec: KindSpec<string> = SHEET_KINDS[kind];
   const columns: Record<string, number> = {};
+  const groupOf: Record<string, string> = {};
   const unmapped: string[] = [];
   let matched = 0;
   let filled = 0;
+  let grouped = false;
   for (let c = 0; c < row.length; c++) {
-    const text = headerText(row[c]);
+    // A header cell merged down from the group row arrives blank: the group row holds its name.
+    const own = headerText(row[c]);
+    const text = own === "" && groups ? (groups[c] ?? "") : own;
     if (text === "") continue;
     filled++;
-    const field = fieldForHeader(kind, text);
+    const group = own === "" ? "" : (groups?.[c] ?? "");
+    let field = fieldForHeader(kind, text);
+    if (own === "" && field !== null) grouped = true;
+    if (field === null && group !== "") {
+      field = fieldForHeader(kind, `${group} ${text}`);
+      if (field !== null) grouped = true;
+    }
     if (field !== null && !(field in columns)) {
       columns[field] = originCol + c;
+      groupOf[field] = group;
       matched++;
-    } else unmapped.push(text);
+    } else if (field !== null && group !== groupOf[field] && SELF_GROUP.test(groupOf[field]) && !SELF_GROUP.test(group)) {
+      columns[field] = originCol + c;
+      groupOf[field] = group;
+      grouped = true;
+    } else {
+      unmapped.push(group !== "" && groups ? `${group} ${text}` : text);
+      if (YEAR.test(group)) grouped = true;
+    }
   }
   if (!spec.required.every((f) => f in columns) || !spec.anyOf.some((f) => f in columns)) return null;
   const typicalShare = spec.typical.filter((f) => f in columns).length / spec.typical.length;
   const headerShare = matched / filled;
   // Required fields alone give 0.3; the typical fields of the kind and a header free of unknown columns add the rest.
   const confidence = Math.round((0.3 + 0.5 * typicalShare + 0.2 * headerShare) * 100) / 100;
-  return { kind, rowIndex, columns, unmapped, confidence, matched };
+  return { kind, columns, unmapped, confidence, matched, grouped };
 }
 
 function isBlankRow(row: readonly RawCell[] | undefined): boolean {
@@ -243,15 +293,15 @@ export function recogniseSheet(sheet: SheetData, mapping?: ColumnMapping, option
   const origin = { row: sheet?.origin?.row ?? 0, col: sheet?.origin?.col ?? 0 };
   if (mapping) return fromMapping(name, values, origin, mapping);
 
-  let best: Candidate | null = null;
+  let best: (HeaderMatch & { rowIndex: number }) | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, values.length);
   for (let r = 0; r < rows; r++) {
     const row = values[r];
     if (!Array.isArray(row) || isBlankRow(row)) continue;
     for (const kind of KIND_ORDER) {
-      const candidate = matchRow(kind, row, r, origin.col);
+      const candidate = matchHeader(kind, row, null, origin.col);
       if (candidate && (!best || candidate.matched > best.matched || (candidate.matched === best.matched && candidate.confidence > best.confidence))) {
-        best = candidate;
+        best = { ...candidate, rowIndex: r };
       }
     }
   }

@@ -88,6 +88,12 @@ export function scoreKeyResult(input: KeyResultInput, cap: number = DEFAULT_SETT
     case "increase":
     case "decrease": {
       if (!isNum(target)) return fail("missing-bounds", "The key result has no target.");
+      if (type === "decrease" && !isNum(start)) {
+        // Without a baseline there is no distance to measure progress along; counting from 0
+        // would score every missed decrease 1 (15% against a target of 12% is "125%").
+        raw = current <= target + EPSILON ? 1 : 0;
+        break;
+      }
       const base = isNum(start) ? start : 0;
       if (Math.abs(target - base) < EPSILON * Math.max(1, Math.abs(target))) {
         return fail("target-equals-start", "Target equals start, so progress cannot be measured.");
@@ -361,19 +367,23 @@ export function weightsAsPercent(weights: ReadonlyArray<number | null>): Array<n
 }
 
 /**
- * A KRA rating derived from actual ÷ target by bands, for areas with no rating.
+ * A KRA rating derived from actual ÷ target by bands, for areas with no rating;
+ * target ÷ actual when lower is better (an actual of 0 then earns the top band).
  *
  * @example
  * deriveRating(110, 100) // 4
  * deriveRating(null, 100) // null
+ * deriveRating(38, 30, undefined, "lower") // 2 (30 ÷ 38 = 0.79: 38 days against a target of 30 is late)
  */
 export function deriveRating(
   actual: number | null,
   target: number | null,
   bands: Settings["ratingBands"] = DEFAULT_SETTINGS.ratingBands,
+  direction: "higher" | "lower" = "higher",
 ): number | null {
   if (!isNum(actual) || !isNum(target) || target === 0) return null;
-  const ratio = actual / target;
+  if (direction === "lower" && actual <= 0) return bands[0]?.rating ?? null;
+  const ratio = direction === "lower" ? target / actual : actual / target;
   const band = bands.find((b) => ratio >= b.from - EPSILON);
   return band ? band.rating : null;
 }

@@ -4,6 +4,7 @@
  * format; each converter returns a value, `null` for a blank, or a problem with a
  * plain-language message. Nothing here throws, whatever the input.
  */
+import { splitQualifier } from "./qualifiers";
 import { serialToIso, dayNumber } from "./dates";
 import type { IsoDate, RawCell } from "./model";
 
@@ -146,8 +147,14 @@ export function toNumber(raw: RawCell, _format?: string, options: ValueOptions =
   }
   if (isBlank(raw)) return BLANK;
   if (isExcelError(raw)) return excelError(raw.trim().toUpperCase());
-  const value = parseNumberText(raw, options.decimalSeparator ?? ".");
+  const value = parseNumberText(raw, options.decimalSeparator ?? ".") ?? parseQualifiedText(raw, options.decimalSeparator ?? ".");
   return value === null ? problem("not-a-number", `"${excerpt(raw.trim())}" is not a number`, raw.trim()) : { ok: true, value };
+}
+
+/** A number written with a qualifier (`70%+`, `<15%`, `4.5/5`, `12 months`) reads as the number itself. */
+function parseQualifiedText(text: string, decimal: "." | ","): number | null {
+  const qualified = splitQualifier(text);
+  return qualified ? parseNumberText(qualified.number, decimal) : null;
 }
 
 function parseNumberText(text: string, decimal: "." | ","): number | null {

@@ -14,7 +14,7 @@
  */
 import type { IsoDate } from "../core/model";
 import type { Outcome } from "../core/outcome";
-import { COMMITMENT_WORDS, DIRECTION_WORDS, TYPE_WORDS } from "../core/parse/words";
+import { COMMITMENT_WORDS, DIRECTION_WORDS, STATED_TYPE_WORDS } from "../core/parse/words";
 import { gradeOf, kpiDirection, kpiStatus, kpiTrend, kraScore, objectiveScore, paceOf, scoreKeyResult } from "../core/scoring";
 import type { Settings } from "../core/settings";
 import { isExcelError } from "../core/values";
@@ -41,7 +41,7 @@ export interface FunctionContext {
   today: IsoDate;
 }
 
-const TYPES = "increase, decrease, milestone, binary or maintain";
+const TYPES = "increase, decrease, milestone, binary, maintain or maintain below";
 const COMMITMENTS = "aspirational or committed";
 const DIRECTIONS = "higher, lower or band";
 
@@ -73,7 +73,7 @@ export function okrScore(start: unknown, target: unknown, current: unknown, type
     const broken = errorCellIn(cells, names);
     if (broken) return broken;
     const [s, t, c, ty, cp] = cells;
-    const kind = readWord(ty, TYPE_WORDS, "Type", TYPES);
+    const kind = readWord(ty, STATED_TYPE_WORDS, "Type", TYPES);
     const from = readNumber(s, "Start", settings);
     const to = readNumberOrYesNo(t, "Target", settings);
     const now = readNumberOrYesNo(c, "Current", settings);
@@ -84,7 +84,7 @@ export function okrScore(start: unknown, target: unknown, current: unknown, type
     if (!now.ok) return now.error;
     if (!limit.ok) return limit.error;
     const scored = scoreKeyResult(
-      { type: kind.value ?? "increase", start: from.value, target: to.value, current: now.value },
+      { type: kind.value?.type ?? "increase", start: from.value, target: to.value, current: now.value, direction: kind.value?.direction },
       limit.value ?? settings.scoreCap,
     );
     return scored.ok ? scored.value.score : valueError(scored.message);

@@ -52,7 +52,7 @@ function toExcelGrid(grid: Grid): Array<Array<number | string | CustomFunctions.
  * @param start Baseline value at the start of the period (blank counts as 0).
  * @param target Value the key result aims for.
  * @param current Latest value; blank means no check-in yet; yes/done and TRUE count as 1.
- * @param [type] increase (default), decrease, milestone, binary or maintain.
+ * @param [type] increase (default), decrease, milestone, binary, maintain (at least the target) or maintain below (at most the target).
  * @param [cap] Highest score allowed; above 1 allows over-achievement (default from the workbook's settings).
  * @returns The score, one per row or cell when given ranges.
  */

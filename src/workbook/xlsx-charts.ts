@@ -1,16 +1,9 @@
 /**
- * Native Excel charts for .xlsx files. ExcelJS has no chart API, so the writer
- * records each planned chart as a {@link PendingChart} and, once ExcelJS has
- * produced the package, {@link addChartsToXlsx} adds the DrawingML parts
- * (chart, drawing, relationships, content types) to the zip directly.
- *
- * The XML ExcelJS writes is regular, so the few attributes needed here are read
- * with small patterns rather than a full parser (which would be a new runtime
- * dependency for the CLI).
+ * Native Excel charts for .xlsx files: the DrawingML parts (charts, the drawing
+ * that places them on a sheet, its relationships) for the charts of one new sheet.
  */
-import JSZip from "jszip";
 import type { ChartBlock } from "../core/plan";
-import { WorkbookError } from "./port";
+import { escapeXmlMarkup } from "./xlsx-xml";
 
 /** A reference in a chart series with the values Excel last saw, for viewers that do not recalculate. */
 export interface ChartRef {
@@ -44,7 +37,6 @@ export interface PendingChart {
 }
 
 const NS = {
-  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
   rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   drawingml: "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -53,8 +45,6 @@ const NS = {
 } as const;
 
 const REL_TYPE = {
-  worksheet: `${NS.rel}/worksheet`,
-  drawing: `${NS.rel}/drawing`,
   chart: `${NS.rel}/chart`,
 } as const;
 
@@ -63,71 +53,44 @@ const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
 } as const;
 
-/**
- * Worksheet children that CT_Worksheet places after `<drawing>`: the drawing goes
- * before the first of them that is present, or at the end of the sheet.
- */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+
+/** A part to add to the package, with its content type when it needs an override. */
+export interface NewPart {
+  path: string;
+  xml: string;
+  contentType?: string;
+}
 
 /**
- * Adds the charts to an .xlsx package written by ExcelJS and returns the new package.
- * Sheets are found by name through the workbook part and its relationships, never by position.
+ * The drawing that shows one sheet's charts, and a part per chart: chart parts
+ * are numbered from `firstChart`, the drawing is `xl/drawings/drawing{drawingNumber}.xml`.
+ * The sheet links to the returned drawing part.
  *
  * @example
- * const bytes = await addChartsToXlsx(await workbook.xlsx.writeBuffer(), result.charts);
+ * const { drawingPart, parts } = chartDrawing(charts, 3, 7); // drawing3.xml with chart7.xml, chart8.xml …
  */
-export async function addChartsToXlsx(buffer: Uint8Array | ArrayBuffer, charts: PendingChart[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(buffer);
-  if (charts.length === 0) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-
-  const sheetParts = await worksheetPartsByName(zip);
-  let nextChart = nextPartNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
-  let nextDrawing = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
-  const overrides: Array<{ part: string; type: string }> = [];
-
-  for (const [sheet, sheetCharts] of groupBySheet(charts)) {
-    const sheetPart = sheetParts.get(sheet.toLowerCase());
-    if (!sheetPart) throw new WorkbookError(`Cannot add a chart: there is no sheet named "${sheet}".`, "ItemNotFound");
-
-    const drawingPart = `xl/drawings/drawing${nextDrawing++}.xml`;
-    const drawingRels: string[] = [];
-    const anchors: string[] = [];
-    sheetCharts.forEach((chart, i) => {
-      const chartPart = `xl/charts/chart${nextChart++}.xml`;
-      zip.file(chartPart, chartXml(chart));
-      overrides.push({ part: chartPart, type: CONTENT_TYPE.chart });
-      const rId = `rId${i + 1}`;
-      drawingRels.push(relationship(rId, REL_TYPE.chart, `../charts/${baseName(chartPart)}`));
-      anchors.push(anchorXml(chart, rId, i + 2));
-    });
-    zip.file(drawingPart, drawingXml(anchors));
-    zip.file(relsPathOf(drawingPart), relationshipsXml(drawingRels));
-    overrides.push({ part: drawingPart, type: CONTENT_TYPE.drawing });
-
-    await attachDrawing(zip, sheetPart, drawingPart);
-  }
-
-  const typesXml = await readPart(zip, "[Content_Types].xml");
-  const added = overrides.map((o) => `<Override PartName="/${o.part}" ContentType="${o.type}"/>`).join("");
-  zip.file("[Content_Types].xml", typesXml.replace("</Types>", `${added}</Types>`));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+export function chartDrawing(charts: PendingChart[], drawingNumber: number, firstChart: number): { drawingPart: string; parts: NewPart[] } {
+  const drawingPart = `xl/drawings/drawing${drawingNumber}.xml`;
+  const parts: NewPart[] = [];
+  const drawingRels: string[] = [];
+  const anchors: string[] = [];
+  charts.forEach((chart, i) => {
+    const chartPart = `xl/charts/chart${firstChart + i}.xml`;
+    parts.push({ path: chartPart, xml: chartXml(chart), contentType: CONTENT_TYPE.chart });
+    const rId = `rId${i + 1}`;
+    drawingRels.push(relationship(rId, REL_TYPE.chart, `../charts/chart${firstChart + i}.xml`));
+    anchors.push(anchorXml(chart, rId, i + 2));
+  });
+  parts.push({ path: drawingPart, xml: drawingXml(anchors), contentType: CONTENT_TYPE.drawing });
+  parts.push({ path: `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, xml: relationshipsXml(drawingRels) });
+  return { drawingPart, parts };
 }
 
 /** The DrawingML chart part for one chart. */
 function chartXml(chart: PendingChart): string {
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:r><a:rPr lang="en-US" b="1"/><a:t>${escapeXmlMarkup(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -164,7 +127,7 @@ function plotXml(chart: PendingChart): string {
     `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.series[0]?.values.format ?? "General")}" sourceLinked="1"/>` +
+    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${escapeXmlMarkup(chart.series[0]?.values.format ?? "General")}" sourceLinked="1"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   );
@@ -192,9 +155,9 @@ function pointsXml(colors: string[] | undefined): string {
 
 function strRef(ref: ChartRef): string {
   const points = ref.cache
-    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXmlMarkup(String(v))}</c:v></c:pt>`))
     .join("");
-  return `<c:strRef><c:f>${escapeXml(ref.ref)}</c:f><c:strCache><c:ptCount val="${ref.cache.length}"/>${points}</c:strCache></c:strRef>`;
+  return `<c:strRef><c:f>${escapeXmlMarkup(ref.ref)}</c:f><c:strCache><c:ptCount val="${ref.cache.length}"/>${points}</c:strCache></c:strRef>`;
 }
 
 function numRef(ref: ChartRef): string {
@@ -202,7 +165,7 @@ function numRef(ref: ChartRef): string {
     .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
     .join("");
   return (
-    `<c:numRef><c:f>${escapeXml(ref.ref)}</c:f><c:numCache><c:formatCode>${escapeXml(ref.format ?? "General")}</c:formatCode>` +
+    `<c:numRef><c:f>${escapeXmlMarkup(ref.ref)}</c:f><c:numCache><c:formatCode>${escapeXmlMarkup(ref.format ?? "General")}</c:formatCode>` +
     `<c:ptCount val="${ref.cache.length}"/>${points}</c:numCache></c:numRef>`
   );
 }
@@ -211,7 +174,7 @@ function anchorXml(chart: PendingChart, rId: string, shapeId: number): string {
   const marker = (tag: string, p: { row: number; col: number }) =>
     `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   // The title doubles as alternative text so screen readers can name the chart.
-  const title = escapeXml(chart.title);
+  const title = escapeXmlMarkup(chart.title);
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${marker("from", chart.anchor.from)}${marker("to", chart.anchor.to)}` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="Chart ${shapeId - 1}" descr="${title}"/>` +
@@ -228,157 +191,13 @@ function drawingXml(anchors: string[]): string {
   );
 }
 
-function relationship(id: string, type: string, target: string): string {
-  return `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+export function relationship(id: string, type: string, target: string): string {
+  return `<Relationship Id="${id}" Type="${type}" Target="${escapeXmlMarkup(target)}"/>`;
 }
 
-function relationshipsXml(relationships: string[]): string {
+export function relationshipsXml(relationships: string[]): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<Relationships xmlns="${NS.pkgRels}">${relationships.join("")}</Relationships>`
   );
-}
-
-/** Links the drawing to the sheet: a relationship, then `<drawing>` at its place in CT_Worksheet. */
-async function attachDrawing(zip: JSZip, sheetPart: string, drawingPart: string): Promise<void> {
-  const sheetXml = await readPart(zip, sheetPart);
-  if (/<drawing[\s/>]/.test(sheetXml)) {
-    // Planned sheets are new and never carry images, so a drawing here means a mix-up of sheets.
-    throw new WorkbookError(`Cannot add a chart to ${sheetPart}: the sheet already has a drawing.`, "InvalidArgument");
-  }
-  const relsPath = relsPathOf(sheetPart);
-  const relsXml = zip.file(relsPath) ? await readPart(zip, relsPath) : relationshipsXml([]);
-  const rId = freeRelationshipId(relsXml);
-  const rel = relationship(rId, REL_TYPE.drawing, relativeTarget(sheetPart, drawingPart));
-  zip.file(relsPath, relsXml.includes("</Relationships>") ? relsXml.replace("</Relationships>", `${rel}</Relationships>`) : relsXml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`));
-
-  // Conditional formats may hold their own <extLst>, so look only after the last of them.
-  const lastFormat = sheetXml.lastIndexOf("</conditionalFormatting>");
-  const searchFrom = lastFormat >= 0 ? lastFormat : Math.max(0, sheetXml.indexOf("</sheetData>"));
-  const after = new RegExp(`<(?:${AFTER_DRAWING.join("|")})[\\s/>]`, "g");
-  after.lastIndex = searchFrom;
-  const found = after.exec(sheetXml);
-  const at = found ? found.index : sheetXml.lastIndexOf("</worksheet>");
-  if (at < 0) throw new WorkbookError(`Cannot add a chart: ${sheetPart} is not a worksheet.`, "InvalidArgument");
-  const withRelNs = /xmlns:r=/.test(sheetXml.slice(0, sheetXml.indexOf(">", sheetXml.indexOf("<worksheet"))))
-    ? sheetXml
-    : sheetXml.replace("<worksheet", `<worksheet xmlns:r="${NS.rel}"`);
-  const shift = withRelNs.length - sheetXml.length;
-  zip.file(sheetPart, `${withRelNs.slice(0, at + shift)}<drawing r:id="${rId}"/>${withRelNs.slice(at + shift)}`);
-}
-
-/** Worksheet part paths (`xl/worksheets/sheet3.xml`) by lower-cased sheet name. */
-async function worksheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
-  const workbookPart = "xl/workbook.xml";
-  const workbookXml = await readPart(zip, workbookPart);
-  const relsXml = await readPart(zip, relsPathOf(workbookPart));
-  const targets = new Map<string, string>();
-  for (const tag of relsXml.match(/<Relationship\s[^>]*>/g) ?? []) {
-    const attrs = attributes(tag);
-    if (attrs.Type === REL_TYPE.worksheet && attrs.Id && attrs.Target) {
-      targets.set(attrs.Id, resolveTarget(workbookPart, attrs.Target));
-    }
-  }
-  const parts = new Map<string, string>();
-  for (const tag of workbookXml.match(/<sheet\s[^>]*>/g) ?? []) {
-    const attrs = attributes(tag);
-    const target = attrs["r:id"] ? targets.get(attrs["r:id"]) : undefined;
-    if (attrs.name && target) parts.set(attrs.name.toLowerCase(), target);
-  }
-  return parts;
-}
-
-/** The attributes of one start tag, entities decoded. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-function groupBySheet(charts: PendingChart[]): Map<string, PendingChart[]> {
-  const groups = new Map<string, PendingChart[]>();
-  for (const chart of charts) {
-    const key = chart.sheet;
-    groups.set(key, [...(groups.get(key) ?? []), chart]);
-  }
-  return groups;
-}
-
-function nextPartNumber(zip: JSZip, pattern: RegExp): number {
-  let max = 0;
-  for (const name of Object.keys(zip.files)) {
-    const m = pattern.exec(name);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1;
-}
-
-function freeRelationshipId(relsXml: string): string {
-  const used = new Set(Array.from(relsXml.matchAll(/\bId\s*=\s*"([^"]*)"/g), (m) => m[1]));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  return `rId${n}`;
-}
-
-async function readPart(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new WorkbookError(`The .xlsx package has no ${path}.`, "Corrupt");
-  return file.async("string");
-}
-
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function baseName(part: string): string {
-  return part.slice(part.lastIndexOf("/") + 1);
-}
-
-/** Resolves a relationship target against the folder of its source part. */
-function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePart.split("/").slice(0, -1);
-  for (const segment of target.split("/")) {
-    if (segment === "..") parts.pop();
-    else if (segment !== ".") parts.push(segment);
-  }
-  return parts.join("/");
-}
-
-/** The target of `part` as seen from `sourcePart` (both under `xl/`). */
-function relativeTarget(sourcePart: string, part: string): string {
-  const from = sourcePart.split("/").slice(0, -1);
-  const to = part.split("/");
-  let common = 0;
-  while (common < from.length && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
-}
-
-/**
- * Escapes text for XML content and attributes; also drops characters XML 1.0 cannot carry.
- *
- * @example
- * escapeXml(`Q3 <"R&D">`) // "Q3 &lt;&quot;R&amp;D&quot;&gt;"
- */
-function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    if (e === "amp") return "&";
-    return String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
 }

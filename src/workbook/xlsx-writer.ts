@@ -1,10 +1,11 @@
 /**
- * Carries out an {@link OutputPlan} on an ExcelJS workbook: new sheets with
- * valid, unique names, all or nothing. Text is always written as text, never as
- * a formula. Charts cannot be written by ExcelJS; they are returned as
- * {@link PendingChart}s for {@link addChartsToXlsx} to add after saving.
+ * Carries out an {@link OutputPlan} as SpreadsheetML: each planned sheet becomes
+ * a worksheet part (with its tables and charts) that {@link buildCopy} adds to the
+ * input's package, so nothing of the user's workbook goes through a model and back.
+ * Names are valid and unique; text is always written as text (inline strings),
+ * never as a formula, escaped the way Excel escapes it and cut at Excel's
+ * 32,767-character limit with a visible marker.
  */
-import type ExcelJS from "exceljs";
 import { a1, parseA1, rangeA1, type RangeRef } from "../core/address";
 import type {
   Block,
@@ -23,17 +24,54 @@ import type {
   WriteResult,
 } from "../core/plan";
 import { tableFormatAt } from "../core/plan";
-import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
+import { uniqueSheetName, uniqueTableName, validSheetName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
-import { maxOf } from "../core/collections";
+import { NS } from "./xlsx-package";
+import { StyleSheet, type CellFormat } from "./xlsx-styles";
+import { cutCellText, escapeXmlText } from "./xlsx-xml";
 
-export { addChartsToXlsx } from "./xlsx-charts";
 export type { ChartRef, ChartSeries, PendingChart } from "./xlsx-charts";
 
-/** The final sheet names by key, and the charts to add once the workbook is saved. */
-export interface XlsxWriteResult extends WriteResult {
+const LINK_COLOR = "#0563C1";
+const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
+/** Excel rejects inline validation lists longer than this. */
+const MAX_LIST_FORMULA = 255;
+/** Excel's grid: 1,048,576 rows by 16,384 columns. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** A table of a planned sheet, as its own part. */
+export interface TablePart {
+  name: string;
+  /** The table's `id`, unique in the workbook. */
+  id: number;
+  xml: string;
+}
+
+/** One planned sheet rendered as a worksheet part, waiting to be added to a package. */
+export interface SheetPart {
+  name: string;
+  state: "visible" | "veryHidden";
+  /** The worksheet XML, with `{{drawing}}` where the chart drawing's element goes (empty when none). */
+  xml: string;
+  tables: TablePart[];
   charts: PendingChart[];
+  /** True when the sheet holds formulas, so the copy asks Excel to calculate on open. */
+  formulas: boolean;
+}
+
+/** What already exists in the workbook that new sheets and tables must not clash with. */
+export interface Existing {
+  sheetNames: string[];
+  /** Table names and defined names, any case. */
+  tableNames: string[];
+  /** The largest table id in the workbook. */
+  maxTableId: number;
+}
+
+export interface XlsxWriteResult extends WriteResult {
+  sheets: SheetPart[];
 }
 
 export interface XlsxWriteOptions {
@@ -41,73 +79,90 @@ export interface XlsxWriteOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-const LINK_COLOR = "FF0563C1";
-const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
-/** Excel rejects inline validation lists longer than this. */
-const MAX_LIST_FORMULA = 255;
+/** Where the drawing element goes in a sheet; filled in once the drawing's relationship id is known. */
+export const DRAWING_SLOT = "{{drawing}}";
 
-/** A sheet view as ExcelJS stores it; `tabSelected` exists at run time but not in its typings. */
-type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+/** One cell being built: its value (or formula) and the parts of its format. */
+interface Cell {
+  value: PlanValue;
+  formula?: string;
+  format: CellFormat;
+}
 
 /** What the blocks of one sheet share while it is written. */
-interface SheetContext {
+interface SheetBuild {
+  name: string;
   names: Record<string, string>;
-  tableNames: Set<string>;
+  cells: Map<number, Map<number, Cell>>;
+  columnWidths: number[];
+  conditional: string[];
+  validations: string[];
+  links: string[];
+  tables: Array<{ block: TableBlock; name: string; ref: string; headers: string[] }>;
+  charts: ChartBlock[];
   /** Conditional-format priorities must be unique in a sheet. */
   nextPriority: number;
+  formulas: boolean;
 }
 
 /**
- * Adds the planned sheets to the workbook. All or nothing: on any error the sheets
- * added so far are removed, the workbook's views restored, and the error rethrown.
+ * Renders the planned sheets as worksheet parts. All or nothing: nothing is added
+ * to `existing` or `styles` that a failed plan would leave behind, because the
+ * caller adds the parts only when every sheet was rendered.
  *
  * @example
- * const { names, charts } = writePlanToWorkbook(workbook, plan);
- * names.index // "Rollup 2026-Q3 (2)" when "Rollup 2026-Q3" was taken
+ * const { names, sheets } = renderPlan(plan, { sheetNames: ["OKRs"], tableNames: [], maxTableId: 0 }, styles);
+ * names.index // "Rollup 2026-Q3"
  */
-export function writePlanToWorkbook(
-  workbook: ExcelJS.Workbook,
-  plan: OutputPlan,
-  options: XlsxWriteOptions = {},
-): XlsxWriteResult {
-  const names = chooseNames(workbook, plan);
-  const existing = workbook.worksheets;
-  const savedViews = existing.map((ws) => ws.views);
-  const savedBookViews = workbook.views;
-  const added: ExcelJS.Worksheet[] = [];
-  const tableNames = existingTableNames(workbook);
-  try {
-    const charts: PendingChart[] = [];
-    plan.sheets.forEach((sheet, i) => {
-      const ws = workbook.addWorksheet(names[sheet.key]);
-      added.push(ws);
-      const context: SheetContext = { names, tableNames, nextPriority: 1 };
-      writeSheet(ws, sheet, context);
-      for (const block of sheet.blocks) if (isChart(block)) charts.push(pendingChart(ws, block));
-      options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: ws.name });
+export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): XlsxWriteResult {
+  const names = chooseNames(existing.sheetNames, plan);
+  const tableNames = new Set(existing.tableNames.map((n) => n.toLowerCase()));
+  let tableId = existing.maxTableId;
+  const trial = styles.fork();
+  const sheets: SheetPart[] = [];
+  plan.sheets.forEach((sheet, i) => {
+    const build: SheetBuild = {
+      name: names[sheet.key],
+      names,
+      cells: new Map(),
+      columnWidths: sheet.columnWidths ?? [],
+      conditional: [],
+      validations: [],
+      links: [],
+      tables: [],
+      charts: [],
+      nextPriority: 1,
+      formulas: false,
+    };
+    for (const block of sheet.blocks) writeBlock(build, block, trial, tableNames);
+    const tables = build.tables.map((t) => ({ name: t.name, id: ++tableId, xml: tableXml(t, tableId) }));
+    sheets.push({
+      name: build.name,
+      state: "visible",
+      xml: worksheetXml(build, sheet, tables, trial),
+      tables,
+      charts: build.charts.map((block) => pendingChart(build, block)),
+      formulas: build.formulas,
     });
-    const active = plan.activate === undefined ? added[0] : added[plan.sheets.findIndex((s) => s.key === plan.activate)];
-    if (active) activate(workbook, active);
-    return { names, charts };
-  } catch (error) {
-    for (const ws of added) workbook.removeWorksheet(ws.id);
-    existing.forEach((ws, i) => (ws.views = savedViews[i]));
-    workbook.views = savedBookViews;
-    throw error;
-  }
+    options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: build.name });
+  });
+  styles.adopt(trial);
+  return { names, sheets };
 }
 
 /** Final names for every planned sheet, chosen up front so links can point at sheets written later. */
-function chooseNames(workbook: ExcelJS.Workbook, plan: OutputPlan): Record<string, string> {
-  const taken = workbook.worksheets.map((ws) => ws.name);
+function chooseNames(existing: string[], plan: OutputPlan): Record<string, string> {
+  // One set of lower-cased names for the whole plan: a review plan has thousands of sheets.
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
   const names: Record<string, string> = {};
   for (const sheet of plan.sheets) {
     if (Object.hasOwn(names, sheet.key)) {
       throw new WorkbookError(`The plan has two sheets with the key "${sheet.key}".`, "InvalidArgument");
     }
-    const name = uniqueSheetName(sheet.name, taken);
+    const base = validSheetName(sheet.name);
+    const name = taken.has(base.toLowerCase()) ? uniqueSheetName(sheet.name, taken) : base;
     names[sheet.key] = name;
-    taken.push(name);
+    taken.add(name.toLowerCase());
   }
   if (plan.activate !== undefined && !Object.hasOwn(names, plan.activate)) {
     throw new WorkbookError(`The plan activates "${plan.activate}", which is not one of its sheets.`, "InvalidArgument");
@@ -115,34 +170,24 @@ function chooseNames(workbook: ExcelJS.Workbook, plan: OutputPlan): Record<strin
   return names;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, context: SheetContext): void {
-  for (const block of sheet.blocks) writeBlock(ws, block, context);
-  sheet.columnWidths?.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
-  });
-  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
-    ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
-  }
-  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-}
-
-function writeBlock(ws: ExcelJS.Worksheet, block: Block, context: SheetContext): void {
+function writeBlock(build: SheetBuild, block: Block, styles: StyleSheet, tableNames: Set<string>): void {
   switch (block.kind) {
     case "cells":
-      return writeCells(ws, block);
+      return writeCells(build, block);
     case "formulas":
-      return writeFormulas(ws, block);
+      return writeFormulas(build, block);
     case "table":
-      return writeTable(ws, block, context);
+      return writeTable(build, block, tableNames);
     case "link":
-      return writeLink(ws, block, context);
+      return writeLink(build, block);
     case "conditional":
-      return writeConditional(ws, block, context);
+      return writeConditional(build, block, styles);
     case "validation":
-      return writeValidation(ws, block);
+      return writeValidation(build, block);
     case "chart":
-      // Charts read the finished cells for their cached values, so they are collected after the sheet is written.
-      return checkChart(block);
+      checkChart(block);
+      build.charts.push(block);
+      return;
     default:
       return unknownBlock(block);
   }
@@ -153,95 +198,104 @@ function unknownBlock(block: never): never {
   throw new WorkbookError(`Unknown block kind "${String(kind)}" in the plan.`, "InvalidArgument");
 }
 
-function writeCells(ws: ExcelJS.Worksheet, block: CellsBlock): void {
+function cellAt(build: SheetBuild, row: number, col: number): Cell {
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) {
+    throw new WorkbookError(`The plan writes outside the sheet (row ${row + 1}, column ${col + 1}).`, "InvalidArgument");
+  }
+  let line = build.cells.get(row);
+  if (!line) build.cells.set(row, (line = new Map()));
+  let cell = line.get(col);
+  if (!cell) line.set(col, (cell = { value: null, format: {} }));
+  return cell;
+}
+
+function writeCells(build: SheetBuild, block: CellsBlock): void {
   const height = block.values.length;
-  const width = maxOf(block.values, (row) => row.length, 0);
+  let width = 0;
+  for (const row of block.values) width = Math.max(width, row.length);
   block.values.forEach((row, r) =>
     row.forEach((value, c) => {
-      const cell = ws.getCell(block.at.row + r + 1, block.at.col + c + 1);
-      cell.value = cellValue(value);
+      const cell = cellAt(build, block.at.row + r, block.at.col + c);
+      cell.value = value;
+      cell.formula = undefined;
       const format = block.numberFormats?.[r]?.[c];
-      if (format) cell.numFmt = format;
-      if (block.style) applyStyle(cell, block.style, { top: r === 0, bottom: r === height - 1, left: c === 0, right: c === width - 1 });
+      if (format) cell.format.numFmt = format;
+      if (block.style) applyStyle(cell.format, block.style, { top: r === 0, bottom: r === height - 1, left: c === 0, right: c === width - 1 });
     }),
   );
 }
 
-function writeFormulas(ws: ExcelJS.Worksheet, block: FormulasBlock): void {
+function writeFormulas(build: SheetBuild, block: FormulasBlock): void {
   block.formulas.forEach((row, r) =>
     row.forEach((formula, c) => {
-      const cell = ws.getCell(block.at.row + r + 1, block.at.col + c + 1);
+      const cell = cellAt(build, block.at.row + r, block.at.col + c);
       const body = formula.replace(/^=/, "");
-      cell.value = body === "" ? null : { formula: body };
+      cell.value = null;
+      cell.formula = body === "" ? undefined : body;
+      if (body !== "") build.formulas = true;
       const format = block.numberFormats?.[r]?.[c];
-      if (format) cell.numFmt = format;
+      if (format) cell.format.numFmt = format;
     }),
   );
 }
 
-function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, context: SheetContext): void {
+function writeTable(build: SheetBuild, block: TableBlock, tableNames: Set<string>): void {
   if (block.headers.length === 0) throw new WorkbookError(`Table "${block.name}" has no columns.`, "InvalidArgument");
-  const name = checkedTableName(block.name, context.tableNames);
-  const width = block.headers.length;
-  // Excel needs at least one data row; an empty table gets one blank row.
-  const rows = (block.rows.length > 0 ? block.rows : [[]]).map((row) =>
-    Array.from({ length: width }, (_, c) => cellValue(row[c] ?? null)),
-  );
   const theme = block.style ?? DEFAULT_TABLE_STYLE;
   if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(theme)) {
     throw new WorkbookError(`"${theme}" is not a built-in table style.`, "InvalidArgument");
   }
-  ws.addTable({
-    name,
-    displayName: name,
-    ref: a1(block.at.row, block.at.col),
-    headerRow: true,
-    style: { theme: theme as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-    columns: uniqueHeaders(block.headers).map((header) => ({ name: header, filterButton: true })),
-    rows,
-  });
-  context.tableNames.add(name.toLowerCase());
-  if (block.columnFormats || block.cellFormats) {
-    for (let r = 0; r < rows.length; r++) {
-      for (let c = 0; c < block.headers.length; c++) {
-        const format = tableFormatAt(block, r, c);
-        if (format) ws.getCell(block.at.row + 2 + r, block.at.col + c + 1).numFmt = format;
-      }
+  const name = checkedTableName(block.name, tableNames);
+  tableNames.add(name.toLowerCase());
+  const width = block.headers.length;
+  const headers = uniqueHeaders(block.headers);
+  headers.forEach((header, c) => (cellAt(build, block.at.row, block.at.col + c).value = header));
+  // Excel needs at least one data row; an empty table gets one blank row.
+  const rows = block.rows.length > 0 ? block.rows : [[]];
+  rows.forEach((row, r) => {
+    for (let c = 0; c < width; c++) {
+      const cell = cellAt(build, block.at.row + 1 + r, block.at.col + c);
+      cell.value = row[c] ?? null;
+      cell.formula = undefined;
+      const format = tableFormatAt(block, r, c);
+      if (format) cell.format.numFmt = format;
     }
-  }
+  });
+  const ref = rangeA1({ row: block.at.row, col: block.at.col, rows: rows.length + 1, cols: width });
+  build.tables.push({ block: { ...block, style: theme }, name, ref, headers });
 }
 
-function writeLink(ws: ExcelJS.Worksheet, block: LinkBlock, context: SheetContext): void {
-  const sheet = "key" in block.target ? context.names[block.target.key] : block.target.sheet;
+function writeLink(build: SheetBuild, block: LinkBlock): void {
+  const sheet = "key" in block.target ? build.names[block.target.key] : block.target.sheet;
   if (sheet === undefined) {
     throw new WorkbookError(`A link points at the sheet key "${"key" in block.target ? block.target.key : ""}", which is not in the plan.`, "InvalidArgument");
   }
   const target = parseA1(block.cell ?? "A1");
   if (!target) throw new WorkbookError(`"${block.cell}" is not a cell address.`, "InvalidArgument");
-  const cell = ws.getCell(block.at.row + 1, block.at.col + 1);
-  cell.value = { text: block.text, hyperlink: `#'${sheet.replace(/'/g, "''")}'!${a1(target.row, target.col)}` };
-  cell.font = { color: { argb: LINK_COLOR }, underline: true };
+  const cell = cellAt(build, block.at.row, block.at.col);
+  cell.value = block.text;
+  cell.formula = undefined;
+  cell.format.fontColor = LINK_COLOR;
+  cell.format.underline = true;
+  const location = `'${sheet.replace(/'/g, "''")}'!${a1(target.row, target.col)}`;
+  build.links.push(
+    `<hyperlink ref="${a1(block.at.row, block.at.col)}" location="${escapeXmlText(location)}" display="${escapeXmlText(cutCellText(block.text))}"/>`,
+  );
 }
 
-function writeConditional(ws: ExcelJS.Worksheet, block: ConditionalBlock, context: SheetContext): void {
+function writeConditional(build: SheetBuild, block: ConditionalBlock, styles: StyleSheet): void {
   if (block.rules.length === 0) return;
-  ws.addConditionalFormatting({
-    ref: rangeA1(block.range),
-    rules: block.rules.map((rule) => ({
-      type: "cellIs",
-      operator: "equal",
-      formulae: [`"${rule.equals.replace(/"/g, '""')}"`],
-      priority: context.nextPriority++,
-      style: {
-        // Differential fills take the colour from bgColor, unlike cell fills.
-        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
-        font: { color: { argb: argb(rule.fontColor) } },
-      },
-    })),
-  });
+  const rules = block.rules
+    .map((rule) => {
+      const dxf = styles.dxf({ fill: rule.fill, fontColor: rule.fontColor });
+      const formula = `"${rule.equals.replace(/"/g, '""')}"`;
+      return `<cfRule type="cellIs" dxfId="${dxf}" priority="${build.nextPriority++}" operator="equal"><formula>${escapeXmlText(formula)}</formula></cfRule>`;
+    })
+    .join("");
+  build.conditional.push(`<conditionalFormatting sqref="${rangeA1(block.range)}">${rules}</conditionalFormatting>`);
 }
 
-function writeValidation(ws: ExcelJS.Worksheet, block: ValidationBlock): void {
+function writeValidation(build: SheetBuild, block: ValidationBlock): void {
   if (block.list.length === 0) throw new WorkbookError("A drop-down list has no entries.", "InvalidArgument");
   if (block.list.some((item) => item.includes(","))) {
     throw new WorkbookError(`Drop-down entries cannot contain commas: ${block.list.join(" | ")}.`, "InvalidArgument");
@@ -250,14 +304,9 @@ function writeValidation(ws: ExcelJS.Worksheet, block: ValidationBlock): void {
   if (formula.length > MAX_LIST_FORMULA) {
     throw new WorkbookError(`The drop-down list is longer than Excel allows (${MAX_LIST_FORMULA} characters).`, "InvalidArgument");
   }
-  forEachCell(block.range, (row, col) => {
-    ws.getCell(row + 1, col + 1).dataValidation = {
-      type: "list",
-      allowBlank: true,
-      showErrorMessage: true,
-      formulae: [formula],
-    };
-  });
+  build.validations.push(
+    `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${rangeA1(block.range)}"><formula1>${escapeXmlText(formula)}</formula1></dataValidation>`,
+  );
 }
 
 function checkChart(block: ChartBlock): void {
@@ -266,32 +315,27 @@ function checkChart(block: ChartBlock): void {
   }
 }
 
-function isChart(block: Block): block is ChartBlock {
-  return block.kind === "chart";
-}
-
 /**
  * The chart over `block.data`: the first column holds the category labels, each
  * further column one series named by its header (a single column is one series without labels).
  */
-function pendingChart(ws: ExcelJS.Worksheet, block: ChartBlock): PendingChart {
+function pendingChart(build: SheetBuild, block: ChartBlock): PendingChart {
   const { data } = block;
-  const sheet = ws.name;
   const body = { row: data.row + 1, rows: data.rows - 1 };
   const labelled = data.cols >= 2;
   const firstSeries = labelled ? data.col + 1 : data.col;
   const series = Array.from({ length: data.col + data.cols - firstSeries }, (_, i) => {
     const col = firstSeries + i;
     return {
-      name: chartRef(ws, sheet, { row: data.row, col, rows: 1, cols: 1 }),
-      values: { ...chartRef(ws, sheet, { ...body, col, cols: 1 }), format: numberFormatOf(ws, body.row, col) },
+      name: chartRef(build, { row: data.row, col, rows: 1, cols: 1 }),
+      values: { ...chartRef(build, { ...body, col, cols: 1 }), format: build.cells.get(body.row)?.get(col)?.format.numFmt ?? "General" },
     };
   });
   return {
-    sheet,
+    sheet: build.name,
     chartType: block.chartType,
     title: block.title,
-    categories: labelled ? chartRef(ws, sheet, { ...body, col: data.col, cols: 1 }) : null,
+    categories: labelled ? chartRef(build, { ...body, col: data.col, cols: 1 }) : null,
     series,
     anchor: {
       from: { row: block.at.row, col: block.at.col },
@@ -301,69 +345,40 @@ function pendingChart(ws: ExcelJS.Worksheet, block: ChartBlock): PendingChart {
   };
 }
 
-/** The number format of a column's first data cell, or General. */
-function numberFormatOf(ws: ExcelJS.Worksheet, row: number, col: number): string {
-  return ws.getCell(row + 1, col + 1).numFmt || "General";
-}
-
-function chartRef(ws: ExcelJS.Worksheet, sheet: string, range: RangeRef): ChartRef {
+function chartRef(build: SheetBuild, range: RangeRef): ChartRef {
   const absolute = rangeA1(range).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   const cache: Array<string | number | null> = [];
-  forEachCell(range, (row, col) => cache.push(scalar(ws.getCell(row + 1, col + 1).value)));
-  return { ref: `'${sheet.replace(/'/g, "''")}'!${absolute}`, cache };
+  forEachCell(range, (row, col) => cache.push(scalar(build.cells.get(row)?.get(col))));
+  return { ref: `'${build.name.replace(/'/g, "''")}'!${absolute}`, cache };
 }
 
-/** The plain value a chart shows for a cell: formulas by their last result, links by their text. */
-function scalar(value: ExcelJS.CellValue): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string") return value;
+/** The plain value a chart shows for a cell: formulas have no value until Excel calculates them. */
+function scalar(cell: Cell | undefined): string | number | null {
+  if (!cell || cell.formula !== undefined) return null;
+  const value = cell.value;
+  if (value === null) return null;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("result" in value) return value.result === undefined || typeof value.result === "object" ? null : scalar(value.result);
-  if ("text" in value) return value.text;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  return null;
-}
-
-/** Text stays text: a plain string is always stored as a string cell, whatever it starts with. */
-function cellValue(value: PlanValue): ExcelJS.CellValue {
-  if (typeof value === "number" && !Number.isFinite(value)) return { error: "#NUM!" };
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
   return value;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle, edge: { top: boolean; bottom: boolean; left: boolean; right: boolean }): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
-    cell.font = {
-      ...(style.bold !== undefined && { bold: style.bold }),
-      ...(style.italic !== undefined && { italic: style.italic }),
-      ...(style.fontSize !== undefined && { size: style.fontSize }),
-      ...(style.fontColor !== undefined && { color: { argb: argb(style.fontColor) } }),
-    };
-  }
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap !== undefined || style.align !== undefined) {
-    cell.alignment = {
-      ...(style.wrap !== undefined && { wrapText: style.wrap }),
-      ...(style.align !== undefined && { horizontal: style.align }),
-    };
-  }
-  const thin: Partial<ExcelJS.Border> = { style: "thin" };
-  if (style.border === "bottom" && edge.bottom) cell.border = { bottom: { ...thin } };
+function applyStyle(format: CellFormat, style: CellStyle, edge: { top: boolean; bottom: boolean; left: boolean; right: boolean }): void {
+  if (style.bold !== undefined) format.bold = style.bold;
+  if (style.italic !== undefined) format.italic = style.italic;
+  if (style.fontSize !== undefined) format.fontSize = style.fontSize;
+  if (style.fontColor !== undefined) format.fontColor = checkedColor(style.fontColor);
+  if (style.fill) format.fill = checkedColor(style.fill);
+  if (style.wrap !== undefined) format.wrap = style.wrap;
+  if (style.align !== undefined) format.align = style.align;
+  if (style.border === "bottom" && edge.bottom) format.border = { bottom: true };
   if (style.border === "box" && (edge.top || edge.bottom || edge.left || edge.right)) {
-    cell.border = {
-      ...(edge.top && { top: { ...thin } }),
-      ...(edge.bottom && { bottom: { ...thin } }),
-      ...(edge.left && { left: { ...thin } }),
-      ...(edge.right && { right: { ...thin } }),
-    };
+    format.border = { top: edge.top, bottom: edge.bottom, left: edge.left, right: edge.right };
   }
 }
 
-/** `#1F6FEB` → `FF1F6FEB`. */
-function argb(hex: string): string {
-  const match = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
-  if (!match) throw new WorkbookError(`"${hex}" is not a #RRGGBB colour.`, "InvalidArgument");
-  return `FF${match[1].toUpperCase()}`;
+function checkedColor(hex: string): string {
+  if (!/^#?[0-9a-fA-F]{6}$/.test(hex.trim())) throw new WorkbookError(`"${hex}" is not a #RRGGBB colour.`, "InvalidArgument");
+  return hex.trim();
 }
 
 /**
@@ -380,40 +395,11 @@ function checkedTableName(wanted: string, taken: Set<string>): string {
   return uniqueTableName(wanted, taken);
 }
 
-/** Table names and defined names already in the workbook, lower-cased: a table name must differ from all. */
-function existingTableNames(workbook: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of workbook.worksheets) {
-    for (const table of Object.values(tablesOf(ws))) names.add(tableName(table).toLowerCase());
-  }
-  for (const defined of definedNames(workbook)) names.add(defined.toLowerCase());
-  return names;
-}
-
-/** ExcelJS keeps a sheet's tables in `tables` by name; its typings only expose `getTables()` with a wrong type. */
-function tablesOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
-  const tables: unknown = (ws as unknown as { tables?: unknown }).tables;
-  return tables && typeof tables === "object" ? (tables as Record<string, unknown>) : {};
-}
-
-function tableName(table: unknown): string {
-  if (table && typeof table === "object" && "name" in table && typeof table.name === "string") return table.name;
-  return "";
-}
-
-function definedNames(workbook: ExcelJS.Workbook): string[] {
-  const model: unknown = (workbook.definedNames as unknown as { model?: unknown }).model;
-  if (!Array.isArray(model)) return [];
-  return model.flatMap((entry: unknown) =>
-    entry && typeof entry === "object" && "name" in entry && typeof entry.name === "string" ? [entry.name] : [],
-  );
-}
-
 /** Excel requires distinct, non-empty header names; repeats are numbered the way Excel numbers them. */
 function uniqueHeaders(headers: string[]): string[] {
   const seen = new Set<string>();
   return headers.map((header, i) => {
-    const base = header.trim() === "" ? `Column${i + 1}` : header;
+    const base = header.trim() === "" ? `Column${i + 1}` : cutCellText(header);
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
     seen.add(name.toLowerCase());
@@ -421,28 +407,76 @@ function uniqueHeaders(headers: string[]): string[] {
   });
 }
 
-/** Shows the sheet when the file opens, with it alone selected (two selected tabs would group them for editing). */
-function activate(workbook: ExcelJS.Workbook, active: ExcelJS.Worksheet): void {
-  for (const ws of workbook.worksheets) {
-    // A loaded sheet without a <sheetViews> element has null views, despite ExcelJS's typings.
-    const views: SheetView[] = ws.views ?? [];
-    if (ws === active) ws.views = views.length > 0 ? views.map((view, i) => ({ ...view, tabSelected: i === 0 })) : [{ tabSelected: true }];
-    else if (views.some((view) => view.tabSelected)) ws.views = views.map((view) => ({ ...view, tabSelected: false }));
-  }
-  const activeTab = workbook.worksheets.indexOf(active);
-  // A loaded workbook without <bookViews> has undefined views, despite ExcelJS's typings.
-  const views: ExcelJS.WorkbookView[] = workbook.views ?? [];
-  const [first] = views;
-  workbook.views = [
-    first
-      ? { ...first, activeTab, firstSheet: Math.min(first.firstSheet ?? 0, activeTab) }
-      : { x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab, visibility: "visible" },
-    ...views.slice(1),
-  ];
-}
-
 function forEachCell(range: RangeRef, visit: (row: number, col: number) => void): void {
   for (let r = 0; r < Math.max(1, range.rows); r++) {
     for (let c = 0; c < Math.max(1, range.cols); c++) visit(range.row + r, range.col + c);
   }
+}
+
+function tableXml(table: SheetBuild["tables"][number], id: number): string {
+  const columns = table.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXmlText(h)}"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${NS.main}" id="${id}" name="${table.name}" displayName="${table.name}" ref="${table.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${table.ref}"/><tableColumns count="${table.headers.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="${table.block.style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+function cellXml(ref: string, cell: Cell, styles: StyleSheet): string {
+  const s = styles.cellXf(cell.format);
+  const sAttr = s === 0 ? "" : ` s="${s}"`;
+  if (cell.formula !== undefined) return `<c r="${ref}"${sAttr}><f>${escapeXmlText(cell.formula)}</f></c>`;
+  const value = cell.value;
+  if (value === null || value === undefined) return `<c r="${ref}"${sAttr}/>`;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? `<c r="${ref}"${sAttr}><v>${value}</v></c>` : `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+  }
+  if (typeof value === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
+  // Text stays text: an inline string, never a formula, whatever it starts with.
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXmlText(cutCellText(String(value)))}</t></is></c>`;
+}
+
+function worksheetXml(build: SheetBuild, sheet: SheetPlan, tables: TablePart[], styles: StyleSheet): string {
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`];
+  if (sheet.tabColor) parts.push(`<sheetPr><tabColor rgb="FF${checkedColor(sheet.tabColor).replace("#", "").toUpperCase()}"/></sheetPr>`);
+  const rows = [...build.cells.keys()].sort((a, b) => a - b);
+  let right = 0;
+  for (const line of build.cells.values()) for (const col of line.keys()) right = Math.max(right, col);
+  parts.push(`<dimension ref="${rows.length ? `A1:${a1(rows[rows.length - 1], right)}` : "A1"}"/>`);
+  parts.push(`<sheetViews><sheetView workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`);
+  parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (build.columnWidths.length > 0) {
+    const cols = build.columnWidths
+      .map((width, i) => (Number.isFinite(width) && width > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, width)}" customWidth="1"/>` : ""))
+      .join("");
+    if (cols) parts.push(`<cols>${cols}</cols>`);
+  }
+  parts.push("<sheetData>");
+  for (const row of rows) {
+    const line = build.cells.get(row) as Map<number, Cell>;
+    const cols = [...line.keys()].sort((a, b) => a - b);
+    let xml = `<row r="${row + 1}">`;
+    for (const col of cols) xml += cellXml(a1(row, col), line.get(col) as Cell, styles);
+    parts.push(`${xml}</row>`);
+  }
+  parts.push("</sheetData>");
+  for (const c of build.conditional) parts.push(c);
+  if (build.validations.length) parts.push(`<dataValidations count="${build.validations.length}">${build.validations.join("")}</dataValidations>`);
+  if (build.links.length) parts.push(`<hyperlinks>${build.links.join("")}</hyperlinks>`);
+  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  parts.push(DRAWING_SLOT);
+  if (tables.length) {
+    // Relationship ids rId1… are the tables'; the drawing takes the next one.
+    parts.push(`<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`);
+  }
+  parts.push("</worksheet>");
+  return parts.join("");
+}
+
+function paneXml(freeze: SheetPlan["freeze"]): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return "";
+  const pane = freeze.rows > 0 && freeze.cols > 0 ? "bottomRight" : freeze.rows > 0 ? "bottomLeft" : "topRight";
+  const split = `${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ""}`;
+  return `<pane${split} topLeftCell="${a1(Math.max(0, freeze.rows), Math.max(0, freeze.cols))}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
 }

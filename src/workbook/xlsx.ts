@@ -1,31 +1,32 @@
 /**
- * The file adapter: the workbook port over an .xlsx file through ExcelJS, for
- * the CLI and the tests. Cells are converted to the shape Office.js returns, so
- * parsing cannot tell which adapter read them. The input file is only ever read;
- * results are written to a new file with {@link XlsxWorkbook.saveAs}.
+ * The file adapter: the workbook port over an .xlsx file, for the CLI and the
+ * tests. Sheets are streamed from the package and kept sparse (see xlsx-read.ts);
+ * cells come out in the shape Office.js returns, so parsing cannot tell which
+ * adapter read them. The input file is only ever read; results are written to a
+ * new file with {@link XlsxWorkbook.saveAs}.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import type { RawCell, SheetData } from "../core/model";
+import type { SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
-import { writeAtomically } from "./output-file";
+import { claimTemp, releaseTemp } from "./output-file";
 import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
-import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "./xlsx-writer";
-import { maxOf, minOf } from "../core/collections";
+import { writeCopy } from "./xlsx-copy";
+import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
+import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
+import { readExistingStyles, StyleSheet } from "./xlsx-styles";
+import { renderPlan, type SheetPart } from "./xlsx-writer";
+import { escapeXmlText, readXmlPart } from "./xlsx-xml";
 
-const MS_PER_DAY = 86_400_000;
-/** Excel's serial 25569 is 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
 
-/** An encrypted (password-protected) workbook, like a legacy .xls, is an OLE compound file. */
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b]);
 
 /**
- * Opens an .xlsx file for reading. Fails with a {@link WorkbookError} whose message is
- * one plain line, e.g. `cannot read "goals.xlsx": file not found`.
+ * Opens an .xlsx file for reading: the package's directory and workbook part are
+ * read now, sheets only when asked for, each streamed. Fails with a
+ * {@link WorkbookError} whose message is one plain line, e.g.
+ * `cannot read "goals.xlsx": file not found`, and whose code names the cause
+ * (`ENOENT`, `Xls`, `Ods`, `MissingPart`, `MissingWorkbook`, `Corrupt` …).
  *
  * @example
  * const book = await openXlsx("goals.xlsx");
@@ -40,22 +41,16 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
     const code = errorCode(error);
     throw fail(FILE_ERRORS[code] ?? `the file could not be opened (${code})`, code);
   }
-  if (bytes.length === 0) throw fail("the file is empty", "Empty");
-  if (bytes.subarray(0, 4).equals(OLE_SIGNATURE)) {
-    throw fail("it is password-protected or an old .xls file; save an unprotected .xlsx copy and try again", "Encrypted");
-  }
-  if (!bytes.subarray(0, 2).equals(ZIP_SIGNATURE)) throw fail("it is not an .xlsx workbook", "NotXlsx");
-  const workbook = new ExcelJS.Workbook();
+  const sniffed = sniffNonZip(bytes);
+  if (sniffed) throw fail(sniffed.reason, sniffed.code);
+  let pkg: XlsxPackage;
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
+    pkg = await XlsxPackage.load(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw fail(error.message, error.code);
     throw fail("the file is damaged or is not an .xlsx workbook", "Corrupt");
   }
-  // ExcelJS loads a file saved without sheet or workbook views with `views` null or
-  // undefined, although its typings (and the writer) expect arrays.
-  workbook.views ??= [];
-  for (const ws of workbook.worksheets) ws.views ??= [];
-  return new XlsxWorkbook(workbook, path.resolve(file));
+  return new XlsxWorkbook(pkg, path.resolve(file), file);
 }
 
 const FILE_ERRORS: Record<string, string> = {
@@ -70,131 +65,161 @@ function errorCode(error: unknown): string {
   return "Unknown";
 }
 
-/** The workbook port over one ExcelJS workbook loaded from `source`. */
+/** The workbook port over one .xlsx package loaded from `source`. */
 export class XlsxWorkbook implements WorkbookPort {
-  private readonly charts: PendingChart[] = [];
+  private tables: Promise<WorkbookTables> | null = null;
+  private styles: StyleSheet | null = null;
+  private existingTables: { names: string[]; maxId: number } | null = null;
+  private readonly added: SheetPart[] = [];
+  private pendingState: StoredState | null = null;
 
   constructor(
-    /** The ExcelJS workbook; exposed for tests and the sample script. */
-    readonly workbook: ExcelJS.Workbook,
+    private readonly pkg: XlsxPackage,
     /** Absolute path of the file it was read from, which {@link saveAs} never overwrites. */
     readonly source: string | null = null,
+    /** The file as the user named it, for messages. */
+    private readonly shownAs: string = source ?? "workbook",
   ) {}
 
   async sheetNames(): Promise<string[]> {
-    return this.visibleSheets().map((ws) => ws.name);
+    return this.visibleSheets().map((s) => s.name);
   }
 
   async readSheets(names?: string[]): Promise<SheetData[]> {
     const visible = this.visibleSheets();
-    if (!names) return visible.map(readWorksheet);
-    return names.map((name) => {
-      const ws = visible.find((w) => w.name.toLowerCase() === name.toLowerCase());
-      if (!ws) throw new WorkbookError(`There is no sheet named "${name}".`, "ItemNotFound");
-      return readWorksheet(ws);
-    });
+    const chosen = names
+      ? names.map((name) => {
+          const entry = visible.find((s) => s.name.toLowerCase() === name.toLowerCase());
+          if (!entry) throw new WorkbookError(`There is no sheet named "${name}".`, "ItemNotFound");
+          return entry;
+        })
+      : visible;
+    const tables = await this.workbookTables();
+    const out: SheetData[] = [];
+    // One sheet at a time, so only one sheet's stream is in flight.
+    for (const entry of chosen) {
+      if (entry.part === null) out.push({ name: entry.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } });
+      else out.push(await this.readPart(tables, entry.name, entry.part));
+    }
+    return out;
   }
 
+  /**
+   * Renders the planned sheets, to be added to the copy {@link saveAs} writes. All or
+   * nothing: a plan that fails adds no sheet, table or format.
+   */
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
-    const result = writePlanToWorkbook(this.workbook, plan, options);
-    for (const chart of result.charts) this.charts.push(chart);
+    const styles = await this.styleSheet();
+    const existing = await this.existingTableNames();
+    const result = renderPlan(
+      plan,
+      {
+        sheetNames: [...this.pkg.sheets.map((s) => s.name), ...this.added.map((s) => s.name)],
+        tableNames: existing.names.concat(this.pkg.definedNames, this.added.flatMap((s) => s.tables.map((t) => t.name))),
+        maxTableId: this.added.reduce((max, s) => s.tables.reduce((m, t) => Math.max(m, t.id), max), existing.maxId),
+      },
+      styles,
+      options,
+    );
+    for (const sheet of result.sheets) this.added.push(sheet);
     return { names: result.names };
   }
 
   async readState(): Promise<StoredState> {
-    const ws = this.workbook.getWorksheet(STATE_SHEET);
-    if (!ws) return {};
-    const cells: RawCell[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) cells.push(toRawCell(ws.getCell(r, 1).value));
+    if (this.pendingState) return this.pendingState;
+    const entry = this.pkg.sheets.find((s) => s.name === STATE_SHEET);
+    if (!entry?.part) return {};
+    const sheet = await this.readPart(await this.workbookTables(), entry.name, entry.part);
+    const cells: unknown[] = [];
+    for (const row of sheet.values) cells.push(sheet.origin.col === 0 ? row[0] : "");
     const { state, problems } = decodeState(cells);
     return problems.length > 0 ? { ...state, problems } : state;
   }
 
+  /** Keeps the state for the copy: it replaces the state sheet there (or adds it, very hidden). */
   async writeState(state: StoredState): Promise<void> {
-    const old = this.workbook.getWorksheet(STATE_SHEET);
-    if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
-    encodeState(state).forEach((piece, i) => {
-      ws.getCell(i + 1, 1).value = piece;
-    });
+    this.pendingState = state;
   }
 
   /**
-   * Writes the workbook, with any charts planned so far, to a new file. The file is
+   * Writes a copy of the input with the new sheets (and state) to `file`. The copy is
    * written beside its destination and renamed into place, so a failure never leaves
-   * half a file; the workbook's own source file is never overwritten.
+   * half a file; the workbook's own source file is never overwritten, and every part
+   * of it the additions do not list is copied unchanged.
    */
   async saveAs(file: string): Promise<void> {
     const target = path.resolve(file);
     if (this.source && (await samePath(target, this.source))) {
       throw new WorkbookError(`will not overwrite the input file "${file}"; choose another output name`, "SameFile");
     }
-    const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
-    const bytes = this.charts.length ? await addChartsToXlsx(written, this.charts) : written;
-    await writeAtomically(target, bytes, file);
+    // A temporary name the CLI removes on Ctrl-C and a later run cleans if this one is killed.
+    const temp = claimTemp(target);
+    const state = this.pendingState ? { name: STATE_SHEET, xml: stateSheetXml(this.pendingState) } : null;
+    try {
+      await writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp);
+      await fs.rename(temp, target);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      if (error instanceof WorkbookError) throw error;
+      const code = errorCode(error);
+      throw new WorkbookError(`cannot write "${file}": ${FILE_ERRORS[code] ?? code}`, code);
+    } finally {
+      releaseTemp(temp);
+    }
   }
 
-  private visibleSheets(): ExcelJS.Worksheet[] {
-    return this.workbook.worksheets.filter((ws) => ws.state === "visible" && ws.name !== STATE_SHEET);
+  private visibleSheets(): SheetEntry[] {
+    return this.pkg.sheets.filter((s) => s.state === "visible" && s.name !== STATE_SHEET);
   }
+
+  private workbookTables(): Promise<WorkbookTables> {
+    this.tables ??= readWorkbookTables(this.pkg);
+    return this.tables;
+  }
+
+  private async readPart(tables: WorkbookTables, name: string, part: string): Promise<SheetData> {
+    try {
+      return await readWorksheet(this.pkg, tables, name, part);
+    } catch (error) {
+      if (error instanceof WorkbookError) throw new WorkbookError(`cannot read "${this.shownAs}": ${error.message}`, error.code);
+      throw error;
+    }
+  }
+
+  private async styleSheet(): Promise<StyleSheet> {
+    this.styles ??= new StyleSheet(await readExistingStyles(this.pkg.zip, this.pkg.workbookTarget("styles")));
+    return this.styles;
+  }
+
+  /** The names and ids of the tables already in the package (table parts are small). */
+  private async existingTableNames(): Promise<{ names: string[]; maxId: number }> {
+    if (this.existingTables) return this.existingTables;
+    const found = { names: [] as string[], maxId: 0 };
+    for (const name of Object.keys(this.pkg.zip.files)) {
+      if (!/^xl\/tables\/[^/]+\.xml$/.test(name)) continue;
+      await readXmlPart(this.pkg.zip, name, {
+        open(tag) {
+          if (tag.local !== "table") return;
+          if (tag.attributes.name) found.names.push(tag.attributes.name);
+          if (tag.attributes.displayName) found.names.push(tag.attributes.displayName);
+          found.maxId = Math.max(found.maxId, Number(tag.attributes.id) || 0);
+        },
+      });
+    }
+    this.existingTables = found;
+    return found;
+  }
+}
+
+/** The state as JSON text in column A, cut in chunks below Excel's cell limit. */
+function stateSheetXml(state: StoredState): string {
+  const rows = encodeState(state).map(
+    (piece, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXmlText(piece)}</t></is></c></row>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}"><sheetData>${rows.join("")}</sheetData></worksheet>`;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => fs.realpath(p).catch(() => p);
   return (await real(a)) === (await real(b));
-}
-
-/**
- * Reads a worksheet's used range (trimmed to the cells that hold values) as
- * values and number formats, the way Office.js's `getUsedRange(true)` does.
- */
-function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
-  const cells: Array<{ row: number; col: number; value: RawCell; format: string }> = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Only a merged area's master cell holds the value, as in Excel's `values`.
-      const value = cell.type === ExcelJS.ValueType.Merge ? "" : toRawCell(cell.value);
-      if (value !== "") cells.push({ row: rowNumber - 1, col: colNumber - 1, value, format: cell.numFmt || "General" });
-    });
-  });
-  if (cells.length === 0) return { name: ws.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } };
-  const top = minOf(cells, (c) => c.row);
-  const left = minOf(cells, (c) => c.col);
-  const rows = maxOf(cells, (c) => c.row) - top + 1;
-  const cols = maxOf(cells, (c) => c.col) - left + 1;
-  const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(""));
-  const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
-  for (const c of cells) {
-    values[c.row - top][c.col - left] = c.value;
-    numberFormats[c.row - top][c.col - left] = c.format;
-  }
-  return { name: ws.name, values, numberFormats, origin: { row: top, col: left } };
-}
-
-/**
- * Converts an ExcelJS cell value to what Office.js would return: dates become
- * serial numbers, formulas their cached result, rich text and hyperlinks their
- * text, errors their `#N/A`-style text, and blanks `""`.
- *
- * @example
- * toRawCell(new Date(Date.UTC(2026, 6, 1))) // 46204
- * toRawCell({ formula: "A1*2", result: 4 }) // 4
- */
-export function toRawCell(value: ExcelJS.CellValue | undefined): RawCell {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateToSerial(value);
-  if ("error" in value) return value.error;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("hyperlink" in value) return toRawCell(value.text as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return toRawCell(value.result as ExcelJS.CellValue);
-  return "";
-}
-
-/** Excel serial number (1900 system) of a date ExcelJS decoded as UTC; the time of day is kept as a fraction. */
-function dateToSerial(date: Date): number | string {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return "#VALUE!";
-  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }

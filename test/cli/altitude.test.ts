@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { ScoreReport } from "../../src/cli/report";
 import { altitude, cellsOf, ensureBuilt, readWorkbook, ROOT, SAMPLE, sha256, textOf, writeWorkbook, type Row } from "./support";
 
@@ -48,7 +49,7 @@ describe("altitude score --json on the sample", () => {
   };
 
   it("prints one object with the documented sections and fields", () => {
-    expect(Object.keys(report)).toEqual(["keyResults", "objectives", "kpis", "kras", "problems"]);
+    expect(Object.keys(report)).toEqual(["keyResults", "objectives", "kpis", "kras", "problems", "skipped", "unrecognised"]);
     expect(Object.keys(report.keyResults[0]).sort()).toEqual(
       ["sheet", "row", "period", "team", "owner", "objective", "keyResult", "type", "start", "target", "current", "weight", "score", "grade", "pace"].sort(),
     );
@@ -167,6 +168,42 @@ describe("altitude check", () => {
   });
 });
 
+describe("nothing dropped without a word", () => {
+  it("lists the sheets not read and why, in --json and in text", () => {
+    const report = scoreJson(SAMPLE);
+    expect(report.unrecognised).toEqual([{ sheet: "Notes", reason: expect.stringMatching(/^no header row with the columns of a goal sheet/) }]);
+    const text = altitude(["score", SAMPLE, ...AS_OF]);
+    expect(text.stdout).toMatch(/Not read\n\nNotes: not read, no header row with the columns of a goal sheet/);
+  });
+
+  it("lists summary rows and notes under a table with their rows and reasons, for score and check", async () => {
+    const file = path.join(dir, "kpis.xlsx");
+    await writeWorkbook(file, {
+      KPIs: [["KPI tracker 2026"], ["KPI", "Owner", "Target", "Actual"], ["Defect rate", "Ana", 0.02, 0.03], ["NPS", "Ben", 45, 47], ["Total", "", 45.02, 47.03], [""], ["Note: figures are monthly"]],
+    });
+    const report = scoreJson(file);
+    expect(report.kpis.map((k) => k.kpi)).toEqual(["Defect rate", "NPS"]);
+    expect(report.skipped).toEqual([
+      { sheet: "KPIs", rows: [1], reason: "title, heading or form line above a table (read as its context)" },
+      { sheet: "KPIs", rows: [5], reason: "summary row (Total)" },
+      { sheet: "KPIs", rows: [7], reason: "note or legend line" },
+    ]);
+    const check = altitude(["check", file, ...AS_OF, "--json"]);
+    const checked = JSON.parse(check.stdout) as { skipped: unknown[]; unrecognised: unknown[] };
+    expect(checked.skipped).toEqual(report.skipped);
+    expect(checked.unrecognised).toEqual([]);
+    expect(altitude(["check", file, ...AS_OF]).stdout).toMatch(/^Not read\n\nKPIs row 1: title, heading or form line above a table \(read as its context\)\nKPIs row 5: summary row \(Total\)\nKPIs row 7: note or legend line\n/);
+  });
+
+  it("says per sheet why nothing could be read", async () => {
+    const file = path.join(dir, "none.xlsx");
+    await writeWorkbook(file, { Notes: [["Shopping list"], ["eggs", 12]], Empty: [[""]] });
+    const run = altitude(["score", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\(Notes: no header row with the columns of a goal sheet .*; Empty: the sheet is empty\)\n$/);
+  });
+});
+
 describe("unusable input", () => {
   const unusable: Array<[string, (file: string) => Promise<void>, RegExp]> = [
     ["a missing file", async () => undefined, /^altitude: cannot read ".*missing\.xlsx": file not found\n$/],
@@ -261,6 +298,17 @@ describe("the input is never changed", () => {
   });
 });
 
+/** The `location` of every link on a sheet, found through the workbook part and its relationships. */
+async function internalLinks(file: string, sheetName: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rId = [...workbook.matchAll(/<sheet [^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${sheetName}"`))?.match(/r:id="([^"]+)"/)?.[1];
+  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "";
+  const xml = await zip.file(`xl/${target}`)!.async("string");
+  return Array.from(xml.matchAll(/<hyperlink [^>]*location="([^"]*)"/g), (m) => m[1].replace(/&apos;/g, "'").replace(/&amp;/g, "&"));
+}
+
 async function inputSheetsUnchanged(out: string): Promise<void> {
   const [input, output] = await Promise.all([readWorkbook(sample), readWorkbook(out)]);
   for (const name of SAMPLE_SHEETS) {
@@ -308,11 +356,10 @@ describe("altitude review", () => {
     const names = workbook.worksheets.map((ws) => ws.name);
     expect(names.slice(0, SAMPLE_SHEETS.length)).toEqual(SAMPLE_SHEETS);
     expect(names).toEqual(expect.arrayContaining(["Reviews 2026", "Chloé Martin 2026", "Ben Okafor 2026"]));
-    const links = cellsOf(workbook.getWorksheet("Reviews 2026")!)
-      .map((c) => c.value)
-      .filter((v): v is ExcelJS.CellHyperlinkValue => typeof v === "object" && v !== null && "hyperlink" in v);
-    expect(links.map((l) => l.hyperlink)).toContain("#'Chloé Martin 2026'!A1");
-    for (const link of links) expect(names).toContain(/^#'(.*)'!/.exec(link.hyperlink)?.[1].replace(/''/g, "'"));
+    // Links inside the workbook are written as Excel writes them, `<hyperlink location="…">` (ExcelJS reads only their text).
+    const links = await internalLinks(out, "Reviews 2026");
+    expect(links).toContain("'Chloé Martin 2026'!A1");
+    for (const link of links) expect(names).toContain(/^'(.*)'!/.exec(link)?.[1].replace(/''/g, "'"));
 
     const chloe = cellsOf(workbook.getWorksheet("Chloé Martin 2026")!);
     expect(chloe.map((c) => textOf(c.value))).toEqual(expect.arrayContaining(["Talent development", "Exceeds expectations"]));

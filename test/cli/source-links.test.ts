@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { altitude, ensureBuilt, readWorkbook, SAMPLE, textOf } from "./support";
 
 jest.setTimeout(60_000);
@@ -33,6 +34,34 @@ interface Followed {
   row: Record<string, ExcelJS.CellValue>;
 }
 
+/**
+ * Every link inside the workbook, by sheet and cell, as Excel stores it: `<hyperlink ref="B5"
+ * location="'OKRs'!E9"/>` in the sheet's part (ExcelJS reads only the cell's text of these).
+ */
+async function linksOf(file: string): Promise<Map<string, Map<string, string>>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const unescape = (text: string) => text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const links = new Map<string, Map<string, string>>();
+  for (const tag of workbook.match(/<sheet [^>]*>/g) ?? []) {
+    const name = unescape(/name="([^"]*)"/.exec(tag)?.[1] ?? "");
+    const rId = /r:id="([^"]+)"/.exec(tag)?.[1];
+    const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rId}"`).exec(rels)?.[1] ?? "";
+    const part = zip.file(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+    if (!part) continue;
+    const xml = await part.async("string");
+    const onSheet = new Map<string, string>();
+    for (const link of xml.match(/<hyperlink [^>]*>/g) ?? []) {
+      const ref = /ref="([^"]+)"/.exec(link)?.[1];
+      const location = /location="([^"]*)"/.exec(link)?.[1];
+      if (ref && location !== undefined) onSheet.set(ref, `#${unescape(location)}`);
+    }
+    links.set(name, onSheet);
+  }
+  return links;
+}
+
 /** `#'Team OKRs'!E10` → the sheet and cell it names. */
 function parseLink(hyperlink: string): { sheet: string; cell: string } {
   const match = /^#(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(hyperlink);
@@ -43,14 +72,17 @@ function parseLink(hyperlink: string): { sheet: string; cell: string } {
 const plain = (value: ExcelJS.CellValue): ExcelJS.CellValue =>
   value && typeof value === "object" && "hyperlink" in value ? value.text : value;
 
+let fileLinks = new Map<string, Map<string, string>>();
+
 /** Every link of a sheet, followed to its target, with the table row it sits in. */
 function follow(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet): Followed[] {
   const followed: Followed[] = [];
+  const onSheet = fileLinks.get(ws.name) ?? new Map<string, string>();
   ws.eachRow((row, rowNumber) =>
     row.eachCell((cell, colNumber) => {
-      const value = cell.value;
-      if (!value || typeof value !== "object" || !("hyperlink" in value)) return;
-      const { sheet, cell: address } = parseLink(value.hyperlink);
+      const hyperlink = onSheet.get(cell.address);
+      if (hyperlink === undefined) return;
+      const { sheet, cell: address } = parseLink(hyperlink);
       const target = workbook.getWorksheet(sheet);
       if (!target) throw new Error(`${ws.name}!${cell.address} links to a missing sheet "${sheet}"`);
       // The header is the nearest "Source" or "Where" cell above the link, in its column.
@@ -64,7 +96,7 @@ function follow(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet): Followed[] {
       }
       followed.push({
         from: { sheet: ws.name, address: cell.address, row: rowNumber, col: colNumber },
-        text: value.text,
+        text: textOf(cell.value),
         target: target.getCell(address),
         targetSheet: sheet,
         column: header > 0 ? textOf(ws.getCell(header, colNumber).value) : "",
@@ -84,6 +116,7 @@ describe("altitude review on the sample", () => {
     const run = altitude(["review", SAMPLE, "--period", "2026", "--as-of", "2026-08-15", "-o", out]);
     expect(run.code).toBe(0);
     workbook = await readWorkbook(out);
+    fileLinks = await linksOf(out);
     people = workbook.worksheets.filter((ws) => / 2026$/.test(ws.name) && ws.name !== "Reviews 2026");
   });
 
@@ -153,6 +186,7 @@ describe("altitude rollup on the sample", () => {
     const out = path.join(dir, "rollup.xlsx");
     expect(altitude(["rollup", SAMPLE, "--period", "2026-Q3", "--as-of", "2026-08-15", "-o", out]).code).toBe(0);
     const workbook = await readWorkbook(out);
+    fileLinks = await linksOf(out);
     const links = follow(workbook, workbook.getWorksheet("Rollup 2026-Q3")!);
     const objectives = links.filter((l) => "Objective" in l.row && "Owners" in l.row);
     expect(objectives.map((l) => l.row.Objective)).toHaveLength(5);

@@ -1,4 +1,4 @@
-import { a1, columnLetter, parseA1, quoteSheet, rangeA1, type RangeRef } from "../../src/core/address";
+import { a1, columnLetter, parseA1, quoteSheet, rangeA1, rowSpans, type RangeRef } from "../../src/core/address";
 
 describe("columnLetter", () => {
   it.each<[number, string]>([
@@ -57,5 +57,16 @@ describe("quoteSheet", () => {
     ["2026", "'2026'"],
   ])("quotes %p as %p", (name, quoted) => {
     expect(quoteSheet(name)).toBe(quoted);
+  });
+});
+
+describe("rowSpans", () => {
+  it.each<[string, number[], string]>([
+    ["one row", [4], "4"],
+    ["a run", [4, 5, 6], "4–6"],
+    ["runs and single rows", [1, 2, 5, 7, 8], "1–2, 5, 7–8"],
+    ["none", [], ""],
+  ])("%s", (_name, rows, text) => {
+    expect(rowSpans(rows)).toBe(text);
   });
 });

@@ -63,6 +63,7 @@ describe("blockArea", () => {
     ["a link", { kind: "link", at: { row: 4, col: 1 }, text: "Go", target: { key: "index" } }, { row: 4, col: 1, rows: 1, cols: 1 }],
     ["a chart", { kind: "chart", chartType: "pie", title: "", data: { row: 0, col: 0, rows: 1, cols: 1 }, at: { row: 2, col: 9 }, size: { rows: 10, cols: 6 } }, { row: 2, col: 9, rows: 10, cols: 6 }],
     ["a conditional format", { kind: "conditional", range: { row: 0, col: 0, rows: 1, cols: 1 }, rules: [] }, null],
+    ["200,000 rows of cells without a stack overflow", { kind: "cells", at: { row: 0, col: 0 }, values: Array.from({ length: 200_000 }, (_, i) => (i === 7 ? [1, 2] : [1])) }, { row: 0, col: 0, rows: 200_000, cols: 2 }],
   ])("covers %s", (_name, block, expected) => {
     expect(blockArea(block)).toEqual(expected);
   });

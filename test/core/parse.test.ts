@@ -221,7 +221,7 @@ describe("parseWorkbook: problems", () => {
         code: "bad-type",
         cell: "G2",
         severity: "warning",
-        message: 'Type "sideways" in OKRs!G2 is not recognised; expected increase, decrease, milestone, binary or maintain.',
+        message: 'Type "sideways" in OKRs!G2 is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).',
       },
     ],
     [

@@ -28,7 +28,7 @@ const layouts: Layout[] = [
   },
   {
     name: "aliases in another order",
-    sheet: makeSheet("Goals", [["KR", "DRI", "Baseline", "Goal", "Latest", "Obj ID", "Objective", "Weighting", "Quarter"]]),
+    sheet: makeSheet("Goals", [["KR", "DRI", "Baseline", "Target value", "Latest", "Obj ID", "Objective", "Weighting", "Quarter"]]),
     expected: {
       kind: "okr",
       headerRow: 1,
@@ -109,7 +109,7 @@ describe("recogniseSheet", () => {
     ["an empty sheet", []],
     ["a sheet of numbers", [[1, 2, 3], [4, 5, 6]]],
     ["an objective list without key results", [["Objective", "Owner"], ["Grow", "Ana"]]],
-    ["a header below row 10", [...Array.from({ length: 10 }, () => ["x"]), ["Objective", "Key result", "Target"]]],
+    ["a header below row 30", [...Array.from({ length: 30 }, () => ["x"]), ["Objective", "Key result", "Target"]]],
   ])("leaves alone %s", (_name, rows) => {
     expect(recogniseSheet(makeSheet("Sheet", rows))).toBeNull();
   });
@@ -148,7 +148,17 @@ describe("header aliases", () => {
   it.each<[SheetKind, string, string]>([
     ["okr", "Baseline", "start"],
     ["okr", "From", "start"],
-    ["okr", "Goal", "target"],
+    ["okr", "Goal (a name column, not the target)", "objective"],
+    ["okr", "Goal Title", "objective"],
+    ["okr", "Weightage", "weight"],
+    ["okr", "Current Value", "current"],
+    ["okr", "Completion", "score"],
+    ["kra", "Weightage", "weight"],
+    ["kra", "Rating Point", "rating"],
+    ["kra", "Achieved", "actual"],
+    ["kra", "Goal", "area"],
+    ["kpi", "Achieved", "actual"],
+    ["checkins", "Current Value", "value"],
     ["okr", "To", "target"],
     ["okr", "Actual", "current"],
     ["okr", "Latest", "current"],

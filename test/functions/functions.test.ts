@@ -82,6 +82,16 @@ describe("OKRSCORE", () => {
     expect(result[2][0]).toBeCloseTo(0.636, 3);
   });
 
+  it.each<[string, string, number, number]>([
+    ["maintain below holds at or under the threshold", "maintain below", 2, 1],
+    ["maintain below fails above the threshold", "maintain below", 3, 0],
+    ["keep below reads the same", "Keep below", 3, 0],
+    ["not exceed reads the same", "not exceed", 2, 1],
+    ["maintain holds from above", "maintain", 3, 1],
+  ])("OKRSCORE type: %s", async (_name, type, current, score) => {
+    expect(await okrScore(cell(""), cell(2), cell(current), cell(type))).toEqual([[score]]);
+  });
+
   it("repeats a single cell across a range", async () => {
     expect((await okrScore(cell(0), cell(100), column(50, 25)))).toEqual([[0.5], [0.25]]);
   });
@@ -93,7 +103,7 @@ describe("OKRSCORE", () => {
   it.each<[string, unknown[][], unknown[][], unknown[][], unknown[][] | undefined, string, string]>([
     ["text where a number belongs", cell(40), cell(60), cell("lots"), undefined, "#VALUE!", 'Current: "lots" is not a number.'],
     ["target equal to start", cell(40), cell(40), cell(50), undefined, "#VALUE!", "Target equals start, so progress cannot be measured."],
-    ["an unknown type", cell(40), cell(60), cell(50), cell("sideways"), "#VALUE!", 'Type "sideways" is not recognised: use increase, decrease, milestone, binary or maintain.'],
+    ["an unknown type", cell(40), cell(60), cell(50), cell("sideways"), "#VALUE!", 'Type "sideways" is not recognised: use increase, decrease, milestone, binary, maintain or maintain below.'],
     ["no target", cell(40), cell(""), cell(50), undefined, "#VALUE!", "The key result has no target."],
   ])("returns an error for %s", async (_name, start, target, current, type, code, message) => {
     expect(errorOf((await okrScore(start, target, current, type))[0][0])).toEqual({ code, message });

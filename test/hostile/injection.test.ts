@@ -2,9 +2,12 @@
  * Formula injection: user text that looks like a formula (`=`, `+`, `-`, `@`,
  * DDE payloads) goes through every output — the rollup, the reviews and table
  * conversion — into Excel (the in-memory host, through the real adapter) and
- * into .xlsx (ExcelJS). It must arrive as text every time: the only formulas in
+ * into .xlsx (the file adapter, read back with ExcelJS). It must arrive as text every time: the only formulas in
  * any output are Altitude's own.
  */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { analyse } from "../../src/core/analyse";
 import { checkWorkbook } from "../../src/core/checks";
@@ -21,7 +24,7 @@ import { planTableConversion } from "../../src/core/tables";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import { createExcelEditor } from "../../src/workbook/excel-editor";
 import { createFakeExcel } from "../../src/hosts/excel-stand-in";
-import { writePlanToWorkbook } from "../../src/workbook/xlsx-writer";
+import { openXlsx } from "../../src/workbook/xlsx";
 import { FORMULA_LIKE } from "./arbitraries";
 
 const settings = DEFAULT_SETTINGS;
@@ -103,11 +106,18 @@ describe("formula injection", () => {
     expect(values.map((line) => line.slice(0, 8))).toEqual(sheets[0].values);
   });
 
-  it("writes payloads into .xlsx as strings, never as formula cells", () => {
+  it("writes payloads into .xlsx as strings, never as formula cells", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "altitude-injection-"));
+    const input = new ExcelJS.Workbook();
+    input.addWorksheet("OKRs");
+    await input.xlsx.writeFile(path.join(dir, "in.xlsx"));
+    const port = await openXlsx(path.join(dir, "in.xlsx"));
+    await port.writeSheets(rollup);
+    await port.writeSheets(reviews);
+    await port.saveAs(path.join(dir, "out.xlsx"));
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("OKRs");
-    writePlanToWorkbook(workbook, rollup);
-    writePlanToWorkbook(workbook, reviews);
+    await workbook.xlsx.readFile(path.join(dir, "out.xlsx"));
+    await fs.rm(dir, { recursive: true, force: true });
     let strings = 0;
     workbook.eachSheet((ws) =>
       ws.eachRow((row) =>

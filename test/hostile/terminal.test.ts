@@ -107,6 +107,8 @@ describe("the CLI on cells that hold terminal controls", () => {
       kpis: [],
       kras: [],
       problems: [{ sheet: "OKRs", cell: "A1", code: "x", message: "bad \u001b]0;title\u0007" }],
+      skipped: [{ sheet: "KPIs\u001b[2J", rows: [3], reason: "summary row (\u001b[2JTotal)" }],
+      unrecognised: [{ sheet: "Notes\u202e", reason: "no header row" }],
     };
     const text = scoreText(report);
     expect(text).toContain("\\x1b[2JWin");

@@ -121,7 +121,7 @@ export function makeCheckIn(overrides: Partial<CheckInRecord> = {}): CheckInReco
 }
 
 export function makeParsed(overrides: Partial<ParsedWorkbook> = {}): ParsedWorkbook {
-  return { sheets: [], unrecognised: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [], ...overrides };
+  return { sheets: [], unrecognised: [], notRead: [], skipped: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [], ...overrides };
 }
 
 /** A sheet whose values start at A1. */

@@ -90,7 +90,7 @@ describe("Map columns view", () => {
     renderPane(host, "map");
     fireEvent.change(await screen.findByLabelText("Sheet"), { target: { value: "Notes" } });
     fireEvent.click(screen.getByRole("button", { name: "Save mapping" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Choose the column of Objective, Key result first. Nothing was saved.");
+    expect((await screen.findByRole("alert")).textContent).toContain("Choose the column of Key result first. Nothing was saved.");
     await expect(host.port.readState()).resolves.not.toHaveProperty(["mappings", "Notes"]);
   });
 });

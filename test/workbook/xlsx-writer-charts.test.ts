@@ -1,9 +1,24 @@
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import type { ChartBlock, OutputPlan, SheetPlan } from "../../src/core/plan";
-import { WorkbookError } from "../../src/workbook/port";
-import { addChartsToXlsx, writePlanToWorkbook, type PendingChart } from "../../src/workbook/xlsx-writer";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { StyleSheet } from "../../src/workbook/xlsx-styles";
+import { renderPlan, type PendingChart } from "../../src/workbook/xlsx-writer";
+
+let dir: string;
+let files = 0;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "altitude-charts-"));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
 
@@ -39,13 +54,18 @@ function makeRollup(overrides: Partial<SheetPlan> = {}, chart: Partial<ChartBloc
   };
 }
 
-/** Writes the plan into a workbook that already has a sheet of the same name, saves it and adds the charts. */
+/** Writes the plan, through the file adapter, into a copy of a workbook that already has a sheet of the same name. */
 async function writeWithCharts(plan: OutputPlan, prepare: (wb: ExcelJS.Workbook) => void = () => undefined) {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet("Rollup 2026-Q3").getCell("A1").value = "last quarter";
   prepare(workbook);
-  const result = writePlanToWorkbook(workbook, plan);
-  const bytes = await addChartsToXlsx(await workbook.xlsx.writeBuffer(), result.charts);
+  const input = path.join(dir, `in-${++files}.xlsx`);
+  await workbook.xlsx.writeFile(input);
+  const port = await openXlsx(input);
+  const result = await port.writeSheets(plan);
+  const out = path.join(dir, `out-${files}.xlsx`);
+  await port.saveAs(out);
+  const bytes = await fs.readFile(out);
   return { result, bytes, zip: await JSZip.loadAsync(bytes) };
 }
 
@@ -82,7 +102,7 @@ async function chartsOfSheet(zip: JSZip, name: string): Promise<{ sheetXml: stri
   return { sheetXml, drawing, charts };
 }
 
-describe("addChartsToXlsx", () => {
+describe("charts in the copy", () => {
   it("adds well-formed chart and drawing parts linked from the sheet and declared in the content types", async () => {
     const { zip, result } = await writeWithCharts({ sheets: [makeRollup()] });
     const sheetName = result.names.rollup;
@@ -223,24 +243,7 @@ describe("addChartsToXlsx", () => {
   it("quotes sheet names with apostrophes in series formulas", async () => {
     const { zip, result } = await writeWithCharts({ sheets: [makeRollup({ name: "Ana's Q3" })] });
     const { charts } = await chartsOfSheet(zip, result.names.rollup);
-    expect(await text(zip, charts[0])).toContain("<c:f>&apos;Ana&apos;&apos;s Q3&apos;!$B$6:$B$8</c:f>");
-  });
-
-  it("finds sheets by name, not by position in the package", async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("First");
-    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup()] });
-    // Swap the two worksheet parts so the rollup lives in sheet1.xml.
-    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-    const [one, two] = await Promise.all([text(zip, "xl/worksheets/sheet1.xml"), text(zip, "xl/worksheets/sheet2.xml")]);
-    const rels = (await text(zip, "xl/_rels/workbook.xml.rels")).replace(/sheet([12])\.xml/g, (_, n: string) => `sheet${n === "1" ? 2 : 1}.xml`);
-    zip.file("xl/worksheets/sheet1.xml", two).file("xl/worksheets/sheet2.xml", one).file("xl/_rels/workbook.xml.rels", rels);
-    const swapped = await zip.generateAsync({ type: "uint8array" });
-
-    const out = await JSZip.loadAsync(await addChartsToXlsx(swapped, charts));
-    expect(await sheetPart(out, "Rollup 2026-Q3")).toBe("xl/worksheets/sheet1.xml");
-    expect(await text(out, "xl/worksheets/sheet1.xml")).toContain("<drawing ");
-    expect(await text(out, "xl/worksheets/sheet2.xml")).not.toContain("<drawing ");
+    expect(await text(zip, charts[0])).toContain("<c:f>'Ana''s Q3'!$B$6:$B$8</c:f>");
   });
 
   it("numbers its parts after drawings already in the package and keeps them", async () => {
@@ -269,8 +272,9 @@ describe("addChartsToXlsx", () => {
   });
 
   it("records the charts it will add with the final sheet name and ranges", () => {
-    const workbook = new ExcelJS.Workbook();
-    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup({}, { data: { row: 4, col: 1, rows: 4, cols: 1 } })] });
+    const styles = new StyleSheet({ fonts: 1, fills: 2, borders: 1, cellXfs: 1, dxfs: 0, numFmts: new Map(), maxNumFmtId: 163 });
+    const { sheets } = renderPlan({ sheets: [makeRollup({}, { data: { row: 4, col: 1, rows: 4, cols: 1 } })] }, { sheetNames: [], tableNames: [], maxTableId: 0 }, styles);
+    const charts = sheets.flatMap((sheet) => sheet.charts);
     const expected: PendingChart = {
       sheet: "Rollup 2026-Q3",
       chartType: "column",
@@ -287,18 +291,10 @@ describe("addChartsToXlsx", () => {
     expect(charts).toEqual([expected]);
   });
 
-  it("leaves the package's sheets alone when there are no charts", async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("OKRs").getCell("A1").value = "Objective";
-    const zip = await JSZip.loadAsync(await addChartsToXlsx(await workbook.xlsx.writeBuffer(), []));
+  it("adds no drawing when the plan has no charts", async () => {
+    const rollup = makeRollup();
+    const { zip, result } = await writeWithCharts({ sheets: [{ ...rollup, blocks: rollup.blocks.filter((b) => b.kind !== "chart") }] });
     expect(Object.keys(zip.files).some((p) => p.includes("chart") || p.includes("drawing"))).toBe(false);
-    expect(await text(zip, "xl/worksheets/sheet1.xml")).not.toContain("<drawing ");
-  });
-
-  it("fails with a WorkbookError for a sheet that is not in the package", async () => {
-    const workbook = new ExcelJS.Workbook();
-    const { charts } = writePlanToWorkbook(workbook, { sheets: [makeRollup()] });
-    const renamed = charts.map((c) => ({ ...c, sheet: "Elsewhere" }));
-    await expect(addChartsToXlsx(await workbook.xlsx.writeBuffer(), renamed)).rejects.toThrow(WorkbookError);
+    expect(await text(zip, await sheetPart(zip, result.names.rollup))).not.toContain("<drawing ");
   });
 });

@@ -1,10 +1,25 @@
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import type { Block, OutputPlan, SheetPlan } from "../../src/core/plan";
 import { MAX_SHEET_NAME } from "../../src/core/sheet-names";
 import { WorkbookError } from "../../src/workbook/port";
-import { writePlanToWorkbook } from "../../src/workbook/xlsx-writer";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { StyleSheet } from "../../src/workbook/xlsx-styles";
+import { renderPlan, type XlsxWriteOptions } from "../../src/workbook/xlsx-writer";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "altitude-writer-"));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 function makeSheet(overrides: Partial<SheetPlan> = {}): SheetPlan {
   return { key: "main", name: "Rollup 2026-Q3", blocks: [], ...overrides };
@@ -14,8 +29,8 @@ function makePlan(...sheets: SheetPlan[]): OutputPlan {
   return { sheets };
 }
 
-/** A workbook as the file adapter has it: loaded from bytes, with a sheet of the user's own. */
-async function loadedWorkbook(): Promise<ExcelJS.Workbook> {
+/** A user's workbook: a sheet with formats, a formula and a table, and last quarter's rollup. */
+function userWorkbook(): ExcelJS.Workbook {
   const source = new ExcelJS.Workbook();
   const okrs = source.addWorksheet("OKRs");
   okrs.addRow(["Objective", "Key result", "Score"]);
@@ -25,27 +40,46 @@ async function loadedWorkbook(): Promise<ExcelJS.Workbook> {
   okrs.getCell("D2").value = { formula: "C2*2", result: 1.4 };
   okrs.addTable({ name: "Teams", ref: "F1", headerRow: true, columns: [{ name: "Team" }], rows: [["Sales"]] });
   source.addWorksheet("Rollup 2026-Q3").getCell("A1").value = "last quarter's rollup";
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await source.xlsx.writeBuffer());
-  return book;
+  return source;
 }
 
-/** Saves and re-opens the workbook, also as a zip for looking at the XML. */
-async function saveAndOpen(workbook: ExcelJS.Workbook): Promise<{ book: ExcelJS.Workbook; zip: JSZip }> {
-  const buffer = await workbook.xlsx.writeBuffer();
+/** A workbook holding only sheets of these names. */
+function withSheets(...names: string[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  for (const name of names) workbook.addWorksheet(name).getCell("A1").value = name;
+  if (names.length === 0) workbook.addWorksheet("Data");
+  return workbook;
+}
+
+let files = 0;
+
+/**
+ * Writes the plans through the file adapter into a copy of `input`, then opens the
+ * copy with ExcelJS (an independent reader) and as a zip for looking at the XML.
+ */
+async function writeThrough(input: ExcelJS.Workbook, plans: OutputPlan | OutputPlan[], options?: XlsxWriteOptions) {
+  const n = ++files;
+  const inputFile = path.join(dir, `in-${n}.xlsx`);
+  await input.xlsx.writeFile(inputFile);
+  const port = await openXlsx(inputFile);
+  const results = [];
+  for (const plan of [plans].flat()) results.push(await port.writeSheets(plan, options));
+  const out = path.join(dir, `out-${n}.xlsx`);
+  await port.saveAs(out);
+  const bytes = await fs.readFile(out);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer);
-  return { book, zip: await JSZip.loadAsync(buffer) };
+  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return { names: results[results.length - 1].names, book, zip: await JSZip.loadAsync(bytes), inputFile, port };
 }
 
 /** The worksheet XML of a sheet found by name through the workbook part and its relationships. */
 async function sheetXml(zip: JSZip, name: string): Promise<string> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const escaped = name.replace(/&/g, "&amp;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+  const escaped = name.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   const rId = new RegExp(`<sheet [^>]*name="${escaped.replace(/[()]/g, "\\$&")}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-  return zip.file(`xl/${target}`)!.async("string");
+  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "";
+  return zip.file(target.startsWith("/") ? target.slice(1) : `xl/${target}`)!.async("string");
 }
 
 function sheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -54,7 +88,9 @@ function sheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return ws;
 }
 
-describe("writePlanToWorkbook: sheet names", () => {
+const noStyles = () => new StyleSheet({ fonts: 1, fills: 2, borders: 1, cellXfs: 1, dxfs: 0, numFmts: new Map(), maxNumFmtId: 163 });
+
+describe("writing a plan into a copy: sheet names", () => {
   it.each([
     { name: "free name", existing: ["OKRs"], wanted: "Rollup 2026-Q3", final: "Rollup 2026-Q3" },
     { name: "taken name gets (2)", existing: ["Rollup 2026-Q3"], wanted: "Rollup 2026-Q3", final: "Rollup 2026-Q3 (2)" },
@@ -68,20 +104,14 @@ describe("writePlanToWorkbook: sheet names", () => {
       wanted: "Review summary for Maria-Jose Fernandez",
       final: "Review summary for Maria-Jo (2)",
     },
-  ])("$name", ({ existing, wanted, final }) => {
-    const workbook = new ExcelJS.Workbook();
-    existing.forEach((n) => workbook.addWorksheet(n));
-    const { names } = writePlanToWorkbook(workbook, makePlan(makeSheet({ name: wanted })));
+  ])("$name", async ({ existing, wanted, final }) => {
+    const { names, book } = await writeThrough(withSheets(...existing), makePlan(makeSheet({ name: wanted })));
     expect(names.main).toBe(final);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([...existing, final]);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual([...(existing.length ? existing : ["Data"]), final]);
   });
 
   it("gives planned sheets with the same wanted name distinct names", () => {
-    const workbook = new ExcelJS.Workbook();
-    const { names } = writePlanToWorkbook(
-      workbook,
-      makePlan(makeSheet({ key: "a", name: "Ana" }), makeSheet({ key: "b", name: "ana" })),
-    );
+    const { names } = renderPlan(makePlan(makeSheet({ key: "a", name: "Ana" }), makeSheet({ key: "b", name: "ana" })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles());
     expect(names).toEqual({ a: "Ana", b: "ana (2)" });
   });
 
@@ -91,14 +121,15 @@ describe("writePlanToWorkbook: sheet names", () => {
         fc.array(fc.string({ maxLength: 40 }), { maxLength: 4 }),
         fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 4 }),
         (existingWanted, plannedWanted) => {
-          const workbook = new ExcelJS.Workbook();
-          const existing = writePlanToWorkbook(
-            workbook,
+          const existing = renderPlan(
             makePlan(...existingWanted.map((name, i) => makeSheet({ key: `e${i}`, name }))),
+            { sheetNames: [], tableNames: [], maxTableId: 0 },
+            noStyles(),
           );
-          const { names } = writePlanToWorkbook(
-            workbook,
+          const { names } = renderPlan(
             makePlan(...plannedWanted.map((name, i) => makeSheet({ key: `p${i}`, name }))),
+            { sheetNames: Object.values(existing.names), tableNames: [], maxTableId: 0 },
+            noStyles(),
           );
           const all = [...Object.values(existing.names), ...Object.values(names)];
           expect(new Set(all.map((n) => n.toLowerCase())).size).toBe(all.length);
@@ -112,16 +143,14 @@ describe("writePlanToWorkbook: sheet names", () => {
     );
   });
 
-  it("rejects a plan with two sheets under one key and adds nothing", () => {
-    const workbook = new ExcelJS.Workbook();
-    expect(() => writePlanToWorkbook(workbook, makePlan(makeSheet(), makeSheet()))).toThrow(WorkbookError);
-    expect(workbook.worksheets).toHaveLength(0);
+  it("rejects a plan with two sheets under one key and adds nothing", async () => {
+    await expect(writeThrough(withSheets("OKRs"), makePlan(makeSheet(), makeSheet()))).rejects.toThrow(WorkbookError);
   });
 });
 
-describe("writePlanToWorkbook: cells", () => {
+describe("writing a plan into a copy: cells", () => {
   it("writes values, number formats and the block's style", async () => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const block: Block = {
       kind: "cells",
       at: { row: 1, col: 1 },
@@ -135,8 +164,7 @@ describe("writePlanToWorkbook: cells", () => {
       ],
       style: { bold: true, italic: true, fontSize: 14, fontColor: "#1F6FEB", fill: "#fff3c4", wrap: true, align: "center" },
     };
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [block] })));
-    const ws = sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3");
+    const ws = sheet((await writeThrough(workbook, makePlan(makeSheet({ blocks: [block] })))).book, "Rollup 2026-Q3");
 
     expect([ws.getCell("B2").value, ws.getCell("C2").value, ws.getCell("D2").value]).toEqual(["Team", "Score", true]);
     expect([ws.getCell("B3").value, ws.getCell("C3").value, ws.getCell("D3").value]).toEqual(["Sales", 0.75, null]);
@@ -159,10 +187,9 @@ describe("writePlanToWorkbook: cells", () => {
       expected: { B2: ["left", "top"], C2: ["right", "top"], B3: ["bottom", "left"], C3: ["bottom", "right"] },
     },
   ])("$name", async ({ border, expected }) => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const block: Block = { kind: "cells", at: { row: 1, col: 1 }, values: [["a", "b"], ["c", "d"]], style: { border } };
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [block] })));
-    const ws = sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3");
+    const ws = sheet((await writeThrough(workbook, makePlan(makeSheet({ blocks: [block] })))).book, "Rollup 2026-Q3");
     const sides = (address: string) =>
       Object.entries(ws.getCell(address).border ?? {})
         .filter(([, edge]) => edge && typeof edge === "object" && "style" in edge && edge.style === "thin")
@@ -178,45 +205,43 @@ describe("writePlanToWorkbook: cells", () => {
     { name: "at sign", text: "@SUM(A1)" },
     { name: "plain equals sum", text: "=SUM(A1:A9)" },
   ])("writes user text that looks like a formula ($name) as a string cell", async ({ text }) => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const blocks: Block[] = [
       { kind: "cells", at: { row: 0, col: 0 }, values: [[text]] },
       { kind: "table", at: { row: 2, col: 0 }, name: "Injected", headers: ["Note"], rows: [[text]] },
       { kind: "link", at: { row: 0, col: 2 }, text, target: { key: "main" } },
     ];
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks })));
-    const { book, zip } = await saveAndOpen(workbook);
+    const { book, zip } = await writeThrough(workbook, makePlan(makeSheet({ blocks })));
     const ws = sheet(book, "Rollup 2026-Q3");
 
     for (const address of ["A1", "A4"]) {
       expect(ws.getCell(address).type).toBe(ExcelJS.ValueType.String);
       expect(ws.getCell(address).value).toBe(text);
     }
-    expect(ws.getCell("C1").value).toMatchObject({ text });
+    expect(ws.getCell("C1").value).toBe(text);
     const xml = await sheetXml(zip, "Rollup 2026-Q3");
+    expect(xml).toContain(`<hyperlink ref="C1" location="'Rollup 2026-Q3'!A1"`);
     expect(xml).not.toContain("<f>");
-    expect(xml).toMatch(/<c r="A1" t="s">/);
-    expect(xml).toMatch(/<c r="A4" t="s">/);
+    expect(xml).toMatch(/<c r="A1" t="inlineStr">/);
+    expect(xml).toMatch(/<c r="A4" t="inlineStr">/);
   });
 
   it("writes a number that is not finite as #NUM! rather than text", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [{ kind: "cells", at: { row: 0, col: 0 }, values: [[Number.NaN]] }] })));
-    expect(sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3").getCell("A1").value).toEqual({ error: "#NUM!" });
+    const { book } = await writeThrough(withSheets(), makePlan(makeSheet({ blocks: [{ kind: "cells", at: { row: 0, col: 0 }, values: [[Number.NaN]] }] })));
+    expect(sheet(book, "Rollup 2026-Q3").getCell("A1").value).toEqual({ error: "#NUM!" });
   });
 });
 
-describe("writePlanToWorkbook: formulas", () => {
+describe("writing a plan into a copy: formulas", () => {
   it("writes Altitude's formulas as formulas, without the leading =, with their formats", async () => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const block: Block = {
       kind: "formulas",
       at: { row: 1, col: 0 },
       formulas: [["=ALTITUDE.OKRSCORE(J2,K2,L2,H2)", "SUM(A1:A3)"]],
       numberFormats: [["0%", null]],
     };
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [block] })));
-    const { book, zip } = await saveAndOpen(workbook);
+    const { book, zip } = await writeThrough(workbook, makePlan(makeSheet({ blocks: [block] })));
     const ws = sheet(book, "Rollup 2026-Q3");
 
     expect(ws.getCell("A2").value).toMatchObject({ formula: "ALTITUDE.OKRSCORE(J2,K2,L2,H2)" });
@@ -226,7 +251,7 @@ describe("writePlanToWorkbook: formulas", () => {
   });
 });
 
-describe("writePlanToWorkbook: tables", () => {
+describe("writing a plan into a copy: tables", () => {
   const table = (overrides: Partial<Extract<Block, { kind: "table" }>> = {}): Block => ({
     kind: "table",
     at: { row: 3, col: 1 },
@@ -247,9 +272,8 @@ describe("writePlanToWorkbook: tables", () => {
   }
 
   it("adds a table with its ref, headers, rows, style and column formats", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [table()] })));
-    const { book, zip } = await saveAndOpen(workbook);
+    const workbook = withSheets();
+    const { book, zip } = await writeThrough(workbook, makePlan(makeSheet({ blocks: [table()] })));
     const ws = sheet(book, "Rollup 2026-Q3");
 
     const [xml] = await tableXml(zip);
@@ -265,9 +289,8 @@ describe("writePlanToWorkbook: tables", () => {
   });
 
   it("gives an empty table one blank data row so Excel accepts it", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [table({ rows: [] })] })));
-    const { book, zip } = await saveAndOpen(workbook);
+    const workbook = withSheets();
+    const { book, zip } = await writeThrough(workbook, makePlan(makeSheet({ blocks: [table({ rows: [] })] })));
 
     expect((await tableXml(zip))[0]).toContain('ref="B4:C5"');
     const ws = sheet(book, "Rollup 2026-Q3");
@@ -282,27 +305,20 @@ describe("writePlanToWorkbook: tables", () => {
     { name: "name that reads as R1C1", wanted: "R2C3", final: "T_R2C3" },
     { name: "free name kept", wanted: "Objectives", final: "Objectives" },
   ])("makes table names valid and unique in the workbook: $name", async ({ wanted, final }) => {
-    const workbook = await loadedWorkbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [table({ name: wanted })] })));
-    const xml = await tableXml((await saveAndOpen(workbook)).zip);
+    const xml = await tableXml((await writeThrough(userWorkbook(), makePlan(makeSheet({ blocks: [table({ name: wanted })] })))).zip);
     expect(xml.some((x) => x.includes(`name="${final}"`))).toBe(true);
     expect(xml.some((x) => x.includes('name="Teams"'))).toBe(true);
   });
 
   it("numbers repeated tables of one plan", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(
-      workbook,
-      makePlan(makeSheet({ key: "a", blocks: [table()] }), makeSheet({ key: "b", blocks: [table()] })),
-    );
-    const names = (await tableXml((await saveAndOpen(workbook)).zip)).map((x) => /name="([^"]+)"/.exec(x)?.[1]).sort();
+    const { zip } = await writeThrough(withSheets(), makePlan(makeSheet({ key: "a", blocks: [table()] }), makeSheet({ key: "b", blocks: [table()] })));
+    const names = (await tableXml(zip)).map((x) => /name="([^"]+)"/.exec(x)?.[1]).sort();
     expect(names).toEqual(["TeamScores", "TeamScores_2"]);
   });
 
   it("makes repeated or empty headers distinct as Excel requires", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [table({ headers: ["Score", "score", ""], rows: [[1, 2, 3]] })] })));
-    const ws = sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3");
+    const { book } = await writeThrough(withSheets(), makePlan(makeSheet({ blocks: [table({ headers: ["Score", "score", ""], rows: [[1, 2, 3]] })] })));
+    const ws = sheet(book, "Rollup 2026-Q3");
     expect([ws.getCell("B4").value, ws.getCell("C4").value, ws.getCell("D4").value]).toEqual(["Score", "score2", "Column3"]);
   });
 
@@ -312,16 +328,14 @@ describe("writePlanToWorkbook: tables", () => {
     { name: "no columns", block: table({ headers: [] }) },
     { name: "unknown style", block: table({ style: "Fancy" }) },
   ])("rejects an invalid table ($name)", ({ block }) => {
-    expect(() => writePlanToWorkbook(new ExcelJS.Workbook(), makePlan(makeSheet({ blocks: [block] })))).toThrow(WorkbookError);
+    expect(() => renderPlan(makePlan(makeSheet({ blocks: [block] })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles())).toThrow(WorkbookError);
   });
 });
 
-describe("writePlanToWorkbook: links", () => {
+describe("writing a plan into a copy: links", () => {
   it("points links at the final, suffixed names, including sheets written later", async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Ana Lopez");
-    const { names } = writePlanToWorkbook(
-      workbook,
+    const { names, book, zip } = await writeThrough(
+      withSheets("Ana Lopez"),
       makePlan(
         makeSheet({
           key: "index",
@@ -335,33 +349,35 @@ describe("writePlanToWorkbook: links", () => {
       ),
     );
     expect(names["person:ana"]).toBe("Ana Lopez (2)");
-    const ws = sheet((await saveAndOpen(workbook)).book, "Reviews 2026");
+    const ws = sheet(book, "Reviews 2026");
 
-    expect(ws.getCell("A2").value).toEqual({ text: "Ana Lopez", hyperlink: "#'Ana Lopez (2)'!A1" });
-    expect(ws.getCell("A3").value).toEqual({ text: "Source", hyperlink: "#'Ana Lopez'!B3" });
+    // Links inside the workbook are `location`s, as Excel writes them (ExcelJS reads only the text).
+    expect([ws.getCell("A2").value, ws.getCell("A3").value]).toEqual(["Ana Lopez", "Source"]);
+    const xml = await sheetXml(zip, "Reviews 2026");
+    expect(xml).toContain(`<hyperlink ref="A2" location="'Ana Lopez (2)'!A1" display="Ana Lopez"/>`);
+    expect(xml).toContain(`<hyperlink ref="A3" location="'Ana Lopez'!B3" display="Source"/>`);
     expect(ws.getCell("A2").font).toMatchObject({ underline: true, color: { argb: "FF0563C1" } });
   });
 
   it("doubles apostrophes in the target sheet name", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(
-      workbook,
+    const { zip } = await writeThrough(
+      withSheets(),
       makePlan(makeSheet({ key: "x", name: "O'Brien", blocks: [{ kind: "link", at: { row: 0, col: 0 }, text: "me", target: { key: "x" } }] })),
     );
-    expect(sheet((await saveAndOpen(workbook)).book, "O'Brien").getCell("A1").value).toEqual({ text: "me", hyperlink: "#'O''Brien'!A1" });
+    expect(await sheetXml(zip, "O'Brien")).toContain(`location="'O''Brien'!A1"`);
   });
 
   it.each([
     { name: "unknown key", block: { kind: "link", at: { row: 0, col: 0 }, text: "x", target: { key: "nope" } } as Block },
     { name: "bad cell", block: { kind: "link", at: { row: 0, col: 0 }, text: "x", target: { key: "main" }, cell: "1A" } as Block },
   ])("rejects a broken link ($name)", ({ block }) => {
-    expect(() => writePlanToWorkbook(new ExcelJS.Workbook(), makePlan(makeSheet({ blocks: [block] })))).toThrow(WorkbookError);
+    expect(() => renderPlan(makePlan(makeSheet({ blocks: [block] })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles())).toThrow(WorkbookError);
   });
 });
 
-describe("writePlanToWorkbook: conditional formats and validations", () => {
+describe("writing a plan into a copy: conditional formats and validations", () => {
   it("colours cells equal to each text with a cellIs rule", async () => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const block: Block = {
       kind: "conditional",
       range: { row: 1, col: 2, rows: 5, cols: 1 },
@@ -370,8 +386,7 @@ describe("writePlanToWorkbook: conditional formats and validations", () => {
         { equals: 'Say "hi"', fill: "#FFC7CE", fontColor: "#9C0006" },
       ],
     };
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [block] })));
-    const { book, zip } = await saveAndOpen(workbook);
+    const { book, zip } = await writeThrough(workbook, makePlan(makeSheet({ blocks: [block] })));
     const xml = await sheetXml(zip, "Rollup 2026-Q3");
 
     expect(xml).toContain('<conditionalFormatting sqref="C2:C6">');
@@ -386,10 +401,9 @@ describe("writePlanToWorkbook: conditional formats and validations", () => {
   });
 
   it("adds a drop-down list to every cell of the range", async () => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = withSheets();
     const block: Block = { kind: "validation", range: { row: 1, col: 0, rows: 2, cols: 2 }, list: ["On track", "At risk", 'Say "no"'] };
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ blocks: [block] })));
-    const ws = sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3");
+    const ws = sheet((await writeThrough(workbook, makePlan(makeSheet({ blocks: [block] })))).book, "Rollup 2026-Q3");
 
     for (const address of ["A2", "B2", "A3", "B3"]) {
       expect(ws.getCell(address).dataValidation).toMatchObject({ type: "list", formulae: ['"On track,At risk,Say ""no"""'] });
@@ -403,15 +417,14 @@ describe("writePlanToWorkbook: conditional formats and validations", () => {
     { name: "longer than 255 characters", list: Array.from({ length: 30 }, (_, i) => `Choice number ${i}`) },
   ])("rejects a drop-down list Excel cannot hold ($name)", ({ list }) => {
     const block: Block = { kind: "validation", range: { row: 0, col: 0, rows: 1, cols: 1 }, list };
-    expect(() => writePlanToWorkbook(new ExcelJS.Workbook(), makePlan(makeSheet({ blocks: [block] })))).toThrow(WorkbookError);
+    expect(() => renderPlan(makePlan(makeSheet({ blocks: [block] })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles())).toThrow(WorkbookError);
   });
 });
 
-describe("writePlanToWorkbook: sheet settings", () => {
+describe("writing a plan into a copy: sheet settings", () => {
   it("sets column widths, frozen panes and the tab colour", async () => {
-    const workbook = new ExcelJS.Workbook();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ columnWidths: [30, 12], freeze: { rows: 3, cols: 1 }, tabColor: "#2E7D32" })));
-    const ws = sheet((await saveAndOpen(workbook)).book, "Rollup 2026-Q3");
+    const { book } = await writeThrough(withSheets(), makePlan(makeSheet({ columnWidths: [30, 12], freeze: { rows: 3, cols: 1 }, tabColor: "#2E7D32" })));
+    const ws = sheet(book, "Rollup 2026-Q3");
 
     expect([ws.getColumn(1).width, ws.getColumn(2).width]).toEqual([30, 12]);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 3 });
@@ -419,36 +432,34 @@ describe("writePlanToWorkbook: sheet settings", () => {
   });
 
   it("rejects a colour that is not #RRGGBB", () => {
-    expect(() => writePlanToWorkbook(new ExcelJS.Workbook(), makePlan(makeSheet({ tabColor: "green" })))).toThrow(WorkbookError);
+    expect(() => renderPlan(makePlan(makeSheet({ tabColor: "green" })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles())).toThrow(WorkbookError);
   });
 
-  it.each([
-    { name: "first planned sheet by default", activate: undefined, active: "Index" },
-    { name: "the sheet the plan names", activate: "detail", active: "Detail" },
-  ])("opens on $name, with only that tab selected", async ({ activate, active }) => {
-    const workbook = await loadedWorkbook();
+  it("leaves the workbook's own views alone, so no user sheet is rewritten and no two tabs end up grouped", async () => {
+    const workbook = userWorkbook();
     sheet(workbook, "OKRs").views = [{ state: "normal", tabSelected: true } as Partial<ExcelJS.WorksheetView>];
-    writePlanToWorkbook(workbook, {
+    const { book, zip, inputFile } = await writeThrough(workbook, {
       sheets: [makeSheet({ key: "index", name: "Index" }), makeSheet({ key: "detail", name: "Detail" })],
-      activate,
+      activate: "detail",
     });
-    const { book, zip } = await saveAndOpen(workbook);
+    const input = await JSZip.loadAsync(await fs.readFile(inputFile));
 
-    expect(book.views[0].activeTab).toBe(book.worksheets.findIndex((ws) => ws.name === active));
+    expect(/<bookViews>.*<\/bookViews>/.exec(await zip.file("xl/workbook.xml")!.async("string"))?.[0]).toBe(
+      /<bookViews>.*<\/bookViews>/.exec(await input.file("xl/workbook.xml")!.async("string"))?.[0],
+    );
     const selected = await Promise.all(book.worksheets.map(async (ws) => (await sheetXml(zip, ws.name)).includes('tabSelected="1"')));
-    expect(book.worksheets.filter((_, i) => selected[i]).map((ws) => ws.name)).toEqual([active]);
+    expect(book.worksheets.filter((_, i) => selected[i]).map((ws) => ws.name)).toEqual(["OKRs"]);
+    expect(await sheetXml(zip, "OKRs")).toBe(await sheetXml(input, "OKRs"));
   });
 
-  it("reports progress after each sheet with its final name", () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Index");
+  it("reports progress after each sheet with its final name", async () => {
     const onProgress = jest.fn();
-    writePlanToWorkbook(workbook, makePlan(makeSheet({ key: "a", name: "Index" }), makeSheet({ key: "b", name: "Ana" })), { onProgress });
+    await writeThrough(withSheets("Index"), makePlan(makeSheet({ key: "a", name: "Index" }), makeSheet({ key: "b", name: "Ana" })), { onProgress });
     expect(onProgress.mock.calls).toEqual([[{ done: 1, total: 2, sheet: "Index (2)" }], [{ done: 2, total: 2, sheet: "Ana" }]]);
   });
 });
 
-describe("writePlanToWorkbook: all or nothing", () => {
+describe("writing a plan into a copy: all or nothing", () => {
   const good = makeSheet({
     key: "a",
     name: "Index",
@@ -473,48 +484,48 @@ describe("writePlanToWorkbook: all or nothing", () => {
       }),
     },
   ])("leaves no added sheet when a block fails ($name)", async ({ second }) => {
-    const workbook = await loadedWorkbook();
-    const before = workbook.worksheets.map((ws) => ws.name);
-    const viewsBefore = workbook.views;
+    const inputFile = path.join(dir, `fail-${++files}.xlsx`);
+    await userWorkbook().xlsx.writeFile(inputFile);
+    const port = await openXlsx(inputFile);
 
-    expect(() => writePlanToWorkbook(workbook, makePlan(good, second))).toThrow(WorkbookError);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(before);
-    expect(workbook.views).toBe(viewsBefore);
-    // The removed sheet's table is gone, so its name is free again.
-    writePlanToWorkbook(workbook, makePlan(good));
-    const { book } = await saveAndOpen(workbook);
+    await expect(port.writeSheets(makePlan(good, second))).rejects.toThrow(WorkbookError);
+    // Nothing of the failed plan was kept, so its table name is free again.
+    await port.writeSheets(makePlan(good));
+    const out = path.join(dir, `fail-out-${files}.xlsx`);
+    await port.saveAs(out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["OKRs", "Rollup 2026-Q3", "Index"]);
     expect(book.worksheets.map((ws) => Object.keys(tablesOf(ws)))).toEqual([["Teams"], [], ["Index"]]);
   });
 
-  it("removes the added sheets when the progress callback throws", () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("OKRs");
+  it("adds nothing when the progress callback throws", async () => {
+    const inputFile = path.join(dir, `cancel-${++files}.xlsx`);
+    await withSheets("OKRs").xlsx.writeFile(inputFile);
+    const port = await openXlsx(inputFile);
     const onProgress = () => {
       throw new Error("cancelled");
     };
-    expect(() => writePlanToWorkbook(workbook, makePlan(good), { onProgress })).toThrow("cancelled");
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["OKRs"]);
+    await expect(port.writeSheets(makePlan(good), { onProgress })).rejects.toThrow("cancelled");
+    const out = path.join(dir, `cancel-out-${files}.xlsx`);
+    await port.saveAs(out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["OKRs"]);
   });
 
-  it("leaves the original sheets of a loaded workbook unchanged", async () => {
-    const workbook = await loadedWorkbook();
-    const snapshot = (ws: ExcelJS.Worksheet) => {
-      const cells: unknown[] = [];
-      ws.eachRow({ includeEmpty: true }, (row) =>
-        row.eachCell({ includeEmpty: true }, (cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.font])),
-      );
-      return cells;
-    };
-    const before = (await saveAndOpen(workbook)).book;
-    writePlanToWorkbook(workbook, makePlan(good, makeSheet({ key: "r", name: "Rollup 2026-Q3", tabColor: "#FF0000" })));
-    const after = (await saveAndOpen(workbook)).book;
-
-    for (const name of ["OKRs", "Rollup 2026-Q3"]) {
-      expect(snapshot(sheet(after, name))).toEqual(snapshot(sheet(before, name)));
-      expect(sheet(after, name).properties.tabColor).toBeUndefined();
+  it("leaves every part of the user's workbook byte for byte as it was", async () => {
+    const { zip, inputFile, book } = await writeThrough(userWorkbook(), makePlan(good, makeSheet({ key: "r", name: "Rollup 2026-Q3", tabColor: "#FF0000" })));
+    const input = await JSZip.loadAsync(await fs.readFile(inputFile));
+    const listed = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+    for (const name of Object.keys(input.files)) {
+      if (listed.has(name) || input.files[name].dir) continue;
+      expect([name, await zip.file(name)?.async("string")]).toEqual([name, await input.file(name)?.async("string")]);
     }
-    expect(Object.keys(tablesOf(sheet(after, "OKRs")))).toEqual(["Teams"]);
-    expect(after.worksheets.map((ws) => ws.name)).toEqual(["OKRs", "Rollup 2026-Q3", "Index", "Rollup 2026-Q3 (2)"]);
+    expect(Object.keys(tablesOf(sheet(book, "OKRs")))).toEqual(["Teams"]);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["OKRs", "Rollup 2026-Q3", "Index", "Rollup 2026-Q3 (2)"]);
+    expect(sheet(book, "OKRs").getCell("C2").numFmt).toBe("0%");
+    expect(sheet(book, "OKRs").getCell("A1").font).toMatchObject({ bold: true });
   });
 });
 

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { OutputPlan } from "../../src/core/plan";
 import { STATE_SHEET, WorkbookError } from "../../src/workbook/port";
-import { openXlsx, toRawCell } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/xlsx";
 
 let dir: string;
 
@@ -33,26 +33,6 @@ async function oneCell(set: (cell: ExcelJS.Cell) => void): Promise<string> {
   });
 }
 
-describe("toRawCell", () => {
-  it.each<[string, ExcelJS.CellValue, string | number | boolean]>([
-    ["a number", 42.5, 42.5],
-    ["text", "churn", "churn"],
-    ["a boolean", true, true],
-    ["a blank", null, ""],
-    ["a UTC date as its 1900-system serial", new Date(Date.UTC(2026, 6, 1)), 46204],
-    ["a date and time keeps the time as a fraction", new Date(Date.UTC(2026, 6, 1, 12)), 46204.5],
-    ["an error as its text", { error: "#N/A" }, "#N/A"],
-    ["a formula as its cached result", { formula: "A1*2", result: 4 }, 4],
-    ["a formula without a cached result as blank", { formula: "A1*2" } as ExcelJS.CellFormulaValue, ""],
-    ["a formula whose result is an error", { formula: "1/0", result: { error: "#DIV/0!" } }, "#DIV/0!"],
-    ["a shared formula as its result", { sharedFormula: "B2", result: "x" } as ExcelJS.CellSharedFormulaValue, "x"],
-    ["rich text as plain text", { richText: [{ text: "Reduce " }, { font: { bold: true }, text: "churn" }] }, "Reduce churn"],
-    ["a hyperlink as its text", { text: "Dashboard", hyperlink: "https://example.com" }, "Dashboard"],
-  ])("converts %s", (_name, value, expected) => {
-    expect(toRawCell(value)).toBe(expected);
-  });
-});
-
 describe("readSheets", () => {
   it.each<[string, (cell: ExcelJS.Cell) => void, string | number | boolean, string]>([
     ["a percentage with its format", (c) => ((c.value = 0.45), (c.numFmt = "0%")), 0.45, "0%"],
@@ -61,6 +41,13 @@ describe("readSheets", () => {
     ["an error value", (c) => (c.value = { error: "#N/A" }), "#N/A", "General"],
     ["a formula's cached result", (c) => (c.value = { formula: "1+1", result: 2 }), 2, "General"],
     ["a hyperlink's text", (c) => (c.value = { text: "Link", hyperlink: "https://example.com" }), "Link", "General"],
+    ["a number", (c) => (c.value = 42.5), 42.5, "General"],
+    ["text", (c) => (c.value = "churn"), "churn", "General"],
+    ["a boolean", (c) => (c.value = true), true, "General"],
+    ["a date and time with the time as a fraction", (c) => ((c.value = new Date(Date.UTC(2026, 6, 1, 12))), (c.numFmt = "yyyy-mm-dd hh:mm")), 46204.5, "yyyy-mm-dd hh:mm"],
+    ["a formula whose result is an error", (c) => (c.value = { formula: "1/0", result: { error: "#DIV/0!" } }), "#DIV/0!", "General"],
+    ["a formula whose result is text", (c) => (c.value = { formula: "A1", result: "label" }), "label", "General"],
+    ["rich text as plain text", (c) => (c.value = { richText: [{ text: "Reduce " }, { font: { bold: true }, text: "churn" }] }), "Reduce churn", "General"],
   ])("reads %s the way Office.js does", async (_name, set, value, format) => {
     const book = await openXlsx(await oneCell(set));
     const [sheet] = await book.readSheets();
@@ -154,8 +141,19 @@ describe("state", () => {
     const copy = await openXlsx(out);
     expect(await copy.readState()).toEqual(state);
     expect(await copy.sheetNames()).toEqual(["Data"]);
-    expect(copy.workbook.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
-    expect(copy.workbook.worksheets.filter((ws) => ws.name === STATE_SHEET)).toHaveLength(1);
+    const model = new ExcelJS.Workbook();
+    await model.xlsx.readFile(out);
+    expect(model.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
+    expect(model.worksheets.filter((ws) => ws.name === STATE_SHEET)).toHaveLength(1);
+
+    // Saved again from the copy, the state sheet is replaced, not added twice.
+    await copy.writeState({ settings: { scoreCap: 2 } });
+    const again = path.join(dir, "again.xlsx");
+    await copy.saveAs(again);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(again);
+    expect(reread.worksheets.filter((ws) => ws.name === STATE_SHEET)).toHaveLength(1);
+    expect(await (await openXlsx(again)).readState()).toEqual({ settings: { scoreCap: 2 } });
   });
 
   it("falls back to no state when the state sheet is damaged", async () => {
@@ -229,7 +227,9 @@ describe("writeSheets and saveAs", () => {
     expect(original.values[1][1]).toBe(5);
     expect(written.name).toBe("Data (2)");
     expect(written.values[3][0]).toBe('=HYPERLINK("http://x","y")');
-    expect(copy.workbook.getWorksheet("Data (2)")?.getCell("A4").type).toBe(ExcelJS.ValueType.String);
+    const model = new ExcelJS.Workbook();
+    await model.xlsx.readFile(out);
+    expect(model.getWorksheet("Data (2)")?.getCell("A4").type).toBe(ExcelJS.ValueType.String);
   });
 
   it.each<[string, (input: string) => string]>([

@@ -30,6 +30,7 @@ export type RuleId =
   | "okr.no-checkin-late"
   | "okr.stale-checkin"
   | "okr.graduate"
+  | "okr.own-score-differs"
   | "kpi.too-many"
   | "kpi.missing-pillar"
   | "kpi.direction-contradiction"
@@ -131,6 +132,13 @@ export const RULES = {
     title: "Graduation candidate",
     fix: "If the new level should now hold, track it as a KPI with this target as its floor, and set a new key result for the next change.",
     run: graduate,
+  },
+  "okr.own-score-differs": {
+    id: "okr.own-score-differs",
+    severity: "warning",
+    title: "The sheet's own score differs",
+    fix: "Score from start, target and current: (current − start) ÷ (target − start). MIN(current/target, 1) ignores the baseline and misreads decreasing metrics.",
+    run: ownScoreDiffers,
   },
   "kpi.too-many": {
     id: "kpi.too-many",
@@ -530,4 +538,27 @@ function plural(n: number, word: string): string {
 
 function formatPercent(x: number): string {
   return `${Math.round(x * 10) / 10}%`;
+}
+
+/** How far (0–1) the sheet's own score may differ from Altitude's before it is pointed out: 5 points. */
+const OWN_SCORE_TOLERANCE = 0.05 + 1e-9;
+
+function ownScoreDiffers({ analysis }: CheckContext): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const kr of analysis.keyResults) {
+    const stated = kr.record.statedScore;
+    if (typeof stated !== "number" || kr.score === null || kr.noCheckIn) continue;
+    if (Math.abs(Math.min(kr.score, 1) - Math.min(stated, 1)) <= OWN_SCORE_TOLERANCE) continue;
+    const r = kr.record;
+    const percent = (x: number): string => `${Math.round(x * 100)}%`;
+    hits.push({
+      sheet: r.sheet,
+      row: r.row,
+      cell: r.cells.score ?? r.cells.current ?? `A${r.row}`,
+      message:
+        `The sheet scores "${excerpt(r.keyResult)}" ${percent(stated)}, but from start ${r.start ?? "(blank)"}, target ${r.target ?? "(blank)"} ` +
+        `and current ${r.current} its score is ${percent(kr.score)}${r.type === "decrease" ? " (a decreasing metric: MIN(current/target, 1) misreads it)" : ""}.`,
+    });
+  }
+  return hits;
 }

@@ -114,9 +114,10 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
   });
   const latest: Array<CheckInRecord | undefined> = new Array(keyResults.length);
   const byPeriod = new Map<number[], Map<Period | null, number[]>>();
+  const prefixes: PrefixIndex = {};
   checkIns.forEach((ci, c) => {
     const key = keys[c];
-    let targets = byId.get(key) ?? byText.get(key);
+    let targets = byId.get(key) ?? byText.get(key) ?? startOf(key, keyResults, prefixes);
     if (!targets) {
       problems.push({
         code: "checkin-unmatched",
@@ -141,4 +142,36 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
     keyResults[i].lastCheckIn = ci.date;
   });
   return problems;
+}
+
+/**
+ * The key results whose text begins with a check-in's shortened name ("Close 10
+ * new accounts" for "Close 10 new accounts >$10K ARR"), when exactly one text
+ * does. Texts are sorted once, so each name is a binary search, not a scan.
+ */
+function startOf(key: string, keyResults: readonly KeyResultRecord[], index: PrefixIndex): number[] | undefined {
+  if (key.length < 8) return undefined;
+  index.sorted ??= keyResults.map((kr, i) => [matchKey(kr.keyResult), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = index.sorted;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid][0] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  let text: string | null = null;
+  for (let i = lo; i < sorted.length && sorted[i][0].startsWith(key); i++) {
+    const [candidate, at] = sorted[i];
+    if (candidate.length === key.length || !/[\s\p{P}\p{S}]/u.test(candidate[key.length])) continue;
+    if (text !== null && candidate !== text) return undefined;
+    text = candidate;
+    hits.push(at);
+  }
+  return hits.length > 0 ? hits : undefined;
+}
+
+interface PrefixIndex {
+  sorted?: ReadonlyArray<readonly [string, number]>;
 }

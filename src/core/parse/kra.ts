@@ -7,6 +7,7 @@
 import type { KraField, KraRecord, Period } from "../model";
 import type { Settings } from "../settings";
 import { wordKey, type SheetReader } from "./reader";
+import { aimsLower } from "./words";
 
 /**
  * Parses the rows of a KRA sheet; problems go to the reader's list. A rating may
@@ -24,6 +25,19 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
+    // A row with one column group per area (a scorecard's metrics) gives one record per filled group.
+    let read = false;
+    for (let v = 0; v < reader.variantCount; v++) {
+      reader.useVariant(v);
+      if (reader.variantIsEmpty(r)) continue;
+      readRow(r);
+      read = true;
+    }
+    if (!read) reader.skipRow(r, "none of its area column groups is filled in");
+  }
+  return out;
+
+  function readRow(r: number): void {
     const cells = reader.cells(r);
     const employee = reader.text("employee", r);
     // A new person starts afresh, except the review period, which often sits only in the first row.
@@ -43,10 +57,11 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     const measure = reader.text("measure", r);
     const target = reader.number("target", r);
     const actual = reader.number("actual", r);
-    const rating = readRating(reader, r, labels);
+    const rating = readRating(reader, r, labels, settings);
+    const lowerIsBetter = reader.bound("target", r) === "max" || (reader.bound("target", r) === null && aimsLower(`${measure} ${area}`));
     if (!carry.employee) {
       reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
-      continue;
+      return;
     }
     out.push({
       sheet: reader.name,
@@ -62,16 +77,19 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       target,
       actual,
       rating,
+      lowerIsBetter,
     });
   }
-  return out;
 }
 
-function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>): number | null {
+/** A rating as a number or a label of the scale; `8/10` on a 5-point scale reads as 4. */
+function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>, settings: Settings): number | null {
   const raw = reader.raw("rating", r);
   if (typeof raw === "string") {
     const byLabel = labels.get(wordKey(raw));
     if (byLabel !== undefined) return byLabel;
   }
-  return reader.number("rating", r);
+  const value = reader.number("rating", r);
+  const scale = reader.scale("rating", r);
+  return value !== null && scale !== null && scale !== settings.rating.max ? (value / scale) * settings.rating.max : value;
 }

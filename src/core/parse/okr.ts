@@ -8,7 +8,8 @@
  */
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
 import type { SheetReader } from "./reader";
-import { COMMITMENT_WORDS, inferKeyResultType, LEVEL_WORDS, TYPE_WORDS } from "./words";
+import { toNumber } from "../values";
+import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, type StatedType } from "./words";
 
 /** A value carried down from the row above, with the data row it was written on. */
 interface Held<T> {
@@ -35,9 +36,23 @@ interface Carry {
 export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultRecord[] {
   const out: KeyResultRecord[] = [];
   const carry: Carry = {};
+  const typeWords = new Map<string, StatedType | null>();
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
+    // A tool export's row holds an objective and its numbered key results: one record per filled item.
+    let read = false;
+    for (let v = 0; v < reader.variantCount; v++) {
+      reader.useVariant(v);
+      if (reader.variantIsBlank("keyResult", r)) continue;
+      readRow(r);
+      read = true;
+    }
+    if (!read) reader.skipRow(r, "none of its numbered key results is filled in");
+  }
+  return out;
+
+  function readRow(r: number): void {
     const cells = reader.cells(r);
 
     const objectiveText = reader.text("objective", r);
@@ -64,23 +79,31 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 
     const keyResult = reader.text("keyResult", r);
     const keyResultId = reader.text("keyResultId", r);
-    const start = reader.number("start", r);
+    const start = reader.number("start", r) ?? (reader.isBlankCell("start", r) ? startInWording(keyResult) : null);
     const target = reader.numberOrYesNo("target", r);
     const current = reader.numberOrYesNo("current", r);
 
     if (keyResult === "" && keyResultId === "") {
       if (start !== null || target.value !== null || current.value !== null) {
         reader.report("missing-key-result", "error", "keyResult", r, `Key result is blank in ${reader.where("keyResult", r)}, but the row has numbers; write the key result or clear the row.`);
-      }
-      continue;
+      } else if (reader.variantCount === 1) reader.skipRow(r, "objective title row (its key results are on the rows below)");
+      return;
     }
     if (objective === "") {
       reader.report("missing-objective", "warning", "objective", r, `Key result "${keyResult.slice(0, 60)}" in ${reader.where("keyResult", r)} has no objective above it.`);
     }
 
-    const stated = reader.word("type", r, TYPE_WORDS, "increase, decrease, milestone, binary or maintain");
+    const stated = statedType(reader, r, typeWords);
+    const targetBound = reader.bound("target", r);
+    // A sheet whose only measure is its own score or completion: that is the key result's progress.
+    const scoreOnly = current.value === null && target.value === null && start === null && reader.has("score");
+    const statedScore = reader.has("score") ? reader.number("score", r) : null;
     const type =
-      stated ?? inferKeyResultType({ keyResult, start, target: target.value, current: current.value, yesNo: target.yesNo || current.yesNo });
+      stated?.type ??
+      (scoreOnly && statedScore !== null
+        ? "milestone"
+        : inferKeyResultType({ keyResult, start, target: target.value, current: current.value, yesNo: target.yesNo || current.yesNo, targetBound }));
+    const direction = stated?.direction ?? (targetBound === "max" ? "lower" : targetBound === "min" ? "higher" : undefined);
 
     out.push({
       sheet: reader.name,
@@ -99,15 +122,17 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       typeInferred: stated === null,
       start,
       target: target.value,
-      current: current.value,
+      current: scoreOnly ? statedScore : current.value,
       weight: reader.number("weight", r),
       confidence: reader.number("confidence", r),
       commitment: held(carry.commitment, "commitment", r, reader, cells) ?? "aspirational",
       due: reader.date("due", r),
       lastCheckIn: null,
+      // Always present (maybe undefined), so every record has one shape however the sheet is laid out.
+      direction,
+      statedScore: statedScore !== null && !scoreOnly ? (statedScore > 1 ? statedScore / 100 : statedScore) : undefined,
     });
   }
-  return out;
 }
 
 /** The carried value; a value filled down from above points the record's cell at the cell it came from. */
@@ -121,4 +146,24 @@ function held<T>(
   if (!carried) return undefined;
   if (carried.row !== r) cells[field] = reader.address(field, carried.row);
   return carried.value;
+}
+
+/** The Type cell, including thresholds such as `maintain below`; an unknown word is reported. */
+function statedType(reader: SheetReader<KeyResultField>, r: number, seen: Map<string, StatedType | null>): StatedType | null {
+  const text = reader.text("type", r);
+  if (text === "") return null;
+  // A Type column repeats a handful of words down thousands of rows: read each once per sheet.
+  let stated = seen.get(text);
+  if (stated === undefined) seen.set(text, (stated = statedKeyResultType(text)));
+  if (stated) return stated;
+  reader.report("bad-type", "warning", "type", r, `Type "${text.slice(0, 40)}" in ${reader.where("type", r)} is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).`);
+  return null;
+}
+
+/** A baseline the key result's words state ("from 2.1% to 3%"), for a sheet with no Start cell for it. */
+function startInWording(keyResult: string): number | null {
+  const stated = fromToInWording(keyResult);
+  if (!stated) return null;
+  const from = toNumber(stated.from);
+  return from.ok ? from.value : null;
 }

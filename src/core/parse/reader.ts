@@ -6,9 +6,11 @@
 import { a1, columnLetter, quoteSheet } from "../address";
 import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
 import { parsePeriod } from "../periods";
+import { splitQualifier, type Bound } from "../qualifiers";
+import type { ContextCell, SheetBlock, SkippedRow } from "./blocks";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
-import { toDate, toNumber, toNumberOrYesNo, toText, type CellValue } from "../values";
+import { monthNumber, toDate, toNumber, toNumberOrYesNo, toText, type CellValue } from "../values";
 
 interface LazyCells {
   row: number;
@@ -56,11 +58,34 @@ export class SheetReader<F extends string> {
     },
   };
 
+  /** Rows of the block that are not records (summary rows, headings, legend lines). */
+  private readonly skip: ReadonlySet<number> | null;
+  private readonly range: { from: number; to: number } | null;
+  /** Fields the block's columns lack, read from the lines above it. */
+  private readonly context: Partial<Record<F, ContextCell>> = {};
+  /** Heading lines inside the block, by field, in row order. */
+  private readonly headings: Partial<Record<F, Array<{ row: number; cell: ContextCell }>>> = {};
+  private readonly variants: SheetBlock["variants"];
+  private variantColumns: Record<string, number> = {};
+  private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
+  /** True when rows take fields from context or variants (not the common tidy sheet). */
+  private readonly contextual: boolean;
+  /** The title's or form's text holding a year, for months written without one. */
+  private readonly yearText: string | null;
+  /** A sheet column holding each row's (financial) year. */
+  private readonly yearColumn: number | null;
+  /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
+  private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
+  private readonly rowFields = new Set<string>();
+
   constructor(
     sheet: SheetData,
     recognised: RecognisedSheet,
     private readonly settings: Settings,
     private readonly problems: Problem[],
+    block?: SheetBlock,
+    /** Where rows that are read but give no record are listed, with why. */
+    private readonly skipped?: SkippedRow[],
   ) {
     this.name = recognised.name;
     this.values = Array.isArray(sheet.values) ? sheet.values : [];
@@ -80,11 +105,80 @@ export class SheetReader<F extends string> {
         this.letters[field as F] = columnLetter(col);
       }
     }
+    this.skip = block && block.skip.size > 0 ? block.skip : null;
+    this.range = block ? { from: block.from, to: block.to } : null;
+    this.variants = block?.variants ?? [];
+    this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
+    for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
+    this.yearText = block?.context.year?.text ?? null;
+    this.yearColumn = block?.yearColumn ?? null;
+    if (block) {
+      for (const [field, cell] of Object.entries(block.context)) {
+        if (field in this.labels && this.byField[field as F] === undefined) this.context[field as F] = cell;
+      }
+      for (const heading of block.headings) {
+        if (heading.field in this.labels && this.byField[heading.field as F] === undefined) (this.headings[heading.field as F] ??= []).push(heading);
+      }
+    }
+    this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
+    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null;
+  }
+
+  /** How many records each row can give: 1, or one per period column of a wide row. */
+  get variantCount(): number {
+    return Math.max(1, this.variants.length);
+  }
+
+  /** Reads the row's `i`-th variant from now on (its period column as Actual, its period as Period). */
+  useVariant(i: number): void {
+    if (this.variants.length === 0) return;
+    const variant = this.variants[i];
+    this.variantColumns = variant.columns;
+    Object.assign(this.byField, this.base.byField);
+    Object.assign(this.letters, this.base.letters);
+    for (const key of Object.keys(this.context)) delete this.context[key as F];
+    Object.assign(this.context, this.base.context);
+    for (const [field, col] of Object.entries(variant.columns)) {
+      if (!(field in this.labels)) continue;
+      this.byField[field as F] = col - this.originCol;
+      this.letters[field as F] = columnLetter(col);
+    }
+    for (const [field, cell] of Object.entries(variant.context)) {
+      if (field in this.labels && this.base.byField[field as F] === undefined) this.context[field as F] = cell;
+    }
+  }
+
+  /** True when the row is a wide row's variant with nothing written in its column (no record). */
+  variantIsBlank(field: F, r: number): boolean {
+    return this.variants.length > 0 && this.isBlankCell(field, r);
+  }
+
+  /** True when the row is a wide row's variant with nothing written in any of the variant's own columns. */
+  variantIsEmpty(r: number): boolean {
+    if (this.variants.length === 0) return false;
+    for (const field of Object.keys(this.variantColumns) as F[]) if (!this.isBlankCell(field, r)) return false;
+    return true;
+  }
+
+  /** The context cell (a heading line above `r`, or the block's context) that fills a field with no column. */
+  private contextFor(field: F, r: number): ContextCell | undefined {
+    const own = this.rowContext?.get(r)?.[field];
+    if (own) return own;
+    const headings = this.headings[field];
+    if (headings) {
+      let found: ContextCell | undefined;
+      for (const h of headings) {
+        if (h.row > r) break;
+        found = h.cell;
+      }
+      if (found) return found;
+    }
+    return this.context[field];
   }
 
   /** First and one-past-last index of the data rows in `values`. */
   get dataRows(): { from: number; to: number } {
-    return { from: Math.max(0, this.headerIndex + 1), to: this.values.length };
+    return this.range ?? { from: Math.max(0, this.headerIndex + 1), to: this.values.length };
   }
 
   /** 1-based Excel row of a `values` index. */
@@ -93,12 +187,12 @@ export class SheetReader<F extends string> {
   }
 
   has(field: F): boolean {
-    return this.byField[field] !== undefined;
+    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined || this.rowFields.has(field);
   }
 
   raw(field: F, r: number): RawCell {
     const c = this.byField[field];
-    if (c === undefined) return "";
+    if (c === undefined) return this.contextFor(field, r)?.text ?? "";
     const cell = this.values[r]?.[c];
     return cell === undefined || cell === null ? "" : cell;
   }
@@ -110,6 +204,10 @@ export class SheetReader<F extends string> {
 
   address(field: F, r: number): string {
     const letters = this.letters[field];
+    if (letters === undefined) {
+      const context = this.contextFor(field, r);
+      if (context) return a1(this.originRow + context.row, context.col);
+    }
     return letters === undefined ? a1(this.originRow + r, this.originCol) : `${letters}${this.originRow + r + 1}`;
   }
 
@@ -124,6 +222,9 @@ export class SheetReader<F extends string> {
 
   /** True when every mapped cell of the row is blank. */
   isBlankRow(r: number): boolean {
+    if (this.skip !== null && this.skip.has(r)) return true;
+    // A row linked to another (its name in a level column, its objective a parent row) is a record row.
+    if (this.rowContext !== null && this.rowContext.has(r)) return false;
     const row = this.values[r];
     if (!Array.isArray(row)) return true;
     for (const [, c] of this.local) {
@@ -141,7 +242,34 @@ export class SheetReader<F extends string> {
 
   /** Records the cell address of each mapped field for a row. */
   cells(r: number): Partial<Record<F, string>> {
-    return new Proxy({ row: this.originRow + r + 1, overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
+    const cells = new Proxy({ row: this.originRow + r + 1, overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
+    // The common sheet has no context and no variants: nothing more to fix per row.
+    if (!this.contextual) return cells;
+    // Context fields and a wide row's variant columns are fixed now: the reader moves on to other variants.
+    for (const field of Object.keys(this.context) as F[]) cells[field] = this.address(field, r);
+    for (const field of Object.keys(this.headings) as F[]) if (this.contextFor(field, r)) cells[field] = this.address(field, r);
+    for (const field of Object.keys(this.rowContext?.get(r) ?? {}) as F[]) if (this.rowFields.has(field) && this.byField[field] === undefined) cells[field] = this.address(field, r);
+    for (const variant of this.variants.length > 0 ? [this.variants[0]] : []) {
+      for (const field of Object.keys(variant.columns) as F[]) if (this.letters[field] !== undefined) cells[field] = `${this.letters[field]}${this.originRow + r + 1}`;
+    }
+    return cells;
+  }
+
+  /** The bound a number was written with (`<15%` is a maximum, `70%+` a minimum), or `null`. */
+  bound(field: F, r: number): Bound | null {
+    const raw = this.raw(field, r);
+    return typeof raw === "string" ? (splitQualifier(raw)?.bound ?? null) : null;
+  }
+
+  /** The top of the scale a number was written on (`4.5/5` → 5), or `null`. */
+  scale(field: F, r: number): number | null {
+    const raw = this.raw(field, r);
+    return typeof raw === "string" ? (splitQualifier(raw)?.scale ?? null) : null;
+  }
+
+  /** Lists a row with content that gives no record (an objective's own title row), with why. */
+  skipRow(r: number, reason: string): void {
+    this.skipped?.push({ row: r, reason });
   }
 
   report(code: string, severity: Severity, field: F, r: number, message: string): void {
@@ -216,7 +344,10 @@ export class SheetReader<F extends string> {
     // A period column repeats a few labels thousands of times; read each text once per sheet.
     const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
     if (cached) return cached;
-    const result = parsePeriod(raw, {
+    // A month written without its year (`January`) takes the year of its row's year column, or of the sheet's title or form.
+    const month = typeof raw === "string" ? monthNumber(raw.trim()) : null;
+    const year = month === null ? null : this.yearOfRow(r, month);
+    const result = parsePeriod(month !== null && year !== null ? `${String(raw).trim()} ${year}` : raw, {
       dateKind,
       format: this.format(field, r),
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
@@ -228,6 +359,21 @@ export class SheetReader<F extends string> {
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
     return null;
+  }
+
+  /**
+   * The calendar year of a month on row `r`: from the row's year column or the
+   * title's year. A financial year (`FY 2026`) is named by the year it ends in,
+   * so with an April start, April–December fall in the year before.
+   */
+  private yearOfRow(r: number, month: number): string | null {
+    const own = this.yearColumn === null ? "" : String(this.values[r]?.[this.yearColumn - this.originCol] ?? "");
+    const text = /\b(?:19|20)\d{2}\b/.test(own) ? own : (this.yearText ?? "");
+    const found = /\b(?:19|20)\d{2}\b/.exec(text);
+    if (!found) return null;
+    const fiscal = /\bfy\b|financial|fiscal/i.test(text) && this.settings.fiscalYearStartMonth !== 1;
+    const year = Number(found[0]);
+    return String(fiscal && month >= this.settings.fiscalYearStartMonth ? year - 1 : year);
   }
 
   /** Reads a word from a fixed vocabulary; an unknown word is reported and gives `null`. */

@@ -8,6 +8,7 @@ import { useNavigation } from "../app/navigation";
 import { useWorkbook } from "../app/host";
 import { Section, periodsOfSheet, useLayoutStyles } from "./common";
 import { Dashboard } from "./Dashboard";
+import { NotRead } from "./NotRead";
 
 /** Below this recognition confidence the pane asks the user to confirm the columns. */
 export const CONFIRM_BELOW = 0.6;
@@ -98,6 +99,9 @@ export function Overview() {
             </ul>
           </>
         )}
+      </Section>
+      <Section title="Not read">
+        <NotRead notRead={parsed.notRead} skipped={parsed.skipped} />
       </Section>
       <div className={layout.actions}>
         <Button onClick={() => void reload()} disabled={loading}>

@@ -67,6 +67,17 @@ const FIXTURES: { [Id in RuleId]: Fixture } = {
       message: 'The key result "Raise NPS from 40 to 55" reached its target and measures an ongoing metric: a candidate to graduate into a KPI.',
     },
   },
+  "okr.own-score-differs": {
+    // The sheet's MIN(current/target, 1) gives churn 3.5% against 2.8% a score of 80%; from the 4.2% baseline it is 50%.
+    bad: { parsed: okrs(makeKeyResult({ row: 9, cells: { keyResult: "F9", score: "M9" }, start: 0.042, target: 0.028, current: 0.035, type: "decrease", statedScore: 0.8 })) },
+    good: { parsed: okrs(makeKeyResult({ row: 9, cells: { keyResult: "F9", score: "M9" }, start: 0.042, target: 0.028, current: 0.035, type: "decrease", statedScore: 0.52 })) },
+    expected: {
+      sheet: "OKRs",
+      cell: "M9",
+      message:
+        'The sheet scores "Reduce regretted churn from 4.2% to 2.8%" 80%, but from start 0.042, target 0.028 and current 0.035 its score is 50% (a decreasing metric: MIN(current/target, 1) misreads it).',
+    },
+  },
   "kpi.too-many": {
     bad: { parsed: makeParsed({ kpis: kpisOf(8, 40, [quarter(2026, 3)]) }) },
     // Seven KPIs read in two periods are still seven KPIs.

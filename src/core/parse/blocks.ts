@@ -1,0 +1,761 @@
+/**
+ * Step 1 and 2 of reading a sheet's layout: split it into blocks (runs of rows
+ * under a header), find each block's header (one row, or two with merged group
+ * labels above) and columns, and gather the context around it: heading lines
+ * (`Objective 2: Win customers faster`, `### Operational KPIs`), form fields
+ * (`Employee Name: Ravi Kumar`) and a title's period or year. Rows inside a block
+ * that are not records (Total, Average, section headings, legend lines) are
+ * listed with a reason. Step 3, reading rows into records, is the kind's parser.
+ *
+ * The common sheet, one tidy header and rows of data, costs one cheap look at
+ * each row: only rows with no numbers, after a blank or heading line, are tried
+ * as headers.
+ */
+import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
+import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
+import { monthNumber } from "../values";
+import { readProfiledLayout } from "./profiles";
+
+/** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
+export interface ContextCell {
+  text: string;
+  row: number;
+  col: number;
+}
+
+/** One record variant of a row: a wide row (months as columns) gives one record per variant. */
+export interface Variant {
+  /** Field → sheet column, replacing the block's column for that field. */
+  columns: Record<string, number>;
+  /** Fields this variant fills from its header (the period of a month column). */
+  context: Record<string, ContextCell>;
+}
+
+/** A run of rows under one header. Rows are 0-based indices into the sheet's `values`. */
+export interface SheetBlock {
+  kind: SheetKind;
+  /** The header row(s): a group row above the header when the header spans two rows. */
+  headerRows: number[];
+  /** Field → 0-based sheet column. */
+  columns: Record<string, number>;
+  unmapped: string[];
+  confidence: number;
+  /** First data row and one past the last. */
+  from: number;
+  to: number;
+  /** Fields the block's columns lack, filled from the lines and form fields above it. */
+  context: Record<string, ContextCell>;
+  /** Heading lines inside the block: from `row` on, `field` reads `text` (e.g. the objective). */
+  headings: Array<{ row: number; field: string; cell: ContextCell }>;
+  /** Rows inside the block that are not records (listed in `SheetLayout.skipped`). */
+  skip: ReadonlySet<number>;
+  /** Empty for one record per row; otherwise one record per variant of each row. */
+  variants: Variant[];
+  /** A column giving each row's (financial) year, for months written without one; `null` when none. */
+  yearColumn: number | null;
+  /** Fields a row takes from another row (a key result's objective from the row its parent id names). */
+  rows?: ReadonlyMap<number, Record<string, ContextCell>>;
+}
+
+export interface SkippedRow {
+  /** 0-based index into `values`. */
+  row: number;
+  reason: string;
+}
+
+export interface SheetLayout {
+  blocks: SheetBlock[];
+  /** Rows with content that are neither records nor headers, each with why. */
+  skipped: SkippedRow[];
+  /** Why no block was found; `null` when there is at least one. */
+  reason: string | null;
+  /** Rows with content under the blocks' headers that are not skipped: the rows read as records. */
+  recordRows: number;
+}
+
+/** How many rows from the top may hold the first header (titles and forms come above it). */
+const FIRST_HEADER_ROWS = 30;
+
+/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
+const SUMMARY =
+  /^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+/** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
+const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
+
+/** Cheap first look: only text starting like a summary label is examined further. */
+const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final)/i;
+
+function summaryLabel(text: string): boolean {
+  if (!SUMMARY_START.test(text)) return false;
+  const bare = text.replace(/\([^)]*\)|[:：=*<>]+/g, " ").replace(/\s+/g, " ").trim();
+  return SUMMARY.test(bare);
+}
+
+/** The summary label of a row, looking at its first few text cells (`100 | <===Total Weightage`). */
+function summaryIn(row: readonly RawCell[]): string | null {
+  let seen = 0;
+  for (const cell of row) {
+    if (typeof cell !== "string" || cell.trim() === "") continue;
+    if (summaryLabel(cell)) return cell.trim();
+    if (++seen >= 3) break;
+  }
+  return null;
+}
+const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
+/** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
+const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
+/** A status legend line: `🟢 On Track: …`, `Green = on track`, `5 - Outstanding`. */
+const LEGEND_LINE = /^(?:[\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u{26AA}-\u{26AB}]\s*\S|(?:green|amber|yellow|red|blue)\s*[=:–-]\s*\S|[1-9]\s*[=–-]\s*[a-z])/iu;
+const OBJECTIVE_HEADING = /^(?:#{1,6}\s*)?(?:objective|obj\.?|goal|o)\s*#?\s*\d*\s*[:.\-–—]\s*(.+)$/i;
+const PERIOD_TOKEN = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s'’-]*(?:19|20)\d{2}|FY\s?'?\d{2,4}(?:\s*[-/]\s*\d{2,4})?(?:\s*[-/ ]?\s*[QH][1-4])?|[QH][1-4]\s*[-/ ]?\s*(?:FY\s?)?'?(?:19|20)\d{2}|(?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]|(?:19|20)\d{2})\b/i;
+
+/** Form labels (the part before a colon) and the field each fills, per sheet kind. */
+const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, string]>>> = {
+  okr: [
+    [/^(?:objective|obj|goal|o)\s*#?\s*\d*$/i, "objective"],
+    [/^(?:owner|objective owner|okr owner|dri)$/i, "owner"],
+    [/^(?:team|department|dept|function|squad)(?: name)?$/i, "team"],
+    [/^(?:period|quarter|cycle|okr period|time ?frame|okr cycle)$/i, "period"],
+  ],
+  kpi: [
+    [/^(?:department|dept|function|area|section|team|business unit)(?: name)?$/i, "area"],
+    [/^(?:owner|kpi owner|prepared by|responsible)$/i, "owner"],
+    [/^(?:period|year|reporting period|fiscal year|financial year|fy|month|quarter)$/i, "period"],
+    [/^(?:frequency|reporting frequency|cadence)$/i, "frequency"],
+  ],
+  kra: [
+    [/^(?:employee|employee name|name|name of (?:the )?employee|appraisee|appraisee name|staff name|team member)$/i, "employee"],
+    [/^(?:designation|role|job title|position|title|designation ?\/ ?grade)$/i, "role"],
+    [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reporting to|reviewing officer|reporting officer|manager name)$/i, "manager"],
+    [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
+  ],
+  checkins: [],
+};
+
+/** A heading line's field per kind: the objective of key results, the area of KPIs. */
+const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
+
+/** Header texts of period columns: months, weeks and quarters. */
+const WEEK = /^(?:week|wk|w)\s*\.?\s*(\d{1,2})$/i;
+const QUARTER = /^q([1-4])$/i;
+const MONTH_YEAR = /^([a-z]{3,9})[\s'’-]*(\d{2}|\d{4})?$/i;
+
+interface RowShape {
+  /** Cells with content. */
+  filled: number;
+  /** Cells holding numbers or booleans. */
+  numbers: number;
+  /** Index (within the row) of the first cell with content, or -1. */
+  first: number;
+}
+
+function isEmpty(cell: RawCell | undefined | null): boolean {
+  if (cell === undefined || cell === null || cell === "") return true;
+  // Only text that starts with a space can be blank: trimming every cell would cost a copy each.
+  return typeof cell === "string" && cell.charCodeAt(0) <= 32 && cell.trim() === "";
+}
+
+/**
+ * Shapes of the rows of the sheet being read, worked out once per row (several
+ * steps look at each), kept in typed arrays so a large sheet makes no object per row.
+ */
+interface Shapes {
+  values: readonly RawCell[][];
+  /** Cells with content, or -1 while not yet worked out. */
+  filled: Int32Array;
+  numbers: Int32Array;
+  first: Int32Array;
+}
+let shapes: Shapes | null = null;
+/** The shape `shapeAt` returns: read it before the next call, which reuses it. */
+const scratch: RowShape = { filled: 0, numbers: 0, first: -1 };
+
+function shapesFor(values: readonly RawCell[][]): Shapes {
+  const filled = new Int32Array(values.length).fill(-1);
+  return { values, filled, numbers: new Int32Array(values.length), first: new Int32Array(values.length) };
+}
+
+function shapeAt(values: readonly RawCell[][], r: number): RowShape {
+  if (shapes === null || shapes.values !== values) shapes = shapesFor(values);
+  if (r < 0 || r >= values.length) return shapeOf(undefined);
+  if (shapes.filled[r] < 0) {
+    let filled = 0;
+    let numbers = 0;
+    let first = -1;
+    const row = values[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (isEmpty(cell)) continue;
+        if (first < 0) first = c;
+        filled++;
+        if (typeof cell !== "string") numbers++;
+      }
+    }
+    shapes.filled[r] = filled;
+    shapes.numbers[r] = numbers;
+    shapes.first[r] = first;
+  }
+  scratch.filled = shapes.filled[r];
+  scratch.numbers = shapes.numbers[r];
+  scratch.first = shapes.first[r];
+  return scratch;
+}
+
+function shapeOf(row: readonly RawCell[] | undefined): RowShape {
+  const shape: RowShape = { filled: 0, numbers: 0, first: -1 };
+  if (!Array.isArray(row)) return shape;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmpty(cell)) continue;
+    if (shape.first < 0) shape.first = c;
+    shape.filled++;
+    if (typeof cell !== "string") shape.numbers++;
+  }
+  return shape;
+}
+
+function textOf(cell: RawCell | undefined): string {
+  return typeof cell === "string" ? cell.trim() : typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
+}
+
+/**
+ * The label and value of a form field written in one cell (`Employee Name: Ravi`)
+ * or, with `next`, in two (`Employee Name:` | `Ravi`).
+ */
+function formPair(cell: string, next: string | undefined): { label: string; value: string } | null {
+  const colon = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(cell);
+  if (colon) {
+    const value = colon[2].trim() !== "" ? colon[2].trim() : (next ?? "").trim();
+    return value === "" ? null : { label: colon[1].trim(), value };
+  }
+  return next !== undefined && next.trim() !== "" ? { label: cell, value: next.trim() } : null;
+}
+
+function formField(kind: SheetKind, label: string): string | null {
+  const bare = label.replace(/[*†]+$/, "").replace(/[’']s\b/g, "").trim();
+  for (const [re, field] of FORM_LABELS[kind]) if (re.test(bare)) return field;
+  return null;
+}
+
+/**
+ * Reads the lines above a block (from `top` to the header, exclusive) into the
+ * fields the block lacks: form fields, heading lines, a title's period.
+ */
+function readContext(values: readonly RawCell[][], top: number, header: number, kind: SheetKind, columns: Record<string, number>, originCol: number): Record<string, ContextCell> {
+  const context: Record<string, ContextCell> = {};
+  const ranks: Record<string, number> = {};
+  const put = (field: string, text: string, row: number, col: number, nearer: boolean, rank = 0): void => {
+    if (field in columns || text === "") return;
+    // Lines nearer the header win: the objective heading right above a table is its objective.
+    // Of form labels, a more specific one wins (`Employee Name` over `Employee`, which often holds a code), else the first.
+    const held = ranks[field] ?? -1;
+    if (!(field in context) || rank > held || (nearer && rank === held)) {
+      context[field] = { text, row, col: originCol + col };
+      ranks[field] = rank;
+    }
+  };
+  const headingField = HEADING_FIELD[kind];
+  for (let r = top; r < header; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const shape = shapeOf(row);
+    if (shape.filled === 0) continue;
+    for (let c = 0; c < row.length; c++) {
+      const text = textOf(row[c]);
+      if (text === "" || typeof row[c] !== "string") continue;
+      let nextIndex = c + 1;
+      while (nextIndex < row.length && isEmpty(row[nextIndex])) nextIndex++;
+      const next = nextIndex < row.length ? textOf(row[nextIndex]) : undefined;
+      const objective = OBJECTIVE_HEADING.exec(text);
+      if (objective && kind === "okr") {
+        // `Objective 1: Grow the funnel` names it; an unnumbered `Objective: …` line under it describes it.
+        put("objective", objective[1].trim(), r, c, true, /\d/.test(text.slice(0, text.length - objective[1].length)) ? 2 : 1);
+        continue;
+      }
+      const pair = formPair(text, /[:：]\s*$/.test(text) || formField(kind, text) !== null ? next : undefined);
+      const field = pair ? formField(kind, pair.label) : null;
+      if (pair && field) {
+        // The first of two labels for one field wins: the appraiser before the reviewer above them.
+        put(field, pair.value, r, nextIndex < row.length && !text.includes(pair.value) ? nextIndex : c, false, /\bname\b/i.test(pair.label) ? 1 : 0);
+        if (field === "period" && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(pair.value)) context.year = { text: pair.value, row: r, col: originCol + c };
+        if (!text.includes(pair.value)) c = nextIndex;
+        continue;
+      }
+      const heading = MARKDOWN_HEADING.exec(text);
+      if (heading && headingField) {
+        put(headingField, heading[1].trim(), r, c, true);
+        continue;
+      }
+      const period = PERIOD_TOKEN.exec(text);
+      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
+      // A lone line right above the header names its table: for key results, their objective.
+      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bokrs?\b|template|tracker|objectives and key results/i.test(text)) {
+        put("objective", text.replace(/[:：]\s*$/, ""), r, c, false);
+      }
+    }
+  }
+  return context;
+}
+
+function lastFilled(values: readonly RawCell[][], top: number, header: number): number {
+  for (let r = header - 1; r >= top; r--) if (shapeAt(values, r).filled > 0) return r;
+  return -1;
+}
+
+/** Is this row worth trying as a header: text only, at least two cells. */
+function headerShaped(shape: RowShape): boolean {
+  return shape.filled >= 2 && shape.numbers === 0;
+}
+
+/** The group labels of a row above a header, carried right across merged (blank) cells. */
+function groupLabels(row: readonly RawCell[] | undefined, width: number): string[] | null {
+  if (!Array.isArray(row)) return null;
+  const shape = shapeOf(row);
+  if (shape.filled === 0) return null;
+  const labels: string[] = [];
+  let current = "";
+  for (let c = 0; c < width; c++) {
+    const text = textOf(row[c]);
+    if (text !== "") {
+      if (/[:：]/.test(text)) return null;
+      current = text;
+    }
+    labels.push(current);
+  }
+  return labels;
+}
+
+/** Finds the header of a block at row `r`, trying the row above as a group row when it helps. */
+function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null }) | null {
+  const row = values[r];
+  let best: HeaderMatch | null = null;
+  for (const kind of kinds) {
+    const match = matchHeader(kind, row, null, originCol);
+    if (match && (!best || match.matched > best.matched || (match.matched === best.matched && match.confidence > best.confidence))) best = match;
+  }
+  if (r > 0) {
+    const above = values[r - 1];
+    const aboveShape = shapeOf(above);
+    if (aboveShape.filled >= 1 && aboveShape.filled < shapeOf(row).filled && (aboveShape.filled >= 2 || aboveShape.first > 0)) {
+      const labels = groupLabels(above, Array.isArray(row) ? row.length : 0);
+      if (labels) {
+        for (const kind of best ? [best.kind] : kinds) {
+          const match = matchHeader(kind, row, labels, originCol);
+          if (match && match.grouped && (!best || match.matched >= best.matched)) return { ...match, group: r - 1 };
+        }
+      }
+    }
+  }
+  if (!best && kinds.includes("okr")) {
+    const numbered = numberedHeader(row, originCol);
+    if (numbered) return { ...numbered, group: null };
+  }
+  if (!best && kinds.includes("kpi")) {
+    const grouped = readingGroupsHeader(row, originCol);
+    if (grouped) return { ...grouped, group: null };
+  }
+  return best ? { ...best, group: null } : null;
+}
+
+/** `Current Month Target`, `Previous Month Actual`, `Current Month`: a reading's period and what the column holds. */
+const READING_GROUP = /^((?:current|this|previous|prior|last)\s+(?:month|week|quarter))(?:\s+(target|actual|goal|value|result))?$/i;
+
+/**
+ * A KPI report with a reading per period side by side (`Current Month`,
+ * `Current Month Target`, `Current Month Actual`, `Previous Month`, `Previous
+ * Month Actual`): one variant per period group of the finest unit the header has.
+ */
+function readingGroupsHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(row)) return null;
+  const groups = new Map<string, Record<string, number>>();
+  const base: RawCell[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = textOf(row[c]);
+    const m = READING_GROUP.exec(text);
+    base.push(m ? "" : row[c]);
+    if (!m) continue;
+    const key = m[1].toLowerCase().replace(/\s+/g, " ");
+    const field = m[2] === undefined ? "period" : /^(?:target|goal)$/i.test(m[2]) ? "target" : "actual";
+    const group = groups.get(key) ?? {};
+    group[field] ??= originCol + c;
+    groups.set(key, group);
+  }
+  const unit = ["week", "month", "quarter"].find((u) => [...groups.keys()].some((k) => k.endsWith(u) && groups.get(k)?.actual !== undefined));
+  if (!unit) return null;
+  const chosen = [...groups.entries()].filter(([k, g]) => k.endsWith(unit) && g.actual !== undefined && g.period !== undefined);
+  if (chosen.length === 0) return null;
+  const match = matchHeader("kpi", [...base, "Period", "Actual"], null, originCol);
+  if (!match) return null;
+  const columns = { ...match.columns };
+  delete columns.period;
+  delete columns.actual;
+  const first = chosen[0][1];
+  return {
+    ...match,
+    columns: { ...columns, ...first },
+    unmapped: match.unmapped,
+    grouped: false,
+    variants: chosen.map(([, g]) => ({ columns: g, context: {} })),
+  };
+}
+
+/** `key_result_2_title`, `KR 2 Completion`, `Key Result 2`: the item number and what the column holds. */
+const NUMBERED = /^(?:key[\s_-]*results?|kr)[\s_-]*(\d{1,2})(?:[\s_-]+(.*))?$/i;
+/** Columns a tool export names for the objective and its owner when key results are numbered across a row. */
+const ROW_OBJECTIVE = /^(?:name|title|goal|goal name|goal title|objective|objective title|objective name)$/i;
+const ROW_OWNER = /^(?:email|owner|owner email|user|user email|employee email|assignee)$/i;
+
+/**
+ * A tool export with one row per objective and its key results in numbered
+ * column groups (`key_result_1_title`, `key_result_1_completion`, …): the header
+ * as a key result table, with one variant per numbered group.
+ */
+function numberedHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(row)) return null;
+  const groups = new Map<number, Record<string, number>>();
+  const columns: Record<string, number> = {};
+  const unmapped: string[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = textOf(row[c]);
+    if (text === "") continue;
+    const numbered = NUMBERED.exec(text);
+    if (numbered) {
+      const sub = (numbered[2] ?? "").replace(/[_-]+/g, " ").trim();
+      const field = sub === "" || /^(?:title|name|description|text)$/i.test(sub) ? "keyResult" : fieldForHeader("okr", sub);
+      if (field === null) {
+        unmapped.push(text);
+        continue;
+      }
+      const n = Number(numbered[1]);
+      const group = groups.get(n) ?? {};
+      group[field] ??= originCol + c;
+      groups.set(n, group);
+      continue;
+    }
+    const field = ROW_OBJECTIVE.test(text) ? "objective" : ROW_OWNER.test(text) ? "owner" : fieldForHeader("okr", text);
+    if (field !== null && field !== "keyResult" && field !== "score" && !(field in columns)) columns[field] = originCol + c;
+    else unmapped.push(text);
+  }
+  const items = [...groups.entries()].filter(([, g]) => g.keyResult !== undefined).sort((a, b) => a[0] - b[0]);
+  if (items.length < 2 || columns.objective === undefined) return null;
+  const first = items[0][1];
+  return {
+    kind: "okr",
+    columns: { ...columns, ...first },
+    unmapped,
+    confidence: 0.8,
+    matched: Object.keys(columns).length + Object.keys(first).length,
+    grouped: false,
+    variants: items.map(([, g]) => ({ columns: g, context: {} })),
+  };
+}
+
+/** Period columns of a header: months (with the year of a group row or the context), weeks, quarters. */
+function periodColumns(values: readonly RawCell[][], header: number, group: number | null, originCol: number, columns: Record<string, number>): Array<{ col: number; label: string; year: string | null }> {
+  const row = values[header];
+  if (!Array.isArray(row)) return [];
+  const used = new Set(Object.values(columns));
+  const labels = group === null ? null : groupLabels(values[group], row.length);
+  const found: Array<{ col: number; label: string; year: string | null }> = [];
+  for (let c = 0; c < row.length; c++) {
+    if (used.has(originCol + c)) continue;
+    const text = textOf(row[c]);
+    if (text === "") continue;
+    const groupYear = labels ? (/\b(?:19|20)\d{2}\b/.exec(labels[c])?.[0] ?? null) : null;
+    const month = MONTH_YEAR.exec(text);
+    if (month && monthNumber(month[1]) !== null) {
+      const year = month[2] ? (month[2].length === 2 ? `20${month[2]}` : month[2]) : groupYear;
+      found.push({ col: originCol + c, label: month[1], year });
+    } else if (WEEK.test(text) || QUARTER.test(text)) found.push({ col: originCol + c, label: text, year: groupYear });
+  }
+  return found.length >= 2 ? found : [];
+}
+
+interface Found {
+  header: number;
+  match: HeaderMatch & { group: number | null };
+}
+
+/**
+ * Splits a sheet into blocks with their headers, columns and context, and lists
+ * every row with content that is neither a record nor a header, with why. A saved
+ * mapping gives one block under the mapped header row.
+ *
+ * @example
+ * const layout = readLayout({ name: "OKRs", origin: { row: 0, col: 0 }, values: [
+ *   ["Objective 1: Grow revenue"], ["Key result", "Target", "Current"], ["Reach $1M ARR", 1000000, 800000],
+ *   [""], ["Objective 2: Win customers faster"], ["Key result", "Target", "Current"], ["Cut onboarding to 5 days", 5, 7],
+ * ] });
+ * layout.blocks.map((b) => b.context.objective.text) // ["Grow revenue", "Win customers faster"]
+ */
+export function readLayout(sheet: SheetData, mapping?: ColumnMapping): SheetLayout {
+  // A known tool's export or import template is read by its own profile.
+  const profiled = mapping ? null : readProfiledLayout(sheet);
+  if (profiled) return profiled;
+  const values = Array.isArray(sheet?.values) ? sheet.values : [];
+  shapes = shapesFor(values);
+  try {
+    return layoutOf(sheet, values, mapping);
+  } finally {
+    // The cache holds the sheet's rows: let them go once the sheet is read.
+    shapes = null;
+  }
+}
+
+function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: ColumnMapping | undefined): SheetLayout {
+  const originRow = sheet?.origin?.row ?? 0;
+  const originCol = sheet?.origin?.col ?? 0;
+  const found: Found[] = [];
+  if (mapping) {
+    const header = mapping.headerRow - 1 - originRow;
+    found.push({
+      header,
+      match: { kind: mapping.kind, columns: { ...mapping.columns }, unmapped: [], confidence: 1, matched: Object.keys(mapping.columns).length, grouped: false, group: null },
+    });
+  } else {
+    findHeaders(values, originCol, found);
+  }
+  if (found.length === 0) return { blocks: [], skipped: [], reason: whyNoHeader(values), recordRows: 0 };
+
+  const blocks: SheetBlock[] = [];
+  const skipped: SkippedRow[] = [];
+  let top = 0;
+  for (let i = 0; i < found.length; i++) {
+    const { header, match } = found[i];
+    const headerTop = match.group ?? header;
+    const end = i + 1 < found.length ? (found[i + 1].match.group ?? found[i + 1].header) : values.length;
+    // Lines right above the next header (its heading, its form) belong to it, not to this block.
+    const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
+    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
+    for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
+    const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    if (match.kind === "okr" && !("score" in match.columns)) {
+      const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
+      if (status !== null) match.columns.score = status;
+    }
+    const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
+    const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
+    const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
+      columns: { actual: p.col },
+      context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
+    }));
+    blocks.push({
+      kind: match.kind,
+      headerRows: match.group === null ? [header] : [match.group, header],
+      columns: match.columns,
+      unmapped: match.unmapped,
+      confidence: match.confidence,
+      from: header + 1,
+      to: nextTop,
+      context,
+      headings: block.headings,
+      skip: block.skip,
+      variants,
+      yearColumn: yearColumnOf(values[header], originCol, match.columns),
+    });
+    top = nextTop;
+  }
+  let recordRows = 0;
+  for (const b of blocks) for (let r = b.from; r < b.to; r++) if (!b.skip.has(r) && shapeAt(values, r).filled > 0) recordRows++;
+  return { blocks, skipped, reason: null, recordRows };
+}
+
+/**
+ * A `Status` column that holds figures (0.86, 75%) rather than words is the
+ * sheet's own progress score.
+ */
+function numericStatusColumn(values: readonly RawCell[][], header: number, from: number, to: number, skip: ReadonlySet<number>, originCol: number): number | null {
+  const row = values[header];
+  if (!Array.isArray(row)) return null;
+  const c = row.findIndex((cell) => typeof cell === "string" && /^(?:status|progress status|current status)$/i.test(cell.trim()));
+  if (c < 0) return null;
+  let numbers = 0;
+  let words = 0;
+  for (let r = from; r < to; r++) {
+    if (skip.has(r)) continue;
+    const cell = values[r]?.[c];
+    if (typeof cell === "number") numbers++;
+    else if (typeof cell === "string" && cell.trim() !== "") {
+      if (/^\d+(?:\.\d+)?\s*%$/.test(cell.trim())) numbers++;
+      else words++;
+    }
+  }
+  return numbers > 0 && words === 0 ? originCol + c : null;
+}
+
+function yearColumnOf(row: readonly RawCell[] | undefined, originCol: number, columns: Record<string, number>): number | null {
+  if (!Array.isArray(row)) return null;
+  const used = new Set(Object.values(columns));
+  const c = row.findIndex((cell, i) => !used.has(originCol + i) && typeof cell === "string" && /^(?:financial year|fiscal year|fy|year)$/i.test(cell.trim()));
+  return c < 0 ? null : originCol + c;
+}
+
+function yearOf(text: string | undefined): string | null {
+  return text ? (/\b(?:19|20)\d{2}\b/.exec(text)?.[0] ?? null) : null;
+}
+
+/** Where the context of a header at `header` begins: the run of non-data lines right above it. */
+function contextTop(values: readonly RawCell[][], header: number): number {
+  let r = header;
+  while (r > 0) {
+    const shape = shapeAt(values, r - 1);
+    if (shape.filled === 0) break;
+    // Data rows hold numbers or fill many cells; context lines are short.
+    if (shape.numbers > 0 || shape.filled > 4) break;
+    r--;
+  }
+  return r;
+}
+
+function findHeaders(values: readonly RawCell[][], originCol: number, found: Found[]): void {
+  let afterBreak = true;
+  let firstKind: SheetKind | null = null;
+  let firstHeaderText = "";
+  const allKinds: readonly SheetKind[] = ["okr", "kpi", "kra", "checkins"];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const shape = shapeAt(values, r);
+    if (shape.filled === 0) {
+      afterBreak = true;
+      continue;
+    }
+    const tryHere =
+      headerShaped(shape) &&
+      (firstKind === null ? r < FIRST_HEADER_ROWS : afterBreak || textOf(row[shape.first]).toLowerCase() === firstHeaderText);
+    afterBreak = shape.filled === 1 && shape.numbers === 0;
+    if (!tryHere) continue;
+    const match = headerAt(values, r, originCol, firstKind === null ? allKinds : [firstKind]);
+    if (!match) continue;
+    // A later header of another table must look like a header: most of its cells named.
+    if (firstKind !== null && match.matched < 2) continue;
+    found.push({ header: r, match });
+    if (firstKind === null) {
+      firstKind = match.kind;
+      firstHeaderText = textOf(row[shape.first]).toLowerCase();
+    }
+  }
+}
+
+/** Sorts the rows of a block: records, summary rows, headings (context from there on), legend lines. */
+function classifyRows(
+  values: readonly RawCell[][],
+  from: number,
+  to: number,
+  match: HeaderMatch,
+  originCol: number,
+  skipped: SkippedRow[],
+): { skip: Set<number>; headings: SheetBlock["headings"] } {
+  const skip = new Set<number>();
+  const headings: SheetBlock["headings"] = [];
+  const headingField = HEADING_FIELD[match.kind];
+  const mappedCols = new Set(Object.values(match.columns));
+  const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
+  let foreign = false;
+  let afterBreak = false;
+  let inNotes = false;
+  for (let r = from; r < to; r++) {
+    const row = values[r];
+    const shape = shapeAt(values, r);
+    if (shape.filled === 0) {
+      afterBreak = true;
+      continue;
+    }
+    const first = textOf(row[shape.first]);
+    const firstIsText = typeof row[shape.first] === "string";
+    if (foreign) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "row of a table that is not a goal table" });
+      continue;
+    }
+    const nameCol = match.columns[nameField];
+    const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
+    const summary = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
+    if (summary !== null) {
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
+      afterBreak = false;
+      continue;
+    }
+    if ((afterBreak || inNotes) && headerShaped(shape) && looksLikeHeader(row, match.kind)) {
+      // Another table (initiatives, risks) sits under this one: its rows are not goals.
+      foreign = true;
+      skip.add(r);
+      skipped.push({ row: r, reason: `header of a table that is not a goal table (${row.filter((c) => !isEmpty(c)).slice(0, 4).join(", ")})` });
+      continue;
+    }
+    const wasBreak = afterBreak;
+    afterBreak = false;
+    if (inNotes && shape.numbers < 2) {
+      // Below a note, rows without figures (a legend's bands, numbered remarks) belong to the note.
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      continue;
+    }
+    if (shape.filled !== 1 || !firstIsText) {
+      inNotes = false;
+      continue;
+    }
+    const col = originCol + shape.first;
+    if (LEGEND.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      inNotes = true;
+      continue;
+    }
+    const objective = OBJECTIVE_HEADING.exec(first);
+    const markdown = MARKDOWN_HEADING.exec(first);
+    const inNameColumn = match.columns[nameField] === col;
+    const inHeadingColumn = headingField !== null && match.columns[headingField] === col;
+    if (inHeadingColumn && !markdown) continue;
+    const sectionLike = markdown !== null || objective !== null || /[:：]$/.test(first) || (match.kind === "kpi" && /\b(?:kpis|metrics|indicators)\b/i.test(first));
+    if (headingField !== null && !(headingField in match.columns) && (sectionLike || !inNameColumn)) {
+      const text = (objective?.[1] ?? markdown?.[1] ?? first).replace(/[:：]\s*$/, "").trim();
+      headings.push({ row: r, field: headingField, cell: { text, row: r, col } });
+      skip.add(r);
+      skipped.push({ row: r, reason: `section heading (read as the ${headingField === "objective" ? "objective" : "area"} of the rows below)` });
+      continue;
+    }
+    if (sectionLike && !inHeadingColumn) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "section heading" });
+      continue;
+    }
+    if (wasBreak || inNotes) {
+      // A lone line after the table's rows ended (a blank row or a note): text about the table, not a goal.
+      skip.add(r);
+      skipped.push({ row: r, reason: "note or legend line" });
+      inNotes = true;
+      continue;
+    }
+    if (!mappedCols.has(col)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "text outside the table's columns" });
+    }
+  }
+  return { skip, headings };
+}
+
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+
+/** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
+function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
+  let words = 0;
+  for (const cell of row) {
+    if (isEmpty(cell)) continue;
+    if (typeof cell !== "string") return false;
+    const text = cell.trim();
+    if (text.length > 32 || /\d/.test(text)) return false;
+    if (TABLE_WORDS.test(text) || fieldForHeader(kind, text) !== null) words++;
+  }
+  return words >= 1;
+}
+
+function whyNoHeader(values: readonly RawCell[][]): string {
+  let filled = 0;
+  for (let r = 0; r < values.length; r++) if (shapeAt(values, r).filled > 0) filled++;
+  if (filled === 0) return "the sheet is empty";
+  return "no header row with the columns of a goal sheet (OKRs need Objective and Key result, KPIs a KPI and a Target, Floor or Actual, KRAs an Employee and an Area, check-ins a Date, Key result and Value)";
+}

@@ -1,0 +1,217 @@
+/**
+ * Copies that keep the user's workbook: new sheets are added to the input's own
+ * package as new parts (worksheets, tables, drawings, charts, relationships) plus
+ * entries in the few shared parts that list them (the workbook part and its
+ * relationships, the content types, and new formats appended to the style part).
+ * Every other part (the user's sheets, charts, pivot tables, images, comments,
+ * shared strings) is copied as it is, still compressed, never parsed.
+ */
+import { createWriteStream } from "node:fs";
+import type JSZip from "jszip";
+import { chartDrawing, relationship, relationshipsXml, type NewPart } from "./xlsx-charts";
+import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package";
+import type { StyleSheet } from "./xlsx-styles";
+import { DRAWING_SLOT, type SheetPart } from "./xlsx-writer";
+import { escapeXmlText } from "./xlsx-xml";
+
+const REL = {
+  worksheet: `${NS.rel}/worksheet`,
+  table: `${NS.rel}/table`,
+  drawing: `${NS.rel}/drawing`,
+  styles: `${NS.rel}/styles`,
+} as const;
+
+const CONTENT_TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+} as const;
+
+/** A bare style part for a package that has none: the entries Excel expects at index 0. */
+const BARE_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
+  `<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** What a copy adds to the input's package. */
+export interface Additions {
+  sheets: SheetPart[];
+  styles: StyleSheet | null;
+  /** The worksheet XML of Altitude's state sheet: replaces the existing one's part, or is added very hidden. */
+  state: { name: string; xml: string } | null;
+}
+
+/**
+ * Writes the input's package with the additions to `file` (streamed, compressed
+ * parts of the input reused as they are). The package object is left as it was.
+ *
+ * @example
+ * await writeCopy(pkg, { sheets, styles, state: null }, "/tmp/.out.xlsx.tmp");
+ */
+export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
+  const zip = pkg.zip;
+  const added = new Set<string>();
+  const replaced = new Map<string, JSZip.JSZipObject>();
+  const put = (path: string, xml: string) => {
+    if (!added.has(path)) {
+      const old = zip.file(path);
+      if (!old) added.add(path);
+      else if (!replaced.has(path)) replaced.set(path, old);
+    }
+    zip.file(path, xml, { createFolders: false });
+  };
+  try {
+    await addParts(pkg, additions, put);
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(file, { flags: "wx" });
+      out.on("error", reject);
+      out.on("finish", () => resolve());
+      zip
+        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 3 } })
+        .on("error", reject)
+        .pipe(out);
+    });
+  } finally {
+    // The loaded package stays the input's, so a second copy starts from it again.
+    for (const path of added) zip.remove(path);
+    for (const [path, original] of replaced) zip.files[path] = original;
+  }
+}
+
+async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, xml: string) => void): Promise<void> {
+  const zip = pkg.zip;
+  const overrides: Array<{ part: string; type: string }> = [];
+  const workbookRels: string[] = [];
+  const sheetEntries: string[] = [];
+  const usedRelIds = new Set(pkg.workbookRels.map((r) => r.id));
+  const freeRelId = () => {
+    let n = usedRelIds.size + 1;
+    while (usedRelIds.has(`rId${n}`)) n++;
+    usedRelIds.add(`rId${n}`);
+    return `rId${n}`;
+  };
+  const next = {
+    sheet: nextNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/),
+    table: nextNumber(zip, /^xl\/tables\/table(\d+)\.xml$/),
+    drawing: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/),
+    chart: nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/),
+  };
+  let sheetId = pkg.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0);
+  let formulas = false;
+
+  const sheets: Array<SheetPart & { existingPart?: string }> = [...additions.sheets];
+  if (additions.state) {
+    const existing = pkg.sheets.find((s) => s.name === additions.state?.name && s.part);
+    sheets.push({ name: additions.state.name, state: "veryHidden", xml: additions.state.xml, tables: [], charts: [], formulas: false, existingPart: existing?.part ?? undefined });
+  }
+
+  for (const sheet of sheets) {
+    const part = sheet.existingPart ?? `xl/worksheets/sheet${next.sheet++}.xml`;
+    const rels: string[] = [];
+    sheet.tables.forEach((table, i) => {
+      const tablePart = `xl/tables/table${next.table++}.xml`;
+      put(tablePart, table.xml);
+      overrides.push({ part: tablePart, type: CONTENT_TYPE.table });
+      rels.push(relationship(`rId${i + 1}`, REL.table, relativeTarget(part, tablePart)));
+    });
+    let drawing = "";
+    if (sheet.charts.length > 0) {
+      const { drawingPart, parts } = chartDrawing(sheet.charts, next.drawing++, next.chart);
+      next.chart += sheet.charts.length;
+      for (const p of parts) addNewPart(p, put, overrides);
+      const rId = `rId${sheet.tables.length + 1}`;
+      rels.push(relationship(rId, REL.drawing, relativeTarget(part, drawingPart)));
+      drawing = `<drawing r:id="${rId}"/>`;
+    }
+    put(part, sheet.xml.replace(DRAWING_SLOT, drawing));
+    if (rels.length > 0) put(relsPathOf(part), relationshipsXml(rels));
+    formulas ||= sheet.formulas;
+    if (sheet.existingPart) continue;
+    overrides.push({ part, type: CONTENT_TYPE.worksheet });
+    const rId = freeRelId();
+    workbookRels.push(relationship(rId, REL.worksheet, relativeTarget(pkg.workbookPart, part)));
+    const state = sheet.state === "veryHidden" ? ' state="veryHidden"' : "";
+    sheetEntries.push(`<sheet name="${escapeXmlText(sheet.name)}" sheetId="${++sheetId}"${state} r:id="${rId}" xmlns:r="${NS.rel}"/>`);
+  }
+
+  if (additions.styles && !additions.styles.empty) {
+    let stylesPart = pkg.workbookTarget("styles");
+    let stylesXml: string;
+    if (stylesPart) stylesXml = await text(zip, stylesPart);
+    else {
+      stylesPart = "xl/styles.xml";
+      stylesXml = BARE_STYLES;
+      workbookRels.push(relationship(freeRelId(), REL.styles, relativeTarget(pkg.workbookPart, stylesPart)));
+      overrides.push({ part: stylesPart, type: CONTENT_TYPE.styles });
+    }
+    put(stylesPart, additions.styles.applyTo(stylesXml));
+  }
+
+  if (sheetEntries.length > 0 || formulas) {
+    put(pkg.workbookPart, workbookWithSheets(await text(zip, pkg.workbookPart), sheetEntries, formulas));
+  }
+  if (workbookRels.length > 0) {
+    const relsPath = relsPathOf(pkg.workbookPart);
+    const relsXml = zip.file(relsPath) ? await text(zip, relsPath) : relationshipsXml([]);
+    put(relsPath, insertBeforeClose(relsXml, "Relationships", workbookRels.join("")));
+  }
+  if (overrides.length > 0) {
+    const types = await text(zip, "[Content_Types].xml");
+    const entries = overrides.map((o) => `<Override PartName="/${escapeXmlText(o.part)}" ContentType="${o.type}"/>`).join("");
+    put("[Content_Types].xml", insertBeforeClose(types, "Types", entries));
+  }
+}
+
+function addNewPart(part: NewPart, put: (path: string, xml: string) => void, overrides: Array<{ part: string; type: string }>): void {
+  put(part.path, part.xml);
+  if (part.contentType) overrides.push({ part: part.path, type: part.contentType });
+}
+
+/** The workbook part with new `<sheet>` entries at the end of `<sheets>`, and calculation on open when formulas were added. */
+function workbookWithSheets(xml: string, entries: string[], formulas: boolean): string {
+  const prefix = /<((?:[\w.-]+:)?)sheets\b/.exec(xml)?.[1] ?? "";
+  // Entries are written in the prefix the workbook gives its own elements.
+  let out = entries.length ? insertBeforeClose(xml, `${prefix}sheets`, prefix ? entries.join("").replace(/<sheet /g, `<${prefix}sheet `) : entries.join("")) : xml;
+  if (formulas) {
+    // Formulas are written without cached results: Excel calculates them when the copy opens.
+    const calc = new RegExp(`<${prefix}calcPr\\b([^>]*?)(/?)>`).exec(out);
+    if (calc) {
+      const attrs = /\bfullCalcOnLoad=/.test(calc[1]) ? calc[1].replace(/\bfullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"') : `${calc[1]} fullCalcOnLoad="1"`;
+      out = out.slice(0, calc.index) + `<${prefix}calcPr${attrs}${calc[2]}>` + out.slice(calc.index + calc[0].length);
+    } else {
+      // calcPr follows definedNames and sheets (CT_Workbook); before anything later, or at the end.
+      const later = new RegExp(`<${prefix}(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\\b`).exec(out);
+      const at = later ? later.index : out.lastIndexOf(`</${prefix}workbook>`);
+      out = out.slice(0, at) + `<${prefix}calcPr fullCalcOnLoad="1"/>` + out.slice(at);
+    }
+  }
+  return out;
+}
+
+/** Inserts before `</tag>`, or opens a self-closed `<tag/>` to hold the content. */
+function insertBeforeClose(xml: string, tag: string, content: string): string {
+  const close = xml.lastIndexOf(`</${tag}>`);
+  if (close >= 0) return xml.slice(0, close) + content + xml.slice(close);
+  const selfClosed = new RegExp(`<${tag.replace(/[.]/g, "\\.")}\\b([^>]*)/>`).exec(xml);
+  if (!selfClosed) return xml;
+  return xml.slice(0, selfClosed.index) + `<${tag}${selfClosed[1]}>${content}</${tag}>` + xml.slice(selfClosed.index + selfClosed[0].length);
+}
+
+function nextNumber(zip: JSZip, pattern: RegExp): number {
+  let max = 0;
+  for (const name of Object.keys(zip.files)) {
+    const m = pattern.exec(name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (!file) return "";
+  return file.async("string");
+}

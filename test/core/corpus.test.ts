@@ -1,0 +1,47 @@
+/**
+ * The layout corpus: every layout reproduced from a public source
+ * (test/fixtures/layouts, sources and hand working in LAYOUTS.md) is read as
+ * every door reads a workbook, and each figure worked out by hand must come out.
+ * One test per layout; a failure lists every difference.
+ *
+ * The layouts the reader does not yet read completely right are listed below,
+ * each with what it still gets wrong. Their test asserts that the reading still
+ * differs (jest's `it.failing`): a layout that starts being read right fails
+ * here until it is taken off the list, so the list can only shrink honestly.
+ * `npm run corpus` prints every layout with its first difference.
+ */
+import { LAYOUTS } from "../fixtures/layouts";
+import { compareReading, readLayout } from "../fixtures/layouts/read";
+
+const NOT_YET_READ_RIGHT: Readonly<Record<string, string>> = {
+  "12-kra-twenty-point-weights-roman-goals": "a goal spanning two rows and weights out of 20 that total 100",
+  "13-appraisal-rating-columns-total-score": "each rating level is a column of its own",
+  "19-kpi-months-as-columns-annual": "month columns under an annual table",
+  "20-kpi-business-plan-summary-block": "a summary block beside the KPI table",
+  "21-kpi-project-target-actual-granularity": "target/actual pairs per granularity",
+  "22-okr-scoring-guide-worded-targets": "targets written in words",
+  "25-kpi-monthly-planner-year-in-title": "a monthly planner whose year is only in the title",
+  "27-frappe-appraisal-kra-goal-completion": "KRA goals with a completion per goal",
+  "30-kra-format-action-plan-skills-grid": "a KRA form followed by an action plan and a skills grid",
+};
+
+describe("layout corpus", () => {
+  const read = LAYOUTS.filter((layout) => !(layout.id in NOT_YET_READ_RIGHT));
+  const notYet = LAYOUTS.filter((layout) => layout.id in NOT_YET_READ_RIGHT);
+
+  it.each(read.map((layout) => [layout.id, layout] as const))("%s is read completely right", (_id, layout) => {
+    expect(compareReading(layout, readLayout(layout))).toEqual([]);
+  });
+
+  it.failing.each(notYet.map((layout) => [layout.id, NOT_YET_READ_RIGHT[layout.id], layout] as const))(
+    "%s is not yet read completely right (%s)",
+    (_id, _gap, layout) => {
+      expect(compareReading(layout, readLayout(layout))).toEqual([]);
+    },
+  );
+
+  it("lists only layouts that exist", () => {
+    const ids = new Set(LAYOUTS.map((layout) => layout.id));
+    expect(Object.keys(NOT_YET_READ_RIGHT).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
