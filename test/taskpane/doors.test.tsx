@@ -4,6 +4,7 @@
  * thing (each in its own words) when there is nothing to roll up, because
  * each asks the application layer rather than deciding itself.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -14,8 +15,7 @@ import { getViewRequest } from "../../src/commands/navigation";
 import type { RawCell } from "../../src/core/model";
 import { createExcelWorkbook } from "../../src/workbook/excel";
 import type { StoredState } from "../../src/workbook/port";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { altitude, ensureBuilt, writeWorkbook, type Row } from "../cli/support";
+import { altitude, ensureBuilt, ROOT, writeWorkbook, type Row } from "../cli/support";
 import { makeHost, renderPane } from "./host-builder";
 
 const OKR_HEADER = ["Period", "Team", "Objective", "Key result", "Owner", "Start", "Target", "Current"];
@@ -83,9 +83,12 @@ async function cliDefaults(c: Case): Promise<{ quarter: string | null; year: str
   const plain = path.join(dir, "plain.xlsx");
   const file = path.join(dir, "goals.xlsx");
   await writeWorkbook(plain, Object.fromEntries(Object.entries(c.sheets).map(([name, rows]) => [name, rows as Row[]])));
-  const book = await openXlsx(plain);
-  await book.writeState(c.state);
-  await book.saveAs(file);
+  // Stored by the built file adapter in a Node process, as the CLI runs it: the .xlsx package reader does not load the file under this test's DOM environment.
+  const store = `const { openXlsx } = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "xlsx.js"))});
+(async () => { const book = await openXlsx(process.argv[1]); await book.writeState(JSON.parse(process.argv[2])); await book.saveAs(process.argv[3]); })()
+  .catch((error) => { console.error(error); process.exit(1); });`;
+  const stored = spawnSync(process.execPath, ["-e", store, plain, JSON.stringify(c.state), file], { encoding: "utf8" });
+  if (stored.status !== 0) throw new Error(`storing the state failed: ${stored.stderr}`);
   const rollup = altitude(["rollup", file, "-o", path.join(dir, "rollup.xlsx")]);
   const review = altitude(["review", file, "-o", path.join(dir, "review.xlsx")]);
   return {
