@@ -6,7 +6,7 @@
  * the stand-ins and the real hosts are held to one list.
  */
 import type { RawCell } from "../core/model";
-import { answerOf, type ContractHost } from "./host";
+import { answerOf, type Capability, type ContractHost } from "./host";
 
 export interface Contract {
   id: string;
@@ -14,6 +14,8 @@ export interface Contract {
   title: string;
   /** The documentation the behaviour comes from. */
   source: string;
+  /** What the host must have for the contract to apply. */
+  needs?: Capability;
   /**
    * Runs on the scratch sheet (empty when it starts); resolves to what the host
    * answered, or rejects with a ContractFailure saying what it answered instead.
@@ -78,6 +80,7 @@ export const CONTRACTS: Contract[] = [
   },
   {
     id: "table-growth",
+    needs: "tables",
     title: "A table grows when rows are added to it, not when values are written below it",
     source: "TableRowCollection.add: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)",
     async run(host, scratch) {
@@ -95,6 +98,7 @@ export const CONTRACTS: Contract[] = [
   },
   {
     id: "sheet-names",
+    needs: "excel-sheet-names",
     title: "Sheet names Excel forbids are refused: over 31 characters, : \\ / ? * [ ], leading or trailing apostrophe, History, a taken name",
     source: "Rename a worksheet: https://support.microsoft.com/en-us/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9",
     async run(host, scratch) {
@@ -115,6 +119,7 @@ export const CONTRACTS: Contract[] = [
   },
   {
     id: "merged-cells",
+    needs: "tables",
     title: "A table is refused over merged cells",
     source: "Excel.TableCollection.add: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)",
     async run(host, scratch) {
@@ -131,6 +136,7 @@ export const CONTRACTS: Contract[] = [
   },
   {
     id: "change-events",
+    needs: "change-events",
     title: "Edits to a sheet are reported, so the pane refreshes",
     source: "Work with events using the Excel JavaScript API: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-events",
     async run(host, scratch) {
@@ -153,6 +159,7 @@ export const CONTRACTS: Contract[] = [
   },
   {
     id: "function-errors",
+    needs: "excel-function-errors",
     title: "A custom function given bad input shows #VALUE!, the error Excel shows a message with",
     source: "Handle and return errors from your custom function: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/custom-functions-errors",
     async run(host, scratch) {

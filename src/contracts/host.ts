@@ -15,9 +15,18 @@ export interface CellRef {
   col: number;
 }
 
+/**
+ * What a contract may need that not every host has. Google Sheets has no tables,
+ * sends a sidebar no edit events, names sheets by its own rules and shows a custom
+ * function's error as `#ERROR!`: contracts about those do not apply there.
+ */
+export type Capability = "tables" | "change-events" | "excel-sheet-names" | "excel-function-errors";
+
 export interface ContractHost {
   /** Shown with the results, e.g. "Excel (ExcelApi 1.17)" or "Excel stand-in". */
   readonly name: string;
+  /** Capabilities this host does not have, each with why; a contract that needs one does not apply. */
+  readonly lacks?: Partial<Record<Capability, string>>;
   /** Adds an empty sheet; rejects when the host refuses the name. */
   addSheet(name: string): Promise<void>;
   /** Removes the sheet when it exists; does nothing otherwise. */

@@ -13,6 +13,8 @@ export interface ContractResult {
   passed: boolean;
   /** What the host answered: the observation on a pass, the refusal or difference on a failure. */
   answered: string;
+  /** Why the contract does not apply to this host (it needs what the host lacks); it is then not run. */
+  notApplicable?: string;
 }
 
 export interface RunOptions {
@@ -42,6 +44,8 @@ export async function runContracts(host: ContractHost, contracts: Contract[], op
 
 async function runOne(host: ContractHost, contract: Contract): Promise<ContractResult> {
   const base = { id: contract.id, title: contract.title, source: contract.source };
+  const lacking = contract.needs ? host.lacks?.[contract.needs] : undefined;
+  if (lacking) return { ...base, passed: true, answered: "not applicable", notApplicable: lacking };
   try {
     await host.removeSheet(SCRATCH_SHEET);
     await host.addSheet(SCRATCH_SHEET);

@@ -11,6 +11,9 @@
  */
 import { SheetsWorkbook } from "./adapter";
 import type { SheetsApp } from "./api";
+import { CONTRACTS } from "../contracts/contracts";
+import { runContracts as runWorkbookContracts } from "../contracts/run";
+import { sheetsContractHost } from "./contract-host";
 import { runContracts } from "./contracts";
 import { sheetsFunctions, type SheetsArgument, type SheetsResult } from "./functions";
 import { MENU_ITEMS, menuView, sidebarHtml, type SidebarView } from "./menu";
@@ -182,11 +185,21 @@ global.altitudeCall = function (method, argsJson) {
   return serveCall(new SheetsWorkbook(app, formatDate), app, method, argsJson);
 };
 
-/** Development builds only: runs the Sheets contract suite in this spreadsheet and shows the results. */
+/**
+ * Development builds only: runs, in this spreadsheet, the workbook contracts Excel is
+ * held to (those that apply to Sheets) and the Sheets adapter's own, and shows the results.
+ */
 global.runContractTests = function () {
   const { app, formatDate } = services();
-  const results = runContracts(app, formatDate);
-  const lines = results.map((r) => `${r.pass ? "PASS" : "FAIL"} ${r.title}: ${r.detail}`);
-  const passed = results.filter((r) => r.pass).length;
-  SpreadsheetApp.getUi().alert(`Altitude contracts: ${passed} of ${results.length} passed`, lines.join("\n"), SpreadsheetApp.getUi().ButtonSet.OK);
+  const own = runContracts(app, formatDate).map((r) => ({ passed: r.pass, line: `${r.pass ? "PASS" : "FAIL"} ${r.title}: ${r.detail}` }));
+  void runWorkbookContracts(sheetsContractHost(app, formatDate), CONTRACTS).then((shared) => {
+    const lines = shared
+      .filter((r) => !r.notApplicable)
+      .map((r) => ({ passed: r.passed, line: `${r.passed ? "PASS" : "FAIL"} ${r.title}: ${r.answered}` }))
+      .concat(own);
+    const passed = lines.filter((l) => l.passed).length;
+    const skipped = shared.filter((r) => r.notApplicable).map((r) => `N/A ${r.title}: ${r.notApplicable}`);
+    const text = lines.map((l) => l.line).concat(skipped).join("\n");
+    SpreadsheetApp.getUi().alert(`Altitude contracts: ${passed} of ${lines.length} passed`, text, SpreadsheetApp.getUi().ButtonSet.OK);
+  });
 };

@@ -65,12 +65,12 @@ export function Diagnostics() {
           {results.map((result) => (
             <li key={result.id} className={styles.item}>
               <div className={styles.head}>
-                <Badge className={styles.badge} appearance="filled" color={result.passed ? "success" : "danger"}>
-                  {result.passed ? "Pass" : "Fail"}
+                <Badge className={styles.badge} appearance="filled" color={result.notApplicable ? "informative" : result.passed ? "success" : "danger"}>
+                  {result.notApplicable ? "Not applicable" : result.passed ? "Pass" : "Fail"}
                 </Badge>
                 <Body1Strong>{result.title}</Body1Strong>
               </div>
-              <Body1>{result.answered}</Body1>
+              <Body1>{result.notApplicable ?? result.answered}</Body1>
               <Caption1 title={sourceOf(result.source).url}>Source: {sourceOf(result.source).name}</Caption1>
             </li>
           ))}
