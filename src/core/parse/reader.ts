@@ -231,8 +231,16 @@ export class SheetReader<F extends string> {
       const cell = row[c];
       if (cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "")) return false;
     }
+    // Nothing in the columns read, but something elsewhere on the row: listed, never dropped without a word.
+    if (!this.notedBlank.has(r) && row.some((cell) => cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === ""))) {
+      this.notedBlank.add(r);
+      this.skipRow(r, "nothing in the columns Altitude reads (its cells are in other columns)");
+    }
     return true;
   }
+
+  /** Rows already listed as holding content only outside the columns read. */
+  private readonly notedBlank = new Set<number>();
 
   /** True when the field is absent or its cell is empty or only spaces. */
   isBlankCell(field: F, r: number): boolean {
