@@ -225,7 +225,7 @@ describe("readLayout properties", () => {
 describe("rows with content only outside the columns read", () => {
   it.each<[string, RawCell[][], number]>([
     ["a FALSE under an unheaded column", [["", "KPI", "Actual"], [false, "", ""]], 2],
-    ["a note beside an empty reading", [["KPI", "Actual", ""], ["", "", "see the board pack"]], 2],
+    ["a number beside an empty reading", [["KPI", "Actual", ""], ["", "", 42]], 2],
   ])("%s is listed as skipped with its reason, not dropped", (_name, rows, row) => {
     const parsed = parse(rows, "KPIs");
     expect(parsed.skipped).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "KPIs", rows: [row], reason: expect.stringMatching(/nothing in the columns Altitude reads/) })]));
