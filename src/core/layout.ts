@@ -266,32 +266,6 @@ export class SheetLayout {
 }
 
 /**
- * The cells a block writes or covers (a chart covers the cells it floats over).
- * Conditional formats and validation only decorate cells, so they have no area.
- *
- * @example
- * blockArea({ kind: "table", at: { row: 3, col: 0 }, name: "T", headers: ["A", "B"], rows: [[1, 2]] })
- * // { row: 3, col: 0, rows: 2, cols: 2 }
- */
-export function blockArea(block: Block): RangeRef | null {
-  switch (block.kind) {
-    case "cells":
-      return { ...block.at, rows: block.values.length, cols: widest(block.values) };
-    case "formulas":
-      return { ...block.at, rows: block.formulas.length, cols: widest(block.formulas) };
-    case "table":
-      return { ...block.at, rows: block.rows.length + 1, cols: block.headers.length };
-    case "link":
-      return { ...block.at, rows: 1, cols: 1 };
-    case "chart":
-      return { ...block.at, ...block.size };
-    case "conditional":
-    case "validation":
-      return null;
-  }
-}
-
-/**
  * A slug for sheet keys: lower case, accents dropped, words joined by hyphens.
  *
  * @example
@@ -329,11 +303,4 @@ export function unitFormat(unit: string, values: ReadonlyArray<number | null>): 
   const whole = scaled.every((v) => Math.abs(v - Math.round(v)) < 1e-9);
   const digits = whole ? "0" : "0.0";
   return fractions ? `${digits}%` : `${digits}"%"`;
-}
-
-/** The length of the longest row, by a loop: a spread of a data-sized array into Math.max overflows the stack. */
-function widest(rows: readonly (readonly unknown[])[]): number {
-  let width = 0;
-  for (const row of rows) if (row.length > width) width = row.length;
-  return width;
 }
