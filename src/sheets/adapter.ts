@@ -11,6 +11,7 @@
  * {@link sheetsPort} wraps them as the asynchronous port the use cases take.
  */
 import { parseA1, type RangeRef } from "../core/address";
+import { maxOf } from "../core/collections";
 import type { RawCell, SheetData } from "../core/model";
 import { tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
 import { uniqueSheetName, validSheetName } from "../core/sheet-names";
@@ -449,9 +450,7 @@ function rangeOf(sheet: SheetsSheet, ref: RangeRef): SheetsRange {
 }
 
 function widest(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
-  let width = 0;
-  for (const row of rows) if (row.length > width) width = row.length;
-  return Math.max(1, width);
+  return Math.max(1, maxOf(rows, (row) => row.length, 0));
 }
 
 function padRow<T>(row: T[], width: number, fill?: T): T[] {

@@ -5,6 +5,7 @@
  * way the adapter writes it; "typed" cells go in unguarded, as a person types.
  */
 import type { RangeRef } from "../core/address";
+import { maxOf } from "../core/collections";
 import type { RawCell } from "../core/model";
 import type { CellRef, ContractHost } from "../contracts/host";
 import { WorkbookError } from "../workbook/port";
@@ -36,7 +37,7 @@ export function sheetsContractHost(app: SheetsApp, formatDate: FormatDate, name 
     return target;
   };
   const write = (sheetName: string, at: CellRef, rows: Array<Array<string | number | boolean>>) => {
-    const width = rows.reduce((w, row) => (row.length > w ? row.length : w), 0);
+    const width = maxOf(rows, (row) => row.length, 0);
     grow(sheetName, at.row + rows.length, at.col + width).getRange(at.row + 1, at.col + 1, rows.length, width).setValues(rows);
   };
   const unsupported = (what: string) => async (): Promise<never> => {
