@@ -159,7 +159,8 @@ export class SheetsWorkbook {
       for (const planned of plan.sheets) {
         const name = uniqueSheetName(validSheetName(planned.name), taken);
         taken.push(name);
-        const sheet = book.insertSheet(name, book.getSheets().length);
+        // At the end: the names taken so far are exactly the sheets there now.
+        const sheet = book.insertSheet(name, taken.length - 1);
         added.push(sheet);
         names[planned.key] = name;
         ids[planned.key] = sheet.getSheetId();
