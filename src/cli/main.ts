@@ -425,7 +425,7 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
   try {
     for (let i = 0; i < teams.length; i++) {
       // A fresh copy of the input per team: only that team's sheets are added to it.
-      const copy = i === 0 ? source : await openXlsx(file);
+      const copy = i === 0 ? source : source.blankCopy();
       await writeReviewSheets(copy, teams[i].reviews, chosen.period);
       const temp = claimTemp(path.resolve(targets[i]));
       temps.push(temp);

@@ -12,11 +12,11 @@ import type { OutputPlan, WriteResult } from "../core/plan";
 import { claimTemp, releaseTemp } from "./output-file";
 import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
-import { writeCopy } from "./xlsx-copy";
+import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
 import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
 import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
 import { readExistingStyles, StyleSheet } from "./xlsx-styles";
-import { renderPlan, type SheetPart } from "./xlsx-writer";
+import { renderPlan } from "./xlsx-writer";
 import { escapeXmlText, readXmlPart } from "./xlsx-xml";
 
 
@@ -70,7 +70,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private tables: Promise<WorkbookTables> | null = null;
   private styles: StyleSheet | null = null;
   private existingTables: { names: string[]; maxId: number } | null = null;
-  private readonly added: SheetPart[] = [];
+  private readonly added: PackedSheet[] = [];
   private pendingState: StoredState | null = null;
 
   constructor(
@@ -80,6 +80,18 @@ export class XlsxWorkbook implements WorkbookPort {
     /** The file as the user named it, for messages. */
     private readonly shownAs: string = source ?? "workbook",
   ) {}
+
+  /**
+   * Another workbook over the same loaded package with nothing added yet, for
+   * writing several copies of one input without reading the file again: the
+   * package is left as it was after every {@link saveAs}.
+   */
+  blankCopy(): XlsxWorkbook {
+    const copy = new XlsxWorkbook(this.pkg, this.source, this.shownAs);
+    copy.tables = this.tables;
+    copy.existingTables = this.existingTables;
+    return copy;
+  }
 
   async sheetNames(): Promise<string[]> {
     return this.visibleSheets().map((s) => s.name);
@@ -121,7 +133,7 @@ export class XlsxWorkbook implements WorkbookPort {
       styles,
       options,
     );
-    for (const sheet of result.sheets) this.added.push(sheet);
+    for (const sheet of result.sheets) this.added.push(packSheet(sheet));
     return { names: result.names };
   }
 
