@@ -16,7 +16,7 @@ import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
 import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
 import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
 import { readExistingStyles, StyleSheet } from "./xlsx-styles";
-import { renderPlan } from "./xlsx-writer";
+import { renderPlanWith } from "./xlsx-writer";
 import { escapeXmlText, readXmlPart } from "./xlsx-xml";
 
 
@@ -123,7 +123,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const styles = await this.styleSheet();
     const existing = await this.existingTableNames();
-    const result = renderPlan(
+    const result = renderPlanWith(
       plan,
       {
         sheetNames: [...this.pkg.sheets.map((s) => s.name), ...this.added.map((s) => s.name)],
@@ -131,9 +131,10 @@ export class XlsxWorkbook implements WorkbookPort {
         maxTableId: this.added.reduce((max, s) => s.tables.reduce((m, t) => Math.max(m, t.id), max), existing.maxId),
       },
       styles,
+      packSheet,
       options,
     );
-    for (const sheet of result.sheets) this.added.push(packSheet(sheet));
+    for (const sheet of result.sheets) this.added.push(sheet);
     return { names: result.names };
   }
 
