@@ -14,6 +14,7 @@ import { fail, type Failure } from "./messages";
 
 /** A workbook read, parsed, scored and checked as of a date. */
 export interface LoadedWorkbook {
+  /** The cells as read; empty when loaded with `keepSheets: false`. */
   sheets: SheetData[];
   state: StoredState;
   settings: Settings;
@@ -25,6 +26,12 @@ export interface LoadedWorkbook {
 export interface LoadOptions {
   /** The date progress and pace are measured at; today (UTC) when omitted. */
   asOf?: IsoDate;
+  /**
+   * `false` lets the cells go once they are parsed (`sheets` is then empty): a batch
+   * run that only writes outputs needs the records, and a million rows of cells are
+   * a large share of its memory. Kept by default, for views that show the rows.
+   */
+  keepSheets?: boolean;
 }
 
 /**
@@ -36,11 +43,15 @@ export interface LoadOptions {
  */
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const asOf = options.asOf ?? todayIso();
-  const [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
+  // Plain variables, not an array of both: the cells are let go below when not kept.
+  let sheets: SheetData[] = [];
+  let state: StoredState = {};
+  [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
   let locale: NumberLocale | null = null;
   if (usesHostLocale(state) && port.numberLocale) locale = await port.numberLocale();
   const settings = settingsWith(state, locale);
   const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
+  if (options.keepSheets === false) sheets = [];
   // What was wrong with the stored state is shown first, with the data's problems.
   if (state.problems?.length) parsed.problems = state.problems.concat(parsed.problems);
   const analysis = analyse(parsed, settings, asOf);

@@ -271,7 +271,7 @@ function unusable(file: string, failure: Failure): never {
 
 async function score(file: string, values: Values, io: Io): Promise<number> {
   const asOf = asOfOf(values);
-  const loaded = await loadWorkbook(await openXlsx(file), { asOf });
+  const loaded = await loadWorkbook(await openXlsx(file), { asOf, keepSheets: false });
   const missing = missingGoalSheets(loaded);
   if (missing) unusable(file, missing);
   const report = scoreReport(loaded);
@@ -296,7 +296,7 @@ function warnAboutState(loaded: LoadedWorkbook, io: Io): void {
 }
 
 async function check(file: string, values: Values, io: Io): Promise<number> {
-  const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values) });
+  const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values), keepSheets: false });
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
   const notRead = notReadReport(done.loaded.parsed);
@@ -339,7 +339,7 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   // Refused before the (possibly long) read, not after it.
   if (values.output !== undefined) await checkTarget(file, values.output, values);
   const book = await openXlsx(file);
-  const done = await buildRollup(book, { period: values.period, asOf, ...progressOf(io, file) });
+  const done = await buildRollup(book, { period: values.period, asOf, keepSheets: false, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
@@ -378,6 +378,7 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
   // A batch run has no one to ask: very many sheets are written, said before they are.
   const done = await writeReviews(book, {
     period: values.period,
+    keepSheets: false,
     people,
     team: values.team,
     asOf,
@@ -418,7 +419,7 @@ async function splitFolder(dir: string): Promise<void> {
 async function reviewSplit(file: string, dir: string, options: { asOf: string; people?: string[] }, values: Values, io: Io): Promise<number> {
   await splitFolder(dir);
   const source = await openXlsx(file);
-  const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team });
+  const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team, keepSheets: false });
   if (!chosen.ok) unusable(file, chosen);
   warnAboutState(chosen.loaded, io);
   const label = chosen.period.label;

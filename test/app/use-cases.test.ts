@@ -51,6 +51,15 @@ describe("loadWorkbook", () => {
     expect(loaded.sheets.map((s) => s.name)).toEqual(["OKRs", "Notes"]);
   });
 
+  it("lets the cells go after parsing when asked, with the same records, scores and findings", async () => {
+    const port = () => new MemoryPort([okrs(Q3), NOTES], { settings: { scoreCap: 2 } });
+    const kept = await loadWorkbook(port(), { asOf: AS_OF });
+    const released = await loadWorkbook(port(), { asOf: AS_OF, keepSheets: false });
+    expect(released.sheets).toEqual([]);
+    expect(released.analysis).toEqual(kept.analysis);
+    expect(released.findings).toEqual(kept.findings);
+  });
+
   it("scores as of the date asked for, leaving out later check-ins", async () => {
     const checkIns = sheet("Check-ins", [
       ["Date", "Key result", "Value"],

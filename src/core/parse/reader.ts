@@ -1,4 +1,33 @@
 /**
+ * The handler of a row's lazy cell addresses. It holds the reader's field letters
+ * and columns only (updated in place as variants change), never the reader: every
+ * record keeps its cells, and through a reader they would keep the whole sheet's
+ * values alive after parsing.
+ */
+function lazyCellsHandler<F extends string>(letters: Partial<Record<F, string>>, local: ReadonlyArray<[F, number]>): ProxyHandler<LazyCells> {
+  const get = (target: LazyCells, key: string | symbol): string | undefined => {
+    if (typeof key !== "string") return undefined;
+    if (target.overrides && key in target.overrides) return target.overrides[key];
+    const at = letters[key as F];
+    return at === undefined ? undefined : at + target.row;
+  };
+  return {
+    get,
+    set: (target, key, value) => {
+      if (typeof key !== "string") return false;
+      (target.overrides ??= {})[key] = value;
+      return true;
+    },
+    has: (target, key) => typeof key === "string" && ((target.overrides !== null && key in target.overrides) || letters[key as F] !== undefined),
+    ownKeys: (target) => [...new Set([...local.map(([field]) => field), ...Object.keys(target.overrides ?? {})])],
+    getOwnPropertyDescriptor: (target, key) => {
+      const value = get(target, key);
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: true };
+    },
+  };
+}
+
+/**
  * Reading the rows of one recognised sheet: each field's cell, its number
  * format and address, converted through `values.ts` with every failure recorded
  * as a located problem in plain language.
@@ -38,25 +67,7 @@ export class SheetReader<F extends string> {
    * (only findings and problems need them), and building fourteen strings for
    * every row of a large sheet is most of the cost of parsing it.
    */
-  private readonly cellHandler: ProxyHandler<LazyCells> = {
-    get: (target, key) => {
-      if (typeof key !== "string") return undefined;
-      if (target.overrides && key in target.overrides) return target.overrides[key];
-      const letters = this.letters[key as F];
-      return letters === undefined ? undefined : letters + target.row;
-    },
-    set: (target, key, value) => {
-      if (typeof key !== "string") return false;
-      (target.overrides ??= {})[key] = value;
-      return true;
-    },
-    has: (target, key) => typeof key === "string" && ((target.overrides !== null && key in target.overrides) || this.letters[key as F] !== undefined),
-    ownKeys: (target) => [...new Set([...this.local.map(([field]) => field), ...Object.keys(target.overrides ?? {})])],
-    getOwnPropertyDescriptor: (target, key) => {
-      const value = this.cellHandler.get?.(target, key, target);
-      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: true };
-    },
-  };
+  private readonly cellHandler: ProxyHandler<LazyCells>;
 
   /** Rows of the block that are not records (summary rows, headings, legend lines). */
   private readonly skip: ReadonlySet<number> | null;
@@ -121,6 +132,7 @@ export class SheetReader<F extends string> {
       }
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
+    this.cellHandler = lazyCellsHandler(this.letters, this.local);
     this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null;
   }
 
