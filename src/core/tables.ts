@@ -262,10 +262,13 @@ export function tableColumnNames(headers: RawCell[]): string[] {
  * A computed formula for a host without tables (Google Sheets): each structured reference
  * to the formula's own row becomes the A1 address of that column on `row` (zero-based),
  * and each reference to a whole column (`[Rating]`) the column's data rows, fixed
- * (`$D$2:$D$9`).
+ * (`$D$2:$D$9`). Sheets computes comparisons and IF over ranges only inside ARRAYFORMULA
+ * (as its LET page shows, https://support.google.com/docs/answer/13190535), so a formula
+ * over whole columns is wrapped in it.
  *
  * @example
  * withRowAddresses(conversion, "=ALTITUDE.OKRGRADE([@Score])", 3) // "=ALTITUDE.OKRGRADE(G4)" when Score is column G
+ * withRowAddresses(conversion, "=MAX([Start])", 3) // "=ARRAYFORMULA(MAX($B$4:$B$6))"
  */
 export function withRowAddresses(conversion: Pick<TableConversion, "columnNames" | "range">, formula: string, row: number): string {
   const index = (bracketed: string | undefined, plain: string | undefined) => {
@@ -273,7 +276,8 @@ export function withRowAddresses(conversion: Pick<TableConversion, "columnNames"
     return conversion.columnNames.findIndex((column) => column.toLowerCase() === name);
   };
   const { range } = conversion;
-  return formula
+  let columns = false;
+  const addressed = formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) =>
       i % 2 === 1
@@ -287,10 +291,12 @@ export function withRowAddresses(conversion: Pick<TableConversion, "columnNames"
               const at = index(bracketed, plain);
               if (at < 0) return whole;
               const letter = columnLetter(range.col + at);
+              columns = true;
               return `$${letter}$${range.row + 2}:$${letter}$${range.row + range.rows}`;
             }),
     )
     .join("");
+  return columns ? `=ARRAYFORMULA(${addressed.replace(/^=/, "")})` : addressed;
 }
 
 /** `[@Start]`, or `[@[Key result]]` with Excel's escapes for names that need brackets. */

@@ -25,9 +25,9 @@ describe("withRowAddresses", () => {
     ["a bracketed name with a space", "=F([@[Key result]])", 5, "=F(C6)"],
     ["escaped brackets and apostrophe", "=F([@[It''s '[x']]])", 3, "=F(D4)"],
     ["a name the table lacks, left as written", "=F([@Nope])", 3, "=F([@Nope])"],
-    ["a whole column, as its data rows fixed", "=F([Start],[@Start])", 3, "=F($B$4:$B$6,B4)"],
-    ["a whole column with a bracketed name", '=F([[Key result]]="x")', 4, '=F($C$4:$C$6="x")'],
-    ["brackets inside text, left alone", '="[Start]"&[Start]', 4, '="[Start]"&$B$4:$B$6'],
+    ["a whole column, as its data rows fixed, computed as an array", "=F([Start],[@Start])", 3, "=ARRAYFORMULA(F($B$4:$B$6,B4))"],
+    ["a whole column with a bracketed name", '=F([[Key result]]="x")', 4, '=ARRAYFORMULA(F($C$4:$C$6="x"))'],
+    ["brackets inside text, left alone", '="[Start]"&[Start]', 4, '=ARRAYFORMULA("[Start]"&$B$4:$B$6)'],
   ])("turns %s into addresses", (_name, formula, row, expected) => {
     expect(withRowAddresses(conversion, formula, row)).toBe(expected);
   });
