@@ -108,8 +108,10 @@ export const CONTRACTS: Contract[] = [
       // The shape of a converted KPI table's Trend: each reading's previous value, by name and period.
       const previous = '=LET(prior,IFERROR(MAX(FILTER([Period],([Name]=[@Name])*([Period]<[@Period]))),0),XLOOKUP(1,([Name]=[@Name])*([Period]=prior),[Value],"none"))';
       const rows = [["a", "1", "10"], ["b", "1", "30"], ["a", "2", "20"], ["a", "4", "40"]];
-      await host.typeCells(scratch, { row: 0, col: 0 }, [["Name", "Period", "Value", "Previous"], ...rows.map((row) => [...row, previous])]);
+      // As a conversion does: the table first, then the formulas its structured references need.
+      await host.typeCells(scratch, { row: 0, col: 0 }, [["Name", "Period", "Value", "Previous"], ...rows.map((row) => [...row, ""])]);
       const table = await host.addTable(scratch, { row: 0, col: 0, rows: rows.length + 1, cols: 4 });
+      await host.typeCells(scratch, { row: 1, col: 3 }, rows.map(() => [previous]));
       await host.sortTable(table, 2, false);
       await host.insertTableRows(table, 1, [["a", 3, 35, ""]]);
       const { values } = await host.read(scratch, { row: 1, col: 0, rows: rows.length + 1, cols: 4 });
