@@ -16,6 +16,8 @@ export interface ComputedColumn {
   /** One formula per data row, top to bottom. */
   formulas: string[];
   numberFormat: string | null;
+  /** A column of what Altitude read for each row (a name carried from above, a period's start), not a live figure. */
+  asRead: boolean;
 }
 
 export interface TableConversion {
@@ -100,7 +102,7 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
   const userHeaders = Array.from({ length: width }, (_, i) => sheet.values[headerIndex]?.[i] ?? "");
   const names = tableColumnNames([...userHeaders, ...headers]);
   const refs = referencesFor(read, names, keys);
-  const computed: ComputedColumn[] = [...computedColumns(read, refs), ...keys.map((k) => ({ header: k.header, formulas: k.formulas, numberFormat: k.numberFormat }))];
+  const computed: ComputedColumn[] = [...computedColumns(read, refs), ...keys.map((k) => ({ header: k.header, formulas: k.formulas, numberFormat: k.numberFormat, asRead: true }))];
   const conditional: ConditionalBlock[] = [];
   computed.forEach((column, i) => {
     const colours = column.header === "Grade" ? GRADE_COLOURS : column.header === "Pace" ? PACE_COLOURS : column.header === "Status" ? STATUS_COLOURS : null;
@@ -342,16 +344,19 @@ function computedColumns(read: Reading, refs: References): ComputedColumn[] {
         {
           header: "Score",
           numberFormat: "0%",
+          asRead: false,
           formulas: rows.map(() => fn("OKRSCORE", [own("start") ?? '""', own("target"), own("current"), own("type")])),
         },
         {
           header: "Grade",
           numberFormat: null,
+          asRead: false,
           formulas: rows.map((r, i) => fn("OKRGRADE", [refs.computed("Score"), refs.own("commitment", commitments[i] === r ? CURRENT_ROW : commitments[i])])),
         },
         {
           header: "Pace",
           numberFormat: null,
+          asRead: false,
           formulas: rows.map((_, i) => {
             const period = parsePeriod(periods[i], { fiscalYearStartMonth: settings.fiscalYearStartMonth });
             if (!period.ok || !period.value) return '=""';
@@ -370,11 +375,13 @@ function computedColumns(read: Reading, refs: References): ComputedColumn[] {
         {
           header: "Status",
           numberFormat: null,
+          asRead: false,
           formulas: rows.map((_, i) => fn("KPISTATUS", [actual, bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)])),
         },
         {
           header: "Trend",
           numberFormat: null,
+          asRead: false,
           formulas: rows.map((_, i) => trendFormula(refs, { floor: bound("floor", i), target: bound("target", i), ceiling: bound("ceiling", i), direction: bound("direction", i) })),
         },
       ];
@@ -382,7 +389,7 @@ function computedColumns(read: Reading, refs: References): ComputedColumn[] {
     case "kra": {
       const rating = refs.all("rating");
       const weight = refs.all("weight");
-      if (rating === null || weight === null) return [{ header: "Person score", numberFormat: "0.00", formulas: rows.map(() => '=""') }];
+      if (rating === null || weight === null) return [{ header: "Person score", numberFormat: "0.00", asRead: false, formulas: rows.map(() => '=""') }];
       const same = ["employee", "period"]
         .map((key) => refs.key(key))
         .filter((key) => key !== null)
@@ -393,7 +400,7 @@ function computedColumns(read: Reading, refs: References): ComputedColumn[] {
         same.length === 0
           ? fn("KRASCORE", [column(rating), column(weight)])
           : `=LET(mine,${same.join("*")},${fn("KRASCORE", [`FILTER(${column(rating)},mine)`, `FILTER(${column(weight)},mine)`]).slice(1)})`;
-      return [{ header: "Person score", numberFormat: "0.00", formulas: rows.map(() => formula) }];
+      return [{ header: "Person score", numberFormat: "0.00", asRead: false, formulas: rows.map(() => formula) }];
     }
     default:
       return [];

@@ -64,7 +64,7 @@ describe("convert to table in Sheets", () => {
     tableRange: { row: 0, col: 0, rows: 3, cols: 4 },
     columnNames: ["Start", "Target", "Current", "Score"],
     // As core plans them for Excel: structured references to each row's own cells.
-    computed: [{ header: "Score", numberFormat: "0%", formulas: ["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"] }],
+    computed: [{ header: "Score", numberFormat: "0%", asRead: false, formulas: ["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"] }],
     conditional: [{ kind: "conditional", range: { row: 1, col: 3, rows: 2, cols: 1 }, rules: [{ equals: "Green", fill: "#C6EFCE", fontColor: "#006100" }] }],
     validations: [{ kind: "validation", range: { row: 1, col: 0, rows: 2, cols: 1 }, list: ["increase", "decrease"] }],
   };
