@@ -134,12 +134,12 @@ describe("planTableConversion", () => {
 
     it("adds the keys a row carries from above, and text periods' start dates, as columns of values", () => {
       const planned = plan(continued, kpi(datedColumns));
-      expect(planned.computed.map((c) => [c.header, c.numberFormat])).toEqual([
-        ["Status", null],
-        ["Trend", null],
-        ["KPI as read", null],
-        ["Owner as read", null],
-        ["Period start", "yyyy-mm-dd"],
+      expect(planned.computed.map((c) => [c.header, c.numberFormat, c.asRead])).toEqual([
+        ["Status", null, false],
+        ["Trend", null, false],
+        ["KPI as read", null, true],
+        ["Owner as read", null, true],
+        ["Period start", "yyyy-mm-dd", true],
       ]);
       expect(planned.computed.slice(2).map((c) => c.formulas)).toEqual([
         ['="Time to hire"', '="Time to hire"', '="Time to hire"', '="Offer rate"', '="Hires"'],
