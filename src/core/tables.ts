@@ -163,8 +163,14 @@ interface References {
 /** The headers of the computed columns each kind of sheet gets. */
 const COMPUTED_HEADERS: Record<RecognisedSheet["kind"], string[]> = { okr: ["Score", "Grade", "Pace"], kpi: ["Status", "Trend"], kra: ["Person score"], checkins: [] };
 
-/** Which keys each kind of sheet groups its rows by, as the analysis does: a KPI's readings by name and owner, ordered by period; a person's areas by employee and review period. */
-const GROUP_KEYS: Record<RecognisedSheet["kind"], Array<{ field: string; group: string }>> = {
+/**
+ * Which keys each kind of sheet groups its rows by, as the analysis does: a KPI's readings
+ * by name and owner (ordered by period), a person's areas by employee and review period.
+ * A blank key cell continues the row above as the parser reads it: within its `group` (a
+ * KPI's owner only under a blank KPI name), or with no group from the nearest filled cell
+ * above (a review period written once for everyone).
+ */
+const GROUP_KEYS: Record<RecognisedSheet["kind"], Array<{ field: string; group: string | null }>> = {
   okr: [],
   kpi: [
     { field: "kpi", group: "kpi" },
@@ -172,7 +178,7 @@ const GROUP_KEYS: Record<RecognisedSheet["kind"], Array<{ field: string; group: 
   ],
   kra: [
     { field: "employee", group: "employee" },
-    { field: "period", group: "" },
+    { field: "period", group: null },
   ],
   checkins: [],
 };
@@ -188,7 +194,7 @@ function keyColumns(read: Reading): KeyColumn[] {
   for (const { field, group } of GROUP_KEYS[recognised.kind]) {
     const c = recognised.columns[field];
     if (c === undefined) continue;
-    const from = group ? carriedRows(sheet, recognised, rows, field, group) : filledDownRows(sheet, c, rows);
+    const from = group === null ? filledDownRows(sheet, c, rows) : carriedRows(sheet, recognised, rows, field, group);
     if (from.every((r, i) => r === rows[i])) continue;
     const header = `${String(sheet.values[recognised.headerRow - 1 - sheet.origin.row]?.[c - sheet.origin.col] ?? field).trim() || field} as read`;
     out.push({ key: field, header, numberFormat: null, formulas: from.map((r) => `=${literal(cellAt(sheet, r, c))}`) });

@@ -200,6 +200,12 @@ describe("planTableConversion", () => {
         '=LET(mine,([[Employee as read]]=[@[Employee as read]]),ALTITUDE.KRASCORE(FILTER(IF([Rating]="","",[Rating]),mine),FILTER(IF([Weight]="","",[Weight]),mine)))',
       ],
       [
+        "by the review period as read when it is written once for everyone",
+        [["Employee", "Review period", "Weight", "Rating"], ["Ana", 2026, 40, 4], ["Ben", "", 60, 3]],
+        { employee: 0, period: 1, weight: 2, rating: 3 },
+        '=LET(mine,([Employee]=[@Employee])*([[Review period as read]]=[@[Review period as read]]),ALTITUDE.KRASCORE(FILTER(IF([Rating]="","",[Rating]),mine),FILTER(IF([Weight]="","",[Weight]),mine)))',
+      ],
+      [
         "over the whole table for a sheet of one person (no Employee column)",
         [["Area", "Weight", "Rating"], ["Hiring", 40, 4], ["Culture", 60, 3]],
         { area: 0, weight: 1, rating: 2 },
