@@ -150,6 +150,11 @@ describe("readings at several granularities in one row", () => {
     expect(parse(granular(above), "KPIs").kpis.slice(0, 3).map((k) => k.period?.label ?? null)).toEqual(periods);
   });
 
+  it("does not split a header whose Actual is written once for all the granularities", () => {
+    const [block] = readLayout(makeSheet("KPIs", [["KPI", "Target", "", "Actual"], ["", "Monthly", "Annual", ""], ["NPS", 45, 45, 41]])).blocks;
+    expect(block.variants).toEqual([]);
+  });
+
   it("keeps a header with one granularity as a one-row header", () => {
     const [block] = readLayout(makeSheet("KPIs", [["KPI", "Target", "Actual"], ["", "Monthly", "Monthly"], ["NPS", 45, 41]])).blocks;
     expect([block.headerRows, block.variants]).toEqual([[0], []]);

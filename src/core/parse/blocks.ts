@@ -458,6 +458,8 @@ function granularityHeader(upper: readonly RawCell[] | undefined, lower: readonl
   if (!match) return null;
   const columns: Record<string, number> = {};
   for (const [field, col] of Object.entries(match.columns)) if (col < originCol + width) columns[field] = col;
+  // A reading also written once for the whole row (one Actual beside split Targets) belongs to no one granularity: not a split header.
+  for (const field of Object.keys(columns)) if (READING_FIELDS.has(field)) return null;
   const chosen = GRANULARITY_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind) ?? {}] as const);
   return {
     ...match,
