@@ -7,10 +7,12 @@
  * to run the CLI end to end on fewer generated .xlsx files (`--doors none` for
  * none); `--repeat N` runs of each core size up to 100,000 rows and of each door
  * up to 100,000, keeping the fastest (the machine is shared, so the fastest run
- * is the one least disturbed).
+ * is the one least disturbed); `--report` prints the figures of bench/results.json
+ * again without measuring, and `--add-doors FILE` adds door runs measured on their
+ * own (the lines `tsx bench/doors.ts N` prints), e.g. a long run at Excel's row limit.
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { CoreResult } from "./core";
@@ -78,11 +80,41 @@ const pscWall = (r: CoreResult) => r.parseMs + r.scoreMs + r.checkMs;
 const rrWall = (r: CoreResult) => r.rollupMs + r.reviewsMs + r.planRollupMs + r.planReviewsMs;
 const wallTotal = (r: CoreResult) => pscWall(r) + rrWall(r);
 
+/** Every figure of a run, as bench/results.json keeps them. */
+interface Results {
+  node: string;
+  repeat: number;
+  sizes: number[];
+  core: CoreResult[];
+  functions: FunctionsResult;
+  wholeColumn: FunctionsResult;
+  excel: ExcelResult[];
+  excelText: ExcelTextResult;
+  doors: DoorsResult[];
+}
+
+const RESULTS_FILE = path.join(__dirname, "results.json");
+
 function main(): void {
-  const { values } = parseArgs({ options: { sizes: { type: "string" }, doors: { type: "string" }, repeat: { type: "string", default: "3" } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: "string" }, doors: { type: "string" }, repeat: { type: "string", default: "3" }, report: { type: "boolean" }, "add-doors": { type: "string" } },
+  });
+  // --report prints the last run's figures again; --add-doors FILE adds door runs measured on their own (doors.ts output lines).
+  const results = values.report ? (JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Results) : measureAll(values);
+  if (values["add-doors"]) {
+    for (const line of readFileSync(values["add-doors"], "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const added = JSON.parse(line) as DoorsResult;
+      results.doors = results.doors.filter((d) => d.keyResults !== added.keyResults).concat(added).sort((a, b) => a.keyResults - b.keyResults);
+    }
+  }
+  report(results);
+}
+
+function measureAll(values: { sizes?: string; doors?: string; repeat?: string }): Results {
   const sizes = values.sizes ? values.sizes.split(",").map(Number) : DEFAULT_SIZES;
   const doorSizes = values.doors === "none" ? [] : values.doors ? values.doors.split(",").map(Number) : DEFAULT_DOOR_SIZES;
-  const repeat = Math.max(1, Number(values.repeat));
+  const repeat = Math.max(1, Number(values.repeat ?? 3));
 
   const core: CoreResult[] = sizes.map((rows) => {
     const runs = rows <= 100_000 ? repeat : 1;
@@ -107,8 +139,14 @@ function main(): void {
     progress(`excel: ${fmt.n(rows)} key results`);
     return child<ExcelResult>("excel.ts", NAIVE_SIZES.includes(rows) ? [String(rows), "--naive"] : [String(rows)]);
   });
+  return { node: process.version, repeat, sizes, core, functions, wholeColumn, excel, excelText, doors };
+}
 
+function report(results: Results): void {
+  const { core, functions, wholeColumn, excel, excelText, doors } = results;
+  const repeat = results.repeat ?? 1;
   const out: string[] = [];
+  out.push(`Node ${results.node ?? process.version}.`);
   out.push(`Altitude benchmarks on generated workbooks. Elapsed (wall-clock) milliseconds, each phase starting from a`);
   out.push(`collected heap; CPU milliseconds of the process (all threads, garbage collection included) in brackets.`);
   out.push(`Best of ${repeat} runs up to 100,000 rows, one run above; every run in a fresh process (no warm-up).`, "");
@@ -307,9 +345,8 @@ function main(): void {
   out.push(table(["target", "measured", ""], targets.map((t) => [t.name, t.figure, t.met ? "PASS" : "MISS"])));
   process.stdout.write(`${out.join("\n")}\n`);
 
-  const file = path.join(__dirname, "results.json");
-  writeFileSync(file, `${JSON.stringify({ node: process.version, sizes, core, functions, wholeColumn, excel, excelText, doors, targets }, null, 2)}\n`);
-  progress(`Wrote ${path.relative(process.cwd(), file)}`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
+  progress(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   if (targets.some((t) => !t.met)) process.exitCode = 1;
 }
 
