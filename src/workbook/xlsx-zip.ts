@@ -103,7 +103,10 @@ export function crc32Table(data: Buffer): number {
  */
 export function packContent(content: string | Buffer): PackedContent {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  return { data: zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL }), crc: crc32(bytes), size: bytes.length };
+  const deflated = zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL });
+  // zlib's result is a view of its 16 KB output chunk: a small part would keep the whole chunk while it waits.
+  const data = deflated.buffer.byteLength > deflated.length + 1024 ? Buffer.from(deflated) : deflated;
+  return { data, crc: crc32(bytes), size: bytes.length };
 }
 
 /**

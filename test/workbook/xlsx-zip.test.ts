@@ -62,6 +62,17 @@ describe("CRC-32", () => {
   });
 });
 
+describe("packing a part", () => {
+  it("keeps only the deflated bytes, not zlib's whole output chunk, while the part waits to be written", () => {
+    const packed = packContent("<worksheet>" + "<row/>".repeat(200) + "</worksheet>");
+    expect(packed.size).toBe(1223);
+    expect(packed.data.length).toBeLessThan(100);
+    expect(packed.data.buffer.byteLength).toBeLessThan(16_384);
+    expect(zlib.inflateRawSync(packed.data).toString()).toBe("<worksheet>" + "<row/>".repeat(200) + "</worksheet>");
+    expect(packed.crc).toBe(zlib.crc32(Buffer.from("<worksheet>" + "<row/>".repeat(200) + "</worksheet>")));
+  });
+});
+
 describe("copying an archive", () => {
   it.each<[string, JSZip.JSZipGeneratorOptions<"nodebuffer">]>([
     ["deflated with sizes in the headers", { type: "nodebuffer", compression: "DEFLATE" }],
