@@ -219,6 +219,7 @@ describe("targetInWording", () => {
     ["two amounts, neither marked", "Hire 3 engineers and 2 designers", null],
     ["no amount", "Ship the new onboarding", null],
     ["a version is no amount", "Ship v2", null],
+    ["a bare number is no wording", "2611036", null],
   ])("%s: %s", (_name, text, expected) => {
     expect(targetInWording(text)).toBe(expected);
   });
@@ -228,6 +229,14 @@ describe("targetInWording", () => {
       fc.property(fc.string({ maxLength: 60 }), (text) => {
         const found = targetInWording(text);
         if (found !== null) expect(toNumber(found).ok).toBe(true);
+      }),
+    );
+  });
+
+  it("finds no goal in a text without words", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\d\s.,$%+-]{0,20}$/), (text) => {
+        expect(targetInWording(text)).toBeNull();
       }),
     );
   });
