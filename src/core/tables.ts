@@ -94,7 +94,8 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
     if (c === undefined) return null;
     if (row === CURRENT_ROW) return ownRow(names[c - sheet.origin.col]);
     const value = cellAt(sheet, row, c);
-    if (typeof value === "number") return String(value);
+    // Excel holds no infinite or NaN number: such a value is blank, never the word Infinity in a formula.
+    if (typeof value === "number") return Number.isFinite(value) ? String(value) : '""';
     if (typeof value === "boolean") return String(value).toUpperCase();
     // Excel refuses a text literal over 255 characters in a formula; no bound or commitment is that long.
     const text = String(value);

@@ -124,6 +124,17 @@ describe("planTableConversion", () => {
     expect(plan.value.computed[1].formulas[1]).toBe('=ALTITUDE.KPITREND(CHOOSE({1,2},E2,E3),"lower")');
   });
 
+  it("writes a carried number Excel cannot hold (Infinity) as a blank, never as text in the formula", () => {
+    const sheet = makeSheet("KPIs", [
+      ["KPI", "Target", "Ceiling", "Actual"],
+      ["NPS", 45, Number.POSITIVE_INFINITY, 41],
+      ["", "", "", 44],
+    ]);
+    const plan = planTableConversion(sheet, recognised({ kind: "kpi", headerRow: 1, columns: { kpi: 0, target: 1, ceiling: 2, actual: 3 } }), DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value.computed[0].formulas[1]).toBe('=ALTITUDE.KPISTATUS([@Actual],"",45,"")');
+  });
+
   it("scores each KRA person over their own run of rows", () => {
     const sheet = makeSheet("KRAs", [
       ["Employee", "Weight", "Rating"],
