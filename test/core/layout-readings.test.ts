@@ -48,6 +48,11 @@ describe("under a KPI table: summary blocks and form lines", () => {
     expect(skippedRows(rows)).toEqual(expected);
   });
 
+  it("reads a section headed Summary whose rows are KPIs as KPIs, not as summary figures", () => {
+    const { kpis } = parse([["KPI", "Target", "Actual", "Owner"], ["NPS", 45, 41, "Ana"], [], ["Financial Summary"], ["Revenue", 100, 90, "Ben"], ["Margin", 0.3, 0.28, "Ben"]], "KPIs");
+    expect(kpis.map((k) => k.kpi)).toEqual(["NPS", "Revenue", "Margin"]);
+  });
+
   it("reads a combined name and owner header, worded values and a ceiling target", () => {
     const { kpis } = parse(KPI_TABLE, "KPIs");
     expect(kpis.map((k) => [k.kpi, k.owner, k.target, k.actual, k.direction])).toEqual([

@@ -865,7 +865,7 @@ function classifyRows(
       afterBreak = false;
       continue;
     }
-    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
+    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first) && labelValueRowsBelow(values, r + 1, to, () => shapeAt(values, r))) {
       // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
       inSummary = first.replace(/\s*\([^)]*\)/g, "").trim().slice(0, 40);
       skip.add(r);
@@ -945,6 +945,25 @@ function classifyRows(
     }
   }
   return { skip, headings, below };
+}
+
+/**
+ * Whether the rows from `from` up to the next blank row are label/value pairs
+ * (`Total KPIs` | 6): the figures of a summary block, not a section of records
+ * (`Financial Summary` over rows of KPIs with their target and actual).
+ * `restore` reads the current row's shape again, which looking ahead replaces.
+ */
+function labelValueRowsBelow(values: readonly RawCell[][], from: number, to: number, restore: () => void): boolean {
+  let pairs = 0;
+  let others = 0;
+  for (let r = from; r < to; r++) {
+    const shape = shapeAt(values, r);
+    if (shape.filled === 0) break;
+    if (shape.filled <= 2 && typeof values[r][shape.first] === "string") pairs++;
+    else others++;
+  }
+  restore();
+  return pairs > 0 && others === 0;
 }
 
 /** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */
