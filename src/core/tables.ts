@@ -329,7 +329,8 @@ function escapeName(name: string): string {
  * text literal over 255 characters, so longer text is joined from pieces (`"…"&"…"`).
  */
 function literal(value: RawCell): string {
-  if (typeof value === "number") return String(value);
+  // A number Excel cannot hold (NaN, Infinity) is no value at all.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : '""';
   if (typeof value === "boolean") return String(value).toUpperCase();
   const text = String(value ?? "");
   if (text === "") return '""';
