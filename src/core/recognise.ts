@@ -100,7 +100,8 @@ export const SHEET_KINDS = {
       weight: { label: "Weight", aliases: ["weighting", "weight %", "kra weight", "weightage", "weightage %", "weight age"] },
       measure: { label: "Measure", aliases: ["measures", "kpi", "kpis", "indicator", "success measure", "how measured", "performance measure", "measurement criteria", "measurement", "success criteria", "key performance indicator"] },
       target: { label: "Target", aliases: ["standard", "expectation", "target value", "kra target"] },
-      actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance"] },
+      // A completion is what was achieved of the area's aim; with no Target column, its target is 100%.
+      actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance", "completion", "goal completion", "completion %", "% completion", "% complete", "percent complete", "percentage completion"] },
       rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "manager rating", "rating point", "rating points", "reviewer rating", "final rating", "appraiser rating", "rating 1 to 5", "agreed rating", "app rating", "l1 rating", "supervisor rating"] },
     },
     // The employee may come from the form above an appraisal table instead of a column.
@@ -174,10 +175,14 @@ export function fieldForHeader(kind: SheetKind, header: RawCell): string | null 
     const found = index.get(normaliseHeader(bare));
     if (found) return found;
   }
+  // The KRA column headed with what else to write in it: `KRAs along with action plan (in brief)`.
+  if (kind === "kra" && KRA_WITH.test(bare)) return "area";
   // A period written after the field's name: `Target April-Sept`, `Actual Q3`, `Target FY26`.
   const dated = bare.replace(PERIOD_SUFFIX, "");
   return dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
 }
+
+const KRA_WITH = /^\s*(?:kras?|key\s+result\s+areas?|key\s+responsibility\s+areas?)\s+(?:along\s+with|with|and|&|plus|including)\s+\S/i;
 
 const PERIOD_SUFFIX =
   /(?:\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[1-2]|fy\s?'?\d{2,4}|(?:19|20)\d{2}(?:-\d{2,4})?|ytd|mtd|annual|yearly)(?:\s*[-–/]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|(?:19|20)?\d{2}))?)+\s*$/i;
