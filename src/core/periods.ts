@@ -50,6 +50,23 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; kind: PeriodKind; fiscal: boolean; y
   { re: /^(\d{1,2})\s*[-/.]\s*(\d{4})$/, kind: "month", fiscal: false, year: 2, part: 1 },
 ];
 const MONTH_NAME_YEAR = /^([a-z]+)\.?\s*[-/ ,'’]\s*'?(\d{4}|\d{2})$/;
+/** A year spanning two calendar years: `2025-26`, `FY 2025-26`, `2025/2026`. */
+const YEAR_SPAN = /^(fy\s*'?)?(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
+
+/**
+ * The financial year a span of two calendar years names (`2025-26` is the year
+ * ending in 2026, as `FY26` is), or `null` when the text is no such span. `2025-12`
+ * is December; `2025-26` cannot be a month, and `FY` or four digits say it is a span.
+ */
+function yearSpan(s: string, fiscalStartMonth: number): Period | null {
+  const m = YEAR_SPAN.exec(s);
+  if (!m) return null;
+  const first = Number(m[2]);
+  const second = m[3].length === 4 ? Number(m[3]) : first - (first % 100) + Number(m[3]) + (Number(m[3]) < first % 100 ? 100 : 0);
+  if (second !== first + 1) return null;
+  if (m[1] === undefined && m[3].length === 2 && Number(m[3]) <= 12) return null;
+  return makePeriod("year", second, 1, fiscalStartMonth);
+}
 
 function fullYear(text: string): number {
   const digits = text.replace("'", "");
@@ -107,13 +124,15 @@ function bad(text: string): CellValue<never> {
 
 /**
  * Reads a period cell: quarters (`2026-Q3`, `Q3 2026`, `Q3-26`, `Q3/2026`, `2026 Q3`,
- * `3Q26`), fiscal quarters (`FY26 Q3`, `FY2026-Q3`), years (`2026`, `FY26`),
+ * `3Q26`), fiscal quarters (`FY26 Q3`, `FY2026-Q3`), years (`2026`, `FY26`, and
+ * `2025-26` or `FY 2025-26` for the financial year ending in 2026),
  * halves (`H1 2026`), months (`2026-07`, `Jul 2026`), or a date, which stands for
  * the period of `dateKind` containing it (the quarter by default). Blank is `null`.
  *
  * @example
  * parsePeriod("Q3 2026") // { ok: true, value: { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" } }
  * parsePeriod("FY26 Q1", { fiscalYearStartMonth: 4 }) // ok, label "FY2026-Q1", 2025-04-01 … 2025-06-30
+ * parsePeriod("FY 2025-26", { fiscalYearStartMonth: 4 }) // ok, label "FY2026", 2025-04-01 … 2026-03-31
  * parsePeriod("2026-07-15", { dateKind: "month" }) // ok, label "2026-07"
  */
 export function parsePeriod(raw: RawCell, options: PeriodOptions = {}): CellValue<Period> {
@@ -134,6 +153,8 @@ export function parsePeriod(raw: RawCell, options: PeriodOptions = {}): CellValu
   if (text.length > 40) return bad(text);
   const s = text.toLowerCase().replace(/\s+/g, " ");
   const fy = fiscalStart(options);
+  const span = yearSpan(s, fy);
+  if (span) return { ok: true, value: span };
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (!m) continue;

@@ -345,3 +345,29 @@ describe("the KRA column headed with what else to write in it", () => {
     expect(parsed.sheets[0].columns).toMatchObject({ area: 1 });
   });
 });
+
+describe("the review period of an appraisal form", () => {
+  const table = [["KRA", "Weightage (%)", "Rating"], ["Renewals", 60, 4], ["Onboarding", 40, 3]];
+  const settings = { ...DEFAULT_SETTINGS, fiscalYearStartMonth: 4 };
+  const periodOf = (form: RawCell[][]) => {
+    const parsed = parseWorkbook([makeSheet("Form", [...form, ...table])], { settings, asOf: AS_OF });
+    return { labels: parsed.kras.map((k) => k.period?.label ?? null), problems: parsed.problems.map((p) => `${p.cell} ${p.code}`) };
+  };
+
+  it.each<[string, RawCell[][], string | null]>([
+    ["the appraisal cycle, not the month inside the appraisal's code", [["Appraisal", "HR-APR-2026-00031"], ["Employee Name", "Lakshmi Menon"], ["Appraisal Cycle", "FY 2025-26"]], "FY2026"],
+    ["the labelled period, not the year of the form's date above it", [["Date:", "2026-03-31"], ["Employee's Name:", "Meera Iyer"], ["Period :", "2025-26"]], "FY2026"],
+    ["no period from a code alone", [["Appraisal", "HR-APR-2025-00012"], ["Employee Name", "Sunil Verma"]], null],
+    ["a year in the title when nothing is labelled", [["Performance Appraisal 2025"], ["Employee Name", "Sunil Verma"]], "2025"],
+  ])("reads %s", (_name, form, label) => {
+    const { labels, problems } = periodOf(form);
+    expect(labels).toEqual([label, label]);
+    expect(problems).toEqual([]);
+  });
+
+  it("tells a period it cannot read once, at the form's cell, not once per area", () => {
+    const { labels, problems } = periodOf([["Period :", "From 01-04-2025 to 31-03-2026"], ["Name :", "Deepak Rao"]]);
+    expect(labels).toEqual([null, null]);
+    expect(problems).toEqual(["B1 not-a-period"]);
+  });
+});

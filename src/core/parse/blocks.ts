@@ -110,6 +110,8 @@ const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|i
 const NOTE_LINE = /^\(?\s*(?:please note\b|p\.\s?s\.|n\.\s?b\.)/i;
 /** A line of a printed form left to write on: `Any other comments: ________`. */
 const FILL_IN = /_{4,}|\.{6,}|…{3,}/;
+/** An identifier of letters and digits in three or more parts: `HR-APR-2026-00031`. */
+const CODE = /^(?=[^\s]*\p{L})(?=[^\s]*\d)[\p{L}\d]+(?:[-_/][\p{L}\d]+){2,}$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
 /** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
 const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
@@ -296,8 +298,10 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
         put(headingField, heading[1].trim(), r, c, true);
         continue;
       }
-      const period = PERIOD_TOKEN.exec(text);
-      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      // A code such as `HR-APR-2026-00031` names a document, not its period.
+      const period = CODE.test(text) ? null : PERIOD_TOKEN.exec(text);
+      // A period found in passing gives way to a labelled form field (`Appraisal Cycle: FY 2025-26`).
+      if (period && !("period" in columns)) put("period", period[0], r, c, false, -1);
       if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
       // A lone line right above the header names its table: for key results, their objective.
       if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bokrs?\b|template|tracker|objectives and key results/i.test(text)) {

@@ -361,8 +361,18 @@ export class SheetReader<F extends string> {
   }
 
   report(code: string, severity: Severity, field: F, r: number, message: string): void {
-    this.problems.push({ code, message, sheet: this.name, cell: this.address(field, r), severity });
+    const cell = this.address(field, r);
+    // A field read from the form above the table is one cell for every row: its problem is told once.
+    if (this.byField[field] === undefined) {
+      const key = `${code}\u0000${cell}`;
+      if (this.toldOnce.has(key)) return;
+      this.toldOnce.add(key);
+    }
+    this.problems.push({ code, message, sheet: this.name, cell, severity });
   }
+
+  /** Problems of context cells already reported, by code and cell. */
+  private readonly toldOnce = new Set<string>();
 
   private fail(field: F, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
     const label = this.label(field);
