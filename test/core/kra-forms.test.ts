@@ -144,6 +144,11 @@ describe("an area spanning rows", () => {
     expect(person(parsed).score).toBeCloseTo(3.5, 10);
   });
 
+  it("does not continue an area across a blank row", () => {
+    const parsed = parse([...FORM, header, ["I. Talent acquisition", 50, "i. Close positions", 40, 36, 4], [""], ["", "", "ii. Time to hire", 45, 41, ""]]);
+    expect(parsed.kras.map((k) => k.row)).toEqual([4, 6]);
+  });
+
   it.each<[string, RawCell[]]>([
     ["its own weight", ["", 20, "ii. Time to hire", 45, 41, ""]],
     ["its own rating", ["", "", "ii. Time to hire", 45, 41, 3]],
@@ -181,6 +186,9 @@ describe("weights in points against a stated total", () => {
     ["a stated 20 the weights do not add up to is not their whole", rows([5, 5, 4], ["Total", 20]), 14],
     ["a header saying % keeps 20 as 20%", rows([5, 5, 4, 3, 3], ["Total", 20], "Weightage (%)"), 20],
     ["weights in percent cells are percentages", rows([0.05, 0.15], ["Total", 0.2]), 20],
+    ["a header stating the whole, with no total row", rows([5, 5, 4, 3, 3], [""], "Weightage (out of 20)"), 100],
+    ["a header stating the whole the weights fall short of", rows([5, 5, 4], [""], "Weightage (out of 20)"), 70],
+    ["a header stating a whole of 100", rows([40, 30, 20], [""], "Weight (out of 100)"), 90],
   ])("%s", (_name, sheet, weightTotal) => {
     expect(person(parse(sheet)).weightTotal).toBeCloseTo(weightTotal, 9);
   });

@@ -29,7 +29,10 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
   let carry: { employee?: Held<string>; role?: Held<string>; manager?: Held<string>; period?: Held<Period | null> } = {};
   // The records since the last summary row, whose weights a stated total may turn into shares of it.
   let runStart = 0;
-  let percentWeights = PERCENT_HEADER.test(reader.headerText("weight"));
+  const weightHeader = reader.headerText("weight");
+  let percentWeights = PERCENT_HEADER.test(weightHeader);
+  // A header may state the whole itself: `Weightage (out of 20)`, `Points /20`.
+  const headerWhole = wholeInHeader(weightHeader);
   /** 1-based row of the last area read, which the rows under it may continue; `null` after a break. */
   let lastArea: number | null = null;
   const { from, to } = reader.dataRows;
@@ -37,11 +40,12 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     if (reader.isBlankRow(r)) {
       const whole = reader.statedTotal("weight", r);
       if (whole !== null) {
-        if (!percentWeights) shareOfWhole(out, runStart, whole);
+        if (!percentWeights && headerWhole === null) shareOfWhole(out, runStart, whole);
         runStart = out.length;
-        percentWeights = PERCENT_HEADER.test(reader.headerText("weight"));
-        lastArea = null;
+        percentWeights = PERCENT_HEADER.test(weightHeader);
       }
+      // An area continues only on the rows right under it.
+      lastArea = null;
       continue;
     }
     // A row with one column group per area (a scorecard's metrics) gives one record per filled group.
@@ -113,8 +117,16 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       rating,
       lowerIsBetter,
     });
+    if (headerWhole !== null && weight !== null) out[out.length - 1].weightOutOf = headerWhole;
     lastArea = reader.excelRow(r);
   }
+}
+
+/** The whole a weight header states (`Weightage (out of 20)`, `Points /20`), or `null`; 100 says percentages. */
+function wholeInHeader(header: string): number | null {
+  const m = /\bout\s+of\s+(\d+(?:\.\d+)?)|\/\s*(\d+(?:\.\d+)?)\s*\)?\s*$/i.exec(header);
+  const whole = m ? Number(m[1] ?? m[2]) : null;
+  return whole !== null && whole > 0 && whole !== 100 ? whole : null;
 }
 
 /** A weight or completion header that says its figures are percentages: `Weightage (%)`, `Goal Completion (%)`. */
