@@ -203,6 +203,12 @@ function headerText(cell: RawCell): string {
   return typeof cell === "string" ? cell.trim() : typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
 }
 
+/**
+ * Headers that fill a field only when no other column names it: a KRA's completion
+ * (actual ÷ target already, measured against 100%) stands in for its Actual.
+ */
+const STAND_INS: Partial<Record<SheetKind, Readonly<Record<string, RegExp>>>> = { kra: { actual: /\bcomplet(?:ion|e|ed)\b/i } };
+
 /** Group labels of the reviewer's half of an appraisal form win over the employee's own. */
 const SELF_GROUP = /\b(?:self|employee|appraisee|own)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
@@ -223,6 +229,8 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
   const columns: Record<string, number> = {};
   const groupOf: Record<string, string> = {};
   const unmapped: string[] = [];
+  /** Fields taken from a header that only stands in for them, with that header. */
+  const standIn: Record<string, string> = {};
   let matched = 0;
   let filled = 0;
   let grouped = false;
@@ -243,6 +251,13 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
       columns[field] = originCol + c;
       groupOf[field] = group;
       matched++;
+      if (STAND_INS[kind]?.[field]?.test(text)) standIn[field] = text;
+    } else if (field !== null && standIn[field] !== undefined && !STAND_INS[kind]?.[field]?.test(text)) {
+      // A column naming the field itself wins over one that only stands in for it.
+      unmapped.push(standIn[field]);
+      delete standIn[field];
+      columns[field] = originCol + c;
+      groupOf[field] = group;
     } else if (field !== null && group !== groupOf[field] && SELF_GROUP.test(groupOf[field]) && !SELF_GROUP.test(group)) {
       columns[field] = originCol + c;
       groupOf[field] = group;

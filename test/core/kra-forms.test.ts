@@ -379,3 +379,17 @@ describe("the review period of an appraisal form", () => {
     expect(problems).toEqual(["B1 not-a-period"]);
   });
 });
+
+describe("a completion column beside an Actual column", () => {
+  it.each<[string, RawCell[]]>([
+    ["before it", ["KRA", "Weight", "Target", "% Completion", "Actual"]],
+    ["after it", ["KRA", "Weight", "Target", "Actual", "% Completion"]],
+  ])("reads the Actual column as the actual when the completion comes %s", (_name, header) => {
+    const actualCol = header.indexOf("Actual");
+    const row: RawCell[] = header.map((h) => (h === "KRA" ? "Sales" : h === "Weight" ? 100 : h === "Target" ? 40 : h === "Actual" ? 36 : 90));
+    const parsed = parse([...FORM, header, row]);
+    expect(parsed.sheets[0].columns.actual).toBe(actualCol);
+    expect(parsed.sheets[0].unmappedHeaders).toContain("% Completion");
+    expect([parsed.kras[0].actual, parsed.kras[0].target]).toEqual([36, 40]);
+  });
+});
