@@ -332,8 +332,7 @@ describe("a completion as the only measure", () => {
         const value: RawCell = written === "percent cell" ? percent / 100 : written === "text" ? `${percent}%` : percent;
         const sheet = [...FORM, header, ["Renewals", 100, value]];
         const formats = formatsOf(sheet, written === "percent cell" ? [[3, 2, "0%"]] : []);
-        const expected = percent === 0 ? deriveRating(0, 100) : deriveRating(percent, 100);
-        expect(rated(header, [["Renewals", 100, value]], formats)).toEqual([expected]);
+        expect(rated(header, [["Renewals", 100, value]], formats)).toEqual([deriveRating(percent, 100)]);
       }),
     );
   });
