@@ -372,8 +372,12 @@ describe("the review period of an appraisal form", () => {
     expect(problems).toEqual([]);
   });
 
+  it("reads a period written as a range of dates", () => {
+    expect(periodOf([["Period :", "From 01-04-2025 to 31-03-2026"], ["Name :", "Deepak Rao"]])).toEqual({ labels: ["FY2026", "FY2026"], problems: [] });
+  });
+
   it("tells a period it cannot read once, at the form's cell, not once per area", () => {
-    const { labels, problems } = periodOf([["Period :", "From 01-04-2025 to 31-03-2026"], ["Name :", "Deepak Rao"]]);
+    const { labels, problems } = periodOf([["Period :", "From the last review to now"], ["Name :", "Deepak Rao"]]);
     expect(labels).toEqual([null, null]);
     expect(problems).toEqual(["B1 not-a-period"]);
   });
