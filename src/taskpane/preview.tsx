@@ -6,7 +6,7 @@ import { StrictMode, useEffect, useReducer, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { viewFromLocation } from "../commands/navigation";
-import { a1 } from "../core/address";
+import { a1 } from "../app";
 import { createFakeExcel, type FakeExcel } from "../hosts/excel-stand-in";
 import { createExcelWorkbook } from "../workbook/excel";
 import { createExcelContractHost } from "../workbook/excel-contract-host";

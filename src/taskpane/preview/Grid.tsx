@@ -7,8 +7,7 @@
  */
 import { useMemo, useRef } from "react";
 import { Caption1, Link, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { columnLetter, parseA1 } from "../../core/address";
-import { serialToIso } from "../../core/dates";
+import { columnLetter, parseA1, serialToIso } from "../../app";
 import type { RawCell } from "../../core/model";
 import { parseRange, type FakeExcel, type FakeSheetView, type HyperlinkState } from "../../hosts/excel-stand-in";
 import { ChartOverlay } from "./ChartOverlay";

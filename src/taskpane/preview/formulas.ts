@@ -5,8 +5,7 @@
  * `="Flat"`. It calls the host-neutral functions the Excel wrappers call, so the
  * preview shows what Excel would. Anything else reads as `#NAME?`, as an unknown function does in Excel.
  */
-import { parseA1 } from "../../core/address";
-import { isoToSerial } from "../../core/dates";
+import { isoToSerial, parseA1 } from "../../app";
 import type { RawCell } from "../../core/model";
 import type { Grid } from "../../functions/cells";
 import { kpiStatusOf, kpiTrendOf, kraScoreOf, localToday, objectiveScoreOf, okrGrade, okrPace, okrScore, type FunctionContext } from "../../functions/compute";
