@@ -8,10 +8,16 @@ import { Body1, Button } from "@fluentui/react-components";
 import { sizeQuestion, writeReviews } from "../../app";
 import { ActionMessages } from "../app/feedback";
 import { useHost, useWorkbook } from "../app/host";
-import { PeriodField, Section, useLayoutStyles, useOutputPeriod } from "./common";
-import { ManySheetsDialog, PeoplePicker, usePeopleChoice } from "./review-people";
-import { RunProgress } from "./run-progress";
-import { useOutputRun } from "./use-output-run";
+import { reviewsWritten } from "../models/outputs";
+import { selectionProblem } from "../models/people";
+import { Section, useLayoutStyles } from "./common";
+import { PeriodField } from "./parts/PeriodField";
+import { RunProgress } from "./parts/RunProgress";
+import { useOutputPeriod } from "./parts/use-output-period";
+import { useOutputRun } from "./parts/use-output-run";
+import { ManySheetsDialog } from "./reviews/ManySheetsDialog";
+import { PeoplePicker } from "./reviews/PeoplePicker";
+import { usePeopleChoice } from "./reviews/use-people-choice";
 
 export function Reviews() {
   const layout = useLayoutStyles();
@@ -29,16 +35,14 @@ export function Reviews() {
     run(async (progress) => {
       setAsking(null);
       const done = await writeReviews(port, { period, ...people.selection, asOf, allowManySheets, ...progress });
-      if (!done.ok) return done;
-      const name = done.written.names.index ?? Object.values(done.written.names)[0];
-      const count = done.reviews.length;
-      return { sheet: name, message: `Wrote ${count} ${count === 1 ? "review" : "reviews"} for ${done.period.label}; the index is on "${name}".` };
+      return done.ok ? reviewsWritten({ ...done, reviews: done.reviews.length }) : done;
     });
 
   const start = () => {
-    if (people.who === "list" && people.picked.length === 0) {
+    const problem = selectionProblem(people.who, people.picked);
+    if (problem) {
       void run(async () => {
-        throw new Error("Choose at least one person, or review everyone.");
+        throw new Error(problem);
       });
       return;
     }
