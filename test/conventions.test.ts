@@ -245,6 +245,12 @@ describe("STYLE.md conventions", () => {
     expect(appFiles.flatMap(undocumentedExports)).toEqual([]);
   });
 
+  it("every exported function of the task pane's view models has JSDoc with an @example", () => {
+    const modelFiles = sourceFilesUnder(path.join(srcDir, "taskpane", "models")).map((file) => parse(file));
+    expect(modelFiles.length).toBeGreaterThan(5);
+    expect(modelFiles.flatMap(undocumentedExports)).toEqual([]);
+  });
+
   it("src/core imports nothing from React, Fluent, Office, exceljs, Node or outside src/core", () => {
     expect(coreFiles.flatMap(impureImports)).toEqual([]);
   });
