@@ -4,20 +4,16 @@
  * check-in is the key result's current value wherever Altitude reads it
  * (checks, rollups, reviews); the user's own Current cell is never overwritten.
  */
-import { Body1, Button, Field, Input, Select, Textarea, makeStyles } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import type { LoadedWorkbook } from "../../app";
 import { ActionMessages } from "../app/feedback";
 import { useWorkbook } from "../app/host";
-import { keyResultNow, keyResultOption } from "../models/check-in";
+import { keyResultNow } from "../models/check-in";
+import { KeyResultField } from "./check-in/KeyResultField";
 import { useCheckIn } from "./check-in/use-check-in";
 import { Section, useLayoutStyles } from "./common";
 
 const CONFIDENCES = Array.from({ length: 11 }, (_, i) => String(i));
-
-const useStyles = makeStyles({
-  // A long key result must not widen the pane: the list shrinks to it and the option text is cut instead.
-  select: { minWidth: 0, "& > select": { minWidth: 0, textOverflow: "ellipsis" } },
-});
 
 export function CheckIn() {
   const { loaded } = useWorkbook();
@@ -26,7 +22,6 @@ export function CheckIn() {
 
 function CheckInForm({ loaded }: { loaded: LoadedWorkbook }) {
   const layout = useLayoutStyles();
-  const styles = useStyles();
   const form = useCheckIn(loaded);
   if (!form) return <Body1>There are no key results to check in yet. Insert an OKR template from Tables, or map an OKR sheet.</Body1>;
   const { keyResult, percent, valueError } = form;
@@ -40,15 +35,7 @@ function CheckInForm({ loaded }: { loaded: LoadedWorkbook }) {
           form.submit();
         }}
       >
-        <Field label="Key result">
-          <Select className={styles.select} value={String(form.index)} onChange={(_, data) => form.choose(data.value)}>
-            {form.keyResults.map((kr, i) => (
-              <option key={`${kr.sheet}:${kr.row}`} value={String(i)}>
-                {keyResultOption(kr)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <KeyResultField keyResults={form.keyResults} index={form.index} onChoose={form.choose} />
         <Body1>{keyResultNow(keyResult, percent)}</Body1>
         <Field label="New value" required hint={percent ? "In percent, e.g. 3.5%" : undefined} validationMessage={valueError ?? undefined} validationState={valueError ? "error" : "none"}>
           <Input value={form.value} onChange={(_, data) => form.setValue(data.value)} inputMode="decimal" />

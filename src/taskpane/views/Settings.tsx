@@ -3,10 +3,12 @@
  * labels, and the fiscal-year start. Saved in the workbook, so they travel with
  * the file and the custom functions use them too.
  */
-import { Body1, Button, Field, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { ActionMessages } from "../app/feedback";
-import { MONTHS, PERCENT_SETTINGS as P, withFiscalStart } from "../models/settings";
+import { PERCENT_SETTINGS as P } from "../models/settings";
 import { Section, useLayoutStyles } from "./common";
+import { FiscalYearField } from "./settings/FiscalYearField";
+import { GradeFields } from "./settings/GradeFields";
 import { PercentField } from "./settings/PercentField";
 import { RatingScaleFields } from "./settings/RatingScaleFields";
 import { PROBLEMS_ID, SettingsProblems } from "./settings/SettingsProblems";
@@ -18,7 +20,7 @@ export function SettingsView() {
   const layout = useLayoutStyles();
   const draft = useSettingsDraft();
   if (!draft) return null;
-  const { settings: s, problems, action } = draft;
+  const { problems, action } = draft;
 
   return (
     <form
@@ -29,16 +31,7 @@ export function SettingsView() {
       }}
     >
       <Section title="Grades">
-        <Body1>Aspirational</Body1>
-        <div className={styles.pair}>
-          <PercentField draft={draft} setting={P.aspirationalYellow} />
-          <PercentField draft={draft} setting={P.aspirationalGreen} />
-        </div>
-        <Body1>Committed</Body1>
-        <div className={styles.pair}>
-          <PercentField draft={draft} setting={P.committedYellow} />
-          <PercentField draft={draft} setting={P.committedGreen} />
-        </div>
+        <GradeFields draft={draft} />
       </Section>
       <Section title="Pace">
         <div className={styles.pair}>
@@ -51,15 +44,7 @@ export function SettingsView() {
         <RatingScaleFields draft={draft} />
       </Section>
       <Section title="Fiscal year">
-        <Field label="Fiscal year starts in">
-          <Select value={String(s.fiscalYearStartMonth)} onChange={(_, d) => draft.edit(withFiscalStart(s, Number(d.value)))}>
-            {MONTHS.map((m, i) => (
-              <option key={m} value={String(i + 1)}>
-                {m}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FiscalYearField draft={draft} />
       </Section>
       <SettingsProblems problems={problems} />
       <div className={layout.actions}>
