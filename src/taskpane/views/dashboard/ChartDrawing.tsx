@@ -5,7 +5,12 @@ import type { DashboardChart, Figure, Tone } from "../../../app/dashboard";
 import type { ThemeName } from "../../app/navigation";
 import { bars } from "../../models/dashboard";
 
-/** The chart fill of each tone, from the Fluent theme in use (SVG fills cannot read CSS variables). */
+/**
+ * The chart fill of each tone, from the Fluent theme in use (SVG fills cannot read CSS variables).
+ *
+ * @example
+ * toneColours("dark").good // webDarkTheme.colorPaletteGreenBackground3
+ */
 export function toneColours(theme: ThemeName): Record<Tone, string> {
   const t: Theme = theme === "dark" ? webDarkTheme : webLightTheme;
   return {
