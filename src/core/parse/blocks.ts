@@ -11,9 +11,9 @@
  * each row: only rows with no numbers, after a blank or heading line, are tried
  * as headers.
  */
-import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
+import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
-import { monthNumber } from "../values";
+import { monthNumber, toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
@@ -29,6 +29,8 @@ export interface Variant {
   columns: Record<string, number>;
   /** Fields this variant fills from its header (the period of a month column). */
   context: Record<string, ContextCell>;
+  /** For a reading at one granularity (`Monthly`, `Quarterly`, `Annual`): its period is the one of this kind containing the block's period. */
+  periodKind?: PeriodKind;
 }
 
 /** A run of rows under one header. Rows are 0-based indices into the sheet's `values`. */
@@ -49,6 +51,10 @@ export interface SheetBlock {
   headings: Array<{ row: number; field: string; cell: ContextCell }>;
   /** Rows inside the block that are not records (listed in `SheetLayout.skipped`). */
   skip: ReadonlySet<number>;
+  /** The figures of the block's summary rows by row and field (a Total row's `{ weight: 20 }`): what the sheet says its columns add up to. */
+  totals?: ReadonlyMap<number, Record<string, number>>;
+  /** A rating spread over one column per level (`Unacceptable 1 … Excellent 5`): each level's sheet column, lowest first. */
+  levels?: ReadonlyArray<{ col: number; level: number }>;
   /** Empty for one record per row; otherwise one record per variant of each row. */
   variants: Variant[];
   /** A column giving each row's (financial) year, for months written without one; `null` when none. */
@@ -76,14 +82,16 @@ export interface SheetLayout {
 /** How many rows from the top may hold the first header (titles and forms come above it). */
 const FIRST_HEADER_ROWS = 30;
 
-/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
+/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Total Goal Score`, `Overall score:`, `Average`. */
 const SUMMARY =
-  /^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:(?:\s+\p{L}+)?\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/iu;
 /** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
 /** Cheap first look: only text starting like a summary label is examined further. */
-const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final)/i;
+const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final|summary)/i;
+/** A line heading a block of summary figures under a table: `Monthly Summary Metrics (Auto-Calculated)`, `Summary`. */
+const SUMMARY_HEADING = /\bsummary\b|\bsummaries\b/i;
 
 function summaryLabel(text: string): boolean {
   if (!SUMMARY_START.test(text)) return false;
@@ -102,6 +110,12 @@ function summaryIn(row: readonly RawCell[]): string | null {
   return null;
 }
 const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+/** A note that runs on after its opening words: `Please note the following:`, `(P.S. : KRAs should not …)`, `N.B. …`. */
+const NOTE_LINE = /^\(?\s*(?:please note\b|p\.\s?s\.|n\.\s?b\.)/i;
+/** A line of a printed form left to write on: `Any other comments: ________`. */
+const FILL_IN = /_{4,}|\.{6,}|…{3,}/;
+/** An identifier of letters and digits in three or more parts: `HR-APR-2026-00031`. */
+const CODE = /^(?=[^\s]*\p{L})(?=[^\s]*\d)[\p{L}\d]+(?:[-_/][\p{L}\d]+){2,}$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
 /** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
 const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
@@ -227,10 +241,18 @@ function textOf(cell: RawCell | undefined): string {
 function formPair(cell: string, next: string | undefined): { label: string; value: string } | null {
   const colon = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(cell);
   if (colon) {
-    const value = colon[2].trim() !== "" ? colon[2].trim() : (next ?? "").trim();
+    const value = withoutFormatHint(colon[2].trim() !== "" ? colon[2] : (next ?? ""));
     return value === "" ? null : { label: colon[1].trim(), value };
   }
-  return next !== undefined && next.trim() !== "" ? { label: cell, value: next.trim() } : null;
+  return next !== undefined && next.trim() !== "" ? { label: cell, value: withoutFormatHint(next) } : null;
+}
+
+/** A template's hint of how to write a value, in brackets after it (`03/2025 (MM/YYYY)`), is not part of the value. */
+const FORMAT_HINT = /\s*\((?:[dmyqw]{1,4}[\s/.-]?){1,3}\)\s*$/i;
+
+function withoutFormatHint(value: string): string {
+  // A line holding only the hint (`Reporting Period: (MM/YYYY)`) was never filled in: it has no value.
+  return value.trim().replace(FORMAT_HINT, "");
 }
 
 function formField(kind: SheetKind, label: string): string | null {
@@ -243,7 +265,16 @@ function formField(kind: SheetKind, label: string): string | null {
  * Reads the lines above a block (from `top` to the header, exclusive) into the
  * fields the block lacks: form fields, heading lines, a title's period.
  */
-function readContext(values: readonly RawCell[][], top: number, header: number, kind: SheetKind, columns: Record<string, number>, originCol: number): Record<string, ContextCell> {
+function readContext(
+  values: readonly RawCell[][],
+  top: number,
+  header: number,
+  kind: SheetKind,
+  columns: Record<string, number>,
+  originCol: number,
+  /** Rows of other tables above the header (a scale legend): not context. */
+  tables: ReadonlyMap<number, string>,
+): Record<string, ContextCell> {
   const context: Record<string, ContextCell> = {};
   const ranks: Record<string, number> = {};
   const put = (field: string, text: string, row: number, col: number, nearer: boolean, rank = 0): void => {
@@ -259,7 +290,7 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
   const headingField = HEADING_FIELD[kind];
   for (let r = top; r < header; r++) {
     const row = values[r];
-    if (!Array.isArray(row)) continue;
+    if (!Array.isArray(row) || tables.has(r)) continue;
     const shape = shapeOf(row);
     if (shape.filled === 0) continue;
     for (let c = 0; c < row.length; c++) {
@@ -288,16 +319,42 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
         put(headingField, heading[1].trim(), r, c, true);
         continue;
       }
-      const period = PERIOD_TOKEN.exec(text);
-      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      // A code such as `HR-APR-2026-00031` names a document, not its period.
+      const period = CODE.test(text) ? null : PERIOD_TOKEN.exec(text);
+      // A period found in passing gives way to a labelled form field (`Appraisal Cycle: FY 2025-26`).
+      if (period && !("period" in columns)) put("period", period[0], r, c, false, -1);
       if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
       // A lone line right above the header names its table: for key results, their objective.
-      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bokrs?\b|template|tracker|objectives and key results/i.test(text)) {
+      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bo?krs?\b|key results|template|tracker|objectives and key results/i.test(text)) {
         put("objective", text.replace(/[:：]\s*$/, ""), r, c, false);
       }
     }
   }
   return context;
+}
+
+/**
+ * Other tables above a block's header (a scoring scale `Score | Meaning` over
+ * its bands): a row of labels, none a form label, over at least two rows that
+ * hold figures. Each of their rows with why it is not read, by row.
+ */
+function tablesAbove(values: readonly RawCell[][], top: number, header: number, kind: SheetKind): Map<number, string> {
+  const rows = new Map<number, string>();
+  for (let r = top; r < header; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || !headerShaped(shapeAt(values, r))) continue;
+    const labels: string[] = [];
+    for (const cell of row) if (!isEmpty(cell)) labels.push(textOf(cell));
+    if (labels.some((label) => /[:：]/.test(label) || formField(kind, label) !== null)) continue;
+    let end = r + 1;
+    while (end < header && shapeAt(values, end).filled >= 2 && shapeAt(values, end).numbers > 0) end++;
+    if (end - r - 1 < 2) continue;
+    const name = labels.slice(0, 3).join(", ").slice(0, 50);
+    rows.set(r, `header of a table that is not a goal table (${name})`);
+    for (let i = r + 1; i < end; i++) rows.set(i, `row of a table that is not a goal table (${name})`);
+    r = end - 1;
+  }
+  return rows;
 }
 
 function lastFilled(values: readonly RawCell[][], top: number, header: number): number {
@@ -352,12 +409,178 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
   if (!best && kinds.includes("okr")) {
     const numbered = numberedHeader(row, originCol);
     if (numbered) return { ...numbered, group: null };
+    const statements = statementHeader(values, r, originCol);
+    if (statements) return { ...statements, group: null };
   }
   if (!best && kinds.includes("kpi")) {
     const grouped = readingGroupsHeader(row, originCol);
     if (grouped) return { ...grouped, group: null };
   }
+  if ((!best || best.kind === "kra") && kinds.includes("kra")) {
+    const levelled = ratingLevelsHeader(row, originCol);
+    if (levelled && (!best || levelled.matched >= best.matched)) return { ...levelled, group: null };
+  }
   return best ? { ...best, group: null } : null;
+}
+
+/** A rating level's header: a word and its number, in either order (`Unacceptable\n1`, `Good (4)`, `5 - Outstanding`). */
+const LEVEL_AFTER = /^(\p{L}[\p{L} '’/-]{0,30}?)[\s:(–-]*(\d{1,2})\)?$/u;
+const LEVEL_BEFORE = /^(\d{1,2})[\s.):=–-]+(\p{L}[\p{L} '’/-]{0,30})$/u;
+
+/** A header's level and the word naming it, or `null`. */
+function levelOf(text: string): { level: number; word: string } | null {
+  const after = LEVEL_AFTER.exec(text);
+  if (after) return { level: Number(after[2]), word: after[1].trim().toLowerCase() };
+  const before = LEVEL_BEFORE.exec(text);
+  return before ? { level: Number(before[1]), word: before[2].trim().toLowerCase() } : null;
+}
+
+/**
+ * The columns of a rating spread over its levels, one column per level, where
+ * the appraiser marks the level (`Unacceptable 1 | Weak 2 | Fair 3 | Good 4 |
+ * Excellent 5`): three or more side by side, numbered one up (or one down) from
+ * the next. Empty when the row has no such run.
+ */
+function levelColumns(row: readonly RawCell[], originCol: number): Array<{ col: number; level: number }> {
+  let best: Array<{ col: number; level: number }> = [];
+  let run: Array<{ col: number; level: number }> = [];
+  const words = new Set<string>();
+  for (let c = 0; c <= row.length; c++) {
+    const text = c < row.length ? textOf(row[c]).replace(/\s+/g, " ") : "";
+    const found = text === "" ? null : levelOf(text);
+    const level = found?.level ?? null;
+    const prev = run[run.length - 1];
+    const step = prev && level !== null ? level - prev.level : 0;
+    // Each level has a word of its own: `Week 1 | Week 2` and `Q1 | Q2` are periods, not levels.
+    const continues = prev !== undefined && found !== null && !words.has(found.word) && (step === 1 || step === -1) && (run.length < 2 || step === run[1].level - run[0].level);
+    if (found !== null && (run.length === 0 || continues)) {
+      run.push({ col: originCol + c, level: found.level });
+      words.add(found.word);
+    } else {
+      if (run.length > best.length) best = run;
+      run = found === null ? [] : [{ col: originCol + c, level: found.level }];
+      words.clear();
+      if (found !== null) words.add(found.word);
+    }
+  }
+  return best.length >= 3 ? best.slice().sort((a, b) => a.level - b.level) : [];
+}
+
+/**
+ * A KRA header whose rating is spread over level columns: read as a header with
+ * a Rating column (so an appraisal with no Score column is still recognised), the
+ * levels giving each row's rating. A Rating or Score column beside them stays, for
+ * rows where no level is marked.
+ */
+function ratingLevelsHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { levels: Array<{ col: number; level: number }> }) | null {
+  if (!Array.isArray(row)) return null;
+  const levels = levelColumns(row, originCol);
+  if (levels.length === 0) return null;
+  const taken = new Set(levels.map((l) => l.col - originCol));
+  const base = row.map((cell, c) => (taken.has(c) ? "" : cell));
+  const own = matchHeader("kra", base, null, originCol);
+  const match = own ?? matchHeader("kra", [...base, "Rating"], null, originCol);
+  if (!match) return null;
+  const columns = { ...match.columns };
+  if (!own) delete columns.rating;
+  return { ...match, columns, matched: match.matched + levels.length, levels };
+}
+
+/** Words naming a reading's granularity, and the kind of period each reads. */
+const GRANULARITIES: ReadonlyArray<readonly [RegExp, PeriodKind]> = [
+  [/^(?:monthly|month|mtd|month to date)$/i, "month"],
+  [/^(?:quarterly|quarter|qtr|qtd|quarter to date)$/i, "quarter"],
+  [/^(?:half[\s-]?yearly|half[\s-]?year|semi[\s-]?annual)$/i, "half"],
+  [/^(?:annual|annually|yearly|year|ytd|year to date|full year)$/i, "year"],
+];
+const GRANULARITY_ORDER: readonly PeriodKind[] = ["month", "quarter", "half", "year"];
+/** The fields a reading at one granularity may have. */
+const READING_FIELDS: ReadonlySet<string> = new Set(["floor", "target", "ceiling", "actual"]);
+
+function granularityOf(text: string): PeriodKind | null {
+  for (const [re, kind] of GRANULARITIES) if (re.test(text)) return kind;
+  return null;
+}
+
+/**
+ * A two-row KPI header whose readings are split by granularity: `Target` and
+ * `Actual` each merged over `Monthly | Quarterly | Annual`, or the granularities
+ * over `Target | Actual`. One variant per granularity with a target or actual;
+ * each reads the period of its kind that contains the block's reporting period.
+ * `null` unless at least two granularities are found.
+ */
+function granularityHeader(upper: readonly RawCell[] | undefined, lower: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(upper) || !Array.isArray(lower)) return null;
+  const width = Math.max(upper.length, lower.length);
+  const labels = groupLabels(upper, width);
+  if (labels === null) return null;
+  const groups = new Map<PeriodKind, Record<string, number>>();
+  // The header as one row: a cell merged down from the upper row keeps the upper row's name.
+  const flat: RawCell[] = [];
+  for (let c = 0; c < width; c++) {
+    const own = textOf(lower[c]);
+    const group = labels[c];
+    const ownKind = own === "" ? null : granularityOf(own);
+    const groupKind = group === "" ? null : granularityOf(group);
+    const kind = ownKind ?? (own !== "" ? groupKind : null);
+    const field = ownKind !== null ? fieldForHeader("kpi", group) : groupKind !== null && own !== "" ? fieldForHeader("kpi", own) : null;
+    if (kind !== null && field !== null && READING_FIELDS.has(field)) {
+      const reading = groups.get(kind) ?? {};
+      reading[field] ??= originCol + c;
+      groups.set(kind, reading);
+      flat.push("");
+    } else flat.push(own !== "" ? own : textOf(upper[c]));
+  }
+  if (groups.size < 2) return null;
+  // Placeholders past the row's end stand for the readings, so the header passes as a KPI table; they are removed after.
+  const match = matchHeader("kpi", [...flat, "Target", "Actual"], null, originCol);
+  if (!match) return null;
+  const columns: Record<string, number> = {};
+  for (const [field, col] of Object.entries(match.columns)) if (col < originCol + width) columns[field] = col;
+  // A reading also written once for the whole row (one Actual beside split Targets) belongs to no one granularity: not a split header.
+  for (const field of Object.keys(columns)) if (READING_FIELDS.has(field)) return null;
+  const chosen = GRANULARITY_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind) ?? {}] as const);
+  return {
+    ...match,
+    columns: { ...columns, ...chosen[0][1] },
+    unmapped: match.unmapped,
+    matched: Object.keys(columns).length + Object.keys(chosen[0][1]).length,
+    grouped: true,
+    variants: chosen.map(([kind, reading]) => ({ columns: reading, context: {}, periodKind: kind })),
+  };
+}
+
+/** A key result written as a statement: three words or more, with letters. */
+const STATEMENT = /^(?=.*\p{L}{2})\S+(?:\s+\S+){2,}$/u;
+/** How many rows under a header are looked at to tell statements from figures. */
+const STATEMENT_ROWS = 5;
+
+/**
+ * A key result table with no key result column, whose Target column (`KR
+ * Target`) holds the key results written as statements (`Increase NPS from 32
+ * to 45`): that column is the key result, and its goal is in the wording.
+ * `null` unless every filled cell under the target header in the first rows is
+ * such a statement.
+ */
+function statementHeader(values: readonly RawCell[][], r: number, originCol: number): HeaderMatch | null {
+  const row = values[r];
+  if (!Array.isArray(row)) return null;
+  const c = row.findIndex((cell) => fieldForHeader("okr", cell) === "target");
+  if (c < 0) return null;
+  let statements = 0;
+  for (let i = r + 1; i < values.length && i <= r + STATEMENT_ROWS; i++) {
+    const cell = values[i]?.[c];
+    if (isEmpty(cell)) {
+      if (shapeAt(values, i).filled === 0) break;
+      continue;
+    }
+    if (typeof cell !== "string" || !STATEMENT.test(cell.trim()) || toNumber(cell).ok) return null;
+    statements++;
+  }
+  if (statements === 0) return null;
+  const renamed = row.slice();
+  renamed[c] = "Key result";
+  return matchHeader("okr", renamed, null, originCol);
 }
 
 /** `Current Month Target`, `Previous Month Actual`, `Current Month`: a reading's period and what the column holds. */
@@ -529,15 +752,20 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     const end = i + 1 < found.length ? (found[i + 1].match.group ?? found[i + 1].header) : values.length;
     // Lines right above the next header (its heading, its form) belong to it, not to this block.
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
-    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
-    for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
+    const tables = tablesAbove(values, top, headerTop, match.kind);
+    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol, tables);
+    for (let r = top; r < headerTop; r++) {
+      if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: tables.get(r) ?? "title, heading or form line above a table (read as its context)" });
+    }
     const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    for (const [field, cell] of Object.entries(block.below)) if (!(field in context)) context[field] = cell;
     if (match.kind === "okr" && !("score" in match.columns)) {
       const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
       if (status !== null) match.columns.score = status;
     }
     const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
     const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
+    const levels = "levels" in match && Array.isArray(match.levels) ? (match.levels as Array<{ col: number; level: number }>) : undefined;
     const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
       columns: { actual: p.col },
       context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
@@ -553,6 +781,8 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
       context,
       headings: block.headings,
       skip: block.skip,
+      totals: block.totals,
+      levels,
       variants,
       yearColumn: yearColumnOf(values[header], originCol, match.columns),
     });
@@ -631,12 +861,30 @@ function findHeaders(values: readonly RawCell[][], originCol: number, found: Fou
     if (!match) continue;
     // A later header of another table must look like a header: most of its cells named.
     if (firstKind !== null && match.matched < 2) continue;
-    found.push({ header: r, match });
+    const headerText = textOf(row[shape.first]).toLowerCase();
+    // `Target` and `Actual` each over `Monthly | Quarterly | Annual` (or those over them): one reading per granularity.
+    const split = match.kind === "kpi" && match.group === null ? granularitySplit(values, r, originCol) : null;
+    found.push(split ?? { header: r, match });
     if (firstKind === null) {
       firstKind = match.kind;
-      firstHeaderText = textOf(row[shape.first]).toLowerCase();
+      firstHeaderText = headerText;
     }
+    // The lower row of a split header is read: go on under it.
+    if (split !== null && split.header > r) r = split.header;
   }
+}
+
+/** A header at `r` that is one row of a header split by granularity, with the row below or above it; `null` when it is not. */
+function granularitySplit(values: readonly RawCell[][], r: number, originCol: number): Found | null {
+  if (headerShaped(shapeAt(values, r + 1))) {
+    const below = granularityHeader(values[r], values[r + 1], originCol);
+    if (below !== null) return { header: r + 1, match: { ...below, group: r } };
+  }
+  if (r > 0 && shapeAt(values, r - 1).filled > 0) {
+    const above = granularityHeader(values[r - 1], values[r], originCol);
+    if (above !== null) return { header: r, match: { ...above, group: r - 1 } };
+  }
+  return null;
 }
 
 /** Sorts the rows of a block: records, summary rows, headings (context from there on), legend lines. */
@@ -647,20 +895,47 @@ function classifyRows(
   match: HeaderMatch,
   originCol: number,
   skipped: SkippedRow[],
-): { skip: Set<number>; headings: SheetBlock["headings"] } {
+): { skip: Set<number>; headings: SheetBlock["headings"]; totals: Map<number, Record<string, number>>; below: Record<string, ContextCell> } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
+  const totals = new Map<number, Record<string, number>>();
+  // Column sums of the rows since the last summary row, worked out only when a row may be an unlabelled total.
+  const sums = new Map<number, { sum: number; count: number }>();
+  let summedTo = from;
+  const summary = (r: number, label: string): void => {
+    skip.add(r);
+    skipped.push({ row: r, reason: `summary row (${label})` });
+    const figures = figuresOf(values[r], match.columns, originCol);
+    if (figures) totals.set(r, figures);
+    sums.clear();
+    summedTo = r + 1;
+  };
+  /** Fields read from form lines under the table (`Month: May 2025`). */
+  const below: Record<string, ContextCell> = {};
   const headingField = HEADING_FIELD[match.kind];
   const mappedCols = new Set(Object.values(match.columns));
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
   let foreign = false;
   let afterBreak = false;
   let inNotes = false;
+  /** The heading of the summary block being read (its rows are figures about the table, not records), or `null`. */
+  let inSummary: string | null = null;
+  /** The last row holding figures, worked out when first needed: form lines below it are under the table, not headings of rows. */
+  let lastFigures: number | undefined;
+  const lastFiguresRow = (r: number): number => {
+    if (lastFigures === undefined) {
+      lastFigures = lastRowOfFigures(values, from, to);
+      // Looking at other rows reuses the shape of row `r`: read it again.
+      shapeAt(values, r);
+    }
+    return lastFigures;
+  };
   for (let r = from; r < to; r++) {
     const row = values[r];
     const shape = shapeAt(values, r);
     if (shape.filled === 0) {
       afterBreak = true;
+      inSummary = null;
       continue;
     }
     const first = textOf(row[shape.first]);
@@ -670,14 +945,51 @@ function classifyRows(
       skipped.push({ row: r, reason: "row of a table that is not a goal table" });
       continue;
     }
+    if (inSummary !== null) {
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary figure (under ${inSummary})` });
+      continue;
+    }
     const nameCol = match.columns[nameField];
     const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
-    const summary = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
-    if (summary !== null) {
-      skip.add(r);
-      skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
+    const label = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
+    if (label !== null) {
+      summary(r, label.replace(/[=<>]{2,}/g, "").trim().slice(0, 30));
       afterBreak = false;
       continue;
+    }
+    if (nameCol !== undefined && nameBlank && shape.numbers === shape.filled) {
+      // Only figures and no name: a total when each figure is the sum of its column above (`| | 100` under weights).
+      for (let k = summedTo; k < r; k++) if (!skip.has(k)) addFigures(sums, values[k]);
+      summedTo = r;
+      if (isColumnTotal(row, sums)) {
+        summary(r, "unlabelled total");
+        afterBreak = false;
+        continue;
+      }
+    }
+    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
+      // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
+      inSummary = first.replace(/\s*\([^)]*\)/g, "").trim().slice(0, 40);
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary heading (${inSummary})` });
+      continue;
+    }
+    if ((afterBreak || inNotes) && firstIsText && shape.filled <= 4 && !LEGEND.test(first) && !OBJECTIVE_HEADING.test(first) && r > lastFiguresRow(r)) {
+      const form = formLineAt(row, shape.first, match.kind);
+      if (form !== null) {
+        // Under the table, after its rows: `Month: May 2025` dates every row of it; a sign-off line (`Prepared by: …`) says who, not what.
+        const fills = form.field === "period" && !(form.field in match.columns) && !(form.field in below);
+        if (fills) {
+          below.period = { text: form.value, row: r, col: originCol + form.col };
+          if (/\b(?:19|20)\d{2}\b/.test(form.value)) below.year = below.period;
+        }
+        skip.add(r);
+        skipped.push({ row: r, reason: fills ? "form line under the table (read as the period of its rows)" : `form line under the table (${form.label.slice(0, 30)})` });
+        afterBreak = false;
+        inNotes = true;
+        continue;
+      }
     }
     if ((afterBreak || inNotes) && headerShaped(shape) && looksLikeHeader(row, match.kind)) {
       // Another table (initiatives, risks) sits under this one: its rows are not goals.
@@ -699,7 +1011,12 @@ function classifyRows(
       continue;
     }
     const col = originCol + shape.first;
-    if (LEGEND.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
+    if (FILL_IN.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "a line of the form left to write on" });
+      continue;
+    }
+    if (LEGEND.test(first) || NOTE_LINE.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: "note or legend line" });
       inNotes = true;
@@ -735,10 +1052,70 @@ function classifyRows(
       skipped.push({ row: r, reason: "text outside the table's columns" });
     }
   }
-  return { skip, headings };
+  return { skip, headings, totals, below };
 }
 
-const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+/** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */
+function lastRowOfFigures(values: readonly RawCell[][], from: number, to: number): number {
+  for (let r = to - 1; r >= from; r--) {
+    const shape = shapeAt(values, r);
+    if (shape.numbers === 0) continue;
+    const first = values[r][shape.first];
+    if (!(typeof first === "string" && /^[^:：]{1,40}[:：]/.test(first.trim()))) return r;
+  }
+  return from - 1;
+}
+
+/** A form line `Label: value` (or `Label:` | `value`) starting at cell `first`, with the field its label names on a sheet of `kind`. */
+function formLineAt(row: readonly RawCell[], first: number, kind: SheetKind): { label: string; value: string; field: string | null; col: number } | null {
+  const text = textOf(row[first]);
+  if (!/^[^:：]{1,40}[:：]/.test(text)) return null;
+  let next = first + 1;
+  while (next < row.length && isEmpty(row[next])) next++;
+  const pair = formPair(text, next < row.length ? textOf(row[next]) : undefined);
+  if (pair === null) return null;
+  return { label: pair.label, value: pair.value, field: formField(kind, pair.label), col: text.includes(pair.value) ? first : next };
+}
+
+/** Adds a row's numbers to the sums of their columns. */
+function addFigures(sums: Map<number, { sum: number; count: number }>, row: readonly RawCell[] | undefined): void {
+  if (!Array.isArray(row)) return;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
+    const held = sums.get(c);
+    if (held) {
+      held.sum += cell;
+      held.count++;
+    } else sums.set(c, { sum: cell, count: 1 });
+  }
+}
+
+/** True when every number of the row is the sum of the same column over two or more rows above it. */
+function isColumnTotal(row: readonly RawCell[], sums: ReadonlyMap<number, { sum: number; count: number }>): boolean {
+  let figures = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number") continue;
+    const held = sums.get(c);
+    if (!held || held.count < 2 || !Number.isFinite(cell) || Math.abs(held.sum - cell) > 1e-9 * Math.max(1, Math.abs(cell))) return false;
+    figures++;
+  }
+  return figures > 0;
+}
+
+/** The numbers a summary row holds in the block's columns, by field (`{ weight: 20 }`), or `null` when none. */
+function figuresOf(row: readonly RawCell[] | undefined, columns: Record<string, number>, originCol: number): Record<string, number> | null {
+  if (!Array.isArray(row)) return null;
+  let figures: Record<string, number> | null = null;
+  for (const [field, col] of Object.entries(columns)) {
+    const cell = row[col - originCol];
+    if (typeof cell === "number" && Number.isFinite(cell)) (figures ??= {})[field] = cell;
+  }
+  return figures;
+}
+
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood|action plans?|skills?|soft skills|behaviou?rs?|behaviou?ral skills)$/i;
 
 /** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
 function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
@@ -747,7 +1124,8 @@ function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
     if (isEmpty(cell)) continue;
     if (typeof cell !== "string") return false;
     const text = cell.trim();
-    if (text.length > 32 || /\d/.test(text)) return false;
+    // Labels may hold digits (`S1 - S6`, a grade band); a figure, a date or a period (`Q3 2026`) is data.
+    if (text.length > 32 || (/\d/.test(text) && (!/\p{L}/u.test(text) || PERIOD_TOKEN.test(text)))) return false;
     if (TABLE_WORDS.test(text) || fieldForHeader(kind, text) !== null) words++;
   }
   return words >= 1;

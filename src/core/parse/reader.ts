@@ -5,8 +5,8 @@
  */
 import { a1, columnLetter, quoteSheet } from "../address";
 import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
-import { parsePeriod } from "../periods";
-import { splitQualifier, type Bound } from "../qualifiers";
+import { enclosingPeriod, parsePeriod } from "../periods";
+import { numberInStatement, splitQualifier, type Bound } from "../qualifiers";
 import type { ContextCell, SheetBlock, SkippedRow } from "./blocks";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
@@ -67,6 +67,8 @@ export class SheetReader<F extends string> {
   private readonly headings: Partial<Record<F, Array<{ row: number; cell: ContextCell }>>> = {};
   private readonly variants: SheetBlock["variants"];
   private variantColumns: Record<string, number> = {};
+  /** The granularity the current variant reads (`Quarterly` → the quarter containing the block's period), or `null`. */
+  private periodKind: PeriodKind | null = null;
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
@@ -77,6 +79,10 @@ export class SheetReader<F extends string> {
   /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
   private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
   private readonly rowFields = new Set<string>();
+  /** What the block's summary rows say their columns add up to, by row. */
+  private readonly totals: NonNullable<SheetBlock["totals"]> | null;
+  /** Columns of a rating spread over one column per level, lowest first; empty when the rating has a column of its own. */
+  private readonly levels: NonNullable<SheetBlock["levels"]>;
 
   constructor(
     sheet: SheetData,
@@ -110,6 +116,8 @@ export class SheetReader<F extends string> {
     this.variants = block?.variants ?? [];
     this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
     for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
+    this.totals = block?.totals ?? null;
+    this.levels = block?.levels ?? [];
     this.yearText = block?.context.year?.text ?? null;
     this.yearColumn = block?.yearColumn ?? null;
     if (block) {
@@ -134,6 +142,7 @@ export class SheetReader<F extends string> {
     if (this.variants.length === 0) return;
     const variant = this.variants[i];
     this.variantColumns = variant.columns;
+    this.periodKind = variant.periodKind ?? null;
     Object.assign(this.byField, this.base.byField);
     Object.assign(this.letters, this.base.letters);
     for (const key of Object.keys(this.context)) delete this.context[key as F];
@@ -263,6 +272,75 @@ export class SheetReader<F extends string> {
     return cells;
   }
 
+  /** The text of the header cell over a field's column, or `""` when the field has no column. */
+  headerText(field: F): string {
+    const c = this.byField[field];
+    const cell = c === undefined ? undefined : this.values[this.headerIndex]?.[c];
+    return typeof cell === "string" ? cell.trim() : "";
+  }
+
+  /** Where the header cell over a field's column is, or `null` when the field has no column. */
+  headerAddress(field: F): string | null {
+    const letters = this.letters[field];
+    return letters === undefined ? null : `${letters}${this.originRow + this.headerIndex + 1}`;
+  }
+
+  /** True when a number was written as a percentage: a percent-formatted cell or text such as `85%`. */
+  isPercent(field: F, r: number): boolean {
+    const raw = this.raw(field, r);
+    if (typeof raw === "string") return /%\s*$/.test(raw.trim());
+    return typeof raw === "number" && (this.format(field, r)?.includes("%") ?? false);
+  }
+
+  /** What the summary row `r` says the field's column adds up to (`Total | 20` under weights), or `null`. */
+  statedTotal(field: F, r: number): number | null {
+    const c = this.byField[field];
+    if (this.totals === null || c === undefined) return null;
+    return this.totals.get(r)?.[field] ?? null;
+  }
+
+  /** True when the block spreads its rating over one column per level (`Unacceptable 1 … Excellent 5`). */
+  get hasLevels(): boolean {
+    return this.levels.length > 0;
+  }
+
+  /** The highest level of a rating spread over level columns (5 for `… Excellent 5`), or `null`. */
+  get topLevel(): number | null {
+    return this.levels.length > 0 ? this.levels[this.levels.length - 1].level : null;
+  }
+
+  /** The levels marked on row `r` of a rating spread over level columns, each with its cell (`E13`). */
+  markedLevels(r: number): Array<{ level: number; cell: string }> {
+    const marked: Array<{ level: number; cell: string }> = [];
+    for (const { col, level } of this.levels) if (isMark(this.values[r]?.[col - this.originCol])) marked.push({ level, cell: a1(this.originRow + r, col) });
+    return marked;
+  }
+
+  /** True when the field is read from a column of the block (not from the form or a heading above it). */
+  hasColumn(field: F): boolean {
+    return this.byField[field] !== undefined;
+  }
+
+  /** The largest plain number in a field's column over the block's rows (percent-formatted and text cells aside), or `null`. */
+  columnMax(field: F): number | null {
+    const c = this.byField[field];
+    if (c === undefined) return null;
+    const cached = this.maxes.get(c);
+    if (cached !== undefined) return cached;
+    const { from, to } = this.dataRows;
+    let max: number | null = null;
+    for (let r = from; r < to; r++) {
+      if (this.skip?.has(r)) continue;
+      const cell = this.values[r]?.[c];
+      if (typeof cell === "number" && Number.isFinite(cell) && !(this.formats?.[r]?.[c]?.includes("%") ?? false) && (max === null || cell > max)) max = cell;
+    }
+    this.maxes.set(c, max);
+    return max;
+  }
+
+  /** `columnMax` by column, worked out once per block. */
+  private readonly maxes = new Map<number, number | null>();
+
   /** The bound a number was written with (`<15%` is a maximum, `70%+` a minimum), or `null`. */
   bound(field: F, r: number): Bound | null {
     const raw = this.raw(field, r);
@@ -280,9 +358,24 @@ export class SheetReader<F extends string> {
     this.skipped?.push({ row: r, reason });
   }
 
-  report(code: string, severity: Severity, field: F, r: number, message: string): void {
-    this.problems.push({ code, message, sheet: this.name, cell: this.address(field, r), severity });
+  /** Records a problem at a given cell of the sheet (`E13`). */
+  reportAt(code: string, severity: Severity, cell: string, message: string): void {
+    this.problems.push({ code, message, sheet: this.name, cell, severity });
   }
+
+  report(code: string, severity: Severity, field: F, r: number, message: string): void {
+    const cell = this.address(field, r);
+    // A field read from the form above the table is one cell for every row: its problem is told once.
+    if (this.byField[field] === undefined) {
+      const key = `${code}\u0000${cell}`;
+      if (this.toldOnce.has(key)) return;
+      this.toldOnce.add(key);
+    }
+    this.problems.push({ code, message, sheet: this.name, cell, severity });
+  }
+
+  /** Problems of context cells already reported, by code and cell. */
+  private readonly toldOnce = new Set<string>();
 
   private fail(field: F, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
     const label = this.label(field);
@@ -313,27 +406,43 @@ export class SheetReader<F extends string> {
     return result.value ?? "";
   }
 
-  number(field: F, r: number): number | null {
+  /**
+   * A number; with `subject` (what the cell measures), a value written as a
+   * short statement reads too (`NPS = 42`, `Closed $400K` for "Close $500K …").
+   */
+  number(field: F, r: number, subject?: string): number | null {
     if (!this.has(field)) return null;
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return raw === 0 ? 0 : raw;
     if (raw === "") return null;
     const result = toNumber(raw, this.format(field, r), this.settings);
     if (result.ok) return result.value;
+    const stated = subject === undefined ? null : this.stated(raw, subject);
+    if (stated !== null) return stated;
     this.fail(field, r, result, "a number");
     return null;
   }
 
-  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. */
-  numberOrYesNo(field: F, r: number): { value: number | null; yesNo: boolean } {
+  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. With `subject`, as `number`. */
+  numberOrYesNo(field: F, r: number, subject?: string): { value: number | null; yesNo: boolean } {
     if (!this.has(field)) return { value: null, yesNo: false };
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
     if (raw === "") return { value: null, yesNo: false };
     const num = toNumberOrYesNo(raw, this.format(field, r), this.settings);
     if (num.ok) return { value: num.value, yesNo: num.yesNo === true };
+    const stated = subject === undefined ? null : this.stated(raw, subject);
+    if (stated !== null) return { value: stated, yesNo: false };
     this.fail(field, r, num, "a number");
     return { value: null, yesNo: false };
+  }
+
+  /** The number a statement in a cell gives (only tried once the cell failed to read as a number). */
+  private stated(raw: RawCell, subject: string): number | null {
+    const text = typeof raw === "string" ? numberInStatement(raw, subject) : null;
+    if (text === null) return null;
+    const value = toNumber(text, undefined, this.settings);
+    return value.ok ? value.value : null;
   }
 
   date(field: F, r: number): IsoDate | null {
@@ -349,6 +458,7 @@ export class SheetReader<F extends string> {
   period(field: F, r: number, dateKind: PeriodKind): Period | null {
     if (!this.has(field)) return null;
     const raw = this.raw(field, r);
+    if (this.periodKind !== null) return this.periodAt(field, r, raw, dateKind, this.periodKind);
     // A period column repeats a few labels thousands of times; read each text once per sheet.
     const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
     if (cached) return cached;
@@ -367,6 +477,23 @@ export class SheetReader<F extends string> {
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
     return null;
+  }
+
+  /**
+   * The period of `kind` that contains the period read from `raw` (a reading at
+   * one granularity: the quarter of a March report for its `Quarterly` columns);
+   * `null` when the period read is longer than `kind` (which month of a year is unknown).
+   */
+  private periodAt(field: F, r: number, raw: RawCell, dateKind: PeriodKind, kind: PeriodKind): Period | null {
+    const key = `${kind}\u0000${String(raw)}`;
+    const cached = this.periods.get(key);
+    if (cached) return cached;
+    this.periodKind = null;
+    const period = this.period(field, r, dateKind);
+    this.periodKind = kind;
+    const enclosing = period === null ? null : enclosingPeriod(period, kind, this.settings.fiscalYearStartMonth);
+    if (enclosing) this.periods.set(key, enclosing);
+    return enclosing;
   }
 
   /**
@@ -398,6 +525,15 @@ export class SheetReader<F extends string> {
     this.report(`bad-${field}`, "warning", field, r, `${this.label(field)} "${text.slice(0, 40)}" in ${this.where(field, r)} is not recognised; expected ${expected}.`);
     return null;
   }
+}
+
+/** A cell marking a level: its number, a tick, `x` or `yes`; blank, 0, `no`, `-` and `N.A.` mark nothing. */
+function isMark(cell: RawCell | undefined): boolean {
+  if (cell === undefined || cell === null || cell === false) return false;
+  if (typeof cell === "number") return cell !== 0 && Number.isFinite(cell);
+  if (typeof cell === "boolean") return cell;
+  const text = cell.trim().toLowerCase();
+  return text !== "" && !/^(?:0|no|n|false|-|–|—|n\.?\s?a\.?|nil|none)$/.test(text);
 }
 
 /**

@@ -34,12 +34,17 @@ export function convertingText(sheet: string, { rows, computed }: { rows: number
 }
 
 /**
- * What the pane says once a sheet is a table.
+ * What the pane says once a sheet is a table: its name and place, the columns
+ * computed live, and the columns holding what Altitude read for each row, which
+ * rows added later must fill in.
  *
  * @example
- * convertedMessage("OKRs", { tableName: "OKRs", address: "A1:L13", computed: ["Score"] })
+ * convertedMessage("OKRs", { tableName: "OKRs", address: "A1:L13", computed: ["Score"], asRead: [] })
  * // "OKRs is now the table OKRs (A1:L13) with Score computed live."
  */
-export function convertedMessage(sheet: string, done: { tableName: string; address: string; computed: readonly string[] }): string {
-  return `${sheet} is now the table ${done.tableName} (${done.address})${done.computed.length ? ` with ${done.computed.join(", ")} computed live` : ""}.`;
+export function convertedMessage(sheet: string, done: { tableName: string; address: string; computed: readonly string[]; asRead: readonly string[] }): string {
+  const computed = done.computed.length ? ` with ${done.computed.join(", ")} computed live` : "";
+  const one = done.asRead.length === 1;
+  const read = done.asRead.length ? ` ${done.asRead.join(" and ")} ${one ? "holds" : "hold"} what Altitude read for each row: fill ${one ? "it" : "them"} in for rows you add.` : "";
+  return `${sheet} is now the table ${done.tableName} (${done.address})${computed}.${read}`;
 }

@@ -26,10 +26,22 @@ describe("convertingText", () => {
 });
 
 describe("convertedMessage", () => {
-  it.each([
-    ["with computed columns", ["Score", "Grade"], "OKRs is now the table OKRs_1 (A1:L13) with Score, Grade computed live."],
-    ["without", [], "OKRs is now the table OKRs_1 (A1:L13)."],
-  ])("%s", (_name, computed, text) => {
-    expect(convertedMessage("OKRs", { tableName: "OKRs_1", address: "A1:L13", computed })).toBe(text);
+  it.each<[string, string[], string[], string]>([
+    ["with computed columns", ["Score", "Grade"], [], "OKRs is now the table OKRs_1 (A1:L13) with Score, Grade computed live."],
+    ["without", [], [], "OKRs is now the table OKRs_1 (A1:L13)."],
+    [
+      "with one column as read",
+      ["Score"],
+      ["Objective (as read)"],
+      "OKRs is now the table OKRs_1 (A1:L13) with Score computed live. Objective (as read) holds what Altitude read for each row: fill it in for rows you add.",
+    ],
+    [
+      "with two columns as read",
+      [],
+      ["Objective (as read)", "Owner (as read)"],
+      "OKRs is now the table OKRs_1 (A1:L13). Objective (as read) and Owner (as read) hold what Altitude read for each row: fill them in for rows you add.",
+    ],
+  ])("%s", (_name, computed, asRead, text) => {
+    expect(convertedMessage("OKRs", { tableName: "OKRs_1", address: "A1:L13", computed, asRead })).toBe(text);
   });
 });
