@@ -50,7 +50,8 @@ export function rowsBehindText(chart: Pick<DashboardChart, "id" | "unit" | "titl
  * headline({ objectives: 4, keyResults: 11, averageScore: 0.58 }) // ["4 objectives", "11 key results", "Average score 58%"]
  */
 export function headline(d: { objectives: number; keyResults: number; averageScore: number | null }): string[] {
-  return [`${d.objectives} objectives`, `${d.keyResults} key results`, d.averageScore === null ? "No score yet" : `Average score ${Math.round(d.averageScore * 100)}%`];
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  return [count(d.objectives, "objective"), count(d.keyResults, "key result"), d.averageScore === null ? "No score yet" : `Average score ${Math.round(d.averageScore * 100)}%`];
 }
 
 /** One bar of a horizontal bar chart: its length out of the whole. */

@@ -42,7 +42,8 @@ describe("rowsBehindText", () => {
 describe("headline", () => {
   it.each([
     ["with an average score", { objectives: 4, keyResults: 11, averageScore: 0.584 }, ["4 objectives", "11 key results", "Average score 58%"]],
-    ["before any score", { objectives: 1, keyResults: 2, averageScore: null }, ["1 objectives", "2 key results", "No score yet"]],
+    ["before any score", { objectives: 2, keyResults: 2, averageScore: null }, ["2 objectives", "2 key results", "No score yet"]],
+    ["one of each, in the singular", { objectives: 1, keyResults: 1, averageScore: 1 }, ["1 objective", "1 key result", "Average score 100%"]],
   ])("%s", (_name, d, lines) => {
     expect(headline(d)).toEqual(lines);
   });
