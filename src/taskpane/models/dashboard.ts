@@ -28,7 +28,9 @@ function what(chart: Pick<DashboardChart, "id">): string {
  * figureLabel(grades, green) // "Green: 3 objectives. Select the rows behind it."
  */
 export function figureLabel(chart: Pick<DashboardChart, "id" | "unit">, figure: Pick<Figure, "label" | "text">): string {
-  return `${figure.label}: ${figure.text}${chart.unit ? ` ${chart.unit}` : ""}. Select the ${what(chart)} behind it.`;
+  // Counted units are plurals (objectives, readings, findings): one of them is said in the singular.
+  const unit = chart.unit && figure.text === "1" ? chart.unit.replace(/s$/, "") : chart.unit;
+  return `${figure.label}: ${figure.text}${unit ? ` ${unit}` : ""}. Select the ${what(chart)} behind it.`;
 }
 
 /**
@@ -40,7 +42,8 @@ export function figureLabel(chart: Pick<DashboardChart, "id" | "unit">, figure: 
 export function rowsBehindText(chart: Pick<DashboardChart, "id" | "unit" | "title">, figure: Pick<Figure, "label" | "behind">): string {
   const { areas, count } = figure.behind;
   if (areas.length === 0) return `Nothing behind ${figure.label}: no ${chart.unit ?? "rows"}.`;
-  return `${chart.title}, ${figure.label}: ${count} ${what(chart)}. Selected ${areaText(areas[0])}.`;
+  const things = count === 1 ? what(chart).slice(0, -1) : what(chart);
+  return `${chart.title}, ${figure.label}: ${count} ${things}. Selected ${areaText(areas[0])}.`;
 }
 
 /**

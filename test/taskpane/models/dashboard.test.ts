@@ -21,6 +21,7 @@ describe("figureLabel", () => {
   it.each([
     ["a count of rows", chart("grades", "objectives", []), figure("Green", 3), "Green: 3 objectives. Select the rows behind it."],
     ["findings point at cells", chart("findings", "findings", []), figure("Error", 2), "Error: 2 findings. Select the cells behind it."],
+    ["one in the singular", chart("grades", "readings", []), figure("Breach", 1), "Breach: 1 reading. Select the rows behind it."],
     ["an average has no unit", chart("grades", null, []), { label: "People", text: "58%" }, "People: 58%. Select the rows behind it."],
   ])("%s", (_name, c, f, text) => {
     expect(figureLabel(c, f)).toBe(text);
@@ -31,7 +32,8 @@ describe("rowsBehindText", () => {
   const okrs = { sheet: "OKRs", address: "A5:L7" };
   it.each([
     ["rows behind a figure, the first selected", chart("grades", "objectives", []), figure("Green", 3, [okrs, { sheet: "OKRs", address: "A9:L9" }], 4), "Grades, Green: 4 rows. Selected OKRs!A5:L7."],
-    ["cells behind findings", chart("findings", "findings", []), figure("Error", 1, [{ sheet: "KPIs", address: "H3" }]), "Findings, Error: 1 cells. Selected KPIs!H3."],
+    ["cells behind findings", chart("findings", "findings", []), figure("Error", 1, [{ sheet: "KPIs", address: "H3" }]), "Findings, Error: 1 cell. Selected KPIs!H3."],
+    ["one row behind", chart("grades", "objectives", []), figure("Red", 1, [okrs], 1), "Grades, Red: 1 row. Selected OKRs!A5:L7."],
     ["nothing behind", chart("grades", "objectives", []), figure("Red", 0), "Nothing behind Red: no objectives."],
     ["nothing behind an average", chart("grades", null, []), figure("People", 0), "Nothing behind People: no rows."],
   ])("%s", (_name, c, f, text) => {
