@@ -245,6 +245,12 @@ describe("STYLE.md conventions", () => {
     expect(appFiles.flatMap(undocumentedExports)).toEqual([]);
   });
 
+  it("every exported function of the task pane's view models has JSDoc with an @example", () => {
+    const modelFiles = sourceFilesUnder(path.join(srcDir, "taskpane", "models")).map((file) => parse(file));
+    expect(modelFiles.length).toBeGreaterThan(5);
+    expect(modelFiles.flatMap(undocumentedExports)).toEqual([]);
+  });
+
   it("src/core imports nothing from React, Fluent, Office, exceljs, Node or outside src/core", () => {
     expect(coreFiles.flatMap(impureImports)).toEqual([]);
   });
@@ -253,12 +259,12 @@ describe("STYLE.md conventions", () => {
     expect(coreFiles.flatMap(escapeHatches)).toEqual([]);
   });
 
-  it("no door (task pane views and app, ribbon, CLI, the Sheets sidebar and menu) imports src/core but for types: doors call src/app", () => {
-    // The preview (src/taskpane/preview*) is a stand-in host for trying the pane, not a door; the rest of
-    // src/sheets is the Sheets adapter and its functions, which stand where src/workbook and src/functions do.
-    const doors = ["taskpane/app", "taskpane/views", "commands", "cli"]
+  it("no door (task pane and its preview, ribbon, CLI, the Sheets sidebar, menu and server) imports src/core but for types: doors call src/app", () => {
+    // The rest of src/sheets is the Sheets adapter, its functions and contracts, which stand where
+    // src/workbook, src/functions and src/contracts do.
+    const doors = ["taskpane", "commands", "cli"]
       .flatMap((dir) => sourceFilesUnder(path.join(srcDir, dir)))
-      .concat(["sidebar.tsx", "menu.ts"].map((file) => path.join(srcDir, "sheets", file)));
+      .concat(["sidebar.tsx", "menu.ts", "server.ts", "rpc.ts"].map((file) => path.join(srcDir, "sheets", file)));
     expect(doors.length).toBeGreaterThan(10);
     expect(doors.map((file) => parse(file)).flatMap(doorCoreImports)).toEqual([]);
   });

@@ -2,10 +2,10 @@
  * Running a use case that writes new sheets from a view: phase and progress
  * while it writes (with Stop), then the new sheet shown and the workbook read again.
  */
-import type { Failure, RunOptions } from "../../app";
-import { useAction, type ActionState } from "../app/feedback";
-import { useHost, useWorkbook } from "../app/host";
-import { useRunTracker, type RunTracker } from "./run-progress";
+import type { Failure, RunOptions } from "../../../app";
+import { useAction, type ActionState } from "../../app/feedback";
+import { useHost, useWorkbook } from "../../app/host";
+import { useRunTracker, type RunTracker } from "./use-run-tracker";
 
 export interface OutputRun {
   action: ActionState;
