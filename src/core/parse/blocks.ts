@@ -13,6 +13,7 @@
  */
 import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
+import { serialToIso } from "../dates";
 import { monthNumber, toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
@@ -143,6 +144,8 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
     [/^(?:designation|role|job title|position|title|designation ?\/ ?grade)$/i, "role"],
     [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reporting to|reviewing officer|reporting officer|manager name)$/i, "manager"],
     [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
+    [/^(?:start date|from date|period from|review period from|appraisal start date)$/i, "periodStart"],
+    [/^(?:end date|to date|period to|review period to|appraisal end date)$/i, "periodEnd"],
   ],
   checkins: [],
 };
@@ -330,7 +333,20 @@ function readContext(
       }
     }
   }
+  // A period given by its first and last day (`Start Date | 01-04-2025 | End Date | 31-03-2026`) is the range between them,
+  // unless a labelled period says otherwise.
+  const { periodStart, periodEnd } = context;
+  delete context.periodStart;
+  delete context.periodEnd;
+  if (periodStart && periodEnd && !("period" in columns) && (ranks.period ?? -1) < 0) {
+    context.period = { text: `${dayText(periodStart.text)} to ${dayText(periodEnd.text)}`, row: periodStart.row, col: periodStart.col };
+  }
   return context;
+}
+
+/** A form's date as text: a date cell arrives as its serial number (`45748`), read as the ISO day. */
+function dayText(text: string): string {
+  return /^\d{5}$/.test(text) ? (serialToIso(Number(text)) ?? text) : text;
 }
 
 /**
