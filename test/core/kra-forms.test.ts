@@ -399,3 +399,17 @@ describe("a completion column beside an Actual column", () => {
     expect([parsed.kras[0].actual, parsed.kras[0].target]).toEqual([36, 40]);
   });
 });
+
+describe("a Period column holding how often an area is measured", () => {
+  it.each<[string, RawCell, string | null, number]>([
+    ["Annual", "Annual", null, 0],
+    ["Quarterly", "Quarterly", null, 0],
+    ["half-yearly", "Half-yearly", null, 0],
+    ["a year", 2025, "2025", 0],
+    ["words that are no period", "Soon", null, 1],
+  ])("reads %s", (_name, cell, label, problems) => {
+    const parsed = parse([["KRA", "Weightage", "Period", "Rating"], ["Renewals", 60, cell, 4], ["Onboarding", 40, cell, 3]].map((row, i) => (i === 0 ? ["Employee", ...row] : ["Ana", ...row])));
+    expect(parsed.kras.map((k) => k.period?.label ?? null)).toEqual([label, label]);
+    expect(parsed.problems).toHaveLength(problems * 2);
+  });
+});
