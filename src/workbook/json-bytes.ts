@@ -7,6 +7,9 @@
 /**
  * UTF-8 length of a value's JSON, without allocating an encoder (the fake runs
  * in browsers too) and without building one huge string for big arrays.
+ *
+ * @example
+ * jsonBytes({ values: [["€5"]] }) // 21, the length of {"values":[["€5"]]}
  */
 export function jsonBytes(value: unknown): number {
   if (Array.isArray(value)) {
