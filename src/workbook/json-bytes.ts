@@ -9,7 +9,7 @@
  * in browsers too) and without building one huge string for big arrays.
  *
  * @example
- * jsonBytes({ values: [["€5"]] }) // 21, the length of {"values":[["€5"]]}
+ * jsonBytes({ values: [["€5"]] }) // 21: the UTF-8 bytes of {"values":[["€5"]]}, € taking 3
  */
 export function jsonBytes(value: unknown): number {
   if (Array.isArray(value)) {

@@ -10,7 +10,7 @@
  * UTF-8 bytes of `value` as JSON, walking arrays so a big payload is never one string.
  *
  * @example
- * utf8JsonBytes(["é", 1]) // 8, the length of ["é",1]
+ * utf8JsonBytes(["é", 1]) // 8: the UTF-8 bytes of ["é",1], é taking 2
  */
 export function utf8JsonBytes(value: unknown): number {
   if (Array.isArray(value)) {
