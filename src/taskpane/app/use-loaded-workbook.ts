@@ -31,6 +31,13 @@ export interface LoadSource {
   asOf?: IsoDate;
 }
 
+/**
+ * Keeps the pane's loaded workbook fresh for as long as the component using it lives.
+ *
+ * @example
+ * const { loaded, loading, error, reload } = useLoadedWorkbook({ port, editor, asOf: "2026-08-15" });
+ * // loaded is null until the first read; after a burst of edits it is read again once
+ */
 export function useLoadedWorkbook(host: LoadSource): WorkbookView {
   const [loaded, setLoaded] = useState<LoadedWorkbook | null>(null);
   const [loading, setLoading] = useState(true);

@@ -17,6 +17,13 @@ export interface PaneNavigation {
   main: RefObject<HTMLElement | null>;
 }
 
+/**
+ * The pane's current view and the ways to change it.
+ *
+ * @example
+ * const { navigation, show, notice, main } = usePaneNavigation("home");
+ * navigation.navigate("map", { sheet: "OKRs" }) // Map columns for OKRs opens, focus moves to `main`
+ */
 export function usePaneNavigation(initialView: AppView): PaneNavigation {
   const [state, setState] = useState<{ view: AppView; sheet?: string }>({ view: initialView });
   const [notice, setNotice] = useState<PaneNotice | null>(() => getViewRequest()?.notice ?? null);

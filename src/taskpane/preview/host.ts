@@ -38,7 +38,13 @@ export interface PreviewHost {
   handle: PreviewHandle;
 }
 
-/** Builds the preview's Excel over the sheets given, and the pane's host over it, measuring progress at `asOf`. */
+/**
+ * Builds the preview's Excel over the sheets given, and the pane's host over it, measuring progress at `asOf`.
+ *
+ * @example
+ * const { fake, host, handle } = createPreviewHost([{ name: "KPIs", values: [["KPI", "Actual"], ["NPS", 47]] }], "2026-08-15");
+ * await handle.edit("KPIs", "B2", 52) // fake.getSheet("KPIs")?.cell("B2").value is 52 and the pane reloads
+ */
 export function createPreviewHost(sheets: FakeSheetInput[], asOf: string): PreviewHost {
   // Formula cells show what Excel would compute: the ALTITUDE functions, evaluated here.
   let workbook: FakeExcel | null = null;

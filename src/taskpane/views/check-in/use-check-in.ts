@@ -28,7 +28,13 @@ export interface CheckInForm {
   action: ActionState;
 }
 
-/** The form over a workbook with at least one key result; `null` while there is none. */
+/**
+ * The form over a workbook with at least one key result; `null` while there is none.
+ *
+ * @example
+ * const form = useCheckIn(loaded);
+ * form?.submit() // adds the check-in row and reads the workbook again, or sets form.valueError for "abc"
+ */
 export function useCheckIn(loaded: LoadedWorkbook): CheckInForm | null {
   const { port, editor, asOf } = useHost();
   const { reload } = useWorkbook();

@@ -22,6 +22,13 @@ export interface DashboardState {
   select(area: Area): void;
 }
 
+/**
+ * The dashboard of the loaded workbook for the quarter chosen (the default one at first).
+ *
+ * @example
+ * const { dashboard, choosePeriod, open } = useDashboard();
+ * choosePeriod("2026-Q2") // dashboard.period is now 2026-Q2; the figure chosen is forgotten
+ */
 export function useDashboard(): DashboardState {
   const { loaded } = useWorkbook();
   const { editor } = useHost();

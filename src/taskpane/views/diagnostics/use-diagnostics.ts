@@ -11,6 +11,13 @@ export interface DiagnosticsRun {
   run(): Promise<void>;
 }
 
+/**
+ * The contract suite's results over the host's contracts, filled in as each one finishes.
+ *
+ * @example
+ * const { results, progress, run } = useDiagnostics(contracts);
+ * await run() // progress counts 1, 2 … while running, then is null; results holds one per contract
+ */
 export function useDiagnostics(contracts: ContractHost | undefined): DiagnosticsRun {
   const [results, setResults] = useState<ContractResult[] | null>(null);
   const [progress, setProgress] = useState<number | null>(null);

@@ -8,6 +8,13 @@ import { periodChoice, rememberPeriod, type Output } from "../../../app";
 import type { Period } from "../../../core/model";
 import { useHost, useWorkbook } from "../../app/host";
 
+/**
+ * The periods offered for an output, the one shown and how to pick another.
+ *
+ * @example
+ * const { periods, period, choose } = useOutputPeriod("rollup");
+ * choose("2026-Q2") // period is 2026-Q2, remembered in the workbook for the ribbon and the CLI
+ */
 export function useOutputPeriod(output: Output): { periods: Period[]; period: Period | null; choose(label: string): void } {
   const { port } = useHost();
   const { loaded } = useWorkbook();

@@ -11,7 +11,14 @@ export interface RunTracker {
   stop(): void;
 }
 
-/** Tracks one run at a time: a new run forgets the last one's progress. */
+/**
+ * Tracks one run at a time: a new run forgets the last one's progress.
+ *
+ * @example
+ * const tracker = useRunTracker();
+ * const options = tracker.start(); // hand to the use case
+ * tracker.stop() // options.signal.aborted is true
+ */
 export function useRunTracker(): RunTracker {
   const [phase, setPhase] = useState<Phase | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);

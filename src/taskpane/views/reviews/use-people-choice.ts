@@ -17,6 +17,13 @@ export interface PeopleChoice {
   selection: Pick<ReviewSelection, "people" | "team">;
 }
 
+/**
+ * Whose reviews to write, everyone at first, and the teams and people to pick from.
+ *
+ * @example
+ * const choice = usePeopleChoice();
+ * choice.setWho("team") // choice.selection is { team: choice.teams[0], people: undefined }
+ */
 export function usePeopleChoice(): PeopleChoice {
   const { loaded } = useWorkbook();
   const [who, setWho] = useState<Who>("all");

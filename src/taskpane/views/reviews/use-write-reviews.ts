@@ -22,6 +22,13 @@ export interface ReviewsWriter extends Pick<OutputRun, "action" | "tracker"> {
   writeButton: RefObject<HTMLButtonElement | null>;
 }
 
+/**
+ * Starts writing reviews for the period and people chosen, asking first when they are very many.
+ *
+ * @example
+ * const writer = useWriteReviews(loaded, period, people);
+ * writer.start() // writes at once, or sets writer.asking to the question; writer.confirm() then writes
+ */
 export function useWriteReviews(loaded: LoadedWorkbook, period: Period, people: PeopleChoice): ReviewsWriter {
   const { port, asOf } = useHost();
   const { action, tracker, run } = useOutputRun();

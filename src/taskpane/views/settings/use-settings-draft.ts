@@ -20,6 +20,13 @@ export interface SettingsDraft {
   action: ActionState;
 }
 
+/**
+ * The settings being edited and their problems; `null` until the workbook is loaded.
+ *
+ * @example
+ * const draft = useSettingsDraft();
+ * draft?.edit({ ...draft.settings, scoreCap: 0 }) // draft.state("cap") is "error" and save() does nothing
+ */
 export function useSettingsDraft(): SettingsDraft | null {
   const { port, editor } = useHost();
   const { loaded, reload } = useWorkbook();
