@@ -42,4 +42,21 @@ export {
   type Converted,
   type SettingsPart,
 } from "./edits";
-export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, rowSpans, ruleTitle, todayIso, type RuleId } from "./vocabulary";
+export {
+  DEFAULT_SETTINGS,
+  RULE_IDS,
+  SHEET_KINDS,
+  a1,
+  columnLetter,
+  comparePeriods,
+  dayNumber,
+  isoToSerial,
+  maxOf,
+  parseA1,
+  quoteSheet,
+  rowSpans,
+  ruleTitle,
+  serialToIso,
+  todayIso,
+  type RuleId,
+} from "./vocabulary";

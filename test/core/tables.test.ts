@@ -181,6 +181,12 @@ describe("planTableConversion", () => {
         { kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 },
         'IF([@Direction]="",IF(AND(ISNUMBER([@Floor]),ISNUMBER([@Target])),IF([@Target]<[@Floor],"lower","higher"),""),[@Direction]),[@Floor])))',
       ],
+      [
+        "a continued KPI whose Direction cell is blank on its first row reads the direction from floor and target",
+        [["KPI", "Floor", "Target", "Direction", "Period", "Actual"], ["Churn", 5, 3, "", 46204, 4], ["", "", "", "", 46235, 3]],
+        { kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 },
+        'IF([@Direction]="",IF(AND(ISNUMBER([@Floor]),ISNUMBER([@Target])),IF([@Target]<[@Floor],"lower","higher"),""),[@Direction]),[@Floor])))',
+      ],
       ["no Period column says so, as no order of rows survives sorting", [["KPI", "Actual"], ["NPS", 40]], { kpi: 0, actual: 1 }, '="Needs a Period column"'],
     ])("Trend: %s", (_name, values, columns, ending) => {
       expect(formulasOf(makeSheet("KPIs", values), kpi(columns), "Trend")?.[0].endsWith(ending)).toBe(true);
@@ -217,6 +223,11 @@ describe("planTableConversion", () => {
       expect(formulas).toEqual(Array(values.length - 1).fill(formula));
     });
 
+    it("reads a continued row's direction from its carried floor and target when no direction was written", () => {
+      const sheet = makeSheet("KPIs", [["KPI", "Floor", "Target", "Direction", "Period", "Actual"], ["Churn", 5, 3, "", 46204, 4], ["", "", "", "", 46235, 3]]);
+      expect(formulasOf(sheet, kpi({ kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 }), "Trend")?.[1]).toMatch(/,"lower",5\)\)\)$/);
+    });
+
     it("refers to a computed column by the name Excel gives it when the sheet already has a column of that name", () => {
       const sheet = makeSheet("OKRs", [
         ["Key result", "Start", "Target", "Current", "Score"],
@@ -225,6 +236,11 @@ describe("planTableConversion", () => {
       const planned = plan(sheet, recognised({ headerRow: 1, columns: { keyResult: 0, start: 1, target: 2, current: 3 } }));
       expect(planned.columnNames.slice(4)).toEqual(["Score", "Score2", "Grade", "Pace"]);
       expect(planned.computed[1].formulas[0]).toBe("=ALTITUDE.OKRGRADE([@Score2])");
+    });
+
+    it("writes a carried number Excel cannot hold (Infinity) as a blank, never as the word Infinity in the formula", () => {
+      const sheet = makeSheet("KPIs", [["KPI", "Target", "Ceiling", "Actual"], ["NPS", 45, Number.POSITIVE_INFINITY, 41], ["", "", "", 44]]);
+      expect(formulasOf(sheet, kpi({ kpi: 0, target: 1, ceiling: 2, actual: 3 }), "Status")?.[1]).toBe('=ALTITUDE.KPISTATUS([@Actual],"",45,"")');
     });
 
     it("writes a carried name longer than Excel's 255-character text literal in pieces", () => {

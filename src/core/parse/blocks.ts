@@ -13,6 +13,7 @@
  */
 import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
+import { serialToIso } from "../dates";
 import { monthNumber, toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
@@ -51,6 +52,10 @@ export interface SheetBlock {
   headings: Array<{ row: number; field: string; cell: ContextCell }>;
   /** Rows inside the block that are not records (listed in `SheetLayout.skipped`). */
   skip: ReadonlySet<number>;
+  /** The figures of the block's summary rows by row and field (a Total row's `{ weight: 20 }`): what the sheet says its columns add up to. */
+  totals?: ReadonlyMap<number, Record<string, number>>;
+  /** A rating spread over one column per level (`Unacceptable 1 … Excellent 5`): each level's sheet column, lowest first. */
+  levels?: ReadonlyArray<{ col: number; level: number }>;
   /** Empty for one record per row; otherwise one record per variant of each row. */
   variants: Variant[];
   /** A column giving each row's (financial) year, for months written without one; `null` when none. */
@@ -78,9 +83,9 @@ export interface SheetLayout {
 /** How many rows from the top may hold the first header (titles and forms come above it). */
 const FIRST_HEADER_ROWS = 30;
 
-/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
+/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Total Goal Score`, `Overall score:`, `Average`. */
 const SUMMARY =
-  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:(?:\s+\p{L}+)?\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/iu;
 /** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
@@ -106,6 +111,12 @@ function summaryIn(row: readonly RawCell[]): string | null {
   return null;
 }
 const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+/** A note that runs on after its opening words: `Please note the following:`, `(P.S. : KRAs should not …)`, `N.B. …`. */
+const NOTE_LINE = /^\(?\s*(?:please note\b|p\.\s?s\.|n\.\s?b\.)/i;
+/** A line of a printed form left to write on: `Any other comments: ________`. */
+const FILL_IN = /_{4,}|\.{6,}|…{3,}/;
+/** An identifier of letters and digits in three or more parts: `HR-APR-2026-00031`. */
+const CODE = /^(?=[^\s]*\p{L})(?=[^\s]*\d)[\p{L}\d]+(?:[-_/][\p{L}\d]+){2,}$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
 /** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
 const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
@@ -133,6 +144,8 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
     [/^(?:designation|role|job title|position|title|designation ?\/ ?grade)$/i, "role"],
     [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reporting to|reviewing officer|reporting officer|manager name)$/i, "manager"],
     [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
+    [/^(?:start date|from date|period from|review period from|appraisal start date)$/i, "periodStart"],
+    [/^(?:end date|to date|period to|review period to|appraisal end date)$/i, "periodEnd"],
   ],
   checkins: [],
 };
@@ -309,8 +322,10 @@ function readContext(
         put(headingField, heading[1].trim(), r, c, true);
         continue;
       }
-      const period = PERIOD_TOKEN.exec(text);
-      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      // A code such as `HR-APR-2026-00031` names a document, not its period.
+      const period = CODE.test(text) ? null : PERIOD_TOKEN.exec(text);
+      // A period found in passing gives way to a labelled form field (`Appraisal Cycle: FY 2025-26`).
+      if (period && !("period" in columns)) put("period", period[0], r, c, false, -1);
       if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
       // A lone line right above the header names its table: for key results, their objective.
       if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bo?krs?\b|key results|template|tracker|objectives and key results/i.test(text)) {
@@ -318,7 +333,20 @@ function readContext(
       }
     }
   }
+  // A period given by its first and last day (`Start Date | 01-04-2025 | End Date | 31-03-2026`) is the range between them,
+  // unless a labelled period says otherwise.
+  const { periodStart, periodEnd } = context;
+  delete context.periodStart;
+  delete context.periodEnd;
+  if (periodStart && periodEnd && !("period" in columns) && (ranks.period ?? -1) < 0) {
+    context.period = { text: `${dayText(periodStart.text)} to ${dayText(periodEnd.text)}`, row: periodStart.row, col: periodStart.col };
+  }
   return context;
+}
+
+/** A form's date as text: a date cell arrives as its serial number (`45748`), read as the ISO day. */
+function dayText(text: string): string {
+  return /^\d{5}$/.test(text) ? (serialToIso(Number(text)) ?? text) : text;
 }
 
 /**
@@ -404,7 +432,74 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
     const grouped = readingGroupsHeader(row, originCol);
     if (grouped) return { ...grouped, group: null };
   }
+  if ((!best || best.kind === "kra") && kinds.includes("kra")) {
+    const levelled = ratingLevelsHeader(row, originCol);
+    if (levelled && (!best || levelled.matched >= best.matched)) return { ...levelled, group: null };
+  }
   return best ? { ...best, group: null } : null;
+}
+
+/** A rating level's header: a word and its number, in either order (`Unacceptable\n1`, `Good (4)`, `5 - Outstanding`). */
+const LEVEL_AFTER = /^(\p{L}[\p{L} '’/-]{0,30}?)[\s:(–-]*(\d{1,2})\)?$/u;
+const LEVEL_BEFORE = /^(\d{1,2})[\s.):=–-]+(\p{L}[\p{L} '’/-]{0,30})$/u;
+
+/** A header's level and the word naming it, or `null`. */
+function levelOf(text: string): { level: number; word: string } | null {
+  const after = LEVEL_AFTER.exec(text);
+  if (after) return { level: Number(after[2]), word: after[1].trim().toLowerCase() };
+  const before = LEVEL_BEFORE.exec(text);
+  return before ? { level: Number(before[1]), word: before[2].trim().toLowerCase() } : null;
+}
+
+/**
+ * The columns of a rating spread over its levels, one column per level, where
+ * the appraiser marks the level (`Unacceptable 1 | Weak 2 | Fair 3 | Good 4 |
+ * Excellent 5`): three or more side by side, numbered one up (or one down) from
+ * the next. Empty when the row has no such run.
+ */
+function levelColumns(row: readonly RawCell[], originCol: number): Array<{ col: number; level: number }> {
+  let best: Array<{ col: number; level: number }> = [];
+  let run: Array<{ col: number; level: number }> = [];
+  const words = new Set<string>();
+  for (let c = 0; c <= row.length; c++) {
+    const text = c < row.length ? textOf(row[c]).replace(/\s+/g, " ") : "";
+    const found = text === "" ? null : levelOf(text);
+    const level = found?.level ?? null;
+    const prev = run[run.length - 1];
+    const step = prev && level !== null ? level - prev.level : 0;
+    // Each level has a word of its own: `Week 1 | Week 2` and `Q1 | Q2` are periods, not levels.
+    const continues = prev !== undefined && found !== null && !words.has(found.word) && (step === 1 || step === -1) && (run.length < 2 || step === run[1].level - run[0].level);
+    if (found !== null && (run.length === 0 || continues)) {
+      run.push({ col: originCol + c, level: found.level });
+      words.add(found.word);
+    } else {
+      if (run.length > best.length) best = run;
+      run = found === null ? [] : [{ col: originCol + c, level: found.level }];
+      words.clear();
+      if (found !== null) words.add(found.word);
+    }
+  }
+  return best.length >= 3 ? best.slice().sort((a, b) => a.level - b.level) : [];
+}
+
+/**
+ * A KRA header whose rating is spread over level columns: read as a header with
+ * a Rating column (so an appraisal with no Score column is still recognised), the
+ * levels giving each row's rating. A Rating or Score column beside them stays, for
+ * rows where no level is marked.
+ */
+function ratingLevelsHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { levels: Array<{ col: number; level: number }> }) | null {
+  if (!Array.isArray(row)) return null;
+  const levels = levelColumns(row, originCol);
+  if (levels.length === 0) return null;
+  const taken = new Set(levels.map((l) => l.col - originCol));
+  const base = row.map((cell, c) => (taken.has(c) ? "" : cell));
+  const own = matchHeader("kra", base, null, originCol);
+  const match = own ?? matchHeader("kra", [...base, "Rating"], null, originCol);
+  if (!match) return null;
+  const columns = { ...match.columns };
+  if (!own) delete columns.rating;
+  return { ...match, columns, matched: match.matched + levels.length, levels };
 }
 
 /** Words naming a reading's granularity, and the kind of period each reads. */
@@ -686,6 +781,7 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     }
     const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
     const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
+    const levels = "levels" in match && Array.isArray(match.levels) ? (match.levels as Array<{ col: number; level: number }>) : undefined;
     const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
       columns: { actual: p.col },
       context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
@@ -701,6 +797,8 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
       context,
       headings: block.headings,
       skip: block.skip,
+      totals: block.totals,
+      levels,
       variants,
       yearColumn: yearColumnOf(values[header], originCol, match.columns),
     });
@@ -813,9 +911,21 @@ function classifyRows(
   match: HeaderMatch,
   originCol: number,
   skipped: SkippedRow[],
-): { skip: Set<number>; headings: SheetBlock["headings"]; below: Record<string, ContextCell> } {
+): { skip: Set<number>; headings: SheetBlock["headings"]; totals: Map<number, Record<string, number>>; below: Record<string, ContextCell> } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
+  const totals = new Map<number, Record<string, number>>();
+  // Column sums of the rows since the last summary row, worked out only when a row may be an unlabelled total.
+  const sums = new Map<number, { sum: number; count: number }>();
+  let summedTo = from;
+  const summary = (r: number, label: string): void => {
+    skip.add(r);
+    skipped.push({ row: r, reason: `summary row (${label})` });
+    const figures = figuresOf(values[r], match.columns, originCol);
+    if (figures) totals.set(r, figures);
+    sums.clear();
+    summedTo = r + 1;
+  };
   /** Fields read from form lines under the table (`Month: May 2025`). */
   const below: Record<string, ContextCell> = {};
   const headingField = HEADING_FIELD[match.kind];
@@ -858,14 +968,23 @@ function classifyRows(
     }
     const nameCol = match.columns[nameField];
     const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
-    const summary = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
-    if (summary !== null) {
-      skip.add(r);
-      skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
+    const label = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
+    if (label !== null) {
+      summary(r, label.replace(/[=<>]{2,}/g, "").trim().slice(0, 30));
       afterBreak = false;
       continue;
     }
-    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
+    if (nameCol !== undefined && nameBlank && shape.numbers === shape.filled) {
+      // Only figures and no name: a total when each figure is the sum of its column above (`| | 100` under weights).
+      for (let k = summedTo; k < r; k++) if (!skip.has(k)) addFigures(sums, values[k]);
+      summedTo = r;
+      if (isColumnTotal(row, sums)) {
+        summary(r, "unlabelled total");
+        afterBreak = false;
+        continue;
+      }
+    }
+    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first) && labelValueRowsBelow(values, r + 1, to, () => shapeAt(values, r))) {
       // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
       inSummary = first.replace(/\s*\([^)]*\)/g, "").trim().slice(0, 40);
       skip.add(r);
@@ -908,7 +1027,12 @@ function classifyRows(
       continue;
     }
     const col = originCol + shape.first;
-    if (LEGEND.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
+    if (FILL_IN.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "a line of the form left to write on" });
+      continue;
+    }
+    if (LEGEND.test(first) || NOTE_LINE.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: "note or legend line" });
       inNotes = true;
@@ -944,7 +1068,26 @@ function classifyRows(
       skipped.push({ row: r, reason: "text outside the table's columns" });
     }
   }
-  return { skip, headings, below };
+  return { skip, headings, totals, below };
+}
+
+/**
+ * Whether the rows from `from` up to the next blank row are label/value pairs
+ * (`Total KPIs` | 6): the figures of a summary block, not a section of records
+ * (`Financial Summary` over rows of KPIs with their target and actual).
+ * `restore` reads the current row's shape again, which looking ahead replaces.
+ */
+function labelValueRowsBelow(values: readonly RawCell[][], from: number, to: number, restore: () => void): boolean {
+  let pairs = 0;
+  let others = 0;
+  for (let r = from; r < to; r++) {
+    const shape = shapeAt(values, r);
+    if (shape.filled === 0) break;
+    if (shape.filled <= 2 && typeof values[r][shape.first] === "string") pairs++;
+    else others++;
+  }
+  restore();
+  return pairs > 0 && others === 0;
 }
 
 /** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */
@@ -969,7 +1112,45 @@ function formLineAt(row: readonly RawCell[], first: number, kind: SheetKind): { 
   return { label: pair.label, value: pair.value, field: formField(kind, pair.label), col: text.includes(pair.value) ? first : next };
 }
 
-const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+/** Adds a row's numbers to the sums of their columns. */
+function addFigures(sums: Map<number, { sum: number; count: number }>, row: readonly RawCell[] | undefined): void {
+  if (!Array.isArray(row)) return;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
+    const held = sums.get(c);
+    if (held) {
+      held.sum += cell;
+      held.count++;
+    } else sums.set(c, { sum: cell, count: 1 });
+  }
+}
+
+/** True when every number of the row is the sum of the same column over two or more rows above it. */
+function isColumnTotal(row: readonly RawCell[], sums: ReadonlyMap<number, { sum: number; count: number }>): boolean {
+  let figures = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number") continue;
+    const held = sums.get(c);
+    if (!held || held.count < 2 || !Number.isFinite(cell) || Math.abs(held.sum - cell) > 1e-9 * Math.max(1, Math.abs(cell))) return false;
+    figures++;
+  }
+  return figures > 0;
+}
+
+/** The numbers a summary row holds in the block's columns, by field (`{ weight: 20 }`), or `null` when none. */
+function figuresOf(row: readonly RawCell[] | undefined, columns: Record<string, number>, originCol: number): Record<string, number> | null {
+  if (!Array.isArray(row)) return null;
+  let figures: Record<string, number> | null = null;
+  for (const [field, col] of Object.entries(columns)) {
+    const cell = row[col - originCol];
+    if (typeof cell === "number" && Number.isFinite(cell)) (figures ??= {})[field] = cell;
+  }
+  return figures;
+}
+
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood|action plans?|skills?|soft skills|behaviou?rs?|behaviou?ral skills)$/i;
 
 /** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
 function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
@@ -978,7 +1159,8 @@ function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
     if (isEmpty(cell)) continue;
     if (typeof cell !== "string") return false;
     const text = cell.trim();
-    if (text.length > 32 || /\d/.test(text)) return false;
+    // Labels may hold digits (`S1 - S6`, a grade band); a figure, a date or a period (`Q3 2026`) is data.
+    if (text.length > 32 || (/\d/.test(text) && (!/\p{L}/u.test(text) || PERIOD_TOKEN.test(text)))) return false;
     if (TABLE_WORDS.test(text) || fieldForHeader(kind, text) !== null) words++;
   }
   return words >= 1;

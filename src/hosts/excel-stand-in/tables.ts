@@ -173,14 +173,16 @@ export class FakeTable implements ExcelTable {
           const source = at > 0 ? table.rect.row + 1 : rect.row + rows;
           // A calculated column fills the rows added to its table ("Use calculated columns in an Excel
           // table": "calculated columns continue to adjust as you add or delete rows",
-          // https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8);
-          // a value given for the column's cell is kept, as Excel keeps it as an exception.
+          // https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+          // Only a cell given no value gets it: in a values array null leaves a cell as it is and
+          // "" clears it ("Blank and null values in Excel add-ins",
+          // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
           for (const col of calculated) {
             const formula = table.sheet.grid.formula(source, col);
             if (formula === undefined) continue;
             for (let r = rect.row; r < rect.row + rows; r++) {
-              const { grid } = table.sheet;
-              if (grid.value(r, col) === undefined && grid.formula(r, col) === undefined) grid.setFormula(r, col, shiftRows(formula, r - source));
+              const given: unknown = values[r - rect.row]?.[col - table.rect.col];
+              if (given === null || given === undefined) table.sheet.grid.setFormula(r, col, shiftRows(formula, r - source));
             }
           }
         }),
@@ -358,7 +360,7 @@ function insertRows(sheet: SheetState, rect: Rect): void {
   const last = rect.col + rect.cols - 1;
   sheet.grid.mapFormulas((formula) =>
     outsideNames(formula, (part) =>
-      part.replace(CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => {
+      part.replace(OWN_SHEET_CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => {
         const at = parseRange(`${column}${row}`);
         if (!at || at.row < rect.row || at.col < rect.col || at.col > last) return whole;
         return `${colAbs}${column}${rowAbs}${Number(row) + rect.rows}`;
@@ -368,8 +370,11 @@ function insertRows(sheet: SheetState, rect: Rect): void {
   sheet.grid.shiftDown(rect);
 }
 
-/** A1 cell references (`E4`, `$E$4`) outside text literals and structured references. */
+/** A1 cell references (`E4`, `$E$4`, `Other!E4`), found outside text literals and structured references. */
 const CELL = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+/** The same, on the formula's own sheet only (not `Other!E4`). */
+const OWN_SHEET_CELL = /(?<![A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
 
 /** Rewrites the parts of a formula outside its "text literals" and [structured references]. */
 function outsideNames(formula: string, rewrite: (part: string) => string): string {
