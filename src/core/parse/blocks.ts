@@ -13,7 +13,7 @@
  */
 import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
-import { monthNumber } from "../values";
+import { findPeriodColumns, isPeriodSubHeader, periodOnlyHeader, periodText, type PeriodColumn } from "./period-columns";
 import { readProfiledLayout } from "./profiles";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
@@ -55,6 +55,8 @@ export interface SheetBlock {
   yearColumn: number | null;
   /** Fields a row takes from another row (a key result's objective from the row its parent id names). */
   rows?: ReadonlyMap<number, Record<string, ContextCell>>;
+  /** Period columns whose latest filled cell is a field of each row (a key result's weekly grades: the latest is its score). */
+  series?: { field: string; columns: PeriodColumn[] } | null;
 }
 
 export interface SkippedRow {
@@ -123,6 +125,7 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
     [/^(?:owner|kpi owner|prepared by|responsible)$/i, "owner"],
     [/^(?:period|year|reporting period|fiscal year|financial year|fy|month|quarter)$/i, "period"],
     [/^(?:frequency|reporting frequency|cadence)$/i, "frequency"],
+    [/^(?:target|kpi target|annual target|monthly target|target value)$/i, "target"],
   ],
   kra: [
     [/^(?:employee|employee name|name|name of (?:the )?employee|appraisee|appraisee name|staff name|team member)$/i, "employee"],
@@ -136,10 +139,6 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
 /** A heading line's field per kind: the objective of key results, the area of KPIs. */
 const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
 
-/** Header texts of period columns: months, weeks and quarters. */
-const WEEK = /^(?:week|wk|w)\s*\.?\s*(\d{1,2})$/i;
-const QUARTER = /^q([1-4])$/i;
-const MONTH_YEAR = /^([a-z]{3,9})[\s'’-]*(\d{2}|\d{4})?$/i;
 
 interface RowShape {
   /** Cells with content. */
@@ -329,7 +328,7 @@ function groupLabels(row: readonly RawCell[] | undefined, width: number): string
 }
 
 /** Finds the header of a block at row `r`, trying the row above as a group row when it helps. */
-function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null }) | null {
+function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null; periods?: PeriodColumn[] }) | null {
   const row = values[r];
   let best: HeaderMatch | null = null;
   for (const kind of kinds) {
@@ -356,6 +355,9 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
   if (!best && kinds.includes("kpi")) {
     const grouped = readingGroupsHeader(row, originCol);
     if (grouped) return { ...grouped, group: null };
+    const periodsOnly = periodOnlyHeader(values, r, originCol);
+    // Only periods and a blank cell over the names: a guess, so its confidence asks the person to confirm it.
+    if (periodsOnly) return { kind: "kpi", columns: { kpi: periodsOnly.nameCol }, unmapped: [], confidence: 0.4, matched: 1, grouped: false, group: null, periods: periodsOnly.periods };
   }
   return best ? { ...best, group: null } : null;
 }
@@ -453,30 +455,9 @@ function numberedHeader(row: readonly RawCell[] | undefined, originCol: number):
   };
 }
 
-/** Period columns of a header: months (with the year of a group row or the context), weeks, quarters. */
-function periodColumns(values: readonly RawCell[][], header: number, group: number | null, originCol: number, columns: Record<string, number>): Array<{ col: number; label: string; year: string | null }> {
-  const row = values[header];
-  if (!Array.isArray(row)) return [];
-  const used = new Set(Object.values(columns));
-  const labels = group === null ? null : groupLabels(values[group], row.length);
-  const found: Array<{ col: number; label: string; year: string | null }> = [];
-  for (let c = 0; c < row.length; c++) {
-    if (used.has(originCol + c)) continue;
-    const text = textOf(row[c]);
-    if (text === "") continue;
-    const groupYear = labels ? (/\b(?:19|20)\d{2}\b/.exec(labels[c])?.[0] ?? null) : null;
-    const month = MONTH_YEAR.exec(text);
-    if (month && monthNumber(month[1]) !== null) {
-      const year = month[2] ? (month[2].length === 2 ? `20${month[2]}` : month[2]) : groupYear;
-      found.push({ col: originCol + c, label: month[1], year });
-    } else if (WEEK.test(text) || QUARTER.test(text)) found.push({ col: originCol + c, label: text, year: groupYear });
-  }
-  return found.length >= 2 ? found : [];
-}
-
 interface Found {
   header: number;
-  match: HeaderMatch & { group: number | null };
+  match: HeaderMatch & { group: number | null; periods?: PeriodColumn[] };
 }
 
 /**
@@ -531,36 +512,67 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
     const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
     for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
-    const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    const periods = periodsOf(values, header, match, originCol);
+    const dataFrom = periods.subHeader ? header + 2 : header + 1;
+    const block = classifyRows(values, dataFrom, nextTop, match, originCol, skipped);
     if (match.kind === "okr" && !("score" in match.columns)) {
-      const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
+      const status = numericStatusColumn(values, header, dataFrom, nextTop, block.skip, originCol);
       if (status !== null) match.columns.score = status;
     }
-    const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
     const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
-    const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
+    // On a KPI sheet each period column is a reading; on a key-result sheet the latest filled one is the current figure.
+    // A label without its own year is left bare: the reader gives it the title's year, fiscal or not, or the as-of year.
+    const readings = match.kind === "kpi" ? periods.columns : [];
+    const variants: Variant[] = numbered.length > 0 ? numbered : readings.map((p) => ({
       columns: { actual: p.col },
-      context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
+      context: { period: { text: periodText(p, null), row: periods.subHeader ? header + 1 : header, col: p.col } },
     }));
     blocks.push({
       kind: match.kind,
-      headerRows: match.group === null ? [header] : [match.group, header],
+      headerRows: periods.subHeader ? [header, header + 1] : match.group === null ? [header] : [match.group, header],
       columns: match.columns,
       unmapped: match.unmapped,
       confidence: match.confidence,
-      from: header + 1,
+      from: dataFrom,
       to: nextTop,
       context,
       headings: block.headings,
       skip: block.skip,
       variants,
       yearColumn: yearColumnOf(values[header], originCol, match.columns),
+      series: match.kind === "okr" && periods.columns.length > 0 ? { field: seriesField(match.columns), columns: periods.columns } : null,
     });
     top = nextTop;
   }
   let recordRows = 0;
   for (const b of blocks) for (let r = b.from; r < b.to; r++) if (!b.skip.has(r) && shapeAt(values, r).filled > 0) recordRows++;
   return { blocks, skipped, reason: null, recordRows };
+}
+
+/**
+ * The period columns of a block: on its header row, or on a row of period
+ * labels right under it (`Jan … Dec` under a merged `Monthly Performance`),
+ * which then belongs to the header. KPI sheets read months and quarters (a week
+ * is no reporting period); key-result sheets also weeks. None where the columns
+ * already give the reading and its period, or the figure itself.
+ */
+function periodsOf(values: readonly RawCell[][], header: number, match: Found["match"], originCol: number): { columns: PeriodColumn[]; subHeader: boolean } {
+  const none = { columns: [], subHeader: false };
+  const { columns, kind } = match;
+  if (kind === "kpi" ? "actual" in columns && "period" in columns : kind !== "okr" || "current" in columns || "score" in columns) return none;
+  if (match.periods) return { columns: match.periods, subHeader: false };
+  const used = new Set(Object.values(columns));
+  const fits = (found: PeriodColumn[]) => (kind === "kpi" ? found.filter((p) => p.unit !== "week") : found);
+  const own = fits(findPeriodColumns(values[header], match.group === null ? null : values[match.group], originCol, used));
+  if (own.length >= 2) return { columns: own, subHeader: false };
+  if (!isPeriodSubHeader(values[header + 1])) return none;
+  const below = fits(findPeriodColumns(values[header + 1], values[header], originCol, used));
+  return below.length >= 2 ? { columns: below, subHeader: true } : none;
+}
+
+/** What a key result's period columns hold: values toward its target, or (with no target) its grade. */
+function seriesField(columns: Record<string, number>): string {
+  return "target" in columns || "start" in columns ? "current" : "score";
 }
 
 /**
@@ -591,10 +603,6 @@ function yearColumnOf(row: readonly RawCell[] | undefined, originCol: number, co
   const used = new Set(Object.values(columns));
   const c = row.findIndex((cell, i) => !used.has(originCol + i) && typeof cell === "string" && /^(?:financial year|fiscal year|fy|year)$/i.test(cell.trim()));
   return c < 0 ? null : originCol + c;
-}
-
-function yearOf(text: string | undefined): string | null {
-  return text ? (/\b(?:19|20)\d{2}\b/.exec(text)?.[0] ?? null) : null;
 }
 
 /** Where the context of a header at `header` begins: the run of non-data lines right above it. */
