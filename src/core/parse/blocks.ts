@@ -13,6 +13,7 @@
  */
 import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
+import { arrangedContext, arrangedPeriods, headerSignature, repeatsHeader } from "./arranged";
 import { findPeriodColumns, isPeriodSubHeader, periodOnlyHeader, periodText, type PeriodColumn } from "./period-columns";
 import { readProfiledLayout } from "./profiles";
 
@@ -490,11 +491,23 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
   const originRow = sheet?.origin?.row ?? 0;
   const originCol = sheet?.origin?.col ?? 0;
   const found: Found[] = [];
+  const arrangement = mapping?.arrangement ?? null;
   if (mapping) {
     const header = mapping.headerRow - 1 - originRow;
+    const group = arrangement?.groupRow != null ? arrangement.groupRow - 1 - originRow : null;
     found.push({
       header,
-      match: { kind: mapping.kind, columns: { ...mapping.columns }, unmapped: [], confidence: 1, matched: Object.keys(mapping.columns).length, grouped: false, group: null },
+      match: {
+        kind: mapping.kind,
+        columns: { ...mapping.columns },
+        unmapped: [],
+        confidence: 1,
+        matched: Object.keys(mapping.columns).length,
+        grouped: false,
+        group,
+        // The person's period columns, none included, replace what recognition would find.
+        periods: arrangement ? arrangedPeriods(values, header, group, originCol, arrangement) : undefined,
+      },
     });
   } else {
     findHeaders(values, originCol, found);
@@ -511,10 +524,17 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     // Lines right above the next header (its heading, its form) belong to it, not to this block.
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
     const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
+    const headingField = HEADING_FIELD[match.kind];
+    // Lines the person said are notes name nothing; the form cells they chose fill fields.
+    if (arrangement && !arrangement.headingRows && headingField !== null) delete context[headingField];
+    if (arrangement) arrangedContext(context, values, originRow, originCol, arrangement);
     for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
     const periods = periodsOf(values, header, match, originCol);
     const dataFrom = periods.subHeader ? header + 2 : header + 1;
-    const block = classifyRows(values, dataFrom, nextTop, match, originCol, skipped);
+    const block = classifyRows(values, dataFrom, nextTop, match, originCol, skipped, {
+      headings: arrangement?.headingRows ?? true,
+      repeated: mapping ? headerSignature(values[header], match.columns, originCol) : null,
+    });
     if (match.kind === "okr" && !("score" in match.columns)) {
       const status = numericStatusColumn(values, header, dataFrom, nextTop, block.skip, originCol);
       if (status !== null) match.columns.score = status;
@@ -558,9 +578,9 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
  */
 function periodsOf(values: readonly RawCell[][], header: number, match: Found["match"], originCol: number): { columns: PeriodColumn[]; subHeader: boolean } {
   const none = { columns: [], subHeader: false };
+  if (match.periods) return { columns: match.periods, subHeader: false };
   const { columns, kind } = match;
   if (kind === "kpi" ? "actual" in columns && "period" in columns : kind !== "okr" || "current" in columns || "score" in columns) return none;
-  if (match.periods) return { columns: match.periods, subHeader: false };
   const used = new Set(Object.values(columns));
   const fits = (found: PeriodColumn[]) => (kind === "kpi" ? found.filter((p) => p.unit !== "week") : found);
   const own = fits(findPeriodColumns(values[header], match.group === null ? null : values[match.group], originCol, used));
@@ -655,15 +675,18 @@ function classifyRows(
   match: HeaderMatch,
   originCol: number,
   skipped: SkippedRow[],
+  /** Whether lone lines are headings (else notes), and the header's texts to know it again where a section repeats it. */
+  arranged: { headings: boolean; repeated: ReadonlyMap<number, string> | null } = { headings: true, repeated: null },
 ): { skip: Set<number>; headings: SheetBlock["headings"] } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
-  const headingField = HEADING_FIELD[match.kind];
+  const headingField = arranged.headings ? HEADING_FIELD[match.kind] : null;
   const mappedCols = new Set(Object.values(match.columns));
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
   let foreign = false;
   let afterBreak = false;
   let inNotes = false;
+  const sectionLines = arranged.repeated === null ? null : sectionContext(values, from, to, match, originCol, arranged.repeated, headingField, headings, skipped);
   for (let r = from; r < to; r++) {
     const row = values[r];
     const shape = shapeAt(values, r);
@@ -671,11 +694,23 @@ function classifyRows(
       afterBreak = true;
       continue;
     }
+    if (sectionLines?.has(r)) {
+      skip.add(r);
+      continue;
+    }
     const first = textOf(row[shape.first]);
     const firstIsText = typeof row[shape.first] === "string";
     if (foreign) {
       skip.add(r);
       skipped.push({ row: r, reason: "row of a table that is not a goal table" });
+      continue;
+    }
+    if (arranged.repeated !== null && repeatsHeader(row, arranged.repeated)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "the header repeated for the next section" });
+      // A new section starts: the notes above it have ended.
+      afterBreak = false;
+      inNotes = false;
       continue;
     }
     const nameCol = match.columns[nameField];
@@ -743,7 +778,44 @@ function classifyRows(
       skipped.push({ row: r, reason: "text outside the table's columns" });
     }
   }
+  // Headings above repeated headers were found first: the reader wants them in row order.
+  if (sectionLines !== null) headings.sort((a, b) => a.row - b.row);
   return { skip, headings };
+}
+
+/**
+ * With a saved mapping, a section that repeats the header further down has its
+ * own lines right above that header (`Objective 2: …`, `Why this matters: …`):
+ * read as that section's heading where they name one, listed as its context,
+ * never as records. Returns the rows so listed.
+ */
+function sectionContext(
+  values: readonly RawCell[][],
+  from: number,
+  to: number,
+  match: HeaderMatch,
+  originCol: number,
+  repeated: ReadonlyMap<number, string>,
+  headingField: string | null,
+  headings: SheetBlock["headings"],
+  skipped: SkippedRow[],
+): Set<number> {
+  const lines = new Set<number>();
+  for (let r = from; r < to; r++) {
+    if (!repeatsHeader(values[r], repeated)) continue;
+    const top = Math.max(from, contextTop(values, r));
+    if (headingField !== null && !(headingField in match.columns)) {
+      const context = readContext(values, top, r, match.kind, match.columns, originCol);
+      const named = context[headingField];
+      if (named) headings.push({ row: r, field: headingField, cell: named });
+    }
+    for (let line = top; line < r; line++) {
+      if (shapeAt(values, line).filled === 0) continue;
+      lines.add(line);
+      skipped.push({ row: line, reason: "title, heading or form line above a table (read as its context)" });
+    }
+  }
+  return lines;
 }
 
 const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
