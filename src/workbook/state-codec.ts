@@ -146,7 +146,7 @@ function arrangementOf(sheet: string, mapping: ColumnMapping, stored: Record<str
     return null;
   }
   const read = readArrangement(mapping.kind, arrangement);
-  for (const issue of read.issues) say(issue);
+  for (const issue of read.issues) issues.push(`the column mapping of "${sheet}": ${issue}`);
   const problems = arrangementProblems(mapping, read.arrangement);
   if (problems.length > 0) {
     say(`has an arrangement that does not fit its columns (${problems.join(" ")}); reading it by its header row and columns alone`);

@@ -47,11 +47,14 @@ export function arrangementDoubts(sheet: SheetData, layout: SheetLayout): Arrang
   if (first.confidence < UNSURE_BELOW) {
     doubts.push({ about: "kind", message: `Read as ${kindLabel} from few column names (confidence ${Math.round(first.confidence * 100)}%); check the kind and columns.`, candidates: [] });
   }
-  // Another row above the first section that names as many of the same kind's columns.
+  // Another row near the top that names as many of the same kind's columns (not a later section's header).
   const chosen = matchHeader(first.kind, values[header], null, originCol);
+  const headers = new Set<number>();
+  for (const b of layout.blocks) for (const h of b.headerRows) headers.add(h);
   const others: number[] = [];
   if (chosen) {
-    for (let r = 0; r < Math.min(HEADER_ROWS, header); r++) {
+    for (let r = 0; r < Math.min(HEADER_ROWS, values.length); r++) {
+      if (headers.has(r)) continue;
       const other = matchHeader(first.kind, values[r], null, originCol);
       if (other && other.matched >= chosen.matched) others.push(originRow + r + 1);
     }
