@@ -34,12 +34,14 @@ export {
   forgetMapping,
   readWithMapping,
   insertTemplate,
+  mappingToEdit,
   saveMapping,
   saveSettings,
   settingsProblems,
   type CheckedIn,
   type CheckInEntry,
   type Converted,
+  type MappingToEdit,
   type SettingsPart,
 } from "./edits";
-export { DEFAULT_SETTINGS, RULE_IDS, SHEET_KINDS, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, rowSpans, ruleTitle, todayIso, type RuleId } from "./vocabulary";
+export { DEFAULT_SETTINGS, NAME_FIELD, PERIOD_COLUMN_KINDS, RULE_IDS, SHEET_KINDS, periodLabel, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, rowSpans, ruleTitle, todayIso, type RuleId } from "./vocabulary";
