@@ -57,7 +57,8 @@ export function arrangementProblems(mapping: Pick<ColumnMapping, "kind" | "heade
     const label = fields[field]?.label ?? field;
     if (mapping.columns[field] !== undefined) problems.push(`${label} is read from a column already; choose a column or a form cell, not both.`);
     const cell = parseA1(address);
-    if (cell && cell.row + 1 === mapping.headerRow) problems.push(`The form cell of ${label} (${address}) is in the header row.`);
+    if (!cell) problems.push(`The form cell of ${label} (${address}) is not a cell address such as B3.`);
+    else if (cell.row + 1 === mapping.headerRow) problems.push(`The form cell of ${label} (${address}) is in the header row.`);
   }
   if (arrangement.periodColumns.length > 0) {
     if (!PERIOD_COLUMN_KINDS.includes(mapping.kind)) problems.push(`Period columns are read on OKR and KPI sheets, not on ${SHEET_KINDS[mapping.kind].label} sheets.`);

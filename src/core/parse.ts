@@ -20,7 +20,7 @@ export { parseKraRows } from "./parse/kra";
 export { parseOkrRows } from "./parse/okr";
 export { SheetReader } from "./parse/reader";
 export { inferKeyResultType, maintainDirection } from "./parse/words";
-export { guessArrangement, NAME_FIELD, UNSURE_BELOW } from "./parse/guess";
+export { guessArrangement, NAME_FIELD, UNSURE_BELOW, type ArrangementGuess } from "./parse/guess";
 
 export interface ParseOptions {
   settings: Settings;

@@ -20,6 +20,7 @@ describe("arrangementProblems", () => {
     ["a group row above the header", kpi, arranged({ groupRow: 2 }), []],
     ["a group row that is the header row", kpi, arranged({ groupRow: 3 }), ["The group row (3) must be above the header row (3)."]],
     ["a form cell for a field with a column", kpi, arranged({ formFields: { target: "B1" } }), ["Target is read from a column already; choose a column or a form cell, not both."]],
+    ["a form cell that is no cell", kpi, arranged({ formFields: { owner: "the top" } }), ["The form cell of Owner (the top) is not a cell address such as B3."]],
     ["a form cell in the header row", kpi, arranged({ formFields: { owner: "D3" } }), ["The form cell of Owner (D3) is in the header row."]],
     ["one period column", kpi, arranged({ periodColumns: [4] }), ["Choose at least two period columns, or none."]],
     ["a period column read as a field", kpi, arranged({ periodColumns: [1, 2, 3] }), ["Column B is read as a field already; a period column holds one figure per period."]],

@@ -1,6 +1,7 @@
 /**
  * Overview: the dashboard of the latest quarter, the sheets Altitude recognised
- * (kind, rows, periods, problems) and the ones it left alone. Sheets recognised with low confidence link to Map columns.
+ * (kind, rows, periods, problems) and the ones it left alone. Sheets recognised with low confidence, or with
+ * something recognition is unsure of (two header rows, two name columns, months with no year), say so and link to Map columns.
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../app";
@@ -41,7 +42,9 @@ export function Overview() {
             {parsed.sheets.map((sheet) => {
               const periods = periodsOfSheet(parsed, sheet.name).map((p) => p.label);
               const problems = problemsOn(sheet.name);
-              const unsure = sheet.confidence < CONFIRM_BELOW;
+              // Recognition that is unsure asks: the card says what it guessed and opens the Map view on it.
+              const doubts = sheet.doubts ?? [];
+              const unsure = sheet.confidence < CONFIRM_BELOW || doubts.length > 0;
               return (
                 <li key={sheet.name}>
                   <Card size="small" aria-label={`${sheet.name}: ${SHEET_KINDS[sheet.kind].label}`}>
@@ -69,6 +72,9 @@ export function Overview() {
                         </Caption1>
                       )}
                     </div>
+                    {doubts.map((doubt) => (
+                      <Caption1 key={doubt.about}>{doubt.message}</Caption1>
+                    ))}
                     {unsure && (
                       <Button size="small" onClick={() => navigate("map", { sheet: sheet.name })}>
                         Check columns of {sheet.name}
