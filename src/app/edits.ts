@@ -180,7 +180,11 @@ export function mappingToEdit(loaded: LoadedWorkbook, sheet: string): MappingToE
   const data = loaded.sheets.find((s) => s.name === sheet);
   const saved = loaded.state.mappings?.[sheet];
   const doubts = loaded.parsed.sheets.find((s) => s.name === sheet)?.doubts ?? [];
-  if (saved) return { source: "saved", mapping: { ...saved, arrangement: saved.arrangement ?? plainArrangement() }, doubts: [], complete: true, sections: 1 };
+  if (saved) {
+    // A mapping saved before arrangements existed starts from how it is read now (its period columns found, say).
+    const asRead = saved.arrangement ?? (data ? guessArrangement(data, saved)?.mapping.arrangement : undefined) ?? plainArrangement();
+    return { source: "saved", mapping: { ...saved, arrangement: asRead }, doubts: [], complete: true, sections: 1 };
+  }
   const guess: ArrangementGuess | null = data ? guessArrangement(data) : null;
   if (guess) return { source: "guess", mapping: { ...guess.mapping, arrangement: guess.mapping.arrangement ?? plainArrangement() }, doubts, complete: guess.complete, sections: guess.blocks };
   return { source: "none", mapping: { kind: "okr", headerRow: (data?.origin.row ?? 0) + 1, columns: {}, arrangement: plainArrangement() }, doubts: [], complete: true, sections: 0 };

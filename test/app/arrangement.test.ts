@@ -70,9 +70,17 @@ describe("mappingToEdit", () => {
   });
 
   it("starts from the saved mapping, with nothing to ask", async () => {
-    const saved: ColumnMapping = { kind: "kpi", headerRow: 3, columns: { kpi: 0 } };
+    const saved: ColumnMapping = { kind: "kpi", headerRow: 3, columns: { kpi: 0 }, version: 2, arrangement: plain({ periodColumns: [1, 2] }) };
     const loaded = await loadWorkbook(new MemoryPort([PLANNER], { mappings: { Planner: saved } }), { asOf: AS_OF });
-    expect(mappingToEdit(loaded, "Planner")).toEqual({ source: "saved", mapping: { ...saved, arrangement: plain() }, doubts: [], complete: true, sections: 1 });
+    expect(mappingToEdit(loaded, "Planner")).toEqual({ source: "saved", mapping: saved, doubts: [], complete: true, sections: 1 });
+  });
+
+  it("starts a mapping saved before arrangements (version 1) from how it is read now, its month columns found", async () => {
+    const saved: ColumnMapping = { kind: "kpi", headerRow: 1, columns: { kpi: 0, target: 1 } };
+    const months = sheet("Months", [["Metric", "Goal", "Jan", "Feb"], ["NPS", 45, 40, 41]]);
+    const loaded = await loadWorkbook(new MemoryPort([months], { mappings: { Months: saved } }), { asOf: AS_OF });
+    expect(loaded.parsed.kpis).toHaveLength(2);
+    expect(mappingToEdit(loaded, "Months").mapping).toEqual({ ...saved, arrangement: plain({ periodColumns: [2, 3] }) });
   });
 
   it("offers an empty key-result mapping for a sheet nothing was recognised on", async () => {

@@ -105,14 +105,15 @@ export interface ArrangementGuess {
 /**
  * The reader's best guess of a sheet's mapping and arrangement, to pre-fill the
  * Map view: its kind, header row(s), columns, form cells and period columns;
- * `null` when no goal table is found.
+ * `null` when no goal table is found. Given a mapping saved before arrangements
+ * existed, it is the arrangement that mapping is read with.
  *
  * @example
  * guessArrangement(sheet)?.mapping.arrangement?.periodColumns // [3, 4, 5, …] for Jan … Dec in D … O
  */
-export function guessArrangement(sheet: SheetData): ArrangementGuess | null {
-  const profiled = readProfiledLayout(sheet) !== null;
-  const layout = readLayout(sheet);
+export function guessArrangement(sheet: SheetData, mapping?: ColumnMapping): ArrangementGuess | null {
+  const profiled = !mapping && readProfiledLayout(sheet) !== null;
+  const layout = readLayout(sheet, mapping);
   const first = layout.blocks[0];
   if (!first) return null;
   const originRow = sheet.origin?.row ?? 0;
