@@ -139,27 +139,35 @@ function main(): void {
   out.push(table(Object.keys(wholeColumn.ms), [Object.values(wholeColumn.ms).map(fmt.ms)]), "");
 
   if (doors.length) {
-    const door = (run: DoorRun, bare: DoorRun) =>
-      run.exitCode > 1 ? `FAILED (${run.error ?? `exit ${run.exitCode}`})` : `${fmt.ms(run.ms)} / ${Math.round(run.maxRssMb)} (${(run.ms / bare.ms).toFixed(2)}x)`;
-    out.push("Every door end to end: the CLI as a child process on a generated .xlsx file; elapsed ms / peak RSS MB,", "and in brackets the time as a ratio to a bare ExcelJS streaming read of the same file in the same run:", "");
+    const door = (run: DoorRun | null, bare: DoorRun) =>
+      run === null
+        ? "not run"
+        : run.exitCode > 1
+          ? `FAILED (${run.error ?? `exit ${run.exitCode}`})`
+          : `${fmt.ms(run.ms)} (${fmt.ms(run.cpuMs)}) / ${Math.round(run.maxRssMb)} · ${(run.cpuMs / bare.cpuMs).toFixed(2)}x`;
+    out.push(
+      "Every door end to end: the CLI as a child process on a generated .xlsx file; elapsed ms (CPU ms) / peak RSS MB,",
+      "then the CPU time as a ratio to a bare ExcelJS streaming read of the same file in the same run:",
+      "",
+    );
     out.push(
       table(
-        ["key results", "file MB", "bare ExcelJS read", "Altitude reader alone", "score", "check", "rollup", "review"],
+        ["key results", "file MB", "bare ExcelJS read", "Altitude reader alone", "score", "check", "rollup", "review (one workbook)", "review --split"],
         doors.map((d) => [
           fmt.n(d.keyResults),
           d.fileMb.toFixed(1),
-          `${fmt.ms(d.bare.ms)} / ${Math.round(d.bare.maxRssMb)}`,
+          `${fmt.ms(d.bare.ms)} (${fmt.ms(d.bare.cpuMs)}) / ${Math.round(d.bare.maxRssMb)}`,
           door(d.reader, d.bare),
           door(d.doors.score, d.bare),
           door(d.doors.check, d.bare),
           door(d.doors.rollup, d.bare),
           door(d.doors.review, d.bare),
+          door(d.split, d.bare),
         ]),
       ),
       "",
-      `Review: ${doors[0].reviewMode}.`,
-      "",
     );
+    for (const d of doors) if (d.split === null) out.push(`review --split at ${fmt.n(d.keyResults)} key results: ${d.splitNote}.`, "");
   }
   out.push(
     `Excel adapter on a text-heavy sheet (${fmt.n(excelText.rows)} rows, ${fmt.n(excelText.textChars)} characters): ${excelText.roundTrips} round trips, ` +
@@ -261,12 +269,21 @@ function main(): void {
   const doorsAt = (keyResults: number) => doors.find((d) => d.keyResults === keyResults);
   const hundred = doorsAt(100_000);
   if (hundred) {
-    const ratio = hundred.doors.score.ms / hundred.bare.ms;
-    targets.push({ name: "score on 100,000 key results <= 1.5x a bare ExcelJS read", figure: `${ratio.toFixed(2)}x (${fmt.ms(hundred.doors.score.ms)} / ${fmt.ms(hundred.bare.ms)} ms)`, met: ratio <= 1.5 });
-    const rollupRatio = hundred.doors.rollup.ms / hundred.doors.score.ms;
-    targets.push({ name: "rollup <= 2x score (100,000 key results)", figure: `${rollupRatio.toFixed(2)}x`, met: rollupRatio <= 2 });
-    const review = hundred.doors.review;
-    targets.push({ name: "reviews for 5,000 people <= 30 s (100,000 key results)", figure: `${fmt.ms(review.ms)} ms (${hundred.reviewMode.split(" (")[0]})`, met: review.exitCode <= 1 && review.ms <= 30_000 });
+    // Ratios of CPU time measured in the same run: other work on a shared machine stretches elapsed time far more.
+    const ratio = hundred.doors.score.cpuMs / hundred.bare.cpuMs;
+    targets.push({
+      name: "score on 100,000 key results <= 1.5x a bare ExcelJS read (CPU)",
+      figure: `${ratio.toFixed(2)}x (${fmt.ms(hundred.doors.score.cpuMs)} / ${fmt.ms(hundred.bare.cpuMs)} ms; elapsed ${(hundred.doors.score.ms / hundred.bare.ms).toFixed(2)}x)`,
+      met: ratio <= 1.5,
+    });
+    const rollupRatio = hundred.doors.rollup.cpuMs / hundred.doors.score.cpuMs;
+    targets.push({ name: "rollup <= 2x score (100,000 key results, CPU)", figure: `${rollupRatio.toFixed(2)}x (elapsed ${(hundred.doors.rollup.ms / hundred.doors.score.ms).toFixed(2)}x)`, met: rollupRatio <= 2 });
+    const split = hundred.split;
+    targets.push({
+      name: "review --split for 5,000 people <= 30 s (100,000 key results)",
+      figure: split ? `${fmt.ms(split.ms)} ms elapsed (${fmt.ms(split.cpuMs)} ms CPU)` : "not run",
+      met: split !== null && split.exitCode <= 1 && split.ms <= 30_000,
+    });
   }
   const limit = doorsAt(1_048_575);
   if (limit) {
@@ -277,10 +294,11 @@ function main(): void {
     for (const [, r] of runs) peak = Math.max(peak, r.maxRssMb);
     targets.push({ name: "1,048,575 key results: peak RSS <= 3 GB", figure: `${(peak / GB).toFixed(2)} GB`, met: peak <= 3 * GB });
     if (hundred) {
-      const growth = runs.map(([name, r]) => `${name} ${(r.ms / hundred.doors[name as keyof DoorsResult["doors"]].ms).toFixed(1)}x`);
+      const growthOf = (name: string, r: DoorRun) => r.cpuMs / hundred.doors[name as keyof DoorsResult["doors"]].cpuMs;
+      const growth = runs.map(([name, r]) => `${name} ${growthOf(name, r).toFixed(1)}x`);
       let worst = 0;
-      for (const [name, r] of runs) worst = Math.max(worst, r.ms / hundred.doors[name as keyof DoorsResult["doors"]].ms);
-      targets.push({ name: "1,048,575 key results: time <= 12x the 100,000 figure", figure: growth.join(", "), met: worst <= 12 });
+      for (const [name, r] of runs) worst = Math.max(worst, growthOf(name, r));
+      targets.push({ name: "1,048,575 key results: CPU time <= 12x the 100,000 figure", figure: growth.join(", "), met: worst <= 12 });
     }
   }
   targets.push({ name: "whole-column custom functions complete", figure: `${Object.values(wholeColumn.errors).every((e) => e < wholeColumn.rows) ? "all" : "some failed"}`, met: Object.keys(wholeColumn.ms).length === 7 });

@@ -234,6 +234,8 @@ export interface Converted {
   address: string;
   /** Headers of the computed columns added as live formulas. */
   computed: string[];
+  /** Headers of the columns added with what Altitude read for each row (a KPI carried from above, a period's start). */
+  asRead: string[];
 }
 
 /**
@@ -258,7 +260,8 @@ export async function convertToTable(
   options.onStart?.({ rows: recognised.rowCount, computed: plan.value.computed.length });
   try {
     const done = await editor.convertToTable(plan.value);
-    return { ok: true, ...done, computed: plan.value.computed.map((c) => c.header) };
+    const columns = plan.value.computed;
+    return { ok: true, ...done, computed: columns.filter((c) => !c.asRead).map((c) => c.header), asRead: columns.filter((c) => c.asRead).map((c) => c.header) };
   } catch (failure) {
     // Excel's own wording names its internals ("at TableCollection.add"), not the cause a user can act on.
     if (failure instanceof WorkbookError && REFUSED.has(failure.code)) return fail({ code: "table-refused", sheet });

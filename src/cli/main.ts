@@ -30,6 +30,7 @@ import {
 import { safeFilePart, uniqueNames } from "./file-names";
 import { checkOutput, claimTemp, releaseTemp, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
+import { writeJson } from "./json-out";
 import { findingsJson, findingsText, notReadReport, notReadText, scoreReport, scoreText } from "./report";
 import { visible } from "./terminal";
 
@@ -274,8 +275,15 @@ async function score(file: string, values: Values, io: Io): Promise<number> {
   const missing = missingGoalSheets(loaded);
   if (missing) unusable(file, missing);
   const report = scoreReport(loaded);
-  io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : scoreText(report));
+  if (values.json) jsonLine(report, io);
+  else io.out(scoreText(report));
   return EXIT.ok;
+}
+
+/** `--json` output in pieces, as `JSON.stringify(value, null, 2)` and a newline: a million key results are more than one string can hold. */
+function jsonLine(value: unknown, io: Io): void {
+  writeJson(value, (piece) => io.out(piece));
+  io.out("\n");
 }
 
 /**
@@ -292,7 +300,8 @@ async function check(file: string, values: Values, io: Io): Promise<number> {
   if (!done.ok) unusable(file, done);
   warnAboutState(done.loaded, io);
   const notRead = notReadReport(done.loaded.parsed);
-  io.out(values.json ? `${JSON.stringify({ findings: findingsJson(done.findings), ...notRead }, null, 2)}\n` : `${notReadText(notRead)}\n${findingsText(done.findings)}`);
+  if (values.json) jsonLine({ findings: findingsJson(done.findings), ...notRead }, io);
+  else io.out(`${notReadText(notRead)}\n${findingsText(done.findings)}`);
   return done.findings.some((f) => f.severity === "error") ? EXIT.errorFindings : EXIT.ok;
 }
 
@@ -425,7 +434,7 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
   try {
     for (let i = 0; i < teams.length; i++) {
       // A fresh copy of the input per team: only that team's sheets are added to it.
-      const copy = i === 0 ? source : await openXlsx(file);
+      const copy = i === 0 ? source : source.blankCopy();
       await writeReviewSheets(copy, teams[i].reviews, chosen.period);
       const temp = claimTemp(path.resolve(targets[i]));
       temps.push(temp);

@@ -97,6 +97,32 @@ export const CONTRACTS: Contract[] = [
     },
   },
   {
+    id: "table-lookups-follow-rows",
+    needs: "tables",
+    title: "A table formula over its own row and its columns (LET, FILTER, XLOOKUP) keeps each row's result after sorting and in an inserted row",
+    source:
+      "Using structured references with Excel tables (https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e); " +
+      "TableSort.apply (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablesort#excel-excel-tablesort-apply-member(1)); " +
+      "Use calculated columns in an Excel table (https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8)",
+    async run(host, scratch) {
+      // The shape of a converted KPI table's Trend: each reading's previous value, by name and period.
+      const previous = '=LET(prior,IFERROR(MAX(FILTER([Period],([Name]=[@Name])*([Period]<[@Period]))),0),XLOOKUP(1,([Name]=[@Name])*([Period]=prior),[Value],"none"))';
+      const rows = [["a", "1", "10"], ["b", "1", "30"], ["a", "2", "20"], ["a", "4", "40"]];
+      // As a conversion does: the table first, then the formulas its structured references need.
+      await host.typeCells(scratch, { row: 0, col: 0 }, [["Name", "Period", "Value", "Previous"], ...rows.map((row) => [...row, ""])]);
+      const table = await host.addTable(scratch, { row: 0, col: 0, rows: rows.length + 1, cols: 4 });
+      await host.typeCells(scratch, { row: 1, col: 3 }, rows.map(() => [previous]));
+      await host.sortTable(table, 2, false);
+      await host.insertTableRows(table, 1, [["a", 3, 35, ""]]);
+      const { values } = await host.read(scratch, { row: 1, col: 0, rows: rows.length + 1, cols: 4 });
+      const seen = Object.fromEntries(values.map((line) => [`${String(line[0])}${String(line[1])}`, line[3]]));
+      const wanted: Record<string, RawCell> = { a1: "none", b1: "none", a2: 10, a3: 20, a4: 35 };
+      const wrong = Object.keys(wanted).filter((key) => seen[key] !== wanted[key]);
+      const shown = wrong.map((key) => `${key}: ${seen[key] === "" || seen[key] === undefined ? "blank" : String(seen[key])} instead of ${String(wanted[key])}`).join(", ");
+      return expect(wrong.length === 0, wrong.length === 0 ? "every row kept its previous value, the inserted row included" : shown);
+    },
+  },
+  {
     id: "sheet-names",
     needs: "excel-sheet-names",
     title: "Sheet names Excel forbids are refused: over 31 characters, : \\ / ? * [ ], leading or trailing apostrophe, History, a taken name",

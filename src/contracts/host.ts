@@ -45,6 +45,10 @@ export interface ContractHost {
   tableRange(table: string): Promise<RangeRef>;
   /** Appends rows the way Altitude adds check-ins to a table. */
   appendToTable(table: string, rows: RawCell[][]): Promise<void>;
+  /** Sorts the table's data rows by one of its columns (zero-based), as a person sorting it would. */
+  sortTable(table: string, column: number, ascending: boolean): Promise<void>;
+  /** Inserts rows into the table at a zero-based index among its data rows, as a person inserting table rows would. */
+  insertTableRows(table: string, index: number, rows: RawCell[][]): Promise<void>;
   /** Merges the range into one cell. */
   merge(sheet: string, range: RangeRef): Promise<void>;
   /** Runs `change` and resolves to true once the host reports a change, false after `waitMs`. */

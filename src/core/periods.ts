@@ -226,6 +226,31 @@ export function periodWithin(inner: Period | null, outer: Period): boolean {
 }
 
 /**
+ * The period of `kind` containing a period (its quarter, half or year, fiscal
+ * when the fiscal year starts in another month than January; a month is always
+ * the calendar month). `null` when `kind` is shorter than the period: which
+ * month of a quarter is meant is unknown.
+ *
+ * @example
+ * enclosingPeriod(makePeriod("month", 2025, 3)!, "quarter")?.label // "2025-Q1"
+ * enclosingPeriod(makePeriod("month", 2025, 5)!, "quarter", 4)?.label // "FY2026-Q1"
+ * enclosingPeriod(makePeriod("month", 2025, 3)!, "year")?.label // "2025"
+ * enclosingPeriod(makePeriod("year", 2025, 1)!, "month") // null
+ */
+export function enclosingPeriod(period: Period, kind: PeriodKind, fiscalYearStartMonth = 1): Period | null {
+  if (MONTHS_IN[kind] < MONTHS_IN[period.kind]) return null;
+  if (kind === period.kind) return period;
+  const y = Number(period.start.slice(0, 4));
+  const m = Number(period.start.slice(5, 7));
+  if (kind === "month") return makePeriod("month", y, m);
+  const start = fiscalStart({ fiscalYearStartMonth });
+  // Months since the (fiscal) year began, and the year it is named after (the one it ends in).
+  const into = (m - start + 12) % 12;
+  const named = start !== 1 && m >= start ? y + 1 : y;
+  return makePeriod(kind, named, Math.floor(into / MONTHS_IN[kind]) + 1, start);
+}
+
+/**
  * The year containing a date: the calendar year, or the fiscal year (named after
  * the year it ends in) when the fiscal year starts in another month than January.
  *

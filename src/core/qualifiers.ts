@@ -119,3 +119,48 @@ export function splitQualifier(text: string): Qualified | null {
 export function boundOf(raw: unknown): Bound | null {
   return typeof raw === "string" ? (splitQualifier(raw)?.bound ?? null) : null;
 }
+
+/** A number as a statement writes it: sign, currency, digits, and a scale or percent after. */
+const STATED_NUMBER = "[-+]?[$€£¥₹]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\s*(?:%|k|m|mn|bn|b)?";
+/** Up to four words, then the number: `Closed $400K`, `Churn: 6%`. */
+const WORDS_THEN_NUMBER = new RegExp(`^(\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}[\\p{L}'’-]*){0,3})\\s*[:：]?\\s+(${STATED_NUMBER})$`, "iu");
+const RESULT = new RegExp(`^${STATED_NUMBER}$`, "i");
+
+/**
+ * The number a short statement in a value cell gives, as written, or `null`:
+ * the result after an equals sign (`NPS = 42`, the working `10/13 = 0.77`), or
+ * the one number after a few words that echo the subject the cell measures
+ * (`Closed $400K` for "Close $500K new revenue"). A note in brackets
+ * (`NPS = 42 (Δ10)`) is left out. Words that do not echo the subject give
+ * `null`: `see row 12` is no value.
+ *
+ * @example
+ * numberInStatement("NPS = 42 (Δ10)") // "42"
+ * numberInStatement("400/500 = 0.80") // "0.80"
+ * numberInStatement("Closed $400K", "Close $500K new revenue") // "$400K"
+ * numberInStatement("see row 12", "Close $500K new revenue") // null
+ */
+export function numberInStatement(text: string, subject = ""): string | null {
+  if (typeof text !== "string" || text.length > 80) return null;
+  const bare = text.replace(/\s*\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  const equals = bare.lastIndexOf("=");
+  if (equals > 0) {
+    const result = bare.slice(equals + 1).trim();
+    return RESULT.test(result) ? result : null;
+  }
+  const said = WORDS_THEN_NUMBER.exec(bare);
+  return said !== null && echoes(said[1], subject) ? said[2].trim() : null;
+}
+
+/** Whether any word of `words` starts like a word of `subject`, over their first four letters or the shorter word (`Closed` and `Close`, `NPS` and `NPS`). */
+function echoes(words: string, subject: string): boolean {
+  const own = subject.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length >= 3);
+  for (const word of words.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (word.length < 3) continue;
+    for (const other of own) {
+      const length = Math.min(4, word.length, other.length);
+      if (word.slice(0, length) === other.slice(0, length)) return true;
+    }
+  }
+  return false;
+}

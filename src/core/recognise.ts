@@ -56,7 +56,7 @@ export const SHEET_KINDS = {
       owner: { label: "Owner", aliases: ["dri", "responsible", "accountable", "assignee", "lead", "kr owner", "key result owner", "owned by"] },
       type: { label: "Type", aliases: ["kr type", "metric type", "measure type", "key result type"] },
       start: { label: "Start", aliases: ["baseline", "from", "start value", "starting value", "initial", "initial value", "base"] },
-      target: { label: "Target", aliases: ["to", "target value", "end value", "target metric", "desired value", "goal value"] },
+      target: { label: "Target", aliases: ["to", "target value", "end value", "target metric", "desired value", "goal value", "kr target", "key result target"] },
       current: { label: "Current", aliases: ["actual", "latest", "current value", "progress value", "now", "achieved", "result", "actual value", "current metric", "current status value"] },
       weight: { label: "Weight", aliases: ["weighting", "weight %", "kr weight", "weightage", "weightage %"] },
       score: { label: "Score", aliases: ["progress", "completion", "% complete", "percent complete", "completion %", "progress %", "grade", "okr score", "kr score", "final score", "final grade", "achievement %", "attainment", "status %", "progress score"] },
@@ -160,6 +160,7 @@ const ALIAS_INDEX: ReadonlyMap<SheetKind, ReadonlyMap<string, string>> = new Map
  * fieldForHeader("okr", "Baseline") // "start"
  * fieldForHeader("okr", "DRI") // "owner"
  * fieldForHeader("okr", "Budget") // null
+ * fieldForHeader("kpi", "Objective / KPI") // "kpi"
  */
 export function fieldForHeader(kind: SheetKind, header: RawCell): string | null {
   if (typeof header !== "string" || header.length === 0 || header.length > 80) return null;
@@ -176,7 +177,25 @@ export function fieldForHeader(kind: SheetKind, header: RawCell): string | null 
   }
   // A period written after the field's name: `Target April-Sept`, `Actual Q3`, `Target FY26`.
   const dated = bare.replace(PERIOD_SUFFIX, "");
-  return dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
+  const datedField = dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
+  return datedField ?? fieldOfParts(index, bare);
+}
+
+/**
+ * A header naming a column two ways (`Objective / KPI`, `Department/Owner`):
+ * the field its named parts agree on; `null` when none is named or two parts
+ * name different fields (`Target/Actual` is no one field).
+ */
+function fieldOfParts(index: ReadonlyMap<string, string>, header: string): string | null {
+  if (!header.includes("/")) return null;
+  let found: string | null = null;
+  for (const part of header.split("/")) {
+    const field = index.get(normaliseHeader(part));
+    if (field === undefined) continue;
+    if (found !== null && found !== field) return null;
+    found = field;
+  }
+  return found;
 }
 
 const PERIOD_SUFFIX =

@@ -8,8 +8,6 @@ import { a1, columnLetter, type RangeRef } from "./address";
 import type { RawCell, RecognisedSheet, SheetData } from "./model";
 import type { ConditionalBlock, ValidationBlock } from "./plan";
 import { parsePeriod } from "./periods";
-import { kpiDirection } from "./scoring";
-import { toNumber } from "./values";
 import type { Settings } from "./settings";
 import { fail, ok, type Outcome } from "./outcome";
 
@@ -18,6 +16,8 @@ export interface ComputedColumn {
   /** One formula per data row, top to bottom. */
   formulas: string[];
   numberFormat: string | null;
+  /** A column of what Altitude read for each row (a name carried from above, a period's start), not a live figure. */
+  asRead: boolean;
 }
 
 export interface TableConversion {
@@ -63,6 +63,20 @@ export const DIRECTION_CHOICES = ["higher", "lower", "band"];
 /**
  * Plans the table conversion of a recognised sheet.
  *
+ * Every computed formula reads its own row (`[@Start]`) and whole columns of its own
+ * table (`[Period]`), never another row by its address, so sorting the table or
+ * inserting a row keeps each figure with its reading ("Using structured references
+ * with Excel tables",
+ * https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e).
+ * A reading's predecessor (Trend) and a person's other areas (Person score) are found
+ * by lookups over the table's columns with `LET`, `FILTER` and `XLOOKUP`: Excel 2021,
+ * Excel for Microsoft 365 and Excel on the web, the same Excel the custom functions
+ * need (CustomFunctionsRuntime 1.2 is not in Excel 2019 or earlier, where the whole
+ * column shows `#NAME?`). Where a key is not in the row's own cells (a KPI or person
+ * written once above its rows, a period written as text, which no Excel function
+ * orders), the conversion adds a column holding the key as Altitude read it, so the
+ * user's cells stay as they are.
+ *
  * @example
  * const plan = planTableConversion(sheet, recognised, DEFAULT_SETTINGS);
  * plan.ok && plan.value.computed.map((c) => c.header) // ["Score", "Grade", "Pace"]
@@ -82,25 +96,13 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
   const range: RangeRef = { row: firstRow, col: sheet.origin.col, rows: dataRows + 1, cols: width };
   const nextCol = sheet.origin.col + width;
   const rows = Array.from({ length: dataRows }, (_, i) => firstRow + 1 + i);
-  const col = (field: string): number | undefined => recognised.columns[field];
-  const names = tableColumnNames([...(sheet.values[headerIndex] ?? []), ...Array<RawCell>(Math.max(0, width - (sheet.values[headerIndex]?.length ?? 0))).fill(""), ...COMPUTED_HEADERS[recognised.kind]]);
-  // A computed column reads its own row through a structured reference ([@Start]), which
-  // sorting and inserting rows cannot break ("Using structured references with Excel tables",
-  // https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e).
-  // A value carried from another row (an objective's commitment on its first row, a KPI's
-  // floor on its first reading) is written as that value, never as a reference to the other row.
-  const ref = (field: string, row: number): string | null => {
-    const c = col(field);
-    if (c === undefined) return null;
-    if (row === CURRENT_ROW) return ownRow(names[c - sheet.origin.col]);
-    const value = cellAt(sheet, row, c);
-    if (typeof value === "number") return String(value);
-    if (typeof value === "boolean") return String(value).toUpperCase();
-    // Excel refuses a text literal over 255 characters in a formula; no bound or commitment is that long.
-    const text = String(value);
-    return text === "" || text.length > 255 ? '""' : `"${text.replace(/"/g, '""')}"`;
-  };
-  const computed = computedColumns(recognised, sheet, rows, nextCol, ref, settings);
+  const read: Reading = { sheet, recognised, rows, settings };
+  const keys = keyColumns(read);
+  const headers = [...COMPUTED_HEADERS[recognised.kind], ...keys.map((k) => k.header)];
+  const userHeaders = Array.from({ length: width }, (_, i) => sheet.values[headerIndex]?.[i] ?? "");
+  const names = tableColumnNames([...userHeaders, ...headers]);
+  const refs = referencesFor(read, names, keys);
+  const computed: ComputedColumn[] = [...computedColumns(read, refs), ...keys.map((k) => ({ header: k.header, formulas: k.formulas, numberFormat: k.numberFormat, asRead: true }))];
   const conditional: ConditionalBlock[] = [];
   computed.forEach((column, i) => {
     const colours = column.header === "Grade" ? GRADE_COLOURS : column.header === "Pace" ? PACE_COLOURS : column.header === "Status" ? STATUS_COLOURS : null;
@@ -108,7 +110,7 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
   });
   const validations: ValidationBlock[] = [];
   const dropDown = (field: string, list: string[]) => {
-    const c = col(field);
+    const c = recognised.columns[field];
     if (c !== undefined) validations.push({ kind: "validation", range: { row: firstRow + 1, col: c, rows: dataRows, cols: 1 }, list });
   };
   if (recognised.kind === "okr") {
@@ -129,14 +131,122 @@ export function planTableConversion(sheet: SheetData, recognised: RecognisedShee
   });
 }
 
-/** A field's reference: `CURRENT_ROW` for the formula's own row, else the sheet row whose value it carries. */
-type RefFn = (field: string, row: number) => string | null;
+/** What the conversion reads: the sheet, how it was recognised, its data rows (sheet rows, zero-based) and the settings. */
+interface Reading {
+  sheet: SheetData;
+  recognised: RecognisedSheet;
+  rows: number[];
+  settings: Settings;
+}
 
-/** Marks "the formula's own row" for a RefFn. */
-const CURRENT_ROW = -1;
+/** A column the conversion adds holding a key of each row as Altitude read it (`KPI as read`, `Period start`). */
+interface KeyColumn {
+  /** The key it stands for: a field of the sheet, or `periodStart`. */
+  key: string;
+  header: string;
+  formulas: string[];
+  numberFormat: string | null;
+}
+
+/** How formulas name a field on their own row and over the whole table. */
+interface References {
+  /** `[@Start]`, or a carried value written as a literal; null when the sheet has no such column. */
+  own(field: string, row: number): string | null;
+  /** `[Start]`, the column's data rows; null when the sheet has no such column. */
+  all(field: string): string | null;
+  /** `[@Score]`: a computed column on the formula's own row, by the header it was planned with. */
+  computed(header: string): string;
+  /** The own-row and whole-column references of a key (KPI, owner, period start, employee …), null when there is none. */
+  key(name: string): { own: string; all: string } | null;
+}
 
 /** The headers of the computed columns each kind of sheet gets. */
 const COMPUTED_HEADERS: Record<RecognisedSheet["kind"], string[]> = { okr: ["Score", "Grade", "Pace"], kpi: ["Status", "Trend"], kra: ["Person score"], checkins: [] };
+
+/**
+ * Which keys each kind of sheet groups its rows by, as the analysis does: a KPI's readings
+ * by name and owner (ordered by period), a person's areas by employee and review period.
+ * A blank key cell continues the row above as the parser reads it: within its `group` (a
+ * KPI's owner only under a blank KPI name), or with no group from the nearest filled cell
+ * above (a review period written once for everyone).
+ */
+const GROUP_KEYS: Record<RecognisedSheet["kind"], Array<{ field: string; group: string | null }>> = {
+  okr: [],
+  kpi: [
+    { field: "kpi", group: "kpi" },
+    { field: "owner", group: "kpi" },
+  ],
+  kra: [
+    { field: "employee", group: "employee" },
+    { field: "period", group: null },
+  ],
+  checkins: [],
+};
+
+/**
+ * The key columns a sheet needs: one for each grouping field that some row carries
+ * from a row above (its own cell blank), and for a KPI sheet whose periods are not
+ * all numbers, the start date of each reading's period, which orders its readings.
+ */
+function keyColumns(read: Reading): KeyColumn[] {
+  const { sheet, recognised, rows, settings } = read;
+  const out: KeyColumn[] = [];
+  for (const { field, group } of GROUP_KEYS[recognised.kind]) {
+    const c = recognised.columns[field];
+    if (c === undefined) continue;
+    const from = group === null ? filledDownRows(sheet, c, rows) : carriedRows(sheet, recognised, rows, field, group);
+    if (from.every((r, i) => r === rows[i])) continue;
+    const header = `${String(sheet.values[recognised.headerRow - 1 - sheet.origin.row]?.[c - sheet.origin.col] ?? field).trim() || field} as read`;
+    out.push({ key: field, header, numberFormat: null, formulas: from.map((r) => `=${literal(cellAt(sheet, r, c))}`) });
+  }
+  const period = recognised.columns.period;
+  if (recognised.kind === "kpi" && period !== undefined) {
+    const from = filledDownRows(sheet, period, rows);
+    const values = from.map((r) => cellAt(sheet, r, period));
+    if (from.some((r, i) => r !== rows[i]) || values.some((v) => typeof v !== "number" && v !== "" && v !== null)) {
+      const formulas = values.map((value) => {
+        const parsed = parsePeriod(value, { dateKind: "month", fiscalYearStartMonth: settings.fiscalYearStartMonth });
+        return parsed.ok && parsed.value ? `=${dateLiteral(parsed.value.start)}` : '=""';
+      });
+      out.push({ key: "periodStart", header: "Period start", numberFormat: "yyyy-mm-dd", formulas });
+    }
+  }
+  return out;
+}
+
+function referencesFor(read: Reading, names: string[], keys: KeyColumn[]): References {
+  const { sheet, recognised } = read;
+  const width = names.length - COMPUTED_HEADERS[recognised.kind].length - keys.length;
+  const nameOf = (c: number | undefined) => (c === undefined ? null : names[c - sheet.origin.col]);
+  const keyName = (key: string) => {
+    const index = keys.findIndex((k) => k.key === key);
+    return index < 0 ? null : names[width + COMPUTED_HEADERS[recognised.kind].length + index];
+  };
+  return {
+    own(field, row) {
+      const c = recognised.columns[field];
+      if (c === undefined) return null;
+      if (row === CURRENT_ROW) return ownRow(names[c - sheet.origin.col]);
+      return literal(cellAt(sheet, row, c));
+    },
+    all(field) {
+      const name = nameOf(recognised.columns[field]);
+      return name === null ? null : wholeColumn(name);
+    },
+    computed(header) {
+      return ownRow(names[width + COMPUTED_HEADERS[recognised.kind].indexOf(header)]);
+    },
+    key(key) {
+      const helper = keyName(key);
+      if (helper !== null) return { own: ownRow(helper), all: wholeColumn(helper) };
+      const name = nameOf(recognised.columns[key]);
+      return name === null ? null : { own: ownRow(name), all: wholeColumn(name) };
+    },
+  };
+}
+
+/** Marks "the formula's own row" for `References.own`. */
+const CURRENT_ROW = -1;
 
 /**
  * The names Excel gives a table's columns from its header cells: the text of each,
@@ -158,103 +268,193 @@ export function tableColumnNames(headers: RawCell[]): string[] {
 
 /**
  * A computed formula for a host without tables (Google Sheets): each structured reference
- * to the formula's own row becomes the A1 address of that column on `row` (zero-based).
+ * to the formula's own row becomes the A1 address of that column on `row` (zero-based),
+ * and each reference to a whole column (`[Rating]`) the column's data rows, fixed
+ * (`$D$2:$D$9`). Sheets computes comparisons and IF over ranges only inside ARRAYFORMULA
+ * (as its LET page shows, https://support.google.com/docs/answer/13190535), so a formula
+ * over whole columns is wrapped in it.
  *
  * @example
  * withRowAddresses(conversion, "=ALTITUDE.OKRGRADE([@Score])", 3) // "=ALTITUDE.OKRGRADE(G4)" when Score is column G
+ * withRowAddresses(conversion, "=MAX([Start])", 3) // "=ARRAYFORMULA(MAX($B$4:$B$6))"
  */
 export function withRowAddresses(conversion: Pick<TableConversion, "columnNames" | "range">, formula: string, row: number): string {
-  return formula.replace(/\[@(?:\[((?:[^'\]]|'.)*)\]|([A-Za-z_][A-Za-z0-9_]*))\]/g, (whole, bracketed: string | undefined, plain: string | undefined) => {
+  const index = (bracketed: string | undefined, plain: string | undefined) => {
     const name = (bracketed ?? plain ?? "").replace(/'(.)/g, "$1").toLowerCase();
-    const index = conversion.columnNames.findIndex((column) => column.toLowerCase() === name);
-    return index < 0 ? whole : a1(row, conversion.range.col + index);
-  });
+    return conversion.columnNames.findIndex((column) => column.toLowerCase() === name);
+  };
+  const { range } = conversion;
+  let columns = false;
+  const addressed = formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\[@(?:\[((?:[^'\]]|'.)*)\]|([A-Za-z_][A-Za-z0-9_]*))\]/g, (whole, bracketed: string | undefined, plain: string | undefined) => {
+              const at = index(bracketed, plain);
+              return at < 0 ? whole : a1(row, range.col + at);
+            })
+            .replace(/\[(?:\[((?:[^'\]]|'.)*)\]|([^[\]@#'][^[\]]*))\]/g, (whole, bracketed: string | undefined, plain: string | undefined) => {
+              const at = index(bracketed, plain);
+              if (at < 0) return whole;
+              const letter = columnLetter(range.col + at);
+              columns = true;
+              return `$${letter}$${range.row + 2}:$${letter}$${range.row + range.rows}`;
+            }),
+    )
+    .join("");
+  return columns ? `=ARRAYFORMULA(${addressed.replace(/^=/, "")})` : addressed;
 }
 
 /** `[@Start]`, or `[@[Key result]]` with Excel's escapes for names that need brackets. */
 function ownRow(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `[@${name}]`;
-  return `[@[${name.replace(/(['#[\]])/g, "'$1")}]]`;
+  return `[@[${escapeName(name)}]]`;
 }
 
-function computedColumns(recognised: RecognisedSheet, sheet: SheetData, rows: number[], nextCol: number, ref: RefFn, settings: Settings): ComputedColumn[] {
+/** `[Rating]`, or `[[Review period]]` for a name that is not a plain word: the column's data rows, unqualified, as a formula inside the table may write it. */
+function wholeColumn(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `[${name}]`;
+  return `[[${escapeName(name)}]]`;
+}
+
+/** Excel's escape in a structured reference: an apostrophe before `[`, `]`, `#` and `'`. */
+function escapeName(name: string): string {
+  return name.replace(/(['#[\]])/g, "'$1");
+}
+
+/**
+ * A cell's value as a formula literal: a number, TRUE/FALSE, or quoted text. Excel refuses a
+ * text literal over 255 characters, so longer text is joined from pieces (`"…"&"…"`).
+ */
+function literal(value: RawCell): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return String(value).toUpperCase();
+  const text = String(value ?? "");
+  if (text === "") return '""';
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += 255) pieces.push(`"${text.slice(i, i + 255).replace(/"/g, '""')}"`);
+  return pieces.join("&");
+}
+
+function computedColumns(read: Reading, refs: References): ComputedColumn[] {
+  const { sheet, recognised, rows, settings } = read;
   switch (recognised.kind) {
     case "okr": {
-      const periods = filledDown(sheet, recognised.columns.period, rows);
+      const periods = filledDownRows(sheet, recognised.columns.period, rows).map((r) => cellAt(sheet, r, recognised.columns.period));
+      // A key result's commitment is its objective's, written on the objective's first row: carried as its value.
       const commitments = carriedRows(sheet, recognised, rows, "commitment", "objective");
+      const own = (field: string) => refs.own(field, CURRENT_ROW);
       return [
         {
           header: "Score",
           numberFormat: "0%",
-          formulas: rows.map(() => fn("OKRSCORE", [ref("start", CURRENT_ROW) ?? '""', ref("target", CURRENT_ROW), ref("current", CURRENT_ROW), ref("type", CURRENT_ROW)])),
+          asRead: false,
+          formulas: rows.map(() => fn("OKRSCORE", [own("start") ?? '""', own("target"), own("current"), own("type")])),
         },
         {
           header: "Grade",
           numberFormat: null,
-          formulas: rows.map((r, i) => fn("OKRGRADE", ["[@Score]", ref("commitment", commitments[i] === r ? CURRENT_ROW : commitments[i])])),
+          asRead: false,
+          formulas: rows.map((r, i) => fn("OKRGRADE", [refs.computed("Score"), refs.own("commitment", commitments[i] === r ? CURRENT_ROW : commitments[i])])),
         },
         {
           header: "Pace",
           numberFormat: null,
+          asRead: false,
           formulas: rows.map((_, i) => {
             const period = parsePeriod(periods[i], { fiscalYearStartMonth: settings.fiscalYearStartMonth });
             if (!period.ok || !period.value) return '=""';
-            return fn("OKRPACE", ["[@Score]", dateLiteral(period.value.start), dateLiteral(period.value.end)]);
+            return fn("OKRPACE", [refs.computed("Score"), dateLiteral(period.value.start), dateLiteral(period.value.end)]);
           }),
         },
       ];
     }
     case "kpi": {
-      const previous = previousReadingRows(sheet, recognised, rows);
-      // A blank bound under a blank KPI name continues the one above, as the parser reads it.
+      // A blank bound under a blank KPI name continues the one above, as the parser reads it: carried as its value.
       const carried = (field: string) => carriedRows(sheet, recognised, rows, field, "kpi");
-      const bounds = { floor: carried("floor"), target: carried("target"), ceiling: carried("ceiling"), direction: carried("direction") };
-      const bound = (field: keyof typeof bounds, i: number) => ref(field, bounds[field][i] === rows[i] ? CURRENT_ROW : bounds[field][i]);
+      const from = { floor: carried("floor"), target: carried("target"), ceiling: carried("ceiling"), direction: carried("direction") };
+      const bound = (field: keyof typeof from, i: number) => refs.own(field, from[field][i] === rows[i] ? CURRENT_ROW : from[field][i]);
+      const actual = refs.own("actual", CURRENT_ROW);
       return [
         {
           header: "Status",
           numberFormat: null,
-          formulas: rows.map((_, i) =>
-            fn("KPISTATUS", [ref("actual", CURRENT_ROW), bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)]),
-          ),
+          asRead: false,
+          formulas: rows.map((_, i) => fn("KPISTATUS", [actual, bound("floor", i) ?? '""', bound("target", i) ?? '""', bound("ceiling", i), bound("direction", i)])),
         },
         {
           header: "Trend",
           numberFormat: null,
-          // The trend still reads the previous reading's cell by its address: a reading's
-          // predecessor is another row, which no structured reference to this row can name.
-          formulas: rows.map((r, i) => {
-            const actual = recognised.columns.actual === undefined ? null : a1(r, recognised.columns.actual);
-            const prev = previous[i];
-            if (actual === null || prev === null) return '="Flat"';
-            // Without a Direction column, the row's floor and target say which way is better.
-            const direction =
-              bound("direction", i) ?? (rowDirection(sheet, recognised, bounds.floor[i], bounds.target[i], bounds.ceiling[i], settings) === "lower" ? '"lower"' : null);
-            return fn("KPITREND", [`CHOOSE({1,2},${a1(prev, recognised.columns.actual ?? 0)},${actual})`, direction]);
-          }),
+          asRead: false,
+          formulas: rows.map((_, i) => trendFormula(refs, { floor: bound("floor", i), target: bound("target", i), ceiling: bound("ceiling", i), direction: bound("direction", i) })),
         },
       ];
     }
     case "kra": {
-      const blocks = personBlocks(sheet, recognised, rows);
-      return [
-        {
-          header: "Person score",
-          numberFormat: "0.00",
-          formulas: rows.map((_, i) => {
-            const [top, bottom] = blocks[i];
-            const rating = recognised.columns.rating;
-            const weight = recognised.columns.weight;
-            if (rating === undefined || weight === undefined) return '=""';
-            const span = (c: number) => `$${columnLetter(c)}$${top + 1}:$${columnLetter(c)}$${bottom + 1}`;
-            return fn("KRASCORE", [span(rating), span(weight)]);
-          }),
-        },
-      ];
+      const rating = refs.all("rating");
+      const weight = refs.all("weight");
+      if (rating === null || weight === null) return [{ header: "Person score", numberFormat: "0.00", asRead: false, formulas: rows.map(() => '=""') }];
+      const same = ["employee", "period"]
+        .map((key) => refs.key(key))
+        .filter((key) => key !== null)
+        .map((key) => `(${key.all}=${key.own})`);
+      // FILTER gives 0 for a blank cell, which would read as a rating of 0: a blank stays blank ("").
+      const column = (all: string) => `IF(${all}="","",${all})`;
+      const formula =
+        same.length === 0
+          ? fn("KRASCORE", [column(rating), column(weight)])
+          : `=LET(mine,${same.join("*")},${fn("KRASCORE", [`FILTER(${column(rating)},mine)`, `FILTER(${column(weight)},mine)`]).slice(1)})`;
+      return [{ header: "Person score", numberFormat: "0.00", asRead: false, formulas: rows.map(() => formula) }];
     }
     default:
       return [];
   }
+}
+
+/**
+ * A reading's trend against the same KPI's (and owner's) reading of the latest earlier
+ * period, found over the table's columns, so it holds in any row order. No earlier
+ * reading, a blank actual on either, or a row without a period reads Flat, as in the
+ * analysis. Two readings of one KPI in one period are one too many: the lookup takes the
+ * first in the table's current order.
+ */
+function trendFormula(refs: References, bounds: { floor: string | null; target: string | null; ceiling: string | null; direction: string | null }): string {
+  const actual = refs.own("actual", CURRENT_ROW);
+  const period = refs.key("periodStart") ?? refs.key("period");
+  if (actual === null || refs.all("actual") === null) return '="Needs an Actual column"';
+  if (period === null) return '="Needs a Period column"';
+  const same = [refs.key("kpi"), refs.key("owner")]
+    .filter((key) => key !== null)
+    .map((key) => `(${key.all}=${key.own})*`)
+    .join("");
+  const { floor, target, ceiling, direction } = bounds;
+  // Without a stated direction, floor and target say which way is better, as KPISTATUS reads them;
+  // left blank, KPITREND reads a floor and ceiling without target as a band.
+  const inferred = floor === null || target === null ? null : inferredDirection(floor, target);
+  const way = direction === null ? inferred : inferred === null || !direction.startsWith("[") ? direction : `IF(${direction}="",${inferred},${direction})`;
+  const trend = fn("KPITREND", [`CHOOSE({1,2},before,${actual})`, way, floor, ceiling]).slice(1);
+  return (
+    `=LET(at,${period.own},same,${same}ISNUMBER(${period.all}),` +
+    `prior,IF(ISNUMBER(at),IFERROR(MAX(FILTER(${period.all},same*(${period.all}<at))),0),0),` +
+    `before,XLOOKUP(1,same*(${period.all}=prior),${refs.all("actual")},""),` +
+    `IF(OR(before="",${actual}=""),"Flat",${trend}))`
+  );
+}
+
+/**
+ * Which way is better from a floor and target: lower when the target is under the floor.
+ * Both carried as values: decided now; either on the row: decided by the formula, so an
+ * edited bound counts. `""` leaves KPITREND to read its floor and ceiling.
+ */
+function inferredDirection(floor: string, target: string): string {
+  if (!floor.startsWith("[") && !target.startsWith("[")) {
+    const [f, t] = [Number(floor), Number(target)];
+    if (floor === '""' || target === '""' || !Number.isFinite(f) || !Number.isFinite(t)) return '""';
+    return t < f ? '"lower"' : '"higher"';
+  }
+  return `IF(AND(ISNUMBER(${floor}),ISNUMBER(${target})),IF(${target}<${floor},"lower","higher"),"")`;
 }
 
 /** `=ALTITUDE.NAME(a,b)` with trailing missing optional arguments dropped. */
@@ -274,20 +474,8 @@ function cellAt(sheet: SheetData, row: number, col: number | undefined): RawCell
   return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? "";
 }
 
-/** Which way a KPI row is read, from its floor, target and ceiling (each on the row it is read from) as they are now. */
-function rowDirection(
-  sheet: SheetData,
-  recognised: RecognisedSheet,
-  floorRow: number,
-  targetRow: number,
-  ceilingRow: number,
-  settings: Settings,
-): ReturnType<typeof kpiDirection> {
-  const number = (field: string, row: number) => {
-    const read = toNumber(cellAt(sheet, row, recognised.columns[field]), undefined, { decimalSeparator: settings.decimalSeparator });
-    return read.ok ? read.value : null;
-  };
-  return kpiDirection({ actual: null, floor: number("floor", floorRow), target: number("target", targetRow), ceiling: number("ceiling", ceilingRow) });
+function isBlank(value: RawCell): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
 }
 
 /**
@@ -295,51 +483,20 @@ function rowDirection(
  * field and the `group` cell (KPI name, objective) are blank, the row above it came from.
  */
 function carriedRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[], field: string, group: string): number[] {
-  const blank = (row: number, col: number | undefined) => {
-    const v = cellAt(sheet, row, col);
-    return v === null || (typeof v === "string" && v.trim() === "");
-  };
   let from = -1;
   return rows.map((r) => {
-    if (from < 0 || !blank(r, recognised.columns[group]) || !blank(r, recognised.columns[field])) from = r;
+    if (from < 0 || !isBlank(cellAt(sheet, r, recognised.columns[group])) || !isBlank(cellAt(sheet, r, recognised.columns[field]))) from = r;
     return from;
   });
 }
 
-/** Values of a column with blanks filled from above, as people leave repeated cells blank. */
-function filledDown(sheet: SheetData, col: number | undefined, rows: number[]): RawCell[] {
-  let last: RawCell = "";
+/** For each row, the sheet row its value of column `col` is read from: its own, or for a blank cell the nearest filled one above, as people leave repeated cells blank. */
+function filledDownRows(sheet: SheetData, col: number | undefined, rows: number[]): number[] {
+  let last = -1;
   return rows.map((r) => {
-    const v = cellAt(sheet, r, col);
-    if (v !== "") last = v;
+    if (last < 0 || !isBlank(cellAt(sheet, r, col))) last = r;
     return last;
   });
-}
-
-/** For each KPI row, the sheet row of the same KPI's previous reading (by order on the sheet). */
-function previousReadingRows(sheet: SheetData, recognised: RecognisedSheet, rows: number[]): Array<number | null> {
-  const names = filledDown(sheet, recognised.columns.kpi, rows);
-  const lastSeen = new Map<string, number>();
-  return rows.map((r, i) => {
-    const key = String(names[i]).trim().toLowerCase();
-    const prev = lastSeen.get(key) ?? null;
-    lastSeen.set(key, r);
-    return prev;
-  });
-}
-
-/** For each KRA row, the first and last sheet rows of its run of rows for the same person. */
-function personBlocks(sheet: SheetData, recognised: RecognisedSheet, rows: number[]): Array<[number, number]> {
-  const names = filledDown(sheet, recognised.columns.employee, rows).map((v) => String(v).trim().toLowerCase());
-  const result: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i === rows.length || names[i] !== names[start]) {
-      for (let j = start; j < i; j++) result.push([rows[start], rows[i - 1]]);
-      start = i;
-    }
-  }
-  return result;
 }
 
 /**

@@ -73,6 +73,8 @@ export function sheetsContractHost(app: SheetsApp, formatDate: FormatDate, name 
     addTable: unsupported("tables"),
     tableRange: unsupported("tables"),
     appendToTable: unsupported("tables"),
+    sortTable: unsupported("tables"),
+    insertTableRows: unsupported("tables"),
     merge: unsupported("merged tables"),
     reportsChange: async () => false,
     calculate: unsupported("calculation in this host"),

@@ -166,6 +166,8 @@ export interface ExcelTable {
    * (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)).
    */
   readonly rows: { add(index?: number | null, values?: RawCell[][]): unknown };
+  /** Sorts the data rows by columns of the table (TableSort.apply, ExcelApi 1.2). */
+  readonly sort: { apply(fields: Array<{ key: number; ascending?: boolean }>): unknown };
   load(propertyNames?: string | string[]): ExcelTable;
   /** Turns the table back into a plain range, keeping its cells. */
   convertToRange(): unknown;

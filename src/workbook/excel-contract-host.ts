@@ -102,6 +102,18 @@ export function createExcelContractHost(excel: ExcelApi, options: ExcelContractH
       const added = await editor.appendToTable(name, rows);
       if (!added) throw new WorkbookError(`There is no table named "${name}".`, "ItemNotFound");
     },
+    async sortTable(name, column, ascending) {
+      await excel.run(async (context) => {
+        context.workbook.tables.getItem(name).sort.apply([{ key: column, ascending }]);
+        await context.sync();
+      });
+    },
+    async insertTableRows(name, index, rows) {
+      await excel.run(async (context) => {
+        context.workbook.tables.getItem(name).rows.add(index, rows);
+        await context.sync();
+      });
+    },
     async merge(sheet, range) {
       await excel.run(async (context) => {
         context.workbook.worksheets.getItem(sheet).getRangeByIndexes(range.row, range.col, range.rows, range.cols).merge(false);

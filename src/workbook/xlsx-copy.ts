@@ -6,13 +6,13 @@
  * Every other part (the user's sheets, charts, pivot tables, images, comments,
  * shared strings) is copied as it is, still compressed, never parsed.
  */
-import { createWriteStream } from "node:fs";
 import type JSZip from "jszip";
 import { chartDrawing, relationship, relationshipsXml, type NewPart } from "./xlsx-charts";
 import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package";
 import type { StyleSheet } from "./xlsx-styles";
 import { DRAWING_SLOT, type SheetPart } from "./xlsx-writer";
 import { escapeXmlText } from "./xlsx-xml";
+import { packContent, writeArchive, type ArchiveEntry, type PackedContent } from "./xlsx-zip";
 
 const REL = {
   worksheet: `${NS.rel}/worksheet`,
@@ -37,52 +37,70 @@ const BARE_STYLES =
   `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** A new sheet waiting to be copied, its worksheet part already deflated (thousands of review sheets wait compressed). */
+export interface PackedSheet extends Omit<SheetPart, "xml"> {
+  content: PackedContent;
+}
+
+/**
+ * Finishes a rendered sheet's XML (its drawing element, when it has charts) and
+ * deflates it, so it waits for the copy in a tenth of the memory.
+ *
+ * @example
+ * const packed = packSheet(rendered.sheets[0]);
+ */
+export function packSheet(sheet: SheetPart): PackedSheet {
+  const { xml, ...rest } = sheet;
+  const drawing = sheet.charts.length > 0 ? `<drawing r:id="${drawingRelId(sheet)}"/>` : "";
+  return { ...rest, content: packContent(xml.replace(DRAWING_SLOT, drawing)) };
+}
+
+/** The drawing's relationship id follows the sheet's tables' ids. */
+function drawingRelId(sheet: { tables: unknown[] }): string {
+  return `rId${sheet.tables.length + 1}`;
+}
+
 /** What a copy adds to the input's package. */
 export interface Additions {
-  sheets: SheetPart[];
+  sheets: PackedSheet[];
   styles: StyleSheet | null;
   /** The worksheet XML of Altitude's state sheet: replaces the existing one's part, or is added very hidden. */
   state: { name: string; xml: string } | null;
 }
 
 /**
- * Writes the input's package with the additions to `file` (streamed, compressed
- * parts of the input reused as they are). The package object is left as it was.
+ * Writes the input's package with the additions to `file`: every part the
+ * additions do not replace is copied byte for byte from the input, and the new and
+ * replaced parts are written in place of the old ones or after them. The package
+ * object is left as it was.
  *
  * @example
  * await writeCopy(pkg, { sheets, styles, state: null }, "/tmp/.out.xlsx.tmp");
  */
 export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
-  const zip = pkg.zip;
-  const added = new Set<string>();
-  const replaced = new Map<string, JSZip.JSZipObject>();
-  const put = (path: string, xml: string) => {
-    if (!added.has(path)) {
-      const old = zip.file(path);
-      if (!old) added.add(path);
-      else if (!replaced.has(path)) replaced.set(path, old);
+  const parts = new Map<string, PackedContent>();
+  await addParts(pkg, additions, (path, content) => parts.set(path, typeof content === "string" ? packContent(content) : content));
+  const entries: ArchiveEntry[] = [];
+  const stored = pkg.storedEntries();
+  if (stored) {
+    for (const entry of stored) {
+      const replacement = parts.get(entry.name);
+      entries.push(replacement ? { name: entry.name, content: replacement } : entry);
+      parts.delete(entry.name);
     }
-    zip.file(path, xml, { createFolders: false });
-  };
-  try {
-    await addParts(pkg, additions, put);
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(file, { flags: "wx" });
-      out.on("error", reject);
-      out.on("finish", () => resolve());
-      zip
-        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 3 } })
-        .on("error", reject)
-        .pipe(out);
-    });
-  } finally {
-    // The loaded package stays the input's, so a second copy starts from it again.
-    for (const path of added) zip.remove(path);
-    for (const [path, original] of replaced) zip.files[path] = original;
+  } else {
+    // A zip this reader does not follow: each kept part is read and deflated again.
+    for (const [name, object] of Object.entries(pkg.zip.files)) {
+      const content = parts.get(name) ?? packContent(object.dir ? Buffer.alloc(0) : await object.async("nodebuffer"));
+      entries.push({ name, content });
+      parts.delete(name);
+    }
   }
+  for (const [name, content] of parts) entries.push({ name, content });
+  await writeArchive(file, entries);
 }
 
-async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, xml: string) => void): Promise<void> {
+async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | PackedContent) => void): Promise<void> {
   const zip = pkg.zip;
   const overrides: Array<{ part: string; type: string }> = [];
   const workbookRels: string[] = [];
@@ -103,10 +121,11 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
   let sheetId = pkg.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0);
   let formulas = false;
 
-  const sheets: Array<SheetPart & { existingPart?: string }> = [...additions.sheets];
+  const sheets: Array<PackedSheet & { existingPart?: string }> = [...additions.sheets];
   if (additions.state) {
     const existing = pkg.sheets.find((s) => s.name === additions.state?.name && s.part);
-    sheets.push({ name: additions.state.name, state: "veryHidden", xml: additions.state.xml, tables: [], charts: [], formulas: false, existingPart: existing?.part ?? undefined });
+    const state = packSheet({ name: additions.state.name, state: "veryHidden", xml: additions.state.xml, tables: [], charts: [], formulas: false });
+    sheets.push({ ...state, existingPart: existing?.part ?? undefined });
   }
 
   for (const sheet of sheets) {
@@ -118,16 +137,13 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
       overrides.push({ part: tablePart, type: CONTENT_TYPE.table });
       rels.push(relationship(`rId${i + 1}`, REL.table, relativeTarget(part, tablePart)));
     });
-    let drawing = "";
     if (sheet.charts.length > 0) {
       const { drawingPart, parts } = chartDrawing(sheet.charts, next.drawing++, next.chart);
       next.chart += sheet.charts.length;
       for (const p of parts) addNewPart(p, put, overrides);
-      const rId = `rId${sheet.tables.length + 1}`;
-      rels.push(relationship(rId, REL.drawing, relativeTarget(part, drawingPart)));
-      drawing = `<drawing r:id="${rId}"/>`;
+      rels.push(relationship(drawingRelId(sheet), REL.drawing, relativeTarget(part, drawingPart)));
     }
-    put(part, sheet.xml.replace(DRAWING_SLOT, drawing));
+    put(part, sheet.content);
     if (rels.length > 0) put(relsPathOf(part), relationshipsXml(rels));
     formulas ||= sheet.formulas;
     if (sheet.existingPart) continue;

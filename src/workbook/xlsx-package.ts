@@ -7,6 +7,7 @@
 import JSZip from "jszip";
 import { WorkbookError } from "./port";
 import { readXmlPart, type XmlTag } from "./xlsx-xml";
+import { readStoredEntries, type StoredEntry } from "./xlsx-zip";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -86,7 +87,30 @@ export class XlsxPackage {
     readonly workbookRels: Relationship[],
     /** Names defined in the workbook (`Print_Area`, user names), which new tables must not take. */
     readonly definedNames: string[],
+    /** The package's bytes as read, from which copies take the parts they keep. */
+    readonly bytes: Buffer,
   ) {}
+
+  private stored: StoredEntry[] | null | undefined;
+
+  /**
+   * The package's entries as stored, in the order of its central directory, for
+   * copies that keep them byte for byte; `null` when the zip is laid out in a way
+   * that needs each part read instead.
+   *
+   * @example
+   * pkg.storedEntries()?.[0].name // "[Content_Types].xml"
+   */
+  storedEntries(): StoredEntry[] | null {
+    if (this.stored === undefined) {
+      const entries = readStoredEntries(this.bytes);
+      // JSZip and the directory must agree on every name, or the parts are read instead.
+      const names = new Set(Object.keys(this.zip.files));
+      const same = entries !== null && entries.length === names.size && entries.every((e) => names.has(e.name));
+      this.stored = same ? entries : null;
+    }
+    return this.stored;
+  }
 
   /**
    * Opens the zip and reads the workbook part and its relationships (small parts);
@@ -135,7 +159,7 @@ export class XlsxPackage {
         sheets.push({ name, sheetId: Number(tag.attributes.sheetId) || 0, state, rId, part: isWorksheet ? rel.target : null });
       },
     });
-    return new XlsxPackage(zip, workbookPart, sheets, date1904, workbookRels, definedNames);
+    return new XlsxPackage(zip, workbookPart, sheets, date1904, workbookRels, definedNames, bytes);
   }
 
   /** The target part of the workbook's first relationship of a type ending in `/suffix` (`styles`, `sharedStrings`). */

@@ -317,6 +317,13 @@ function blankMergedCells(rows: RowCells[], ref: string): void {
   }
 }
 
+/** Whether two rows' formats are the same, cell by cell. */
+function sameFormats(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
+  return true;
+}
+
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
 const EMPTY_FORMATS: readonly string[] = Object.freeze([]);
 
@@ -348,6 +355,7 @@ function toSheetData(name: string, rows: RowCells[]): SheetData {
   const pad = height * width - cells <= Math.max(PADDING_BUDGET, cells * 4);
   const values = new Array<RawCell[]>(height);
   const numberFormats = new Array<string[]>(height);
+  let previousFormats: string[] = [];
   for (const row of rows) {
     const r = row.row - top;
     if (r < 0 || r >= height) continue;
@@ -367,7 +375,8 @@ function toSheetData(name: string, rows: RowCells[]): SheetData {
     rowValues.length = length;
     rowFormats.length = length;
     values[r] = rowValues;
-    numberFormats[r] = rowFormats;
+    // Rows formatted alike (most of a goal sheet) share one array of formats: a million rows would otherwise hold a million copies.
+    numberFormats[r] = sameFormats(previousFormats, rowFormats) ? previousFormats : (previousFormats = rowFormats);
   }
   for (let r = 0; r < height; r++) {
     if (values[r] !== undefined) continue;

@@ -115,11 +115,23 @@ interface SheetBuild {
  * names.index // "Rollup 2026-Q3"
  */
 export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): XlsxWriteResult {
+  return renderPlanWith(plan, existing, styles, (sheet) => sheet, options);
+}
+
+/**
+ * {@link renderPlan} with each rendered sheet handed to `finish` as soon as it is
+ * rendered, so its text need not wait beside every other sheet's (a review plan
+ * has a sheet per person).
+ *
+ * @example
+ * const { sheets } = renderPlanWith(plan, existing, styles, (sheet) => packSheet(sheet));
+ */
+export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: StyleSheet, finish: (sheet: SheetPart) => S, options: XlsxWriteOptions = {}): { names: Record<string, string>; sheets: S[] } {
   const names = chooseNames(existing.sheetNames, plan);
   const tableNames = new Set(existing.tableNames.map((n) => n.toLowerCase()));
   let tableId = existing.maxTableId;
   const trial = styles.fork();
-  const sheets: SheetPart[] = [];
+  const sheets: S[] = [];
   plan.sheets.forEach((sheet, i) => {
     const build: SheetBuild = {
       name: names[sheet.key],
@@ -136,14 +148,16 @@ export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSh
     };
     for (const block of sheet.blocks) writeBlock(build, block, trial, tableNames);
     const tables = build.tables.map((t) => ({ name: t.name, id: ++tableId, xml: tableXml(t, tableId) }));
-    sheets.push({
-      name: build.name,
-      state: "visible",
-      xml: worksheetXml(build, sheet, tables, trial),
-      tables,
-      charts: build.charts.map((block) => pendingChart(build, block)),
-      formulas: build.formulas,
-    });
+    sheets.push(
+      finish({
+        name: build.name,
+        state: "visible",
+        xml: worksheetXml(build, sheet, tables, trial),
+        tables,
+        charts: build.charts.map((block) => pendingChart(build, block)),
+        formulas: build.formulas,
+      }),
+    );
     options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: build.name });
   });
   styles.adopt(trial);

@@ -12,11 +12,11 @@ import type { OutputPlan, WriteResult } from "../core/plan";
 import { claimTemp, releaseTemp } from "./output-file";
 import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
-import { writeCopy } from "./xlsx-copy";
+import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
 import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
 import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
 import { readExistingStyles, StyleSheet } from "./xlsx-styles";
-import { renderPlan, type SheetPart } from "./xlsx-writer";
+import { renderPlanWith } from "./xlsx-writer";
 import { escapeXmlText, readXmlPart } from "./xlsx-xml";
 
 
@@ -70,7 +70,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private tables: Promise<WorkbookTables> | null = null;
   private styles: StyleSheet | null = null;
   private existingTables: { names: string[]; maxId: number } | null = null;
-  private readonly added: SheetPart[] = [];
+  private readonly added: PackedSheet[] = [];
   private pendingState: StoredState | null = null;
 
   constructor(
@@ -80,6 +80,18 @@ export class XlsxWorkbook implements WorkbookPort {
     /** The file as the user named it, for messages. */
     private readonly shownAs: string = source ?? "workbook",
   ) {}
+
+  /**
+   * Another workbook over the same loaded package with nothing added yet, for
+   * writing several copies of one input without reading the file again: the
+   * package is left as it was after every {@link saveAs}.
+   */
+  blankCopy(): XlsxWorkbook {
+    const copy = new XlsxWorkbook(this.pkg, this.source, this.shownAs);
+    copy.tables = this.tables;
+    copy.existingTables = this.existingTables;
+    return copy;
+  }
 
   async sheetNames(): Promise<string[]> {
     return this.visibleSheets().map((s) => s.name);
@@ -111,7 +123,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const styles = await this.styleSheet();
     const existing = await this.existingTableNames();
-    const result = renderPlan(
+    const result = renderPlanWith(
       plan,
       {
         sheetNames: [...this.pkg.sheets.map((s) => s.name), ...this.added.map((s) => s.name)],
@@ -119,6 +131,7 @@ export class XlsxWorkbook implements WorkbookPort {
         maxTableId: this.added.reduce((max, s) => s.tables.reduce((m, t) => Math.max(m, t.id), max), existing.maxId),
       },
       styles,
+      packSheet,
       options,
     );
     for (const sheet of result.sheets) this.added.push(sheet);

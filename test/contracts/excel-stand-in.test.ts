@@ -55,6 +55,21 @@ describe("runContracts", () => {
     expect(result.answered).toMatch(/=1\+1 → /);
   });
 
+  it("fails the table-lookup contract on a host that leaves an inserted table row without the column's formula", async () => {
+    const { host } = standIn();
+    const bare: ContractHost = {
+      ...host,
+      // Rows written into place rather than inserted into the table: no calculated column reaches them.
+      insertTableRows: async (table, index, rows) => {
+        const where = await host.tableRange(table);
+        await host.insertTableRows(table, index, rows);
+        await host.typeCells(SCRATCH_SHEET, { row: where.row + 1 + index, col: 3 }, [[""]]);
+      },
+    };
+    const [result] = await runContracts(bare, CONTRACTS.filter((c) => c.id === "table-lookups-follow-rows"));
+    expect(result).toMatchObject({ passed: false, answered: "a3: blank instead of 20" });
+  });
+
   it("fails the event contract on a host that reports no change", async () => {
     const { host } = standIn();
     const deaf: ContractHost = { ...host, reportsChange: async (change) => (await change(), false) };

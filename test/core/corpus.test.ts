@@ -16,9 +16,6 @@ import { compareReading, readLayout } from "../fixtures/layouts/read";
 const NOT_YET_READ_RIGHT: Readonly<Record<string, string>> = {
   "12-kra-twenty-point-weights-roman-goals": "a goal spanning two rows and weights out of 20 that total 100",
   "13-appraisal-rating-columns-total-score": "each rating level is a column of its own",
-  "20-kpi-business-plan-summary-block": "a summary block beside the KPI table",
-  "21-kpi-project-target-actual-granularity": "target/actual pairs per granularity",
-  "22-okr-scoring-guide-worded-targets": "targets written in words",
   "27-frappe-appraisal-kra-goal-completion": "KRA goals with a completion per goal",
   "30-kra-format-action-plan-skills-grid": "a KRA form followed by an action plan and a skills grid",
 };

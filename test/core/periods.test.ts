@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Period, PeriodKind, RawCell } from "../../src/core/model";
-import { comparePeriods, makePeriod, parsePeriod, periodContaining, periodIncludes, periodWithin, previousPeriod, yearContaining, type PeriodOptions } from "../../src/core/periods";
+import { comparePeriods, enclosingPeriod, makePeriod, parsePeriod, periodContaining, periodIncludes, periodWithin, previousPeriod, yearContaining, type PeriodOptions } from "../../src/core/periods";
 import { anyCell } from "./parse-fixtures";
 
 function period(raw: RawCell, options?: PeriodOptions): Period | null {
@@ -174,6 +174,40 @@ describe("period arithmetic", () => {
           dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
           expect(dayAfter.toISOString().slice(0, 10)).toBe((p as Period).start);
           expect(prev.kind).toBe(kind);
+        },
+      ),
+    );
+  });
+});
+
+describe("enclosingPeriod", () => {
+  it.each<[string, string, PeriodKind, number, string | null]>([
+    ["the quarter of a month", "2025-03", "quarter", 1, "2025-Q1"],
+    ["the year of a month", "2025-03", "year", 1, "2025"],
+    ["the half of a quarter", "2025-Q3", "half", 1, "2025-H2"],
+    ["a month is itself", "2025-03", "month", 1, "2025-03"],
+    ["the fiscal quarter of a month, the year starting in April", "2025-05", "quarter", 4, "FY2026-Q1"],
+    ["the fiscal quarter of March, the year starting in April", "2025-03", "quarter", 4, "FY2025-Q4"],
+    ["the fiscal year of a month, the year starting in July", "2025-08", "year", 7, "FY2026"],
+    ["no month of a year", "2025", "month", 1, null],
+    ["no quarter of a year", "2025", "quarter", 1, null],
+  ])("%s", (_name, raw, kind, fiscalStart, expected) => {
+    const p = period(raw, { fiscalYearStartMonth: fiscalStart });
+    expect(p && (enclosingPeriod(p, kind, fiscalStart)?.label ?? null)).toBe(expected);
+  });
+
+  it("always contains the period it encloses, whatever the fiscal start", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2090 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom<PeriodKind>("month", "quarter", "half", "year"),
+        fc.integer({ min: 1, max: 12 }),
+        (year, month, kind, start) => {
+          const p = makePeriod("month", year, month);
+          const enclosing = p && enclosingPeriod(p, kind, start);
+          expect(enclosing?.kind).toBe(kind);
+          expect(enclosing && p && periodWithin(p, enclosing)).toBe(true);
         },
       ),
     );

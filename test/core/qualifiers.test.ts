@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { boundOf, splitQualifier, type Qualified } from "../../src/core/qualifiers";
+import { boundOf, numberInStatement, splitQualifier, type Qualified } from "../../src/core/qualifiers";
 import { toNumber } from "../../src/core/values";
 
 const q = (number: string, extra: Partial<Qualified> = {}): Qualified => ({ number, bound: null, strict: false, scale: null, unit: null, ...extra });
@@ -79,5 +79,55 @@ describe("toNumber with qualifiers", () => {
     ["a minimum count", "6+", 6],
   ])("reads %s", (_name, text, expected) => {
     expect(toNumber(text)).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe("numberInStatement", () => {
+  it.each<[string, string, string, string | null]>([
+    ["a label and its value", "NPS = 42", "", "42"],
+    ["a note in brackets is left out", "NPS = 42 (Δ10)", "", "42"],
+    ["a percent", "Churn = 6% (Δ2)", "", "6%"],
+    ["the result of a working", "10/13 = 0.77", "", "0.77"],
+    ["an amount after a verb echoing the subject", "Closed $400K", "Close $500K new revenue", "$400K"],
+    ["a label and a colon echoing the subject", "Churn: 6%", "Reduce churn from 8% to 5%", "6%"],
+    ["words that do not echo the subject", "see row 12", "Close $500K new revenue", null],
+    ["words with no subject to echo", "Closed $400K", "", null],
+    ["an equals sign with words after it", "NPS = good", "", null],
+    ["no number", "Closed the deal", "Close the deal", null],
+    ["two numbers after the words", "Closed 3 deals worth $400K", "Close deals", null],
+  ])("%s: %s", (_name, text, subject, expected) => {
+    expect(numberInStatement(text, subject)).toBe(expected);
+  });
+
+  it("never throws, and what it returns reads as a number", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 30 }), (text, subject) => {
+        const found = numberInStatement(text, subject);
+        if (found !== null) expect(toNumber(found).ok).toBe(true);
+      }),
+    );
+  });
+
+  const word = fc.stringMatching(/^[A-Za-z]{3,10}$/);
+  const amount = fc.integer({ min: 0, max: 1_000_000 });
+
+  it("reads back the value of `label = value`, whatever note follows in brackets", () => {
+    fc.assert(
+      fc.property(word, amount, fc.string({ maxLength: 10 }).filter((t) => !/[()]/.test(t)), (label, n, note) => {
+        const found = numberInStatement(`${label} = ${n} (${note})`);
+        expect(found !== null && toNumber(found)).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+
+  it("reads back an amount after a word of the subject, and nothing after a word foreign to it", () => {
+    fc.assert(
+      fc.property(word, word, amount, (verb, other, n) => {
+        const subject = `${verb} ${n + 1} widgets`;
+        expect(numberInStatement(`${verb}ed ${n}`, subject)).toBe(String(n));
+        const sharesStart = (a: string, b: string) => a.toLowerCase().slice(0, Math.min(4, a.length, b.length)) === b.toLowerCase().slice(0, Math.min(4, a.length, b.length));
+        if (!sharesStart(other, verb) && !sharesStart(other, "widgets")) expect(numberInStatement(`${other} ${n}`, subject)).toBeNull();
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { RawCell, RecognisedSheet, SheetData, SheetKind } from "../../src/core/model";
 import { ALTITUDE_STATE_SHEET, fieldForHeader, normaliseHeader, recogniseSheet, SHEET_KINDS } from "../../src/core/recognise";
 import { CHECKIN_HEADER, KPI_HEADER, KRA_HEADER, makeSheet, OKR_HEADER } from "./parse-fixtures";
@@ -198,5 +199,36 @@ describe("header aliases", () => {
     for (const spec of Object.values(SHEET_KINDS)) {
       for (const f of [...spec.required, ...spec.anyOf, ...spec.typical]) expect(Object.keys(spec.fields)).toContain(f);
     }
+  });
+});
+
+describe("headers naming a column two ways", () => {
+  it.each<[SheetKind, string, string | null]>([
+    ["kpi", "Objective / KPI", "kpi"],
+    ["kpi", "Department/Owner", "owner"],
+    ["kpi", "KPI / Metric", "kpi"],
+    ["okr", "Department/Owner", null],
+    ["kpi", "Target/Actual", null],
+    ["kpi", "Yes/No", null],
+    ["okr", "KR Target", "target"],
+  ])("%s: %s means %s", (kind, header, field) => {
+    expect(fieldForHeader(kind, header)).toBe(field);
+  });
+
+  it("a header of two parts means a field only when the parts that name one agree", () => {
+    const kinds: SheetKind[] = ["okr", "kpi", "kra", "checkins"];
+    const aliasesOf = (kind: SheetKind) => Object.entries(SHEET_KINDS[kind].fields as Record<string, { aliases: readonly string[] }>).flatMap(([field, spec]) => spec.aliases.map((alias) => [field, alias] as const));
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.nat(), fc.nat(), (kind, i, j) => {
+        const aliases = aliasesOf(kind).filter(([, alias]) => !alias.includes("/"));
+        const [fieldA, a] = aliases[i % aliases.length];
+        const [fieldB, b] = aliases[j % aliases.length];
+        const whole = fieldForHeader(kind, `${a} / ${b}`);
+        // A joined text that is itself an alias is that alias; otherwise the parts decide.
+        if (fieldForHeader(kind, `${a}${b}`) === null) {
+          expect(whole).toBe(fieldA === fieldB ? fieldA : null);
+        }
+      }),
+    );
   });
 });

@@ -261,6 +261,116 @@ describe("tables", () => {
   });
 });
 
+describe("table rows and formulas", () => {
+  /** A sheet with a table A1:C4 (Name, Value, Twice) whose Twice column is one formula, and a cell outside reading B3. */
+  async function withTable(twice: (row: number) => string): Promise<FakeExcel> {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["Name", "Value", "Twice"], ["a", 1, ""], ["b", 2, ""], ["c", 3, ""]] }] });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.tables.add("A1:C4", true).name = "T";
+      sheet.getRange("C2:C4").formulas = [[twice(2)], [twice(3)], [twice(4)]];
+      sheet.getRange("E1:E2").formulas = [["=B3"], ["=SUM($B$2:$B$4)"]];
+      await context.sync();
+    });
+    return fake;
+  }
+
+  async function insert(fake: FakeExcel, index: number | null, row: RawCell[]): Promise<void> {
+    await fake.Excel.run(async (context) => {
+      context.workbook.tables.getItem("T").rows.add(index, [row]);
+      await context.sync();
+    });
+  }
+
+  // TableRowCollection.add: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+  it("inserts a row at a zero-based index among the data rows, moving the rows below down (TableRowCollection.add)", async () => {
+    const fake = await withTable((r) => `=B${r}*2`);
+    await insert(fake, 1, ["x", 9, ""]);
+    const sheet = fake.getSheet("S");
+    expect(sheet?.tables[0].address).toBe("S!A1:C5");
+    expect(sheet?.range("A2:B5").values).toEqual([["a", 1], ["x", 9], ["b", 2], ["c", 3]]);
+  });
+
+  // "Insert or delete cells, rows, and columns": https://support.microsoft.com/en-us/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246
+  it("moves references to the moved cells with them, and widens a range the rows go into", async () => {
+    const fake = await withTable((r) => `=B${r}*2`);
+    await insert(fake, 1, ["x", 9, ""]);
+    const sheet = fake.getSheet("S");
+    expect([sheet?.cell("E1").formula, sheet?.cell("E2").formula]).toEqual(["=B4", "=SUM($B$2:$B$5)"]);
+    expect(sheet?.range("C2:C5").formulas).toEqual([["=B2*2"], ["=B3*2"], ["=B4*2"], ["=B5*2"]]);
+  });
+
+  // "Use calculated columns in an Excel table": https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8
+  it.each([
+    ["a structured formula", () => "=[@Value]*2", 0, "=[@Value]*2"],
+    ["the same relative formula on every row, read from the new row", (r: number) => `=B${r}*2`, 0, "=B2*2"],
+    ["the same formula, added at the end", () => "=[@Value]*2", null, "=[@Value]*2"],
+  ])("fills a calculated column's formula into an added row: %s", async (_name, twice, index, expected) => {
+    const fake = await withTable(twice);
+    await insert(fake, index, ["x", 9, ""]);
+    const row = index === null ? 5 : index + 2;
+    expect(fake.getSheet("S")?.cell(`C${row}`).formula).toBe(expected);
+  });
+
+  it("leaves an added row's cell empty in a column whose rows hold different formulas", async () => {
+    const fake = await withTable((r) => (r === 2 ? '="first"' : `=B${r - 1}`));
+    await insert(fake, 1, ["x", 9, ""]);
+    expect(fake.getSheet("S")?.cell("C3").formula).toBeNull();
+  });
+
+  it("refuses an index beyond the table's rows", async () => {
+    const fake = await withTable(() => "=[@Value]*2");
+    const error = await failure(fake, async (context) => {
+      context.workbook.tables.getItem("T").rows.add(5, [["x", 9, ""]]);
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  // TableSort.apply: https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablesort#excel-excel-tablesort-apply-member(1)
+  it("moves whole rows when sorting; a relative reference to another row keeps its offset, a structured one its column", async () => {
+    const fake = await withTable((r) => (r === 4 ? "=[@Value]*2" : `=B${r + 1}*2`));
+    await fake.Excel.run(async (context) => {
+      context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    const sheet = fake.getSheet("S");
+    expect(sheet?.range("A2:A4").values).toEqual([["c"], ["b"], ["a"]]);
+    expect(sheet?.range("C2:C4").formulas).toEqual([["=[@Value]*2"], ["=B4*2"], ["=B5*2"]]);
+  });
+});
+
+describe("structured references in formulas", () => {
+  /** Reads C2 after the table T (A1:C4, Name/Value/Result) gets `formula` in C2, with an evaluator that shows the A1 formula it was given. */
+  async function resolved(formula: string, cell = "C2"): Promise<unknown> {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["Name", "Value", "Result"], ["a", 1, ""], ["b", 2, ""], ["c", 3, ""]] }] }, { evaluate: (f) => f });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.tables.add("A1:C4", true).name = "T";
+      sheet.getRange(cell).formulas = [[formula]];
+      await context.sync();
+    });
+    return fake.getSheet("S")?.cell(cell).value;
+  }
+
+  // https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+  it.each([
+    ["a column on the formula's own row", "=[@Value]*2", "=B2*2"],
+    ["a whole column, unqualified inside the table", "=MAX([Value])", "=MAX(B2:B4)"],
+    ["a whole column named with its table", "=MAX(T[Value])", "=MAX(B2:B4)"],
+    ["a bracketed column name", "=MAX([[Value]])+[@[Value]]", "=MAX(B2:B4)+B2"],
+    ["brackets inside text, left as text", '="[Value]"&[@Name]', '="[Value]"&A2'],
+    ["a column the table lacks", "=[Nope]", "#REF!"],
+    ["a table that does not exist", "=MAX(Other[Value])", "#REF!"],
+  ])("resolves %s", async (_name, formula, expected) => {
+    await expect(resolved(formula)).resolves.toBe(expected);
+  });
+
+  it("gives #REF! for an unqualified column outside any table", async () => {
+    await expect(resolved("=MAX([Value])", "E2")).resolves.toBe("#REF!");
+  });
+});
+
 describe("instrumentation", () => {
   it("measures each request and refuses one over the limit", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "S", values: [] }] }, { requestLimitBytes: 10_000 });

@@ -4,7 +4,8 @@ import { convertInSheets, formulaRuns } from "../../src/sheets/conversion";
 import { SheetsWorkbook } from "../../src/sheets/adapter";
 import type { SheetsValue } from "../../src/sheets/api";
 import { remoteHost, serveCall, type ScriptRun } from "../../src/sheets/rpc";
-import type { TableConversion } from "../../src/core/tables";
+import { planTableConversion, type TableConversion } from "../../src/core/tables";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { WorkbookError } from "../../src/workbook/port";
 import { loadWorkbook } from "../../src/app";
 
@@ -63,7 +64,7 @@ describe("convert to table in Sheets", () => {
     tableRange: { row: 0, col: 0, rows: 3, cols: 4 },
     columnNames: ["Start", "Target", "Current", "Score"],
     // As core plans them for Excel: structured references to each row's own cells.
-    computed: [{ header: "Score", numberFormat: "0%", formulas: ["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"] }],
+    computed: [{ header: "Score", numberFormat: "0%", asRead: false, formulas: ["=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])", "=ALTITUDE.OKRSCORE([@Start],[@Target],[@Current])"] }],
     conditional: [{ kind: "conditional", range: { row: 1, col: 3, rows: 2, cols: 1 }, rules: [{ equals: "Green", fill: "#C6EFCE", fontColor: "#006100" }] }],
     validations: [{ kind: "validation", range: { row: 1, col: 0, rows: 2, cols: 1 }, list: ["increase", "decrease"] }],
   };
@@ -105,6 +106,25 @@ describe("convert to table in Sheets", () => {
     expect(sheet.cell(1, 4)?.value).toBe("");
     expect(sheet.cell(2, 4)?.formula).toBeUndefined();
     expect(sheet.conditionalRules).toEqual([]);
+  });
+  it("writes a lookup over whole columns once per row, over the columns' data rows and inside ARRAYFORMULA", () => {
+    const values: SheetsValue[][] = [
+      ["Employee", "Weight", "Rating"],
+      ["Ana", 40, 4],
+      ["Ben", 100, 3],
+    ];
+    const planned = planTableConversion(
+      { name: "KRAs", values: values.map((row) => row.map((v) => (typeof v === "string" || typeof v === "number" ? v : ""))), origin: { row: 0, col: 0 } },
+      { name: "KRAs", kind: "kra", confidence: 1, headerRow: 1, columns: { employee: 0, weight: 1, rating: 2 }, unmappedHeaders: [], rowCount: 2 },
+      DEFAULT_SETTINGS,
+    );
+    if (!planned.ok) throw new Error(planned.message);
+    const { app, book } = createSheetsStandIn({ sheets: { KRAs: values } });
+    const sheet = book.sheets[0] as StandInSheet;
+    convertInSheets(app, sheet, planned.value);
+    const score = (row: number) =>
+      `=ARRAYFORMULA(LET(mine,($A$2:$A$3=A${row}),KRASCORE(FILTER(IF($C$2:$C$3="","",$C$2:$C$3),mine),FILTER(IF($B$2:$B$3="","",$B$2:$B$3),mine))))`;
+    expect([sheet.cell(2, 4)?.formula, sheet.cell(3, 4)?.formula]).toEqual([score(2), score(3)]);
   });
 });
 

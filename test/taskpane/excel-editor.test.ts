@@ -42,6 +42,25 @@ describe("convertToTable", () => {
     expect(fake.stats.syncs).toBe(2);
   });
 
+  // Trend's lookup over the table's columns is the longest formula Altitude writes; with the key columns it stays in one request up to thousands of rows.
+  it.each([
+    ["3 readings", 2, 3],
+    ["2,000 readings", 2, 2000],
+    ["6,000 readings", 3, 6000],
+  ])("takes %s of a KPI sheet with continued names and text periods in %i round trips", async (_name, syncs, rows) => {
+    const values: RawCell[][] = [["KPI", "Owner", "Floor", "Target", "Period", "Actual"]];
+    for (let i = 0; i < rows; i++) values.push(i % 3 === 0 ? [`KPI ${i}`, "Ana", 45, 30, "2026-07", i] : ["", "", "", "", `2026-0${7 + (i % 3)}`, i]);
+    const sheet: SheetData = { name: "KPIs", values, origin: { row: 0, col: 0 } };
+    const recognised: RecognisedSheet = { name: "KPIs", kind: "kpi", confidence: 1, headerRow: 1, columns: { kpi: 0, owner: 1, floor: 2, target: 3, period: 4, actual: 5 }, unmappedHeaders: [], rowCount: rows };
+    const plan = planTableConversion(sheet, recognised, DEFAULT_SETTINGS);
+    if (!plan.ok) throw new Error(plan.message);
+    const fake = createFakeExcel({ sheets: [{ name: "KPIs", values }] });
+    fake.resetStats();
+    await createExcelEditor(fake.Excel).convertToTable(plan.value);
+    expect(fake.stats.syncs).toBe(syncs);
+    expect(fake.getSheet("KPIs")?.tables[0].headers.slice(6)).toEqual(["Status", "Trend", "KPI as read", "Owner as read", "Period start"]);
+  });
+
   it("adds the table with computed columns, colours and drop-downs and keeps the user's cells", async () => {
     const values = [HEADERS, ...okrRows(3)];
     const fake = createFakeExcel({ sheets: [{ name: "OKRs", values }] });

@@ -70,6 +70,31 @@ describe("Checks view", () => {
   });
 });
 
+describe("Tables view", () => {
+  it.each([
+    ["dated readings: only live columns", [46204, 46235], "KPIs is now the table Altitude_KPIs (A1:H3) with Status, Trend computed live."],
+    [
+      "text periods: the column of period starts is named as read, to fill in for new rows",
+      ["2026-07", "2026-08"],
+      "KPIs is now the table Altitude_KPIs (A1:I3) with Status, Trend computed live. Period start holds what Altitude read for each row: fill it in for rows you add.",
+    ],
+  ])("says what a KPI conversion added, %s", async (_name, periods, message) => {
+    const { host } = makeHost([
+      {
+        name: "KPIs",
+        values: [
+          ["KPI", "Owner", "Floor", "Target", "Period", "Actual"],
+          ["Time to hire", "Mia", 45, 30, periods[0], 50],
+          ["Time to hire", "Mia", 45, 30, periods[1], 38],
+        ],
+      },
+    ]);
+    renderPane(host, "tables");
+    fireEvent.click(await screen.findByRole("button", { name: "Convert KPIs" }));
+    await waitFor(async () => expect((await screen.findByRole("status")).textContent).toContain(message));
+  });
+});
+
 describe("Check-in view", () => {
   it("creates the Check-ins sheet when it is missing, reads the check-in as the current value and leaves the OKR sheet alone", async () => {
     const { host, fake } = makeHost();

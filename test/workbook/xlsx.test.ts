@@ -66,6 +66,20 @@ describe("readSheets", () => {
     expect(sheet.values).toEqual([[46204]]);
   });
 
+  it("gives each row its formats, rows formatted alike sharing one array (a million rows hold one copy, not a million)", async () => {
+    const file = await save((wb) => {
+      const ws = wb.addWorksheet("Goals");
+      ws.addRow(["Key result", "Target"]);
+      for (let i = 0; i < 3; i++) ws.addRow([`KR ${i}`, 0.5]).getCell(2).numFmt = "0%";
+      ws.addRow(["KR 3", 7]);
+    });
+    const [sheet] = await (await openXlsx(file)).readSheets();
+    expect(sheet.numberFormats).toEqual([["General", "General"], ["General", "0%"], ["General", "0%"], ["General", "0%"], ["General", "General"]]);
+    expect(sheet.numberFormats[2]).toBe(sheet.numberFormats[1]);
+    expect(sheet.numberFormats[3]).toBe(sheet.numberFormats[1]);
+    expect(sheet.numberFormats[4]).not.toBe(sheet.numberFormats[0]);
+  });
+
   it("trims empty leading rows and columns, like a used range, and reports the origin", async () => {
     const file = await save((wb) => {
       const ws = wb.addWorksheet("Goals");

@@ -11,10 +11,11 @@
  * each row: only rows with no numbers, after a blank or heading line, are tried
  * as headers.
  */
-import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
+import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
 import { arrangedContext, arrangedPeriods, headerSignature, repeatsHeader } from "./arranged";
 import { findPeriodColumns, isPeriodSubHeader, periodOnlyHeader, periodText, type PeriodColumn } from "./period-columns";
+import { toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
@@ -30,6 +31,8 @@ export interface Variant {
   columns: Record<string, number>;
   /** Fields this variant fills from its header (the period of a month column). */
   context: Record<string, ContextCell>;
+  /** For a reading at one granularity (`Monthly`, `Quarterly`, `Annual`): its period is the one of this kind containing the block's period. */
+  periodKind?: PeriodKind;
 }
 
 /** A run of rows under one header. Rows are 0-based indices into the sheet's `values`. */
@@ -81,12 +84,14 @@ const FIRST_HEADER_ROWS = 30;
 
 /** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
 const SUMMARY =
-  /^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
 /** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
 /** Cheap first look: only text starting like a summary label is examined further. */
-const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final)/i;
+const SUMMARY_START = /^[\s<=>*:-]*(?:grand|sub|total|average|avg|mean|overall|weighted|final|summary)/i;
+/** A line heading a block of summary figures under a table: `Monthly Summary Metrics (Auto-Calculated)`, `Summary`. */
+const SUMMARY_HEADING = /\bsummary\b|\bsummaries\b/i;
 
 function summaryLabel(text: string): boolean {
   if (!SUMMARY_START.test(text)) return false;
@@ -227,10 +232,18 @@ function textOf(cell: RawCell | undefined): string {
 function formPair(cell: string, next: string | undefined): { label: string; value: string } | null {
   const colon = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(cell);
   if (colon) {
-    const value = colon[2].trim() !== "" ? colon[2].trim() : (next ?? "").trim();
+    const value = withoutFormatHint(colon[2].trim() !== "" ? colon[2] : (next ?? ""));
     return value === "" ? null : { label: colon[1].trim(), value };
   }
-  return next !== undefined && next.trim() !== "" ? { label: cell, value: next.trim() } : null;
+  return next !== undefined && next.trim() !== "" ? { label: cell, value: withoutFormatHint(next) } : null;
+}
+
+/** A template's hint of how to write a value, in brackets after it (`03/2025 (MM/YYYY)`), is not part of the value. */
+const FORMAT_HINT = /\s*\((?:[dmyqw]{1,4}[\s/.-]?){1,3}\)\s*$/i;
+
+function withoutFormatHint(value: string): string {
+  // A line holding only the hint (`Reporting Period: (MM/YYYY)`) was never filled in: it has no value.
+  return value.trim().replace(FORMAT_HINT, "");
 }
 
 function formField(kind: SheetKind, label: string): string | null {
@@ -243,7 +256,16 @@ function formField(kind: SheetKind, label: string): string | null {
  * Reads the lines above a block (from `top` to the header, exclusive) into the
  * fields the block lacks: form fields, heading lines, a title's period.
  */
-function readContext(values: readonly RawCell[][], top: number, header: number, kind: SheetKind, columns: Record<string, number>, originCol: number): Record<string, ContextCell> {
+function readContext(
+  values: readonly RawCell[][],
+  top: number,
+  header: number,
+  kind: SheetKind,
+  columns: Record<string, number>,
+  originCol: number,
+  /** Rows of other tables above the header (a scale legend): not context. */
+  tables: ReadonlyMap<number, string>,
+): Record<string, ContextCell> {
   const context: Record<string, ContextCell> = {};
   const ranks: Record<string, number> = {};
   const put = (field: string, text: string, row: number, col: number, nearer: boolean, rank = 0): void => {
@@ -259,7 +281,7 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
   const headingField = HEADING_FIELD[kind];
   for (let r = top; r < header; r++) {
     const row = values[r];
-    if (!Array.isArray(row)) continue;
+    if (!Array.isArray(row) || tables.has(r)) continue;
     const shape = shapeOf(row);
     if (shape.filled === 0) continue;
     for (let c = 0; c < row.length; c++) {
@@ -292,12 +314,36 @@ function readContext(values: readonly RawCell[][], top: number, header: number, 
       if (period && !("period" in columns)) put("period", period[0], r, c, false);
       if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
       // A lone line right above the header names its table: for key results, their objective.
-      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bokrs?\b|template|tracker|objectives and key results/i.test(text)) {
+      if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bo?krs?\b|key results|template|tracker|objectives and key results/i.test(text)) {
         put("objective", text.replace(/[:：]\s*$/, ""), r, c, false);
       }
     }
   }
   return context;
+}
+
+/**
+ * Other tables above a block's header (a scoring scale `Score | Meaning` over
+ * its bands): a row of labels, none a form label, over at least two rows that
+ * hold figures. Each of their rows with why it is not read, by row.
+ */
+function tablesAbove(values: readonly RawCell[][], top: number, header: number, kind: SheetKind): Map<number, string> {
+  const rows = new Map<number, string>();
+  for (let r = top; r < header; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || !headerShaped(shapeAt(values, r))) continue;
+    const labels: string[] = [];
+    for (const cell of row) if (!isEmpty(cell)) labels.push(textOf(cell));
+    if (labels.some((label) => /[:：]/.test(label) || formField(kind, label) !== null)) continue;
+    let end = r + 1;
+    while (end < header && shapeAt(values, end).filled >= 2 && shapeAt(values, end).numbers > 0) end++;
+    if (end - r - 1 < 2) continue;
+    const name = labels.slice(0, 3).join(", ").slice(0, 50);
+    rows.set(r, `header of a table that is not a goal table (${name})`);
+    for (let i = r + 1; i < end; i++) rows.set(i, `row of a table that is not a goal table (${name})`);
+    r = end - 1;
+  }
+  return rows;
 }
 
 function lastFilled(values: readonly RawCell[][], top: number, header: number): number {
@@ -352,6 +398,8 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
   if (!best && kinds.includes("okr")) {
     const numbered = numberedHeader(row, originCol);
     if (numbered) return { ...numbered, group: null };
+    const statements = statementHeader(values, r, originCol);
+    if (statements) return { ...statements, group: null };
   }
   if (!best && kinds.includes("kpi")) {
     const grouped = readingGroupsHeader(row, originCol);
@@ -361,6 +409,103 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
     if (periodsOnly) return { kind: "kpi", columns: { kpi: periodsOnly.nameCol }, unmapped: [], confidence: 0.4, matched: 1, grouped: false, group: null, periods: periodsOnly.periods };
   }
   return best ? { ...best, group: null } : null;
+}
+
+/** Words naming a reading's granularity, and the kind of period each reads. */
+const GRANULARITIES: ReadonlyArray<readonly [RegExp, PeriodKind]> = [
+  [/^(?:monthly|month|mtd|month to date)$/i, "month"],
+  [/^(?:quarterly|quarter|qtr|qtd|quarter to date)$/i, "quarter"],
+  [/^(?:half[\s-]?yearly|half[\s-]?year|semi[\s-]?annual)$/i, "half"],
+  [/^(?:annual|annually|yearly|year|ytd|year to date|full year)$/i, "year"],
+];
+const GRANULARITY_ORDER: readonly PeriodKind[] = ["month", "quarter", "half", "year"];
+/** The fields a reading at one granularity may have. */
+const READING_FIELDS: ReadonlySet<string> = new Set(["floor", "target", "ceiling", "actual"]);
+
+function granularityOf(text: string): PeriodKind | null {
+  for (const [re, kind] of GRANULARITIES) if (re.test(text)) return kind;
+  return null;
+}
+
+/**
+ * A two-row KPI header whose readings are split by granularity: `Target` and
+ * `Actual` each merged over `Monthly | Quarterly | Annual`, or the granularities
+ * over `Target | Actual`. One variant per granularity with a target or actual;
+ * each reads the period of its kind that contains the block's reporting period.
+ * `null` unless at least two granularities are found.
+ */
+function granularityHeader(upper: readonly RawCell[] | undefined, lower: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { variants: Variant[] }) | null {
+  if (!Array.isArray(upper) || !Array.isArray(lower)) return null;
+  const width = Math.max(upper.length, lower.length);
+  const labels = groupLabels(upper, width);
+  if (labels === null) return null;
+  const groups = new Map<PeriodKind, Record<string, number>>();
+  // The header as one row: a cell merged down from the upper row keeps the upper row's name.
+  const flat: RawCell[] = [];
+  for (let c = 0; c < width; c++) {
+    const own = textOf(lower[c]);
+    const group = labels[c];
+    const ownKind = own === "" ? null : granularityOf(own);
+    const groupKind = group === "" ? null : granularityOf(group);
+    const kind = ownKind ?? (own !== "" ? groupKind : null);
+    const field = ownKind !== null ? fieldForHeader("kpi", group) : groupKind !== null && own !== "" ? fieldForHeader("kpi", own) : null;
+    if (kind !== null && field !== null && READING_FIELDS.has(field)) {
+      const reading = groups.get(kind) ?? {};
+      reading[field] ??= originCol + c;
+      groups.set(kind, reading);
+      flat.push("");
+    } else flat.push(own !== "" ? own : textOf(upper[c]));
+  }
+  if (groups.size < 2) return null;
+  // Placeholders past the row's end stand for the readings, so the header passes as a KPI table; they are removed after.
+  const match = matchHeader("kpi", [...flat, "Target", "Actual"], null, originCol);
+  if (!match) return null;
+  const columns: Record<string, number> = {};
+  for (const [field, col] of Object.entries(match.columns)) if (col < originCol + width) columns[field] = col;
+  // A reading also written once for the whole row (one Actual beside split Targets) belongs to no one granularity: not a split header.
+  for (const field of Object.keys(columns)) if (READING_FIELDS.has(field)) return null;
+  const chosen = GRANULARITY_ORDER.filter((kind) => groups.has(kind)).map((kind) => [kind, groups.get(kind) ?? {}] as const);
+  return {
+    ...match,
+    columns: { ...columns, ...chosen[0][1] },
+    unmapped: match.unmapped,
+    matched: Object.keys(columns).length + Object.keys(chosen[0][1]).length,
+    grouped: true,
+    variants: chosen.map(([kind, reading]) => ({ columns: reading, context: {}, periodKind: kind })),
+  };
+}
+
+/** A key result written as a statement: three words or more, with letters. */
+const STATEMENT = /^(?=.*\p{L}{2})\S+(?:\s+\S+){2,}$/u;
+/** How many rows under a header are looked at to tell statements from figures. */
+const STATEMENT_ROWS = 5;
+
+/**
+ * A key result table with no key result column, whose Target column (`KR
+ * Target`) holds the key results written as statements (`Increase NPS from 32
+ * to 45`): that column is the key result, and its goal is in the wording.
+ * `null` unless every filled cell under the target header in the first rows is
+ * such a statement.
+ */
+function statementHeader(values: readonly RawCell[][], r: number, originCol: number): HeaderMatch | null {
+  const row = values[r];
+  if (!Array.isArray(row)) return null;
+  const c = row.findIndex((cell) => fieldForHeader("okr", cell) === "target");
+  if (c < 0) return null;
+  let statements = 0;
+  for (let i = r + 1; i < values.length && i <= r + STATEMENT_ROWS; i++) {
+    const cell = values[i]?.[c];
+    if (isEmpty(cell)) {
+      if (shapeAt(values, i).filled === 0) break;
+      continue;
+    }
+    if (typeof cell !== "string" || !STATEMENT.test(cell.trim()) || toNumber(cell).ok) return null;
+    statements++;
+  }
+  if (statements === 0) return null;
+  const renamed = row.slice();
+  renamed[c] = "Key result";
+  return matchHeader("okr", renamed, null, originCol);
 }
 
 /** `Current Month Target`, `Previous Month Actual`, `Current Month`: a reading's period and what the column holds. */
@@ -523,18 +668,22 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     const end = i + 1 < found.length ? (found[i + 1].match.group ?? found[i + 1].header) : values.length;
     // Lines right above the next header (its heading, its form) belong to it, not to this block.
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
-    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol);
+    const tables = tablesAbove(values, top, headerTop, match.kind);
+    const context = readContext(values, top, headerTop, match.kind, match.columns, originCol, tables);
     const headingField = HEADING_FIELD[match.kind];
     // Lines the person said are notes name nothing; the form cells they chose fill fields.
     if (arrangement && !arrangement.headingRows && headingField !== null) delete context[headingField];
     if (arrangement) arrangedContext(context, values, originRow, originCol, arrangement);
-    for (let r = top; r < headerTop; r++) if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: "title, heading or form line above a table (read as its context)" });
+    for (let r = top; r < headerTop; r++) {
+      if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: tables.get(r) ?? "title, heading or form line above a table (read as its context)" });
+    }
     const periods = periodsOf(values, header, match, originCol);
     const dataFrom = periods.subHeader ? header + 2 : header + 1;
     const block = classifyRows(values, dataFrom, nextTop, match, originCol, skipped, {
       headings: arrangement?.headingRows ?? true,
       repeated: mapping ? headerSignature(values[header], match.columns, originCol) : null,
     });
+    for (const [field, cell] of Object.entries(block.below)) if (!(field in context)) context[field] = cell;
     if (match.kind === "okr" && !("score" in match.columns)) {
       const status = numericStatusColumn(values, header, dataFrom, nextTop, block.skip, originCol);
       if (status !== null) match.columns.score = status;
@@ -659,12 +808,30 @@ function findHeaders(values: readonly RawCell[][], originCol: number, found: Fou
     if (!match) continue;
     // A later header of another table must look like a header: most of its cells named.
     if (firstKind !== null && match.matched < 2) continue;
-    found.push({ header: r, match });
+    const headerText = textOf(row[shape.first]).toLowerCase();
+    // `Target` and `Actual` each over `Monthly | Quarterly | Annual` (or those over them): one reading per granularity.
+    const split = match.kind === "kpi" && match.group === null ? granularitySplit(values, r, originCol) : null;
+    found.push(split ?? { header: r, match });
     if (firstKind === null) {
       firstKind = match.kind;
-      firstHeaderText = textOf(row[shape.first]).toLowerCase();
+      firstHeaderText = headerText;
     }
+    // The lower row of a split header is read: go on under it.
+    if (split !== null && split.header > r) r = split.header;
   }
+}
+
+/** A header at `r` that is one row of a header split by granularity, with the row below or above it; `null` when it is not. */
+function granularitySplit(values: readonly RawCell[][], r: number, originCol: number): Found | null {
+  if (headerShaped(shapeAt(values, r + 1))) {
+    const below = granularityHeader(values[r], values[r + 1], originCol);
+    if (below !== null) return { header: r + 1, match: { ...below, group: r } };
+  }
+  if (r > 0 && shapeAt(values, r - 1).filled > 0) {
+    const above = granularityHeader(values[r - 1], values[r], originCol);
+    if (above !== null) return { header: r, match: { ...above, group: r - 1 } };
+  }
+  return null;
 }
 
 /** Sorts the rows of a block: records, summary rows, headings (context from there on), legend lines. */
@@ -677,9 +844,11 @@ function classifyRows(
   skipped: SkippedRow[],
   /** Whether lone lines are headings (else notes), and the header's texts to know it again where a section repeats it. */
   arranged: { headings: boolean; repeated: ReadonlyMap<number, string> | null } = { headings: true, repeated: null },
-): { skip: Set<number>; headings: SheetBlock["headings"] } {
+): { skip: Set<number>; headings: SheetBlock["headings"]; below: Record<string, ContextCell> } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
+  /** Fields read from form lines under the table (`Month: May 2025`). */
+  const below: Record<string, ContextCell> = {};
   const headingField = arranged.headings ? HEADING_FIELD[match.kind] : null;
   const mappedCols = new Set(Object.values(match.columns));
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
@@ -687,11 +856,24 @@ function classifyRows(
   let afterBreak = false;
   let inNotes = false;
   const sectionLines = arranged.repeated === null ? null : sectionContext(values, from, to, match, originCol, arranged.repeated, headingField, headings, skipped);
+  /** The heading of the summary block being read (its rows are figures about the table, not records), or `null`. */
+  let inSummary: string | null = null;
+  /** The last row holding figures, worked out when first needed: form lines below it are under the table, not headings of rows. */
+  let lastFigures: number | undefined;
+  const lastFiguresRow = (r: number): number => {
+    if (lastFigures === undefined) {
+      lastFigures = lastRowOfFigures(values, from, to);
+      // Looking at other rows reuses the shape of row `r`: read it again.
+      shapeAt(values, r);
+    }
+    return lastFigures;
+  };
   for (let r = from; r < to; r++) {
     const row = values[r];
     const shape = shapeAt(values, r);
     if (shape.filled === 0) {
       afterBreak = true;
+      inSummary = null;
       continue;
     }
     if (sectionLines?.has(r)) {
@@ -708,9 +890,15 @@ function classifyRows(
     if (arranged.repeated !== null && repeatsHeader(row, arranged.repeated)) {
       skip.add(r);
       skipped.push({ row: r, reason: "the header repeated for the next section" });
-      // A new section starts: the notes above it have ended.
+      // A new section starts: the notes and summary above it have ended.
       afterBreak = false;
       inNotes = false;
+      inSummary = null;
+      continue;
+    }
+    if (inSummary !== null) {
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary figure (under ${inSummary})` });
       continue;
     }
     const nameCol = match.columns[nameField];
@@ -721,6 +909,29 @@ function classifyRows(
       skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
       afterBreak = false;
       continue;
+    }
+    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
+      // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
+      inSummary = first.replace(/\s*\([^)]*\)/g, "").trim().slice(0, 40);
+      skip.add(r);
+      skipped.push({ row: r, reason: `summary heading (${inSummary})` });
+      continue;
+    }
+    if ((afterBreak || inNotes) && firstIsText && shape.filled <= 4 && !LEGEND.test(first) && !OBJECTIVE_HEADING.test(first) && r > lastFiguresRow(r)) {
+      const form = formLineAt(row, shape.first, match.kind);
+      if (form !== null) {
+        // Under the table, after its rows: `Month: May 2025` dates every row of it; a sign-off line (`Prepared by: …`) says who, not what.
+        const fills = form.field === "period" && !(form.field in match.columns) && !(form.field in below);
+        if (fills) {
+          below.period = { text: form.value, row: r, col: originCol + form.col };
+          if (/\b(?:19|20)\d{2}\b/.test(form.value)) below.year = below.period;
+        }
+        skip.add(r);
+        skipped.push({ row: r, reason: fills ? "form line under the table (read as the period of its rows)" : `form line under the table (${form.label.slice(0, 30)})` });
+        afterBreak = false;
+        inNotes = true;
+        continue;
+      }
     }
     if ((afterBreak || inNotes) && headerShaped(shape) && looksLikeHeader(row, match.kind)) {
       // Another table (initiatives, risks) sits under this one: its rows are not goals.
@@ -780,7 +991,29 @@ function classifyRows(
   }
   // Headings above repeated headers were found first: the reader wants them in row order.
   if (sectionLines !== null) headings.sort((a, b) => a.row - b.row);
-  return { skip, headings };
+  return { skip, headings, below };
+}
+
+/** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */
+function lastRowOfFigures(values: readonly RawCell[][], from: number, to: number): number {
+  for (let r = to - 1; r >= from; r--) {
+    const shape = shapeAt(values, r);
+    if (shape.numbers === 0) continue;
+    const first = values[r][shape.first];
+    if (!(typeof first === "string" && /^[^:：]{1,40}[:：]/.test(first.trim()))) return r;
+  }
+  return from - 1;
+}
+
+/** A form line `Label: value` (or `Label:` | `value`) starting at cell `first`, with the field its label names on a sheet of `kind`. */
+function formLineAt(row: readonly RawCell[], first: number, kind: SheetKind): { label: string; value: string; field: string | null; col: number } | null {
+  const text = textOf(row[first]);
+  if (!/^[^:：]{1,40}[:：]/.test(text)) return null;
+  let next = first + 1;
+  while (next < row.length && isEmpty(row[next])) next++;
+  const pair = formPair(text, next < row.length ? textOf(row[next]) : undefined);
+  if (pair === null) return null;
+  return { label: pair.label, value: pair.value, field: formField(kind, pair.label), col: text.includes(pair.value) ? first : next };
 }
 
 /**
@@ -805,7 +1038,7 @@ function sectionContext(
     if (!repeatsHeader(values[r], repeated)) continue;
     const top = Math.max(from, contextTop(values, r));
     if (headingField !== null && !(headingField in match.columns)) {
-      const context = readContext(values, top, r, match.kind, match.columns, originCol);
+      const context = readContext(values, top, r, match.kind, match.columns, originCol, new Map());
       const named = context[headingField];
       if (named) headings.push({ row: r, field: headingField, cell: named });
     }

@@ -76,7 +76,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       const target = bounds.target?.value ?? null;
       const ceiling = bounds.ceiling?.value ?? null;
       const direction = bounds.direction?.value ?? null;
-      const actual = reader.number("actual", r);
+      const actual = reader.number("actual", r, value("kpi"));
       if (value("kpi") === "") {
         reader.report("missing-kpi", "error", "kpi", r, `KPI name is blank in ${reader.where("kpi", r)}; write the KPI this row measures.`);
         continue;

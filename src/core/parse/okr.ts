@@ -9,7 +9,7 @@
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
 import type { SheetReader } from "./reader";
 import { toNumber } from "../values";
-import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, type StatedType } from "./words";
+import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, targetInWording, type StatedType } from "./words";
 
 /** A value carried down from the row above, with the data row it was written on. */
 interface Held<T> {
@@ -80,8 +80,11 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     const keyResult = reader.text("keyResult", r);
     const keyResultId = reader.text("keyResultId", r);
     const start = reader.number("start", r) ?? (reader.isBlankCell("start", r) ? startInWording(keyResult) : null);
-    const target = reader.numberOrYesNo("target", r);
-    const current = reader.numberOrYesNo("current", r);
+    const current = reader.numberOrYesNo("current", r, keyResult);
+    // A sheet with no Target column may state the goal only in the key result's words ("Increase NPS from 32 to 45").
+    const worded = reader.has("target") || current.value === null ? null : wordedTarget(keyResult);
+    const target = worded === null ? reader.numberOrYesNo("target", r) : { value: worded, yesNo: false };
+    if (worded !== null) cells.target = reader.address("keyResult", r);
 
     if (keyResult === "" && keyResultId === "") {
       if (start !== null || target.value !== null || current.value !== null) {
@@ -97,7 +100,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     const targetBound = reader.bound("target", r);
     // A sheet whose only measure is its own score or completion: that is the key result's progress.
     const scoreOnly = current.value === null && target.value === null && start === null && reader.has("score");
-    const statedScore = reader.has("score") ? reader.number("score", r) : null;
+    const statedScore = reader.has("score") ? reader.number("score", r, keyResult) : null;
     const type =
       stated?.type ??
       (scoreOnly && statedScore !== null
@@ -158,6 +161,14 @@ function statedType(reader: SheetReader<KeyResultField>, r: number, seen: Map<st
   if (stated) return stated;
   reader.report("bad-type", "warning", "type", r, `Type "${text.slice(0, 40)}" in ${reader.where("type", r)} is not recognised; expected increase, decrease, milestone, binary or maintain (below or above).`);
   return null;
+}
+
+/** The goal the key result's words state ("Close $500K new revenue"), for a sheet with no Target column. */
+function wordedTarget(keyResult: string): number | null {
+  const stated = targetInWording(keyResult);
+  if (stated === null) return null;
+  const goal = toNumber(stated);
+  return goal.ok ? goal.value : null;
 }
 
 /** A baseline the key result's words state ("from 2.1% to 3%"), for a sheet with no Start cell for it. */

@@ -5,8 +5,8 @@
  */
 import { a1, columnLetter, quoteSheet } from "../address";
 import type { IsoDate, Period, PeriodKind, Problem, RawCell, RecognisedSheet, Severity, SheetData } from "../model";
-import { parsePeriod } from "../periods";
-import { splitQualifier, type Bound } from "../qualifiers";
+import { enclosingPeriod, parsePeriod } from "../periods";
+import { numberInStatement, splitQualifier, type Bound } from "../qualifiers";
 import type { ContextCell, SheetBlock, SkippedRow } from "./blocks";
 import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
@@ -67,6 +67,8 @@ export class SheetReader<F extends string> {
   private readonly headings: Partial<Record<F, Array<{ row: number; cell: ContextCell }>>> = {};
   private readonly variants: SheetBlock["variants"];
   private variantColumns: Record<string, number> = {};
+  /** The granularity the current variant reads (`Quarterly` → the quarter containing the block's period), or `null`. */
+  private periodKind: PeriodKind | null = null;
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
@@ -143,6 +145,7 @@ export class SheetReader<F extends string> {
     if (this.variants.length === 0) return;
     const variant = this.variants[i];
     this.variantColumns = variant.columns;
+    this.periodKind = variant.periodKind ?? null;
     Object.assign(this.byField, this.base.byField);
     Object.assign(this.letters, this.base.letters);
     for (const key of Object.keys(this.context)) delete this.context[key as F];
@@ -336,27 +339,43 @@ export class SheetReader<F extends string> {
     return result.value ?? "";
   }
 
-  number(field: F, r: number): number | null {
+  /**
+   * A number; with `subject` (what the cell measures), a value written as a
+   * short statement reads too (`NPS = 42`, `Closed $400K` for "Close $500K …").
+   */
+  number(field: F, r: number, subject?: string): number | null {
     if (!this.has(field)) return null;
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return raw === 0 ? 0 : raw;
     if (raw === "") return null;
     const result = toNumber(raw, this.format(field, r), this.settings);
     if (result.ok) return result.value;
+    const stated = subject === undefined ? null : this.stated(raw, subject);
+    if (stated !== null) return stated;
     this.fail(field, r, result, "a number");
     return null;
   }
 
-  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. */
-  numberOrYesNo(field: F, r: number): { value: number | null; yesNo: boolean } {
+  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. With `subject`, as `number`. */
+  numberOrYesNo(field: F, r: number, subject?: string): { value: number | null; yesNo: boolean } {
     if (!this.has(field)) return { value: null, yesNo: false };
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
     if (raw === "") return { value: null, yesNo: false };
     const num = toNumberOrYesNo(raw, this.format(field, r), this.settings);
     if (num.ok) return { value: num.value, yesNo: num.yesNo === true };
+    const stated = subject === undefined ? null : this.stated(raw, subject);
+    if (stated !== null) return { value: stated, yesNo: false };
     this.fail(field, r, num, "a number");
     return { value: null, yesNo: false };
+  }
+
+  /** The number a statement in a cell gives (only tried once the cell failed to read as a number). */
+  private stated(raw: RawCell, subject: string): number | null {
+    const text = typeof raw === "string" ? numberInStatement(raw, subject) : null;
+    if (text === null) return null;
+    const value = toNumber(text, undefined, this.settings);
+    return value.ok ? value.value : null;
   }
 
   date(field: F, r: number): IsoDate | null {
@@ -372,6 +391,7 @@ export class SheetReader<F extends string> {
   period(field: F, r: number, dateKind: PeriodKind): Period | null {
     if (!this.has(field)) return null;
     const raw = this.raw(field, r);
+    if (this.periodKind !== null) return this.periodAt(field, r, raw, dateKind, this.periodKind);
     // A period column repeats a few labels thousands of times; read each text once per sheet.
     const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
     if (cached) return cached;
@@ -396,6 +416,23 @@ export class SheetReader<F extends string> {
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
     return null;
+  }
+
+  /**
+   * The period of `kind` that contains the period read from `raw` (a reading at
+   * one granularity: the quarter of a March report for its `Quarterly` columns);
+   * `null` when the period read is longer than `kind` (which month of a year is unknown).
+   */
+  private periodAt(field: F, r: number, raw: RawCell, dateKind: PeriodKind, kind: PeriodKind): Period | null {
+    const key = `${kind}\u0000${String(raw)}`;
+    const cached = this.periods.get(key);
+    if (cached) return cached;
+    this.periodKind = null;
+    const period = this.period(field, r, dateKind);
+    this.periodKind = kind;
+    const enclosing = period === null ? null : enclosingPeriod(period, kind, this.settings.fiscalYearStartMonth);
+    if (enclosing) this.periods.set(key, enclosing);
+    return enclosing;
   }
 
   /**

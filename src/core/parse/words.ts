@@ -178,3 +178,32 @@ export function fromToInWording(text: string): { from: string; to: string } | nu
   const m = FROM_TO.exec(text);
   return m ? { from: m[1].trim(), to: m[2].trim() } : null;
 }
+
+/** An amount in a key result's wording: not part of a word or label (`Q3`, `Δ13`, `H1`). */
+const AMOUNT = /(?<![\p{L}\d.,$€£¥₹])([$€£¥₹]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|k|m|mn|bn|b)(?!\p{L}))?)/giu;
+/** The amount after `to`, `below`, `reach` …: the goal of "Grow from 10 customers to 50". */
+const GOAL_AMOUNT = /\b(?:to|below|under|above|over|at least|at most|reach(?:es)?)\s+([$€£¥₹]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|k|m|mn|bn|b)(?!\p{L}))?)/giu;
+const BARE_YEAR = /^(?:19|20)\d{2}$/;
+
+/**
+ * The goal a key result states in its own words, as written, for a sheet with
+ * no Target column: the `to` of "from 32 to 45", the amount after `to`, `below`
+ * or `reach`, or else the one amount the wording holds ("Close $500K new
+ * revenue"). Years and numbers inside labels (`Q3`, `Δ13`) are no amounts;
+ * `null` when the wording states none, or several with none marked as the goal.
+ *
+ * @example
+ * targetInWording("Increase NPS from 32 to 45 (Δ13)") // "45"
+ * targetInWording("Close $500K new revenue") // "$500K"
+ * targetInWording("Hire 3 engineers and 2 designers") // null
+ */
+export function targetInWording(text: string): string | null {
+  const stated = fromToInWording(text);
+  if (stated) return stated.to;
+  let goal: string | null = null;
+  for (const m of text.matchAll(GOAL_AMOUNT)) goal = m[1];
+  if (goal !== null) return goal.trim();
+  const amounts: string[] = [];
+  for (const m of text.matchAll(AMOUNT)) if (!BARE_YEAR.test(m[1])) amounts.push(m[1].trim());
+  return amounts.length === 1 ? amounts[0] : null;
+}

@@ -65,6 +65,16 @@ export class Grid {
     }
   }
 
+  /** Rewrites every formula on the sheet (references moving with inserted cells). */
+  mapFormulas(rewrite: (formula: string, row: number, col: number) => string): void {
+    for (const [row, cells] of this.formulas) {
+      for (let c = 0; c < cells.length; c++) {
+        const formula = cells[c];
+        if (formula !== undefined) cells[c] = rewrite(formula, row, c);
+      }
+    }
+  }
+
   /** Moves every cell of the rect's columns, from its first row down, `rect.rows` rows lower (an insertion). */
   shiftDown(rect: Rect): void {
     const used = this.usedRect(false);

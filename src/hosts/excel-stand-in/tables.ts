@@ -4,6 +4,7 @@
  */
 import type { ExcelTable, ExcelTableCollection } from "../../workbook/excel-api";
 import { overlaps, parseRange, type Rect } from "./address";
+import { outsideText } from "./structured";
 import { type FakeRequestContext, loaded } from "./context";
 import { FakeOfficeError, officeError } from "./errors";
 import type { CellValue } from "./grid";
@@ -151,15 +152,37 @@ export class FakeTable implements ExcelTable {
     private readonly find: () => TableState | null,
   ) {
     this.rows = {
-      // TableRowCollection.add appends rows to the table, moving the cells below it down
-      // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1));
+      // TableRowCollection.add: "If null or -1, the addition happens at the end. Any rows below the
+      // inserted row are shifted downwards" (zero-indexed among the data rows,
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1));
       // it is the way a table grows: values written below a table stay outside it.
-      add: (_index, values = [[]]) =>
-        this.change("table.rows.add", values, (table) => {
-          const rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: values.length, cols: table.rect.cols };
-          table.sheet.grid.shiftDown(rect);
+      add: (index, values = [[]]) =>
+        this.change("table.rows.add", { index: index ?? null, values }, (table) => {
+          const dataRows = table.rect.rows - 1;
+          if (index !== null && index !== undefined && index !== -1 && (index < 0 || index > dataRows)) {
+            throw officeError("InvalidArgument", "The index is out of range.", "TableRowCollection.add");
+          }
+          const at = index === null || index === undefined || index === -1 ? dataRows : index;
+          const rows = values.length;
+          const rect = { row: table.rect.row + 1 + at, col: table.rect.col, rows, cols: table.rect.cols };
+          const calculated = calculatedColumns(table);
+          insertRows(table.sheet, rect);
           writeCells(table.sheet, rect, values.length === 1 && values[0].length === 0 ? [Array<null>(table.rect.cols).fill(null)] : values);
-          table.rect = { ...table.rect, rows: table.rect.rows + values.length };
+          table.rect = { ...table.rect, rows: table.rect.rows + rows };
+          // The column's formula as a row that was already there holds it now (its references moved with the insertion).
+          const source = at > 0 ? table.rect.row + 1 : rect.row + rows;
+          // A calculated column fills the rows added to its table ("Use calculated columns in an Excel
+          // table": "calculated columns continue to adjust as you add or delete rows",
+          // https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8);
+          // a value given for the column's cell is kept, as Excel keeps it as an exception.
+          for (const col of calculated) {
+            const formula = table.sheet.grid.formula(source, col);
+            if (formula === undefined) continue;
+            for (let r = rect.row; r < rect.row + rows; r++) {
+              const { grid } = table.sheet;
+              if (grid.value(r, col) === undefined && grid.formula(r, col) === undefined) grid.setFormula(r, col, shiftRows(formula, r - source));
+            }
+          }
         }),
     };
     this.sort = {
@@ -318,11 +341,63 @@ function compareCells(a: CellValue | undefined, b: CellValue | undefined): numbe
   return String(a ?? "").toLowerCase().localeCompare(String(b ?? "").toLowerCase());
 }
 
-/** Moves the relative row references of an A1 formula by `delta` rows (outside string literals), as copying does. */
+/** Moves the relative row references of an A1 formula by `delta` rows, as copying does. */
 function shiftRows(formula: string, delta: number): string {
   if (delta === 0) return formula;
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z_.\[@])(\$?[A-Z]{1,3})(\d+)(?![\d(])/g, (_m, column: string, row: string) => `${column}${Number(row) + delta}`)))
-    .join("");
+  return outsideNames(formula, (part) => part.replace(CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => (rowAbs ? whole : `${colAbs}${column}${Number(row) + delta}`)));
+}
+
+/**
+ * Inserts `rect.rows` blank rows over the rect's columns, moving the cells below down, and
+ * moves every reference on the sheet to a moved cell with it, as inserting cells does
+ * ("Insert or delete cells, rows, and columns": references adjust to the cells' new place,
+ * https://support.microsoft.com/en-us/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246);
+ * a range that spans the insertion grows by the inserted rows.
+ */
+function insertRows(sheet: SheetState, rect: Rect): void {
+  const last = rect.col + rect.cols - 1;
+  sheet.grid.mapFormulas((formula) =>
+    outsideNames(formula, (part) =>
+      part.replace(CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => {
+        const at = parseRange(`${column}${row}`);
+        if (!at || at.row < rect.row || at.col < rect.col || at.col > last) return whole;
+        return `${colAbs}${column}${rowAbs}${Number(row) + rect.rows}`;
+      }),
+    ),
+  );
+  sheet.grid.shiftDown(rect);
+}
+
+/** A1 cell references (`E4`, `$E$4`) outside text literals and structured references. */
+const CELL = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+/** Rewrites the parts of a formula outside its "text literals" and [structured references]. */
+function outsideNames(formula: string, rewrite: (part: string) => string): string {
+  return outsideText(formula, (part) =>
+    part
+      .split(/(\[(?:[^[\]]|\[[^\]]*\])*\])/)
+      .map((piece, i) => (i % 2 === 1 ? piece : rewrite(piece)))
+      .join(""),
+  );
+}
+
+/**
+ * The table's calculated columns: those whose data rows all hold one formula (the same
+ * formula once each row's relative references are read from its own row).
+ */
+function calculatedColumns(table: TableState): number[] {
+  const { grid } = table.sheet;
+  const first = table.rect.row + 1;
+  const out: number[] = [];
+  for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++) {
+    const formula = grid.formula(first, c);
+    if (formula === undefined) continue;
+    let same = true;
+    for (let r = first + 1; r < table.rect.row + table.rect.rows && same; r++) {
+      const other = grid.formula(r, c);
+      same = other !== undefined && shiftRows(other, first - r) === formula;
+    }
+    if (same) out.push(c);
+  }
+  return out;
 }

@@ -36,7 +36,8 @@ export function Tables() {
       }).finally(() => setConverting(null));
       if (!done.ok) throw new Error(done.message);
       await reload();
-      return `${name} is now the table ${done.tableName} (${done.address})${done.computed.length ? ` with ${done.computed.join(", ")} computed live` : ""}.`;
+      const read = done.asRead.length ? ` ${done.asRead.join(" and ")} ${done.asRead.length === 1 ? "holds" : "hold"} what Altitude read for each row: fill ${done.asRead.length === 1 ? "it" : "them"} in for rows you add.` : "";
+      return `${name} is now the table ${done.tableName} (${done.address})${done.computed.length ? ` with ${done.computed.join(", ")} computed live` : ""}.${read}`;
     });
 
   const addTemplate = (kind: SheetKind) =>
