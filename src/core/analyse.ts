@@ -321,7 +321,7 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
   const result: ScoredKra[] = [];
   for (const records of people.values()) {
     const first = records[0];
-    const percents = weightsAsPercent(records.map((r) => r.weight));
+    const percents = kraWeightsAsPercent(records);
     const areas: ScoredKraArea[] = records.map((record, i) => {
       const derived = record.rating === null ? deriveRating(record.actual, record.target, settings.ratingBands, record.lowerIsBetter ? "lower" : "higher") : null;
       return { record, weightPercent: percents[i], rating: record.rating ?? derived, derived: record.rating === null && derived !== null };
@@ -356,6 +356,17 @@ function scoreKras(kras: KraRecord[], settings: Settings, problems: Problem[]): 
     });
   }
   return result;
+}
+
+/**
+ * One person's KRA weights in percent: points against a stated whole are shares
+ * of it (5 of 20 points is 25%); others as `weightsAsPercent` reads them. A sheet
+ * with no weight column at all weights every area the same.
+ */
+function kraWeightsAsPercent(records: readonly KraRecord[]): Array<number | null> {
+  if (records.every((r) => r.weight === null && r.cells.weight === undefined)) return records.map(() => 100 / records.length);
+  const written = weightsAsPercent(records.map((r) => (r.weightOutOf === undefined ? r.weight : null)));
+  return records.map((r, i) => (r.weightOutOf !== undefined && r.weight !== null ? (r.weight / r.weightOutOf) * 100 : written[i]));
 }
 
 /** The area whose rating or weight made a person's KRA score fail, so the problem points at its cell. */

@@ -179,6 +179,8 @@ export interface KraRecord extends Located<KraField> {
   area: string;
   /** Weight as written: `40`, `40%` (0.4) and `0.4` are normalised later, per person. */
   weight: number | null;
+  /** The whole the weight is a share of, when the sheet gives weights in points against a stated total (`Total | 20`). */
+  weightOutOf?: number;
   measure: string;
   target: number | null;
   actual: number | null;

@@ -50,6 +50,70 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; kind: PeriodKind; fiscal: boolean; y
   { re: /^(\d{1,2})\s*[-/.]\s*(\d{4})$/, kind: "month", fiscal: false, year: 2, part: 1 },
 ];
 const MONTH_NAME_YEAR = /^([a-z]+)\.?\s*[-/ ,'’]\s*'?(\d{4}|\d{2})$/;
+/** A year spanning two calendar years: `2025-26`, `FY 2025-26`, `2025/2026`. */
+const YEAR_SPAN = /^(fy\s*'?)?(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
+
+/**
+ * The financial year a span of two calendar years names (`2025-26` is the year
+ * ending in 2026, as `FY26` is), or `null` when the text is no such span. `2025-12`
+ * is December; `2025-26` cannot be a month, and `FY` or four digits say it is a span.
+ */
+function yearSpan(s: string, fiscalStartMonth: number): Period | null {
+  const m = YEAR_SPAN.exec(s);
+  if (!m) return null;
+  const first = Number(m[2]);
+  const second = m[3].length === 4 ? Number(m[3]) : first - (first % 100) + Number(m[3]) + (Number(m[3]) < first % 100 ? 100 : 0);
+  if (second !== first + 1) return null;
+  if (m[1] === undefined && m[3].length === 2 && Number(m[3]) <= 12) return null;
+  return makePeriod("year", second, 1, fiscalStartMonth);
+}
+
+/** Two dates written as a range: `From 01-04-2025 to 31-03-2026`, `2025-04-01 – 2026-03-31`. */
+const DATE_RANGE = /^(?:from\s+)?(.+?)\s+(?:to|till|until|through|[-–—])\s+(.+)$/;
+
+/**
+ * The period a range of two dates covers exactly (a month, quarter, half or
+ * year, fiscal when it starts in the fiscal year's month; a year starting in
+ * another month is the financial year it ends in), or `null`. Numeric dates are
+ * read in one order for both ends: `01-04-2025 to 31-03-2026` is April to March.
+ */
+function dateRange(s: string, fiscalStartMonth: number, decimal: "." | "," | undefined): Period | null {
+  const m = DATE_RANGE.exec(s);
+  if (!m) return null;
+  const orders: ReadonlyArray<"." | ","> = decimal === "," ? [",", "."] : [".", ","];
+  for (const order of orders) {
+    const from = toDate(m[1], undefined, { decimalSeparator: order });
+    const to = toDate(m[2], undefined, { decimalSeparator: order });
+    if (!from.ok || !to.ok || from.value === null || to.value === null) continue;
+    const covered = periodBetween(from.value, to.value, fiscalStartMonth);
+    if (covered) return covered;
+  }
+  return null;
+}
+
+/** The period from the first of a month to the last day of a month that is exactly one month, quarter, half or year. */
+function periodBetween(start: IsoDate, end: IsoDate, fiscalStartMonth: number): Period | null {
+  if (start.slice(8) !== "01") return null;
+  const sy = Number(start.slice(0, 4));
+  const sm = Number(start.slice(5, 7));
+  const ey = Number(end.slice(0, 4));
+  const em = Number(end.slice(5, 7));
+  if (end !== monthEnd(ey, em)) return null;
+  const months = ey * 12 + em - (sy * 12 + sm) + 1;
+  const kind = (["month", "quarter", "half", "year"] as const).find((k) => MONTHS_IN[k] === months);
+  if (kind === undefined) return null;
+  if (kind === "month") return makePeriod("month", sy, sm);
+  if (kind === "year") return sm === 1 ? makePeriod("year", sy, 1) : makePeriod("year", ey, 1, sm);
+  // A quarter or half: of the fiscal year when it lines up with it, else of the calendar year.
+  const start0 = (sm - fiscalStartMonth + 12) % 12;
+  if (start0 % months === 0) {
+    const named = fiscalStartMonth !== 1 && sm >= fiscalStartMonth ? sy + 1 : sy;
+    const fiscal = makePeriod(kind, named, start0 / months + 1, fiscalStartMonth);
+    if (fiscal && fiscal.start === start && fiscal.end === end) return fiscal;
+  }
+  const calendar = periodContaining(start, kind);
+  return calendar.start === start && calendar.end === end ? calendar : null;
+}
 
 function fullYear(text: string): number {
   const digits = text.replace("'", "");
@@ -107,13 +171,17 @@ function bad(text: string): CellValue<never> {
 
 /**
  * Reads a period cell: quarters (`2026-Q3`, `Q3 2026`, `Q3-26`, `Q3/2026`, `2026 Q3`,
- * `3Q26`), fiscal quarters (`FY26 Q3`, `FY2026-Q3`), years (`2026`, `FY26`),
+ * `3Q26`), fiscal quarters (`FY26 Q3`, `FY2026-Q3`), years (`2026`, `FY26`, and
+ * `2025-26` or `FY 2025-26` for the financial year ending in 2026, and a range of
+ * dates covering one such as `From 01-04-2025 to 31-03-2026`),
  * halves (`H1 2026`), months (`2026-07`, `Jul 2026`), or a date, which stands for
  * the period of `dateKind` containing it (the quarter by default). Blank is `null`.
  *
  * @example
  * parsePeriod("Q3 2026") // { ok: true, value: { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" } }
  * parsePeriod("FY26 Q1", { fiscalYearStartMonth: 4 }) // ok, label "FY2026-Q1", 2025-04-01 … 2025-06-30
+ * parsePeriod("FY 2025-26", { fiscalYearStartMonth: 4 }) // ok, label "FY2026", 2025-04-01 … 2026-03-31
+ * parsePeriod("From 01-04-2025 to 31-03-2026", { fiscalYearStartMonth: 4 }) // ok, label "FY2026"
  * parsePeriod("2026-07-15", { dateKind: "month" }) // ok, label "2026-07"
  */
 export function parsePeriod(raw: RawCell, options: PeriodOptions = {}): CellValue<Period> {
@@ -134,6 +202,8 @@ export function parsePeriod(raw: RawCell, options: PeriodOptions = {}): CellValu
   if (text.length > 40) return bad(text);
   const s = text.toLowerCase().replace(/\s+/g, " ");
   const fy = fiscalStart(options);
+  const span = yearSpan(s, fy) ?? dateRange(s, fy, options.decimalSeparator);
+  if (span) return { ok: true, value: span };
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (!m) continue;

@@ -100,7 +100,8 @@ export const SHEET_KINDS = {
       weight: { label: "Weight", aliases: ["weighting", "weight %", "kra weight", "weightage", "weightage %", "weight age"] },
       measure: { label: "Measure", aliases: ["measures", "kpi", "kpis", "indicator", "success measure", "how measured", "performance measure", "measurement criteria", "measurement", "success criteria", "key performance indicator"] },
       target: { label: "Target", aliases: ["standard", "expectation", "target value", "kra target"] },
-      actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance"] },
+      // A completion is what was achieved of the area's aim; with no Target column, its target is 100%.
+      actual: { label: "Actual", aliases: ["current", "achieved", "result", "actual achievement", "achievement", "actual performance", "completion", "goal completion", "completion %", "% completion", "% complete", "percent complete", "percentage completion"] },
       rating: { label: "Rating", aliases: ["score", "rating 1 5", "performance rating", "manager rating", "rating point", "rating points", "reviewer rating", "final rating", "appraiser rating", "rating 1 to 5", "agreed rating", "app rating", "l1 rating", "supervisor rating"] },
     },
     // The employee may come from the form above an appraisal table instead of a column.
@@ -175,6 +176,8 @@ export function fieldForHeader(kind: SheetKind, header: RawCell): string | null 
     const found = index.get(normaliseHeader(bare));
     if (found) return found;
   }
+  // The KRA column headed with what else to write in it: `KRAs along with action plan (in brief)`.
+  if (kind === "kra" && KRA_WITH.test(bare)) return "area";
   // A period written after the field's name: `Target April-Sept`, `Actual Q3`, `Target FY26`.
   const dated = bare.replace(PERIOD_SUFFIX, "");
   const datedField = dated === bare || dated.trim() === "" ? null : (index.get(normaliseHeader(dated)) ?? null);
@@ -198,6 +201,8 @@ function fieldOfParts(index: ReadonlyMap<string, string>, header: string): strin
   return found;
 }
 
+const KRA_WITH = /^\s*(?:kras?|key\s+result\s+areas?|key\s+responsibility\s+areas?)\s+(?:along\s+with|with|and|&|plus|including)\s+\S/i;
+
 const PERIOD_SUFFIX =
   /(?:\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[1-2]|fy\s?'?\d{2,4}|(?:19|20)\d{2}(?:-\d{2,4})?|ytd|mtd|annual|yearly)(?:\s*[-–/]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|(?:19|20)?\d{2}))?)+\s*$/i;
 
@@ -216,6 +221,12 @@ export interface HeaderMatch {
 function headerText(cell: RawCell): string {
   return typeof cell === "string" ? cell.trim() : typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
 }
+
+/**
+ * Headers that fill a field only when no other column names it: a KRA's completion
+ * (actual ÷ target already, measured against 100%) stands in for its Actual.
+ */
+const STAND_INS: Partial<Record<SheetKind, Readonly<Record<string, RegExp>>>> = { kra: { actual: /\bcomplet(?:ion|e|ed)\b/i } };
 
 /** Group labels of the reviewer's half of an appraisal form win over the employee's own. */
 const SELF_GROUP = /\b(?:self|employee|appraisee|own)\b/i;
@@ -237,6 +248,8 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
   const columns: Record<string, number> = {};
   const groupOf: Record<string, string> = {};
   const unmapped: string[] = [];
+  /** Fields taken from a header that only stands in for them, with that header. */
+  const standIn: Record<string, string> = {};
   let matched = 0;
   let filled = 0;
   let grouped = false;
@@ -257,6 +270,13 @@ export function matchHeader(kind: SheetKind, row: readonly RawCell[] | undefined
       columns[field] = originCol + c;
       groupOf[field] = group;
       matched++;
+      if (STAND_INS[kind]?.[field]?.test(text)) standIn[field] = text;
+    } else if (field !== null && standIn[field] !== undefined && !STAND_INS[kind]?.[field]?.test(text)) {
+      // A column naming the field itself wins over one that only stands in for it.
+      unmapped.push(standIn[field]);
+      delete standIn[field];
+      columns[field] = originCol + c;
+      groupOf[field] = group;
     } else if (field !== null && group !== groupOf[field] && SELF_GROUP.test(groupOf[field]) && !SELF_GROUP.test(group)) {
       columns[field] = originCol + c;
       groupOf[field] = group;

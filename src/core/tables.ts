@@ -329,7 +329,8 @@ function escapeName(name: string): string {
  * text literal over 255 characters, so longer text is joined from pieces (`"…"&"…"`).
  */
 function literal(value: RawCell): string {
-  if (typeof value === "number") return String(value);
+  // A number Excel cannot hold (NaN, Infinity) is no value at all.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : '""';
   if (typeof value === "boolean") return String(value).toUpperCase();
   const text = String(value ?? "");
   if (text === "") return '""';
@@ -433,7 +434,8 @@ function trendFormula(refs: References, bounds: { floor: string | null; target: 
   // Without a stated direction, floor and target say which way is better, as KPISTATUS reads them;
   // left blank, KPITREND reads a floor and ceiling without target as a band.
   const inferred = floor === null || target === null ? null : inferredDirection(floor, target);
-  const way = direction === null ? inferred : inferred === null || !direction.startsWith("[") ? direction : `IF(${direction}="",${inferred},${direction})`;
+  const stated = direction === '""' ? null : direction;
+  const way = stated === null ? inferred : inferred === null || !stated.startsWith("[") ? stated : `IF(${stated}="",${inferred},${stated})`;
   const trend = fn("KPITREND", [`CHOOSE({1,2},before,${actual})`, way, floor, ceiling]).slice(1);
   return (
     `=LET(at,${period.own},same,${same}ISNUMBER(${period.all}),` +

@@ -13,12 +13,7 @@
 import { LAYOUTS } from "../fixtures/layouts";
 import { compareReading, readLayout } from "../fixtures/layouts/read";
 
-const NOT_YET_READ_RIGHT: Readonly<Record<string, string>> = {
-  "12-kra-twenty-point-weights-roman-goals": "a goal spanning two rows and weights out of 20 that total 100",
-  "13-appraisal-rating-columns-total-score": "each rating level is a column of its own",
-  "27-frappe-appraisal-kra-goal-completion": "KRA goals with a completion per goal",
-  "30-kra-format-action-plan-skills-grid": "a KRA form followed by an action plan and a skills grid",
-};
+const NOT_YET_READ_RIGHT: Readonly<Record<string, string>> = {};
 
 describe("layout corpus", () => {
   const read = LAYOUTS.filter((layout) => !(layout.id in NOT_YET_READ_RIGHT));
@@ -28,12 +23,15 @@ describe("layout corpus", () => {
     expect(compareReading(layout, readLayout(layout))).toEqual([]);
   });
 
-  it.failing.each(notYet.map((layout) => [layout.id, NOT_YET_READ_RIGHT[layout.id], layout] as const))(
-    "%s is not yet read completely right (%s)",
-    (_id, _gap, layout) => {
-      expect(compareReading(layout, readLayout(layout))).toEqual([]);
-    },
-  );
+  // jest refuses an empty table: with every layout read right, nothing is expected to fail.
+  if (notYet.length > 0) {
+    it.failing.each(notYet.map((layout) => [layout.id, NOT_YET_READ_RIGHT[layout.id], layout] as const))(
+      "%s is not yet read completely right (%s)",
+      (_id, _gap, layout) => {
+        expect(compareReading(layout, readLayout(layout))).toEqual([]);
+      },
+    );
+  }
 
   it("lists only layouts that exist", () => {
     const ids = new Set(LAYOUTS.map((layout) => layout.id));

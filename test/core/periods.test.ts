@@ -70,6 +70,57 @@ describe("parsePeriod", () => {
     expect(result.ok === false && result.code).toBe(code);
   });
 
+  it.each<[string, RawCell, number, string, string, string]>([
+    ["a financial year written over two years", "2025-26", 4, "FY2026", "2025-04-01", "2026-03-31"],
+    ["with FY before it", "FY 2025-26", 4, "FY2026", "2025-04-01", "2026-03-31"],
+    ["with four-digit years and a slash", "2025/2026", 4, "FY2026", "2025-04-01", "2026-03-31"],
+    ["across a century", "FY 2099-00", 4, "FY2100", "2099-04-01", "2100-03-31"],
+    ["on a calendar-year workbook, as FY 2026 reads there", "FY 2025-26", 1, "2026", "2026-01-01", "2026-12-31"],
+    ["a month that looks like a span", "2011-12", 4, "2011-12", "2011-12-01", "2011-12-31"],
+  ])("reads %s", (_name, raw, fiscalYearStartMonth, label, start, end) => {
+    expect(period(raw, { fiscalYearStartMonth, dateKind: "year" })).toMatchObject({ label, start, end });
+  });
+
+  it.each<[string, RawCell, number, string, string, string]>([
+    ["a financial year as a range of day-first dates", "From 01-04-2025 to 31-03-2026", 4, "FY2026", "2025-04-01", "2026-03-31"],
+    ["the same range on a calendar-year workbook (the year it ends in, from April)", "From 01-04-2025 to 31-03-2026", 1, "FY2026", "2025-04-01", "2026-03-31"],
+    ["a calendar year of ISO dates", "2026-01-01 – 2026-12-31", 4, "2026", "2026-01-01", "2026-12-31"],
+    ["a calendar quarter", "1 Jul 2026 to 30 Sep 2026", 1, "2026-Q3", "2026-07-01", "2026-09-30"],
+    ["a fiscal quarter", "2026-04-01 to 2026-06-30", 4, "FY2027-Q1", "2026-04-01", "2026-06-30"],
+    ["a month", "2026-03-01 to 2026-03-31", 1, "2026-03", "2026-03-01", "2026-03-31"],
+  ])("reads %s", (_name, raw, fiscalYearStartMonth, label, start, end) => {
+    expect(period(raw, { fiscalYearStartMonth, dateKind: "year" })).toMatchObject({ label, start, end });
+  });
+
+  it.each<[string, RawCell]>([
+    ["years that do not follow each other", "2025-27"],
+    ["a span backwards", "FY 2026-25"],
+    ["a range that is not a whole period", "From 01-04-2025 to 30-03-2026"],
+    ["a range of three months across quarters", "2026-02-01 to 2026-04-30"],
+  ])("rejects %s", (_name, raw) => {
+    expect(parsePeriod(raw).ok).toBe(false);
+  });
+
+  it("reads a span of two years as the financial year ending in the second, however it is written (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2012, max: 2098 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom("-", "–", "/", " - "), fc.boolean(), fc.boolean(), (year, fy, sep, prefix, long) => {
+        const next = long ? String(year + 1) : String((year + 1) % 100).padStart(2, "0");
+        const written = `${prefix ? "FY " : ""}${year}${sep}${next}`;
+        expect(period(written, { fiscalYearStartMonth: fy })).toEqual(period(`FY${year + 1}`, { fiscalYearStartMonth: fy }));
+      }),
+    );
+  });
+
+  it("reads the first and last day of any month, quarter, half or year written as a range as that period (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom<PeriodKind>("month", "quarter", "half", "year"), fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(" to ", " – ", " - "), (kind, year, part, sep) => {
+        const whole = makePeriod(kind, year, ((part - 1) % ({ month: 12, quarter: 4, half: 2, year: 1 } as const)[kind]) + 1);
+        if (!whole) return;
+        expect(period(`From ${whole.start}${sep}${whole.end}`)).toMatchObject({ kind, start: whole.start, end: whole.end });
+      }),
+    );
+  });
+
   it("never throws, and every period it gives starts before it ends", () => {
     fc.assert(
       fc.property(anyCell, fc.integer({ min: -3, max: 15 }), fc.constantFrom<PeriodKind>("quarter", "month", "year", "half"), (raw, fy, dateKind) => {

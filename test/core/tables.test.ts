@@ -181,6 +181,12 @@ describe("planTableConversion", () => {
         { kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 },
         'IF([@Direction]="",IF(AND(ISNUMBER([@Floor]),ISNUMBER([@Target])),IF([@Target]<[@Floor],"lower","higher"),""),[@Direction]),[@Floor])))',
       ],
+      [
+        "a continued KPI whose Direction cell is blank on its first row reads the direction from floor and target",
+        [["KPI", "Floor", "Target", "Direction", "Period", "Actual"], ["Churn", 5, 3, "", 46204, 4], ["", "", "", "", 46235, 3]],
+        { kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 },
+        'IF([@Direction]="",IF(AND(ISNUMBER([@Floor]),ISNUMBER([@Target])),IF([@Target]<[@Floor],"lower","higher"),""),[@Direction]),[@Floor])))',
+      ],
       ["no Period column says so, as no order of rows survives sorting", [["KPI", "Actual"], ["NPS", 40]], { kpi: 0, actual: 1 }, '="Needs a Period column"'],
     ])("Trend: %s", (_name, values, columns, ending) => {
       expect(formulasOf(makeSheet("KPIs", values), kpi(columns), "Trend")?.[0].endsWith(ending)).toBe(true);
@@ -215,6 +221,11 @@ describe("planTableConversion", () => {
     ])("Person score: %s", (_name, values, columns, formula) => {
       const formulas = formulasOf(makeSheet("KRAs", values), kra(columns), "Person score");
       expect(formulas).toEqual(Array(values.length - 1).fill(formula));
+    });
+
+    it("reads a continued row's direction from its carried floor and target when no direction was written", () => {
+      const sheet = makeSheet("KPIs", [["KPI", "Floor", "Target", "Direction", "Period", "Actual"], ["Churn", 5, 3, "", 46204, 4], ["", "", "", "", 46235, 3]]);
+      expect(formulasOf(sheet, kpi({ kpi: 0, floor: 1, target: 2, direction: 3, period: 4, actual: 5 }), "Trend")?.[1]).toMatch(/,"lower",5\)\)\)$/);
     });
 
     it("refers to a computed column by the name Excel gives it when the sheet already has a column of that name", () => {

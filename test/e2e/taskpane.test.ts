@@ -284,7 +284,7 @@ describe("Help › Diagnostics", () => {
     await status.waitFor({ timeout: 45_000 });
     await expect(status.textContent()).resolves.toMatch(/^(\d+) of \1 hold\.$/);
     const items = pane().getByRole("list", { name: "Diagnostics results" }).getByRole("listitem");
-    await expect(items.count()).resolves.toBe(9);
+    await expect(items.count()).resolves.toBe(10);
     await expect(pane().getByText("Fail", { exact: true }).count()).resolves.toBe(0);
     await expect(pane().getByText(/all 13 came back as written/).count()).resolves.toBe(1);
     await expect(page.evaluate(() => window.__altitude?.fake.sheetNames())).resolves.toEqual(before);

@@ -262,14 +262,14 @@ describe("tables", () => {
 });
 
 describe("table rows and formulas", () => {
-  /** A sheet with a table A1:C4 (Name, Value, Twice) whose Twice column is one formula, and a cell outside reading B3. */
+  /** A sheet with a table A1:C4 (Name, Value, Twice) whose Twice column holds `twice`, and cells outside it referring to B3, B2:B4 and another sheet's B3. */
   async function withTable(twice: (row: number) => string): Promise<FakeExcel> {
     const fake = createFakeExcel({ sheets: [{ name: "S", values: [["Name", "Value", "Twice"], ["a", 1, ""], ["b", 2, ""], ["c", 3, ""]] }] });
     await fake.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       sheet.tables.add("A1:C4", true).name = "T";
       sheet.getRange("C2:C4").formulas = [[twice(2)], [twice(3)], [twice(4)]];
-      sheet.getRange("E1:E2").formulas = [["=B3"], ["=SUM($B$2:$B$4)"]];
+      sheet.getRange("E1:E3").formulas = [["=B3"], ["=SUM($B$2:$B$4)"], ["=Other!B3"]];
       await context.sync();
     });
     return fake;
@@ -296,7 +296,8 @@ describe("table rows and formulas", () => {
     const fake = await withTable((r) => `=B${r}*2`);
     await insert(fake, 1, ["x", 9, ""]);
     const sheet = fake.getSheet("S");
-    expect([sheet?.cell("E1").formula, sheet?.cell("E2").formula]).toEqual(["=B4", "=SUM($B$2:$B$5)"]);
+    // A reference to another sheet's cell stays: no cell moved there.
+    expect([sheet?.cell("E1").formula, sheet?.cell("E2").formula, sheet?.cell("E3").formula]).toEqual(["=B4", "=SUM($B$2:$B$5)", "=Other!B3"]);
     expect(sheet?.range("C2:C5").formulas).toEqual([["=B2*2"], ["=B3*2"], ["=B4*2"], ["=B5*2"]]);
   });
 

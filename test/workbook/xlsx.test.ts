@@ -75,9 +75,9 @@ describe("readSheets", () => {
     });
     const [sheet] = await (await openXlsx(file)).readSheets();
     expect(sheet.numberFormats).toEqual([["General", "General"], ["General", "0%"], ["General", "0%"], ["General", "0%"], ["General", "General"]]);
-    expect(sheet.numberFormats[2]).toBe(sheet.numberFormats[1]);
-    expect(sheet.numberFormats[3]).toBe(sheet.numberFormats[1]);
-    expect(sheet.numberFormats[4]).not.toBe(sheet.numberFormats[0]);
+    expect(sheet.numberFormats?.[2]).toBe(sheet.numberFormats?.[1]);
+    expect(sheet.numberFormats?.[3]).toBe(sheet.numberFormats?.[1]);
+    expect(sheet.numberFormats?.[4]).not.toBe(sheet.numberFormats?.[0]);
   });
 
   it("trims empty leading rows and columns, like a used range, and reports the origin", async () => {

@@ -53,6 +53,10 @@ export interface SheetBlock {
   headings: Array<{ row: number; field: string; cell: ContextCell }>;
   /** Rows inside the block that are not records (listed in `SheetLayout.skipped`). */
   skip: ReadonlySet<number>;
+  /** The figures of the block's summary rows by row and field (a Total row's `{ weight: 20 }`): what the sheet says its columns add up to. */
+  totals?: ReadonlyMap<number, Record<string, number>>;
+  /** A rating spread over one column per level (`Unacceptable 1 … Excellent 5`): each level's sheet column, lowest first. */
+  levels?: ReadonlyArray<{ col: number; level: number }>;
   /** Empty for one record per row; otherwise one record per variant of each row. */
   variants: Variant[];
   /** A column giving each row's (financial) year, for months written without one; `null` when none. */
@@ -82,9 +86,9 @@ export interface SheetLayout {
 /** How many rows from the top may hold the first header (titles and forms come above it). */
 const FIRST_HEADER_ROWS = 30;
 
-/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Overall score:`, `Average`. */
+/** A cell that is only a summary label: `Total`, `Sub-total (Q3)`, `Total Goal Score`, `Overall score:`, `Average`. */
 const SUMMARY =
-  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/i;
+  /^summary(?:\s+(?:metrics|figures|kpis|statistics|stats|row))?$|^(?:grand\s+|sub[\s-]?)?totals?(?:(?:\s+\p{L}+)?\s+(?:score|scores|weight|weightage|rating|points|marks|achievement))?$|^(?:average|avg\.?|mean)(?:\s+(?:score|rating|performance|achievement))?$|^overall(?:\s+(?:score|rating|result|total|performance|average|achievement))?$|^(?:weighted|final)\s+(?:score|rating|average|total|result)$/iu;
 /** A summary label written as part of a longer line in a column that is not the name column: `Monthly Average Performance`. */
 const SUMMARY_WORD = /\b(?:total|subtotal|sub-total|average|overall|grand total)\b/i;
 
@@ -110,6 +114,12 @@ function summaryIn(row: readonly RawCell[]): string | null {
   return null;
 }
 const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
+/** A note that runs on after its opening words: `Please note the following:`, `(P.S. : KRAs should not …)`, `N.B. …`. */
+const NOTE_LINE = /^\(?\s*(?:please note\b|p\.\s?s\.|n\.\s?b\.)/i;
+/** A line of a printed form left to write on: `Any other comments: ________`. */
+const FILL_IN = /_{4,}|\.{6,}|…{3,}/;
+/** An identifier of letters and digits in three or more parts: `HR-APR-2026-00031`. */
+const CODE = /^(?=[^\s]*\p{L})(?=[^\s]*\d)[\p{L}\d]+(?:[-_/][\p{L}\d]+){2,}$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+)$/;
 /** A list item: `- text`, `• text`, `1. text`, `(a) text`. */
 const BULLET = /^(?:[-–—•·▪◦*]\s+|\d{1,2}[.)]\s+|\([a-z0-9]\)\s+)/i;
@@ -310,8 +320,10 @@ function readContext(
         put(headingField, heading[1].trim(), r, c, true);
         continue;
       }
-      const period = PERIOD_TOKEN.exec(text);
-      if (period && !("period" in columns)) put("period", period[0], r, c, false);
+      // A code such as `HR-APR-2026-00031` names a document, not its period.
+      const period = CODE.test(text) ? null : PERIOD_TOKEN.exec(text);
+      // A period found in passing gives way to a labelled form field (`Appraisal Cycle: FY 2025-26`).
+      if (period && !("period" in columns)) put("period", period[0], r, c, false, -1);
       if (period && !("year" in context) && /\b(?:19|20)\d{2}\b/.test(period[0])) context.year = { text: period[0], row: r, col: originCol + c };
       // A lone line right above the header names its table: for key results, their objective.
       if (kind === "okr" && shape.filled === 1 && r === lastFilled(values, top, header) && !period && !/\bo?krs?\b|key results|template|tracker|objectives and key results/i.test(text)) {
@@ -408,7 +420,74 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
     // Only periods and a blank cell over the names: a guess, so its confidence asks the person to confirm it.
     if (periodsOnly) return { kind: "kpi", columns: { kpi: periodsOnly.nameCol }, unmapped: [], confidence: 0.4, matched: 1, grouped: false, group: null, periods: periodsOnly.periods };
   }
+  if ((!best || best.kind === "kra") && kinds.includes("kra")) {
+    const levelled = ratingLevelsHeader(row, originCol);
+    if (levelled && (!best || levelled.matched >= best.matched)) return { ...levelled, group: null };
+  }
   return best ? { ...best, group: null } : null;
+}
+
+/** A rating level's header: a word and its number, in either order (`Unacceptable\n1`, `Good (4)`, `5 - Outstanding`). */
+const LEVEL_AFTER = /^(\p{L}[\p{L} '’/-]{0,30}?)[\s:(–-]*(\d{1,2})\)?$/u;
+const LEVEL_BEFORE = /^(\d{1,2})[\s.):=–-]+(\p{L}[\p{L} '’/-]{0,30})$/u;
+
+/** A header's level and the word naming it, or `null`. */
+function levelOf(text: string): { level: number; word: string } | null {
+  const after = LEVEL_AFTER.exec(text);
+  if (after) return { level: Number(after[2]), word: after[1].trim().toLowerCase() };
+  const before = LEVEL_BEFORE.exec(text);
+  return before ? { level: Number(before[1]), word: before[2].trim().toLowerCase() } : null;
+}
+
+/**
+ * The columns of a rating spread over its levels, one column per level, where
+ * the appraiser marks the level (`Unacceptable 1 | Weak 2 | Fair 3 | Good 4 |
+ * Excellent 5`): three or more side by side, numbered one up (or one down) from
+ * the next. Empty when the row has no such run.
+ */
+function levelColumns(row: readonly RawCell[], originCol: number): Array<{ col: number; level: number }> {
+  let best: Array<{ col: number; level: number }> = [];
+  let run: Array<{ col: number; level: number }> = [];
+  const words = new Set<string>();
+  for (let c = 0; c <= row.length; c++) {
+    const text = c < row.length ? textOf(row[c]).replace(/\s+/g, " ") : "";
+    const found = text === "" ? null : levelOf(text);
+    const level = found?.level ?? null;
+    const prev = run[run.length - 1];
+    const step = prev && level !== null ? level - prev.level : 0;
+    // Each level has a word of its own: `Week 1 | Week 2` and `Q1 | Q2` are periods, not levels.
+    const continues = prev !== undefined && found !== null && !words.has(found.word) && (step === 1 || step === -1) && (run.length < 2 || step === run[1].level - run[0].level);
+    if (found !== null && (run.length === 0 || continues)) {
+      run.push({ col: originCol + c, level: found.level });
+      words.add(found.word);
+    } else {
+      if (run.length > best.length) best = run;
+      run = found === null ? [] : [{ col: originCol + c, level: found.level }];
+      words.clear();
+      if (found !== null) words.add(found.word);
+    }
+  }
+  return best.length >= 3 ? best.slice().sort((a, b) => a.level - b.level) : [];
+}
+
+/**
+ * A KRA header whose rating is spread over level columns: read as a header with
+ * a Rating column (so an appraisal with no Score column is still recognised), the
+ * levels giving each row's rating. A Rating or Score column beside them stays, for
+ * rows where no level is marked.
+ */
+function ratingLevelsHeader(row: readonly RawCell[] | undefined, originCol: number): (HeaderMatch & { levels: Array<{ col: number; level: number }> }) | null {
+  if (!Array.isArray(row)) return null;
+  const levels = levelColumns(row, originCol);
+  if (levels.length === 0) return null;
+  const taken = new Set(levels.map((l) => l.col - originCol));
+  const base = row.map((cell, c) => (taken.has(c) ? "" : cell));
+  const own = matchHeader("kra", base, null, originCol);
+  const match = own ?? matchHeader("kra", [...base, "Rating"], null, originCol);
+  if (!match) return null;
+  const columns = { ...match.columns };
+  if (!own) delete columns.rating;
+  return { ...match, columns, matched: match.matched + levels.length, levels };
 }
 
 /** Words naming a reading's granularity, and the kind of period each reads. */
@@ -689,6 +768,7 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
       if (status !== null) match.columns.score = status;
     }
     const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
+    const levels = "levels" in match && Array.isArray(match.levels) ? (match.levels as Array<{ col: number; level: number }>) : undefined;
     // On a KPI sheet each period column is a reading; on a key-result sheet the latest filled one is the current figure.
     // A label without its own year is left bare: the reader gives it the title's year, fiscal or not, or the as-of year.
     const readings = match.kind === "kpi" ? periods.columns : [];
@@ -707,6 +787,8 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
       context,
       headings: block.headings,
       skip: block.skip,
+      totals: block.totals,
+      levels,
       variants,
       yearColumn: yearColumnOf(values[header], originCol, match.columns),
       series: match.kind === "okr" && periods.columns.length > 0 ? { field: seriesField(match.columns), columns: periods.columns } : null,
@@ -844,9 +926,21 @@ function classifyRows(
   skipped: SkippedRow[],
   /** Whether lone lines are headings (else notes), and the header's texts to know it again where a section repeats it. */
   arranged: { headings: boolean; repeated: ReadonlyMap<number, string> | null } = { headings: true, repeated: null },
-): { skip: Set<number>; headings: SheetBlock["headings"]; below: Record<string, ContextCell> } {
+): { skip: Set<number>; headings: SheetBlock["headings"]; totals: Map<number, Record<string, number>>; below: Record<string, ContextCell> } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
+  const totals = new Map<number, Record<string, number>>();
+  // Column sums of the rows since the last summary row, worked out only when a row may be an unlabelled total.
+  const sums = new Map<number, { sum: number; count: number }>();
+  let summedTo = from;
+  const summary = (r: number, label: string): void => {
+    skip.add(r);
+    skipped.push({ row: r, reason: `summary row (${label})` });
+    const figures = figuresOf(values[r], match.columns, originCol);
+    if (figures) totals.set(r, figures);
+    sums.clear();
+    summedTo = r + 1;
+  };
   /** Fields read from form lines under the table (`Month: May 2025`). */
   const below: Record<string, ContextCell> = {};
   const headingField = arranged.headings ? HEADING_FIELD[match.kind] : null;
@@ -903,12 +997,21 @@ function classifyRows(
     }
     const nameCol = match.columns[nameField];
     const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
-    const summary = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
-    if (summary !== null) {
-      skip.add(r);
-      skipped.push({ row: r, reason: `summary row (${summary.replace(/[=<>]{2,}/g, "").trim().slice(0, 30)})` });
+    const label = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
+    if (label !== null) {
+      summary(r, label.replace(/[=<>]{2,}/g, "").trim().slice(0, 30));
       afterBreak = false;
       continue;
+    }
+    if (nameCol !== undefined && nameBlank && shape.numbers === shape.filled) {
+      // Only figures and no name: a total when each figure is the sum of its column above (`| | 100` under weights).
+      for (let k = summedTo; k < r; k++) if (!skip.has(k)) addFigures(sums, values[k]);
+      summedTo = r;
+      if (isColumnTotal(row, sums)) {
+        summary(r, "unlabelled total");
+        afterBreak = false;
+        continue;
+      }
     }
     if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
       // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
@@ -953,7 +1056,12 @@ function classifyRows(
       continue;
     }
     const col = originCol + shape.first;
-    if (LEGEND.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
+    if (FILL_IN.test(first)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "a line of the form left to write on" });
+      continue;
+    }
+    if (LEGEND.test(first) || NOTE_LINE.test(first) || BULLET.test(first) || LEGEND_LINE.test(first)) {
       skip.add(r);
       skipped.push({ row: r, reason: "note or legend line" });
       inNotes = true;
@@ -991,7 +1099,7 @@ function classifyRows(
   }
   // Headings above repeated headers were found first: the reader wants them in row order.
   if (sectionLines !== null) headings.sort((a, b) => a.row - b.row);
-  return { skip, headings, below };
+  return { skip, headings, totals, below };
 }
 
 /** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */
@@ -1051,7 +1159,45 @@ function sectionContext(
   return lines;
 }
 
-const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood)$/i;
+/** Adds a row's numbers to the sums of their columns. */
+function addFigures(sums: Map<number, { sum: number; count: number }>, row: readonly RawCell[] | undefined): void {
+  if (!Array.isArray(row)) return;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
+    const held = sums.get(c);
+    if (held) {
+      held.sum += cell;
+      held.count++;
+    } else sums.set(c, { sum: cell, count: 1 });
+  }
+}
+
+/** True when every number of the row is the sum of the same column over two or more rows above it. */
+function isColumnTotal(row: readonly RawCell[], sums: ReadonlyMap<number, { sum: number; count: number }>): boolean {
+  let figures = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "number") continue;
+    const held = sums.get(c);
+    if (!held || held.count < 2 || !Number.isFinite(cell) || Math.abs(held.sum - cell) > 1e-9 * Math.max(1, Math.abs(cell))) return false;
+    figures++;
+  }
+  return figures > 0;
+}
+
+/** The numbers a summary row holds in the block's columns, by field (`{ weight: 20 }`), or `null` when none. */
+function figuresOf(row: readonly RawCell[] | undefined, columns: Record<string, number>, originCol: number): Record<string, number> | null {
+  if (!Array.isArray(row)) return null;
+  let figures: Record<string, number> | null = null;
+  for (const [field, col] of Object.entries(columns)) {
+    const cell = row[col - originCol];
+    if (typeof cell === "number" && Number.isFinite(cell)) (figures ??= {})[field] = cell;
+  }
+  return figures;
+}
+
+const TABLE_WORDS = /^(?:themes?|strategic themes?|categor(?:y|ies)|levels?|significance|meaning|definition|bands?|score range|initiatives?|actions?|action items?|tasks?|projects?|risks?|dependenc(?:y|ies)|issues?|blockers?|status|due|due date|owner|notes?|comments?|milestones?|deliverables?|next steps?|mitigation|impact|likelihood|action plans?|skills?|soft skills|behaviou?rs?|behaviou?ral skills)$/i;
 
 /** A row of short labels, at least one a word tables are headed with: the header of a table of another kind. */
 function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
@@ -1060,7 +1206,8 @@ function looksLikeHeader(row: readonly RawCell[], kind: SheetKind): boolean {
     if (isEmpty(cell)) continue;
     if (typeof cell !== "string") return false;
     const text = cell.trim();
-    if (text.length > 32 || /\d/.test(text)) return false;
+    // Labels may hold digits (`S1 - S6`, a grade band); a figure, a date or a period (`Q3 2026`) is data.
+    if (text.length > 32 || (/\d/.test(text) && (!/\p{L}/u.test(text) || PERIOD_TOKEN.test(text)))) return false;
     if (TABLE_WORDS.test(text) || fieldForHeader(kind, text) !== null) words++;
   }
   return words >= 1;

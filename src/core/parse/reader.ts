@@ -81,6 +81,10 @@ export class SheetReader<F extends string> {
   private readonly rowFields = new Set<string>();
   /** A field read from the latest filled of several period columns (weekly grades), with their local columns left to right. */
   private readonly series: { field: F; cols: number[] } | null;
+  /** What the block's summary rows say their columns add up to, by row. */
+  private readonly totals: NonNullable<SheetBlock["totals"]> | null;
+  /** Columns of a rating spread over one column per level, lowest first; empty when the rating has a column of its own. */
+  private readonly levels: NonNullable<SheetBlock["levels"]>;
 
   constructor(
     sheet: SheetData,
@@ -114,6 +118,8 @@ export class SheetReader<F extends string> {
     this.variants = block?.variants ?? [];
     this.rowContext = block?.rows && block.rows.size > 0 ? block.rows : null;
     for (const fields of this.rowContext?.values() ?? []) for (const field of Object.keys(fields)) if (field in this.labels) this.rowFields.add(field);
+    this.totals = block?.totals ?? null;
+    this.levels = block?.levels ?? [];
     this.yearText = block?.context.year?.text ?? null;
     const series = block?.series;
     this.series = series && series.field in this.labels && series.columns.length > 0 ? { field: series.field as F, cols: series.columns.map((p) => p.col - this.originCol) } : null;
@@ -289,6 +295,75 @@ export class SheetReader<F extends string> {
     return cells;
   }
 
+  /** The text of the header cell over a field's column, or `""` when the field has no column. */
+  headerText(field: F): string {
+    const c = this.byField[field];
+    const cell = c === undefined ? undefined : this.values[this.headerIndex]?.[c];
+    return typeof cell === "string" ? cell.trim() : "";
+  }
+
+  /** Where the header cell over a field's column is, or `null` when the field has no column. */
+  headerAddress(field: F): string | null {
+    const letters = this.letters[field];
+    return letters === undefined ? null : `${letters}${this.originRow + this.headerIndex + 1}`;
+  }
+
+  /** True when a number was written as a percentage: a percent-formatted cell or text such as `85%`. */
+  isPercent(field: F, r: number): boolean {
+    const raw = this.raw(field, r);
+    if (typeof raw === "string") return /%\s*$/.test(raw.trim());
+    return typeof raw === "number" && (this.format(field, r)?.includes("%") ?? false);
+  }
+
+  /** What the summary row `r` says the field's column adds up to (`Total | 20` under weights), or `null`. */
+  statedTotal(field: F, r: number): number | null {
+    const c = this.byField[field];
+    if (this.totals === null || c === undefined) return null;
+    return this.totals.get(r)?.[field] ?? null;
+  }
+
+  /** True when the block spreads its rating over one column per level (`Unacceptable 1 … Excellent 5`). */
+  get hasLevels(): boolean {
+    return this.levels.length > 0;
+  }
+
+  /** The highest level of a rating spread over level columns (5 for `… Excellent 5`), or `null`. */
+  get topLevel(): number | null {
+    return this.levels.length > 0 ? this.levels[this.levels.length - 1].level : null;
+  }
+
+  /** The levels marked on row `r` of a rating spread over level columns, each with its cell (`E13`). */
+  markedLevels(r: number): Array<{ level: number; cell: string }> {
+    const marked: Array<{ level: number; cell: string }> = [];
+    for (const { col, level } of this.levels) if (isMark(this.values[r]?.[col - this.originCol])) marked.push({ level, cell: a1(this.originRow + r, col) });
+    return marked;
+  }
+
+  /** True when the field is read from a column of the block (not from the form or a heading above it). */
+  hasColumn(field: F): boolean {
+    return this.byField[field] !== undefined;
+  }
+
+  /** The largest plain number in a field's column over the block's rows (percent-formatted and text cells aside), or `null`. */
+  columnMax(field: F): number | null {
+    const c = this.byField[field];
+    if (c === undefined) return null;
+    const cached = this.maxes.get(c);
+    if (cached !== undefined) return cached;
+    const { from, to } = this.dataRows;
+    let max: number | null = null;
+    for (let r = from; r < to; r++) {
+      if (this.skip?.has(r)) continue;
+      const cell = this.values[r]?.[c];
+      if (typeof cell === "number" && Number.isFinite(cell) && !(this.formats?.[r]?.[c]?.includes("%") ?? false) && (max === null || cell > max)) max = cell;
+    }
+    this.maxes.set(c, max);
+    return max;
+  }
+
+  /** `columnMax` by column, worked out once per block. */
+  private readonly maxes = new Map<number, number | null>();
+
   /** The bound a number was written with (`<15%` is a maximum, `70%+` a minimum), or `null`. */
   bound(field: F, r: number): Bound | null {
     const raw = this.raw(field, r);
@@ -306,9 +381,24 @@ export class SheetReader<F extends string> {
     this.skipped?.push({ row: r, reason });
   }
 
-  report(code: string, severity: Severity, field: F, r: number, message: string): void {
-    this.problems.push({ code, message, sheet: this.name, cell: this.address(field, r), severity });
+  /** Records a problem at a given cell of the sheet (`E13`). */
+  reportAt(code: string, severity: Severity, cell: string, message: string): void {
+    this.problems.push({ code, message, sheet: this.name, cell, severity });
   }
+
+  report(code: string, severity: Severity, field: F, r: number, message: string): void {
+    const cell = this.address(field, r);
+    // A field read from the form above the table is one cell for every row: its problem is told once.
+    if (this.byField[field] === undefined) {
+      const key = `${code}\u0000${cell}`;
+      if (this.toldOnce.has(key)) return;
+      this.toldOnce.add(key);
+    }
+    this.problems.push({ code, message, sheet: this.name, cell, severity });
+  }
+
+  /** Problems of context cells already reported, by code and cell. */
+  private readonly toldOnce = new Set<string>();
 
   private fail(field: F, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
     const label = this.label(field);
@@ -473,6 +563,15 @@ export class SheetReader<F extends string> {
     this.report(`bad-${field}`, "warning", field, r, `${this.label(field)} "${text.slice(0, 40)}" in ${this.where(field, r)} is not recognised; expected ${expected}.`);
     return null;
   }
+}
+
+/** A cell marking a level: its number, a tick, `x` or `yes`; blank, 0, `no`, `-` and `N.A.` mark nothing. */
+function isMark(cell: RawCell | undefined): boolean {
+  if (cell === undefined || cell === null || cell === false) return false;
+  if (typeof cell === "number") return cell !== 0 && Number.isFinite(cell);
+  if (typeof cell === "boolean") return cell;
+  const text = cell.trim().toLowerCase();
+  return text !== "" && !/^(?:0|no|n|false|-|–|—|n\.?\s?a\.?|nil|none)$/.test(text);
 }
 
 /**

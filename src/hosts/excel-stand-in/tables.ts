@@ -358,7 +358,7 @@ function insertRows(sheet: SheetState, rect: Rect): void {
   const last = rect.col + rect.cols - 1;
   sheet.grid.mapFormulas((formula) =>
     outsideNames(formula, (part) =>
-      part.replace(CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => {
+      part.replace(OWN_SHEET_CELL, (whole, colAbs: string, column: string, rowAbs: string, row: string) => {
         const at = parseRange(`${column}${row}`);
         if (!at || at.row < rect.row || at.col < rect.col || at.col > last) return whole;
         return `${colAbs}${column}${rowAbs}${Number(row) + rect.rows}`;
@@ -368,8 +368,11 @@ function insertRows(sheet: SheetState, rect: Rect): void {
   sheet.grid.shiftDown(rect);
 }
 
-/** A1 cell references (`E4`, `$E$4`) outside text literals and structured references. */
+/** A1 cell references (`E4`, `$E$4`, `Other!E4`), found outside text literals and structured references. */
 const CELL = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+/** The same, on the formula's own sheet only (not `Other!E4`). */
+const OWN_SHEET_CELL = /(?<![A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
 
 /** Rewrites the parts of a formula outside its "text literals" and [structured references]. */
 function outsideNames(formula: string, rewrite: (part: string) => string): string {
