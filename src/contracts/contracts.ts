@@ -113,7 +113,7 @@ export const CONTRACTS: Contract[] = [
       const table = await host.addTable(scratch, { row: 0, col: 0, rows: rows.length + 1, cols: 4 });
       await host.typeCells(scratch, { row: 1, col: 3 }, rows.map(() => [previous]));
       await host.sortTable(table, 2, false);
-      await host.insertTableRows(table, 1, [["a", 3, 35, ""]]);
+      await host.insertTableRows(table, 1, [["a", 3, 35]]);
       const { values } = await host.read(scratch, { row: 1, col: 0, rows: rows.length + 1, cols: 4 });
       const seen = Object.fromEntries(values.map((line) => [`${String(line[0])}${String(line[1])}`, line[3]]));
       const wanted: Record<string, RawCell> = { a1: "none", b1: "none", a2: 10, a3: 20, a4: 35 };

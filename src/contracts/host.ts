@@ -47,7 +47,11 @@ export interface ContractHost {
   appendToTable(table: string, rows: RawCell[][]): Promise<void>;
   /** Sorts the table's data rows by one of its columns (zero-based), as a person sorting it would. */
   sortTable(table: string, column: number, ascending: boolean): Promise<void>;
-  /** Inserts rows into the table at a zero-based index among its data rows, as a person inserting table rows would. */
+  /**
+   * Inserts blank rows into the table at a zero-based index among its data rows and types
+   * `rows` into their first cells, as a person inserting table rows and typing would: the
+   * cells not typed are the host's to fill (a calculated column's formula).
+   */
   insertTableRows(table: string, index: number, rows: RawCell[][]): Promise<void>;
   /** Merges the range into one cell. */
   merge(sheet: string, range: RangeRef): Promise<void>;

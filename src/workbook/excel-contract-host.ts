@@ -110,7 +110,15 @@ export function createExcelContractHost(excel: ExcelApi, options: ExcelContractH
     },
     async insertTableRows(name, index, rows) {
       await excel.run(async (context) => {
-        context.workbook.tables.getItem(name).rows.add(index, rows);
+        const table = context.workbook.tables.getItem(name);
+        const range = table.getRange().load("address,rowIndex,columnIndex");
+        await context.sync();
+        // A blank row each, as Insert › Table Rows Above makes, then the cells typed into it.
+        for (let i = 0; i < rows.length; i++) table.rows.add(index + i);
+        const sheet = context.workbook.worksheets.getItem(range.address.slice(0, range.address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"));
+        rows.forEach((row, i) => {
+          if (row.length > 0) sheet.getRangeByIndexes(range.rowIndex + 1 + index + i, range.columnIndex, 1, row.length).values = [row];
+        });
         await context.sync();
       });
     },

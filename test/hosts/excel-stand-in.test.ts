@@ -275,9 +275,9 @@ describe("table rows and formulas", () => {
     return fake;
   }
 
-  async function insert(fake: FakeExcel, index: number | null, row: RawCell[]): Promise<void> {
+  async function insert(fake: FakeExcel, index: number | null, row?: RawCell[]): Promise<void> {
     await fake.Excel.run(async (context) => {
-      context.workbook.tables.getItem("T").rows.add(index, [row]);
+      context.workbook.tables.getItem("T").rows.add(index, row ? [row] : undefined);
       await context.sync();
     });
   }
@@ -294,7 +294,7 @@ describe("table rows and formulas", () => {
   // "Insert or delete cells, rows, and columns": https://support.microsoft.com/en-us/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246
   it("moves references to the moved cells with them, and widens a range the rows go into", async () => {
     const fake = await withTable((r) => `=B${r}*2`);
-    await insert(fake, 1, ["x", 9, ""]);
+    await insert(fake, 1);
     const sheet = fake.getSheet("S");
     // A reference to another sheet's cell stays: no cell moved there.
     expect([sheet?.cell("E1").formula, sheet?.cell("E2").formula, sheet?.cell("E3").formula]).toEqual(["=B4", "=SUM($B$2:$B$5)", "=Other!B3"]);
@@ -306,16 +306,24 @@ describe("table rows and formulas", () => {
     ["a structured formula", () => "=[@Value]*2", 0, "=[@Value]*2"],
     ["the same relative formula on every row, read from the new row", (r: number) => `=B${r}*2`, 0, "=B2*2"],
     ["the same formula, added at the end", () => "=[@Value]*2", null, "=[@Value]*2"],
-  ])("fills a calculated column's formula into an added row: %s", async (_name, twice, index, expected) => {
+  ])("fills a calculated column's formula into an added blank row: %s", async (_name, twice, index, expected) => {
     const fake = await withTable(twice);
-    await insert(fake, index, ["x", 9, ""]);
+    await insert(fake, index);
     const row = index === null ? 5 : index + 2;
     expect(fake.getSheet("S")?.cell(`C${row}`).formula).toBe(expected);
   });
 
+  // "Blank and null values in Excel add-ins": https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-blank-null-values
+  it('keeps a calculated column\'s cell empty when the added row gives it "", which clears a cell', async () => {
+    const fake = await withTable(() => "=[@Value]*2");
+    await insert(fake, 1, ["x", 9, ""]);
+    expect(fake.getSheet("S")?.cell("C3").formula).toBeNull();
+    expect(fake.getSheet("S")?.range("A3:B3").values).toEqual([["x", 9]]);
+  });
+
   it("leaves an added row's cell empty in a column whose rows hold different formulas", async () => {
     const fake = await withTable((r) => (r === 2 ? '="first"' : `=B${r - 1}`));
-    await insert(fake, 1, ["x", 9, ""]);
+    await insert(fake, 1);
     expect(fake.getSheet("S")?.cell("C3").formula).toBeNull();
   });
 

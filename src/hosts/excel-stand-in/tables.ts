@@ -173,14 +173,16 @@ export class FakeTable implements ExcelTable {
           const source = at > 0 ? table.rect.row + 1 : rect.row + rows;
           // A calculated column fills the rows added to its table ("Use calculated columns in an Excel
           // table": "calculated columns continue to adjust as you add or delete rows",
-          // https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8);
-          // a value given for the column's cell is kept, as Excel keeps it as an exception.
+          // https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+          // Only a cell given no value gets it: in a values array null leaves a cell as it is and
+          // "" clears it ("Blank and null values in Excel add-ins",
+          // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
           for (const col of calculated) {
             const formula = table.sheet.grid.formula(source, col);
             if (formula === undefined) continue;
             for (let r = rect.row; r < rect.row + rows; r++) {
-              const { grid } = table.sheet;
-              if (grid.value(r, col) === undefined && grid.formula(r, col) === undefined) grid.setFormula(r, col, shiftRows(formula, r - source));
+              const given: unknown = values[r - rect.row]?.[col - table.rect.col];
+              if (given === null || given === undefined) table.sheet.grid.setFormula(r, col, shiftRows(formula, r - source));
             }
           }
         }),
