@@ -42,7 +42,7 @@ export function PeriodColumns({ sheet, draft }: { sheet: SheetData; draft: Mappi
         ))}
       </div>
       {chosen.size > 0 && (
-        <Field label="Year of the period columns" hint={yearHint(offered, chosen)}>
+        <Field label="Year of the period columns" hint={yearHint(offered, chosen, mapping.kind === "kpi")}>
           <Input
             type="number"
             min={1900}
@@ -60,9 +60,10 @@ export function PeriodColumns({ sheet, draft }: { sheet: SheetData; draft: Mappi
 }
 
 /** Says whether the titles carry their year, so the person knows when to give one. */
-function yearHint(offered: Array<{ col: number; text: string }>, chosen: ReadonlySet<number>): string {
+function yearHint(offered: Array<{ col: number; text: string }>, chosen: ReadonlySet<number>, kpi: boolean): string {
   const titled = offered.filter((h) => chosen.has(h.col)).map((h) => periodLabel(h.text));
   if (titled.some((p) => p === null)) return "Some ticked columns have no period as their title; each reading of those will be reported.";
+  if (kpi && titled.some((p) => p?.unit === "week")) return "A KPI reading is for a month or a quarter: week columns are read on key-result sheets, as weekly grades.";
   if (titled.every((p) => p?.year)) return "The titles give their own year, which is used.";
   return "Leave blank to take it from the group row or the title, else the year of the as-of date.";
 }
