@@ -70,6 +70,16 @@ describe("Map view: arrangements", () => {
     expect(readings("Row 2")).toEqual(["Row2ObjectiveLaunchKey resultShip the betaScore0.5"]);
   });
 
+  it("does not take week columns for KPI readings, and says why when they are ticked", async () => {
+    const { host } = makeHost([{ name: "Weekly", values: [["KPI", "Target", "Week 1", "Week 2"], ["Tickets", 100, 90, 95]] }]);
+    renderPane(host, "map");
+    const week1 = await screen.findByRole("checkbox", { name: "C · Week 1" });
+    expect(week1).toHaveProperty("checked", false);
+    fireEvent.click(week1);
+    fireEvent.click(screen.getByRole("checkbox", { name: "D · Week 2" }));
+    expect(screen.getByText("A KPI reading is for a month or a quarter: week columns are read on key-result sheets, as weekly grades.")).toBeTruthy();
+  });
+
   it("offers the other header row recognition saw, and takes it when chosen", async () => {
     const { host } = makeHost([
       {
