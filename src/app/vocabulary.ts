@@ -9,6 +9,7 @@ export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
 export { maxOf } from "../core/collections";
 export { dayNumber, todayIso } from "../core/dates";
 export { comparePeriods } from "../core/periods";
+export { HEADING_FIELD } from "../core/parse/blocks";
 export { NAME_FIELD } from "../core/parse/guess";
 export { periodLabel } from "../core/parse/period-columns";
 export { PERIOD_COLUMN_KINDS } from "../core/arrangement";

@@ -153,7 +153,7 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
 };
 
 /** A heading line's field per kind: the objective of key results, the area of KPIs. */
-const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
+export const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
 
 
 interface RowShape {

@@ -10,7 +10,7 @@ import { MAPPING_VERSION, plainArrangement } from "../arrangement";
 import type { ArrangementDoubt, ColumnMapping, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, SHEET_KINDS } from "../recognise";
 import { formValue } from "./arranged";
-import { readLayout, type SheetLayout } from "./blocks";
+import { HEADING_FIELD, readLayout, type SheetLayout } from "./blocks";
 import { readProfiledLayout } from "./profiles";
 
 /** Below this recognition confidence the kind and columns are a guess to confirm. */
@@ -18,8 +18,6 @@ export const UNSURE_BELOW = 0.6;
 
 /** The field that names a record, per kind. */
 export const NAME_FIELD: Readonly<Record<SheetKind, string>> = { okr: "keyResult", kpi: "kpi", kra: "area", checkins: "keyResult" };
-
-const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
 
 /** How many rows from the top a header is looked for in. */
 const HEADER_ROWS = 30;

@@ -1,11 +1,10 @@
 /** Whether lone lines between the rows (`Objective 2: …`, `Finance`) are headings naming what the rows below belong to, or notes. */
 import { Switch } from "@fluentui/react-components";
+import { HEADING_FIELD } from "../../../app";
 import type { MappingDraft } from "./draft";
 
-const NAMED: Readonly<Record<string, string>> = { okr: "objective", kpi: "area" };
-
 export function HeadingRows({ draft }: { draft: MappingDraft }) {
-  const named = NAMED[draft.mapping.kind];
+  const named = HEADING_FIELD[draft.mapping.kind];
   if (!named || named in draft.mapping.columns) return null;
   return (
     <Switch
