@@ -1,6 +1,7 @@
 // ESLint: TypeScript rules, the Office add-in rules (no context.sync() in loops,
 // load before read), React hooks rules, the purity rule for src/core, and no
-// import cycle in src/, and no spreading into a call outside tests.
+// import cycle in src/, no value import of src/core in a door, and no spreading
+// into a call outside tests.
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -58,6 +59,26 @@ export default tseslint.config(
         },
       ],
       "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "localStorage", "fetch", "process"],
+    },
+  },
+  {
+    // The doors gather input, call src/app and word its result: they take types from
+    // src/core but never call it (src/app owns every default and decision). The Sheets
+    // adapter, its functions and contracts stand where src/workbook and src/functions do.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/cli/**/*.ts", "src/sheets/{sidebar,menu,server,rpc}.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/core", "**/core/**"],
+              allowTypeImports: true,
+              message: "A door imports src/core only for types: call src/app (vocabulary.ts re-exports what a door may show).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

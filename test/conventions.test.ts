@@ -46,30 +46,58 @@ function hasExampleTag(node: ts.Node): boolean {
   return ts.getJSDocTags(node).some((tag) => tag.tagName.text === "example");
 }
 
-/** Exported functions (and exported consts bound to functions) without a JSDoc `@example`. */
-function undocumentedExports(source: ts.SourceFile): string[] {
-  const documented = new Set<string>();
-  const seen = new Map<string, ts.Node>();
+/** A function declaration, or a const bound to an arrow or function expression, with its JSDoc holders. */
+function functionDocHolders(statement: ts.Statement): { name: string; holders: ts.Node[] }[] {
+  if (ts.isFunctionDeclaration(statement)) return [{ name: statement.name?.text ?? "default", holders: [statement] }];
+  if (!ts.isVariableStatement(statement)) return [];
+  return statement.declarationList.declarations.flatMap((declaration) => {
+    const init = declaration.initializer;
+    if (!init || !ts.isIdentifier(declaration.name)) return [];
+    if (!ts.isArrowFunction(init) && !ts.isFunctionExpression(init)) return [];
+    // The JSDoc of `export const f = () => …` belongs to the statement.
+    return [{ name: declaration.name.text, holders: [statement, declaration] }];
+  });
+}
+
+/**
+ * Exported functions (declarations, consts bound to functions, and local ones named in an
+ * `export { … }` list), each with whether its JSDoc has an `@example`.
+ */
+function exportedFunctions(source: ts.SourceFile): { name: string; node: ts.Node; documented: boolean }[] {
+  const found = new Map<string, { name: string; node: ts.Node; documented: boolean }>();
+  const note = (name: string, holders: ts.Node[]): void => {
+    // Overloads share one name: the doc may sit on any of the declarations.
+    const documented = holders.some(hasExampleTag);
+    const earlier = found.get(name);
+    found.set(name, { name, node: earlier?.node ?? holders[holders.length - 1], documented: documented || (earlier?.documented ?? false) });
+  };
+  const local = new Map<string, ts.Node[][]>();
   for (const statement of source.statements) {
-    if (!isExported(statement)) continue;
-    if (ts.isFunctionDeclaration(statement)) {
-      // Overloads share one name: the doc may sit on any of the declarations.
-      const name = statement.name?.text ?? "default";
-      if (!seen.has(name)) seen.set(name, statement);
-      if (hasExampleTag(statement)) documented.add(name);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        const init = declaration.initializer;
-        if (!init || !ts.isIdentifier(declaration.name)) continue;
-        if (!ts.isArrowFunction(init) && !ts.isFunctionExpression(init)) continue;
-        const name = declaration.name.text;
-        seen.set(name, declaration);
-        // The JSDoc of `export const f = () => …` belongs to the statement.
-        if (hasExampleTag(statement) || hasExampleTag(declaration)) documented.add(name);
-      }
+    for (const { name, holders } of functionDocHolders(statement)) {
+      if (isExported(statement)) note(name, holders);
+      else local.set(name, [...(local.get(name) ?? []), holders]);
     }
   }
-  return [...seen].filter(([name]) => !documented.has(name)).map(([name, node]) => `${where(source, node)} ${name}`);
+  for (const statement of source.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) {
+      const declarations = local.get((element.propertyName ?? element.name).text) ?? [];
+      for (const holders of declarations) note(element.name.text, holders);
+    }
+  }
+  return [...found.values()];
+}
+
+/** Exported functions without a JSDoc `@example`, as `file:line name`. */
+function undocumentedExports(source: ts.SourceFile): string[] {
+  return exportedFunctions(source)
+    .filter(({ documented }) => !documented)
+    .map(({ name, node }) => `${where(source, node)} ${name}`);
+}
+
+/** A React component file: a `.tsx` module exporting a function named in PascalCase (a component). */
+function isComponentFile(source: ts.SourceFile): boolean {
+  return source.fileName.endsWith(".tsx") && exportedFunctions(source).some(({ name }) => /^[A-Z]/.test(name));
 }
 
 const forbiddenPackages = [/^react(-.*)?$/, /^react-dom(\/.*)?$/, /^@fluentui\//, /^office(-.*)?$/, /^@microsoft\/office-js/, /^exceljs(\/.*)?$/, /^node:/, /^(fs|path|os|child_process|http|https|crypto|zlib)(\/.*)?$/];
@@ -171,8 +199,23 @@ describe("the checks themselves", () => {
     ["overloads documented once", "/** @example f(1) */\nexport function f(x: number): number;\nexport function f(x: string): string;\nexport function f(x: unknown) { return x; }", []],
     ["a private function", "function f() {}", []],
     ["an exported non-function const", "export const limit = 3;", []],
+    ["a local function exported by name", "/** Doubles. */\nfunction f() {}\nexport { f };", ["src/core/sample.ts:2 f"]],
+    ["a local function exported under another name", "function f() {}\nexport { f as g };", ["src/core/sample.ts:1 g"]],
+    ["a local function with @example exported by name", "/** @example f(2) // 4 */\nfunction f() {}\nexport { f };", []],
+    ["a re-export from another module", 'export { f } from "./other";', []],
   ])("exported functions: %s", (_name, text, expected) => {
     expect(undocumentedExports(sample(text))).toEqual(expected);
+  });
+
+  it.each([
+    ["a .tsx exporting a component", "src/taskpane/views/Sample.tsx", "export function Sample() { return <p />; }", true],
+    ["a .tsx exporting a component as a const", "src/taskpane/views/Sample.tsx", "export const Sample = () => <p />;", true],
+    ["a .tsx exporting a component and a hook", "src/taskpane/views/common.tsx", "export function Section() { return <p />; }\nexport function useStyles() {}", true],
+    ["a .tsx exporting hooks and a context only", "src/taskpane/app/sample.tsx", "export const Ctx = createContext(1);\nexport function useCtx() { return 1; }", false],
+    ["a .tsx exporting nothing", "src/taskpane/index.tsx", "render(<p />);", false],
+    ["a .ts exporting a capitalised function", "src/sheets/sample.ts", "export function Make() {}", false],
+  ])("component files: %s", (_name, file, text, expected) => {
+    expect(isComponentFile(parse(path.join(root, file), text))).toBe(expected);
   });
 
   it.each([
@@ -235,14 +278,12 @@ describe("STYLE.md conventions", () => {
     expect(allSourceFiles.length).toBeGreaterThan(coreFiles.length);
   });
 
-  it("every exported core function has JSDoc with an @example", () => {
-    expect(coreFiles.flatMap(undocumentedExports)).toEqual([]);
-  });
-
-  it("every exported function of the application layer has JSDoc with an @example", () => {
-    const appFiles = sourceFilesUnder(path.join(srcDir, "app")).map((file) => parse(file));
-    expect(appFiles.length).toBeGreaterThan(3);
-    expect(appFiles.flatMap(undocumentedExports)).toEqual([]);
+  it("every exported function in src/ has JSDoc with an @example, but for React component files (.tsx files exporting a PascalCase function)", () => {
+    const checked = allSourceFiles.filter((source) => !source.fileName.endsWith(".d.ts") && !isComponentFile(source));
+    const names = checked.map((source) => path.relative(srcDir, source.fileName).split(path.sep).join("/"));
+    expect(names).toEqual(expect.arrayContaining(["core/scoring.ts", "app/load.ts", "functions/functions.ts", "workbook/excel.ts", "hosts/excel-stand-in/index.ts", "sheets/server.ts", "contracts/run.ts", "cli/main.ts", "commands/commands.ts", "taskpane/app/navigation.tsx"]));
+    expect(names).not.toContain("taskpane/views/Rollup.tsx");
+    expect(checked.flatMap(undocumentedExports)).toEqual([]);
   });
 
   it("src/core imports nothing from React, Fluent, Office, exceljs, Node or outside src/core", () => {
@@ -253,12 +294,12 @@ describe("STYLE.md conventions", () => {
     expect(coreFiles.flatMap(escapeHatches)).toEqual([]);
   });
 
-  it("no door (task pane views and app, ribbon, CLI, the Sheets sidebar and menu) imports src/core but for types: doors call src/app", () => {
-    // The preview (src/taskpane/preview*) is a stand-in host for trying the pane, not a door; the rest of
-    // src/sheets is the Sheets adapter and its functions, which stand where src/workbook and src/functions do.
-    const doors = ["taskpane/app", "taskpane/views", "commands", "cli"]
+  it("no door (task pane and its preview, ribbon, CLI, the Sheets sidebar, menu and server) imports src/core but for types: doors call src/app", () => {
+    // The rest of src/sheets is the Sheets adapter, its functions and contracts, which stand where
+    // src/workbook, src/functions and src/contracts do.
+    const doors = ["taskpane", "commands", "cli"]
       .flatMap((dir) => sourceFilesUnder(path.join(srcDir, dir)))
-      .concat(["sidebar.tsx", "menu.ts"].map((file) => path.join(srcDir, "sheets", file)));
+      .concat(["sidebar.tsx", "menu.ts", "server.ts", "rpc.ts"].map((file) => path.join(srcDir, "sheets", file)));
     expect(doors.length).toBeGreaterThan(10);
     expect(doors.map((file) => parse(file)).flatMap(doorCoreImports)).toEqual([]);
   });

@@ -44,4 +44,25 @@ export {
   type MappingToEdit,
   type SettingsPart,
 } from "./edits";
-export { DEFAULT_SETTINGS, HEADING_FIELD, NAME_FIELD, PERIOD_COLUMN_KINDS, RULE_IDS, SHEET_KINDS, periodLabel, columnLetter, comparePeriods, dayNumber, maxOf, parseA1, quoteSheet, rowSpans, ruleTitle, todayIso, type RuleId } from "./vocabulary";
+export {
+  DEFAULT_SETTINGS,
+  HEADING_FIELD,
+  NAME_FIELD,
+  PERIOD_COLUMN_KINDS,
+  RULE_IDS,
+  SHEET_KINDS,
+  a1,
+  columnLetter,
+  comparePeriods,
+  dayNumber,
+  isoToSerial,
+  maxOf,
+  parseA1,
+  periodLabel,
+  quoteSheet,
+  rowSpans,
+  ruleTitle,
+  serialToIso,
+  todayIso,
+  type RuleId,
+} from "./vocabulary";

@@ -4,10 +4,10 @@
  * the largest of many values without spreading them into a call.
  * Doors import these from here, so `src/core` stays out of every door but for types.
  */
-export { columnLetter, parseA1, quoteSheet, rowSpans } from "../core/address";
+export { a1, columnLetter, parseA1, quoteSheet, rowSpans } from "../core/address";
 export { RULE_IDS, ruleTitle, type RuleId } from "../core/checks";
 export { maxOf } from "../core/collections";
-export { dayNumber, todayIso } from "../core/dates";
+export { dayNumber, isoToSerial, serialToIso, todayIso } from "../core/dates";
 export { comparePeriods } from "../core/periods";
 export { HEADING_FIELD } from "../core/parse/blocks";
 export { NAME_FIELD } from "../core/parse/guess";

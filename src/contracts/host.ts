@@ -61,7 +61,13 @@ export interface ContractHost {
   calculate(sheet: string, at: CellRef, formula: string): Promise<RawCell>;
 }
 
-/** The code a host gave with a refusal, or the error's message when it gave none. */
+/**
+ * The code a host gave with a refusal, or the error's message when it gave none.
+ *
+ * @example
+ * answerOf({ code: "InvalidArgument", message: "The argument is invalid." }) // "InvalidArgument: The argument is invalid."
+ * answerOf(new Error("Timed out")) // "Timed out"
+ */
 export function answerOf(error: unknown): string {
   if (typeof error === "object" && error !== null) {
     const code = (error as { code?: unknown }).code;

@@ -55,6 +55,7 @@ function toExcelGrid(grid: Grid): Array<Array<number | string | CustomFunctions.
  * @param [type] increase (default), decrease, milestone, binary, maintain (at least the target) or maintain below (at most the target).
  * @param [cap] Highest score allowed; above 1 allows over-achievement (default from the workbook's settings).
  * @returns The score, one per row or cell when given ranges.
+ * @example =ALTITUDE.OKRSCORE(47, 31, 39, "decrease") // 0.5
  */
 export async function okrScore(start: unknown[][], target: unknown[][], current: unknown[][], type?: unknown[][], cap?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
   return toExcelGrid(okrScoreOf(start, target, current, type, cap, await context()));
@@ -66,6 +67,7 @@ export async function okrScore(start: unknown[][], target: unknown[][], current:
  * @param scores The key results' scores; blank cells are skipped.
  * @param [weights] One weight per score (blank: equal weights).
  * @returns The objective's score from 0 to 1.
+ * @example =ALTITUDE.OBJECTIVESCORE({0.5;1}, {1;3}) // 0.875
  */
 export async function objectiveScoreFn(scores: unknown[][], weights?: unknown[][]): Promise<number | string | CustomFunctions.Error> {
   return toExcel(objectiveScoreOf(scores, weights, await context())[0][0]);
@@ -77,6 +79,7 @@ export async function objectiveScoreFn(scores: unknown[][], weights?: unknown[][
  * @param score Score from 0 to 1.
  * @param [commitment] aspirational (default) or committed.
  * @returns Green, Yellow or Red, one per row or cell when given ranges.
+ * @example =ALTITUDE.OKRGRADE(0.75, "committed") // "Yellow"
  */
 export async function okrGrade(score: unknown[][], commitment?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
   return toExcelGrid(okrGradeOf(score, commitment, await context()));
@@ -90,6 +93,7 @@ export async function okrGrade(score: unknown[][], commitment?: unknown[][]): Pr
  * @param period_end Last day of the period.
  * @param [as_of] Date to judge on (default today; pass TODAY() to recalculate daily).
  * @returns Done, On track, At risk or Behind, one per row or cell when given ranges.
+ * @example =ALTITUDE.OKRPACE(0.3, DATE(2026,7,1), DATE(2026,9,30), DATE(2026,8,15)) // "Behind"
  */
 export async function okrPace(score: unknown[][], period_start: unknown[][], period_end: unknown[][], as_of?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
   return toExcelGrid(okrPaceOf(score, period_start, period_end, as_of, await context()));
@@ -104,6 +108,7 @@ export async function okrPace(score: unknown[][], period_start: unknown[][], per
  * @param [ceiling] Value beyond which the KPI overshoots.
  * @param [direction] higher, lower or band (default: from the order of floor and target).
  * @returns The status, one per row or cell when given ranges.
+ * @example =ALTITUDE.KPISTATUS(92, 85, 95) // "Watch"
  */
 export async function kpiStatusFn(actual: unknown[][], floor: unknown[][], target: unknown[][], ceiling?: unknown[][], direction?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
   return toExcelGrid(kpiStatusOf(actual, floor, target, ceiling, direction, await context()));
@@ -117,6 +122,7 @@ export async function kpiStatusFn(actual: unknown[][], floor: unknown[][], targe
  * @param [floor] For a band: its lower edge, one per row for a block.
  * @param [ceiling] For a band: its upper edge, one per row for a block.
  * @returns The trend, one per row for a block.
+ * @example =ALTITUDE.KPITREND({80,84,83}) // "Declining"
  */
 export async function kpiTrendFn(values: unknown[][], direction?: unknown[][], floor?: unknown[][], ceiling?: unknown[][]): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
   return toExcelGrid(kpiTrendOf(values, direction, floor, ceiling, await context()));
@@ -128,6 +134,7 @@ export async function kpiTrendFn(values: unknown[][], direction?: unknown[][], f
  * @param ratings One rating per area; blank areas are left out.
  * @param weights One weight per area.
  * @returns The weighted rating.
+ * @example =ALTITUDE.KRASCORE({4;3}, {60%;40%}) // 3.6
  */
 export async function kraScoreFn(ratings: unknown[][], weights: unknown[][]): Promise<number | string | CustomFunctions.Error> {
   return toExcel(kraScoreOf(ratings, weights, await context())[0][0]);

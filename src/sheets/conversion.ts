@@ -93,6 +93,10 @@ function ranged(formula: string, rows: number): string {
  * Carries out a conversion, all or nothing: the cells the computed columns need
  * must be empty (nothing the user wrote is overwritten), and if a later step
  * fails, what was written is cleared again.
+ *
+ * @example
+ * // OKRs!A1:C3 holds Start, Target, Current; the plan adds a Score column.
+ * convertInSheets(SpreadsheetApp, okrSheet, conversion) // { address: "A1:D3" }, Score formulas in D2
  */
 export function convertInSheets(app: SheetsApp, sheet: SheetsSheet, conversion: TableConversion): { address: string } {
   const { range, computed } = conversion;

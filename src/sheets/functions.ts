@@ -41,7 +41,12 @@ export interface FunctionServices {
   now?: () => Date;
 }
 
-/** The message Sheets shows for an error cell inside a spilled result. */
+/**
+ * The message Sheets shows for an error cell inside a spilled result.
+ *
+ * @example
+ * errorText({ error: "na", message: "Current holds #N/A." }) // "#N/A Current holds #N/A."
+ */
 export function errorText(cell: Exclude<Cell, number | string>): string {
   return `${cell.error === "na" ? "#N/A" : "#VALUE!"} ${cell.message}`;
 }
@@ -65,7 +70,13 @@ export function toSheets(grid: Grid): SheetsResult {
   return out;
 }
 
-/** The functions over one set of services; the server file exposes each as a global. */
+/**
+ * The functions over one set of services; the server file exposes each as a global.
+ *
+ * @example
+ * const { OKRSCORE } = sheetsFunctions({ app: SpreadsheetApp, formatDate: Utilities.formatDate });
+ * OKRSCORE(47, 31, 39, "decrease") // 0.5
+ */
 export function sheetsFunctions(services: FunctionServices) {
   const book = new SheetsWorkbook(services.app, services.formatDate);
   let timeZone: string | null = null;

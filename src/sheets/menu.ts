@@ -13,7 +13,12 @@ export const MENU_ITEMS = [
 
 export type MenuHandler = (typeof MENU_ITEMS)[number]["handler"];
 
-/** The view a menu item opens. */
+/**
+ * The view a menu item opens.
+ *
+ * @example
+ * menuView("showRollup") // "rollup"
+ */
 export function menuView(handler: MenuHandler): SidebarView {
   return MENU_ITEMS.find((item) => item.handler === handler)?.view ?? "home";
 }

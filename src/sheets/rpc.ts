@@ -83,7 +83,12 @@ export interface ScriptRun {
   altitudeCall(method: string, argsJson: string): void;
 }
 
-/** Calls the server and resolves with its value, or rejects with a {@link WorkbookError}. */
+/**
+ * Calls the server and resolves with its value, or rejects with a {@link WorkbookError}.
+ *
+ * @example
+ * await callServer(google.script.run, "sheetNames", []) // ["OKRs", "KPIs"]
+ */
 export function callServer(run: ScriptRun, method: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     run

@@ -112,6 +112,10 @@ const PLAIN = {
 /**
  * Turns an Office.js error (code, message, debugInfo) into a WorkbookError with
  * a plain message; WorkbookErrors pass through and other errors are kept.
+ *
+ * @example
+ * toWorkbookError({ code: "ItemAlreadyExists", message: "The resource already exists." }).message
+ * // "A sheet or table with that name already exists: The resource already exists."
  */
 export function toWorkbookError(error: unknown): Error {
   if (error instanceof WorkbookError) return error;

@@ -48,7 +48,14 @@ export interface WriteNames {
   table(wanted: string): string;
 }
 
-/** Queues everything one planned sheet holds on `sheet` (already added). */
+/**
+ * Queues everything one planned sheet holds on `sheet` (already added).
+ *
+ * @example
+ * const sheet = context.workbook.worksheets.add("Rollup 2026-Q3");
+ * await queueSheet(context, sheet, plan.sheets[0], { sheets: { rollup: "Rollup 2026-Q3" }, table: uniqueTableName });
+ * // its values, formats, tables, charts, widths and frozen panes are queued for the next sync
+ */
 export async function queueSheet(context: BatchContext, sheet: ExcelWorksheet, plan: SheetPlan, names: WriteNames): Promise<void> {
   for (const block of plan.blocks) await queueBlock(context, sheet, block, names);
   await context.reserve(SMALL_OPERATION * ((plan.columnWidths?.length ?? 0) + 2));
@@ -172,6 +179,10 @@ function applyStyle(range: ExcelRange, style: CellStyle): void {
  * Writes plan values as one range (or as few row chunks as the payload budget
  * needs), every string behind the apostrophe guard (`asTypedText`) so it lands
  * as the same text, with the given number formats queued before the values.
+ *
+ * @example
+ * await writeValues(context, sheet, { row: 1, col: 0 }, [["=not a formula", 0.5]], [[null, "0%"]])
+ * // A2 shows the text =not a formula, B2 shows 50%
  */
 export async function writeValues(
   context: BatchContext,

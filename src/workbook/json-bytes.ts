@@ -1,12 +1,16 @@
 /**
  * The size of what Office.js sends: used by the Excel adapter to keep each
- * request under Excel on the web's payload cap, and by the in-memory Excel host
- * to measure requests and responses. Shared so both count the same way.
+ * request under Excel on the web's payload cap. The in-memory Excel host
+ * measures on its own (`src/hosts/excel-stand-in/payload.ts`), so an adapter
+ * that under-counts fails in the tests.
  */
 
 /**
- * UTF-8 length of a value's JSON, without allocating an encoder (the fake runs
- * in browsers too) and without building one huge string for big arrays.
+ * UTF-8 length of a value's JSON, without allocating an encoder (the adapter runs
+ * in the task pane's browser too) and without building one huge string for big arrays.
+ *
+ * @example
+ * jsonBytes({ values: [["€5"]] }) // 21: the UTF-8 bytes of {"values":[["€5"]]}, € taking 3
  */
 export function jsonBytes(value: unknown): number {
   if (Array.isArray(value)) {

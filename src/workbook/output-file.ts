@@ -45,7 +45,14 @@ export function claimTemp(target: string): string {
   return temp;
 }
 
-/** Forgets a temporary path once it was renamed into place or removed. */
+/**
+ * Forgets a temporary path once it was renamed into place or removed.
+ *
+ * @example
+ * const temp = claimTemp("/reports/out.xlsx");
+ * renameSync(temp, "/reports/out.xlsx");
+ * releaseTemp(temp) // removeLiveTemps() no longer touches it
+ */
 export function releaseTemp(temp: string): void {
   live.delete(temp);
 }
@@ -53,6 +60,9 @@ export function releaseTemp(temp: string): void {
 /**
  * Removes every temporary file of this process, synchronously: it runs inside a
  * signal handler, just before the process exits.
+ *
+ * @example
+ * process.once("SIGINT", () => { removeLiveTemps(); process.exit(130); });
  */
 export function removeLiveTemps(): void {
   for (const temp of live) rmSync(temp, { force: true });

@@ -191,10 +191,24 @@ function drawingXml(anchors: string[]): string {
   );
 }
 
+/**
+ * One `<Relationship>` element of a `.rels` part, its target escaped.
+ *
+ * @example
+ * relationship("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart", "../charts/chart1.xml")
+ * // '<Relationship Id="rId1" Type="http://…/relationships/chart" Target="../charts/chart1.xml"/>'
+ */
 export function relationship(id: string, type: string, target: string): string {
   return `<Relationship Id="${id}" Type="${type}" Target="${escapeXmlMarkup(target)}"/>`;
 }
 
+/**
+ * A whole `.rels` part around the given `<Relationship>` elements.
+ *
+ * @example
+ * relationshipsXml([relationship("rId1", type, "../charts/chart1.xml")])
+ * // '<?xml …?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" …/></Relationships>'
+ */
 export function relationshipsXml(relationships: string[]): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

@@ -181,7 +181,12 @@ async function findWorkbookPart(zip: JSZip): Promise<string> {
   return main ? main.target : "xl/workbook.xml";
 }
 
-/** `r:id` whatever prefix the file gives the relationships namespace. */
+/**
+ * `r:id` whatever prefix the file gives the relationships namespace.
+ *
+ * @example
+ * relationshipAttribute({ local: "sheet", attributes: { name: "OKRs", "ns1:id": "rId3" }, selfClosing: true }) // "rId3"
+ */
 export function relationshipAttribute(tag: XmlTag): string | undefined {
   for (const [key, value] of Object.entries(tag.attributes)) {
     if (key === "r:id" || (key.endsWith(":id") && key !== "xml:id")) return value;

@@ -255,7 +255,7 @@ describe("unusable input", () => {
     ["nobody to review", ["review", "SAMPLE", "--people", "Nobody Here"], /^altitude: no KRAs, key results or KPIs for "Nobody Here" in 2026\n$/],
     ["output over the input", ["rollup", "SAMPLE", "-o", "SAMPLE"], /^altitude: will not overwrite the input file/],
     ["output over the input, even with --force", ["rollup", "SAMPLE", "-o", "SAMPLE", "--force"], /^altitude: will not overwrite the input file/],
-  ])("exits 2 on %s", (_name, args, message) => {
+  ])("exits 2 on %s", async (_name, args, message) => {
     const before = sha256(sample);
     const run = altitude(
       args.map((a) => (a === "SAMPLE" ? sample : a)),
@@ -266,6 +266,8 @@ describe("unusable input", () => {
     expect(run.stderr).toMatch(message);
     if (args.length > 0) expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(sha256(sample)).toBe(before);
+    // Nothing is written: not beside the input, not a temporary file left behind.
+    expect((await fs.readdir(dir)).filter((f) => f !== "sample.xlsx")).toEqual([]);
   });
 });
 

@@ -366,6 +366,9 @@ describe("the review period of an appraisal form", () => {
     ["the labelled period, not the year of the form's date above it", [["Date:", "2026-03-31"], ["Employee's Name:", "Meera Iyer"], ["Period :", "2025-26"]], "FY2026"],
     ["no period from a code alone", [["Appraisal", "HR-APR-2025-00012"], ["Employee Name", "Sunil Verma"]], null],
     ["a year in the title when nothing is labelled", [["Performance Appraisal 2025"], ["Employee Name", "Sunil Verma"]], "2025"],
+    ["the range between a start date and an end date (date cells)", [["Employee Name", "Sunil Verma"], ["Start Date", 45748, "End Date", 46112]], "FY2026"],
+    ["the range between dates written as text", [["Employee Name", "Sunil Verma"], ["Period From:", "01-01-2026", "Period To:", "31-12-2026"]], "2026"],
+    ["a labelled period over the start and end dates", [["Appraisal Cycle", "FY 2026-27"], ["Employee Name", "Sunil Verma"], ["Start Date", 45748, "End Date", 46112]], "FY2027"],
   ])("reads %s", (_name, form, label) => {
     const { labels, problems } = periodOf(form);
     expect(labels).toEqual([label, label]);
@@ -394,5 +397,19 @@ describe("a completion column beside an Actual column", () => {
     expect(parsed.sheets[0].columns.actual).toBe(actualCol);
     expect(parsed.sheets[0].unmappedHeaders).toContain("% Completion");
     expect([parsed.kras[0].actual, parsed.kras[0].target]).toEqual([36, 40]);
+  });
+});
+
+describe("a Period column holding how often an area is measured", () => {
+  it.each<[string, RawCell, string | null, number]>([
+    ["Annual", "Annual", null, 0],
+    ["Quarterly", "Quarterly", null, 0],
+    ["half-yearly", "Half-yearly", null, 0],
+    ["a year", 2025, "2025", 0],
+    ["words that are no period", "Soon", null, 1],
+  ])("reads %s", (_name, cell, label, problems) => {
+    const parsed = parse([["KRA", "Weightage", "Period", "Rating"], ["Renewals", 60, cell, 4], ["Onboarding", 40, cell, 3]].map((row, i) => (i === 0 ? ["Employee", ...row] : ["Ana", ...row])));
+    expect(parsed.kras.map((k) => k.period?.label ?? null)).toEqual([label, label]);
+    expect(parsed.problems).toHaveLength(problems * 2);
   });
 });

@@ -48,6 +48,11 @@ describe("under a KPI table: summary blocks and form lines", () => {
     expect(skippedRows(rows)).toEqual(expected);
   });
 
+  it("reads a section headed Summary whose rows are KPIs as KPIs, not as summary figures", () => {
+    const { kpis } = parse([["KPI", "Target", "Actual", "Owner"], ["NPS", 45, 41, "Ana"], [], ["Financial Summary"], ["Revenue", 100, 90, "Ben"], ["Margin", 0.3, 0.28, "Ben"]], "KPIs");
+    expect(kpis.map((k) => k.kpi)).toEqual(["NPS", "Revenue", "Margin"]);
+  });
+
   it("reads a combined name and owner header, worded values and a ceiling target", () => {
     const { kpis } = parse(KPI_TABLE, "KPIs");
     expect(kpis.map((k) => [k.kpi, k.owner, k.target, k.actual, k.direction])).toEqual([
@@ -219,6 +224,7 @@ describe("targetInWording", () => {
     ["two amounts, neither marked", "Hire 3 engineers and 2 designers", null],
     ["no amount", "Ship the new onboarding", null],
     ["a version is no amount", "Ship v2", null],
+    ["a bare number is no wording", "2611036", null],
   ])("%s: %s", (_name, text, expected) => {
     expect(targetInWording(text)).toBe(expected);
   });
@@ -228,6 +234,14 @@ describe("targetInWording", () => {
       fc.property(fc.string({ maxLength: 60 }), (text) => {
         const found = targetInWording(text);
         if (found !== null) expect(toNumber(found).ok).toBe(true);
+      }),
+    );
+  });
+
+  it("finds no goal in a text without words", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\d\s.,$%+-]{0,20}$/), (text) => {
+        expect(targetInWording(text)).toBeNull();
       }),
     );
   });

@@ -238,6 +238,11 @@ describe("planTableConversion", () => {
       expect(planned.computed[1].formulas[0]).toBe("=ALTITUDE.OKRGRADE([@Score2])");
     });
 
+    it("writes a carried number Excel cannot hold (Infinity) as a blank, never as the word Infinity in the formula", () => {
+      const sheet = makeSheet("KPIs", [["KPI", "Target", "Ceiling", "Actual"], ["NPS", 45, Number.POSITIVE_INFINITY, 41], ["", "", "", 44]]);
+      expect(formulasOf(sheet, kpi({ kpi: 0, target: 1, ceiling: 2, actual: 3 }), "Status")?.[1]).toBe('=ALTITUDE.KPISTATUS([@Actual],"",45,"")');
+    });
+
     it("writes a carried name longer than Excel's 255-character text literal in pieces", () => {
       const name = "x".repeat(300);
       const sheet = makeSheet("KPIs", [["KPI", "Period", "Actual"], [name, 46204, 1], ["", 46235, 2]]);

@@ -105,8 +105,8 @@ describe("the Overview's dashboard", () => {
 
   it("selects the rows behind a figure in the preview's grid", async () => {
     await open();
-    await chart("KPI health").getByRole("button", { name: /^Breach: 1 readings/ }).click();
-    await pane().getByTestId("rows-behind").getByText("KPI health, Breach: 1 rows. Selected KPIs!A7:K7.").waitFor();
+    await chart("KPI health").getByRole("button", { name: /^Breach: 1 reading\./ }).click();
+    await pane().getByTestId("rows-behind").getByText("KPI health, Breach: 1 row. Selected KPIs!A7:K7.").waitFor();
     await expect(page.evaluate(() => window.__altitude?.fake.selection())).resolves.toEqual({ sheet: "KPIs", address: "KPIs!A7:K7" });
     const selected = page.locator('table[data-sheet="KPIs"] td[data-selected]');
     await expect(selected.count()).resolves.toBe(11);

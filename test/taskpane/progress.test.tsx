@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ConversionResult } from "../../src/workbook/excel-editor";
-import { progressText } from "../../src/taskpane/views/run-progress";
+import { progressText } from "../../src/taskpane/models/progress";
 import { makeHost, renderPane } from "./host-builder";
 
 describe("progressText", () => {

@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { FakeSheetInput } from "../../src/hosts/excel-stand-in";
 import { WorkbookError } from "../../src/workbook/port";
-import { formatFigure, isPercentFormat } from "../../src/taskpane/views/common";
+import { formatFigure, isPercentFormat } from "../../src/taskpane/models/figures";
 import { NOTES_SHEET, OKR_SHEET, makeHost, renderPane } from "./host-builder";
 
 /** The OKR sheet with its churn row in percent cells, as the sample and most HR sheets keep it. */

@@ -2,9 +2,9 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { Finding } from "../../src/core/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { themeForBackground } from "../../src/taskpane/app/theme";
-import { groupChecks } from "../../src/taskpane/views/Checks";
+import { groupChecks } from "../../src/taskpane/models/checks";
 import { settingsProblems, type SettingsPart } from "../../src/app";
-import { cloneSettings } from "../../src/taskpane/views/Settings";
+import { cloneSettings } from "../../src/taskpane/models/settings";
 import { makeHost, renderPane } from "./host-builder";
 
 function makeFinding(overrides: Partial<Finding> = {}): Finding {

@@ -15,6 +15,7 @@ import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from ".
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
 import { arrangedContext, arrangedPeriods, headerSignature, repeatsHeader } from "./arranged";
 import { findPeriodColumns, isPeriodSubHeader, periodOnlyHeader, periodText, type PeriodColumn } from "./period-columns";
+import { serialToIso } from "../dates";
 import { toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
@@ -148,6 +149,8 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
     [/^(?:designation|role|job title|position|title|designation ?\/ ?grade)$/i, "role"],
     [/^(?:manager|reporting manager|line manager|reviewer|reviewer name|appraiser|appraiser name|supervisor|reports to|reporting to|reviewing officer|reporting officer|manager name)$/i, "manager"],
     [/^(?:period|review period|appraisal period|appraisal year|review year|year|financial year|fy|assessment period|performance period|appraisal cycle|cycle)$/i, "period"],
+    [/^(?:start date|from date|period from|review period from|appraisal start date)$/i, "periodStart"],
+    [/^(?:end date|to date|period to|review period to|appraisal end date)$/i, "periodEnd"],
   ],
   checkins: [],
 };
@@ -331,7 +334,20 @@ function readContext(
       }
     }
   }
+  // A period given by its first and last day (`Start Date | 01-04-2025 | End Date | 31-03-2026`) is the range between them,
+  // unless a labelled period says otherwise.
+  const { periodStart, periodEnd } = context;
+  delete context.periodStart;
+  delete context.periodEnd;
+  if (periodStart && periodEnd && !("period" in columns) && (ranks.period ?? -1) < 0) {
+    context.period = { text: `${dayText(periodStart.text)} to ${dayText(periodEnd.text)}`, row: periodStart.row, col: periodStart.col };
+  }
   return context;
+}
+
+/** A form's date as text: a date cell arrives as its serial number (`45748`), read as the ISO day. */
+function dayText(text: string): string {
+  return /^\d{5}$/.test(text) ? (serialToIso(Number(text)) ?? text) : text;
 }
 
 /**
@@ -1013,7 +1029,7 @@ function classifyRows(
         continue;
       }
     }
-    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first)) {
+    if (shape.filled === 1 && firstIsText && SUMMARY_HEADING.test(first) && labelValueRowsBelow(values, r + 1, to, () => shapeAt(values, r))) {
       // `Monthly Summary Metrics (Auto-Calculated)`: the label/value rows under it count the table, they are not KPIs.
       inSummary = first.replace(/\s*\([^)]*\)/g, "").trim().slice(0, 40);
       skip.add(r);
@@ -1100,6 +1116,25 @@ function classifyRows(
   // Headings above repeated headers were found first: the reader wants them in row order.
   if (sectionLines !== null) headings.sort((a, b) => a.row - b.row);
   return { skip, headings, totals, below };
+}
+
+/**
+ * Whether the rows from `from` up to the next blank row are label/value pairs
+ * (`Total KPIs` | 6): the figures of a summary block, not a section of records
+ * (`Financial Summary` over rows of KPIs with their target and actual).
+ * `restore` reads the current row's shape again, which looking ahead replaces.
+ */
+function labelValueRowsBelow(values: readonly RawCell[][], from: number, to: number, restore: () => void): boolean {
+  let pairs = 0;
+  let others = 0;
+  for (let r = from; r < to; r++) {
+    const shape = shapeAt(values, r);
+    if (shape.filled === 0) break;
+    if (shape.filled <= 2 && typeof values[r][shape.first] === "string") pairs++;
+    else others++;
+  }
+  restore();
+  return pairs > 0 && others === 0;
 }
 
 /** The last row of `from`…`to` holding a figure that is not a form line's value (`Last updated on:` | a date); `from - 1` when none. */

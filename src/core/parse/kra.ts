@@ -69,7 +69,8 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       const text = reader.text(field, r);
       if (text !== "") carry[field] = { value: text, row: r };
     }
-    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "year"), row: r };
+    // `Annual` or `Quarterly` in a Period column says how often the area is measured, not which review it belongs to.
+    if (!reader.isBlankCell("period", r) && !FREQUENCY.test(String(reader.raw("period", r)).trim())) carry.period = { value: reader.period("period", r, "year"), row: r };
     for (const field of ["employee", "role", "manager", "period"] as const) {
       const held = carry[field];
       if (held && held.row !== r) cells[field] = reader.address(field, held.row);
@@ -128,6 +129,9 @@ function wholeInHeader(header: string): number | null {
   const whole = m ? Number(m[1] ?? m[2]) : null;
   return whole !== null && whole > 0 && whole !== 100 ? whole : null;
 }
+
+/** A frequency written where a period could be: how often, not when. */
+const FREQUENCY = /^(?:annual|annually|yearly|half[\s-]?yearly|semi[\s-]?annual(?:ly)?|quarterly|monthly|weekly|daily|ongoing|continuous)$/i;
 
 /** A weight or completion header that says its figures are percentages: `Weightage (%)`, `Goal Completion (%)`. */
 const PERCENT_HEADER = /%|\bper\s?cent/i;

@@ -190,7 +190,8 @@ const BARE_YEAR = /^(?:19|20)\d{2}$/;
  * no Target column: the `to` of "from 32 to 45", the amount after `to`, `below`
  * or `reach`, or else the one amount the wording holds ("Close $500K new
  * revenue"). Years and numbers inside labels (`Q3`, `Δ13`) are no amounts;
- * `null` when the wording states none, or several with none marked as the goal.
+ * `null` when the wording states none, or several with none marked as the goal,
+ * or is no wording at all (a bare number).
  *
  * @example
  * targetInWording("Increase NPS from 32 to 45 (Δ13)") // "45"
@@ -198,6 +199,8 @@ const BARE_YEAR = /^(?:19|20)\d{2}$/;
  * targetInWording("Hire 3 engineers and 2 designers") // null
  */
 export function targetInWording(text: string): string | null {
+  // A key result written as a bare number states no goal: it has no words.
+  if (!/\p{L}{2}/u.test(text)) return null;
   const stated = fromToInWording(text);
   if (stated) return stated.to;
   let goal: string | null = null;

@@ -16,7 +16,13 @@ export interface Rect {
   cols: number;
 }
 
-/** The letters of a zero-based column: 0 → A, 27 → AB. */
+/**
+ * The letters of a zero-based column.
+ *
+ * @example
+ * columnLetter(0) // "A"
+ * columnLetter(27) // "AB"
+ */
 export function columnLetter(col: number): string {
   let n = col + 1;
   let out = "";
@@ -28,7 +34,12 @@ export function columnLetter(col: number): string {
   return out;
 }
 
-/** `F12` for zero-based row 11, column 5. */
+/**
+ * A cell's A1 address from its zero-based row and column.
+ *
+ * @example
+ * a1(11, 5) // "F12"
+ */
 export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
@@ -50,6 +61,11 @@ function columnIndex(letters: string): number {
 /**
  * Parses `A1`, `A1:C3`, `A:C`, `2:5`, optionally after `Sheet!` or `'My sheet'!`.
  * Returns null when the text is not an address inside the sheet.
+ *
+ * @example
+ * parseRange("'My sheet'!B2:C4") // { row: 1, col: 1, rows: 3, cols: 2 }
+ * parseRange("A:B") // { row: 0, col: 0, rows: 1048576, cols: 2 }
+ * parseRange("A0") // null
  */
 export function parseRange(address: string): Rect | null {
   const bang = address.lastIndexOf("!");
@@ -82,6 +98,13 @@ export function parseRange(address: string): Rect | null {
   return inBounds(rect) ? rect : null;
 }
 
+/**
+ * Whether a rectangle lies inside a worksheet and holds at least one cell.
+ *
+ * @example
+ * inBounds({ row: 0, col: 16383, rows: 1, cols: 1 }) // true
+ * inBounds({ row: 0, col: 16383, rows: 1, cols: 2 }) // false
+ */
 export function inBounds(rect: Rect): boolean {
   return (
     rect.row >= 0 &&
@@ -93,19 +116,37 @@ export function inBounds(rect: Rect): boolean {
   );
 }
 
-/** A sheet name as Excel writes it in an address: quoted when it is not a plain identifier. */
+/**
+ * A sheet name as Excel writes it in an address: quoted when it is not a plain identifier.
+ *
+ * @example
+ * quoteSheet("OKRs") // "OKRs"
+ * quoteSheet("Bob's goals") // "'Bob''s goals'"
+ */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The address Excel reports for a range: `Sheet1!A1:C3`, `'Rollup 2026-Q3'!B2`. */
+/**
+ * The address Excel reports for a range.
+ *
+ * @example
+ * rangeAddress("Sheet1", { row: 0, col: 0, rows: 3, cols: 3 }) // "Sheet1!A1:C3"
+ * rangeAddress("Rollup 2026-Q3", { row: 1, col: 1, rows: 1, cols: 1 }) // "'Rollup 2026-Q3'!B2"
+ */
 export function rangeAddress(sheet: string, rect: Rect): string {
   const start = a1(rect.row, rect.col);
   const end = a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
   return `${quoteSheet(sheet)}!${rect.rows === 1 && rect.cols === 1 ? start : `${start}:${end}`}`;
 }
 
-/** True when the two rectangles share a cell. */
+/**
+ * True when the two rectangles share a cell.
+ *
+ * @example
+ * overlaps({ row: 0, col: 0, rows: 2, cols: 2 }, { row: 1, col: 1, rows: 1, cols: 1 }) // true
+ * overlaps({ row: 0, col: 0, rows: 2, cols: 2 }, { row: 0, col: 2, rows: 1, cols: 1 }) // false
+ */
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }

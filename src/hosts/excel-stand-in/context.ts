@@ -147,7 +147,13 @@ function requestBytes(operations: Operation[]): number {
 }
 
 
-/** Reads a loaded property or throws PropertyNotLoaded, as Office.js does. */
+/**
+ * Reads a loaded property or throws PropertyNotLoaded, as Office.js does.
+ *
+ * @example
+ * loaded({ name: "OKRs" }, "name", "Worksheet") // "OKRs"
+ * loaded({}, "name", "Worksheet") // throws PropertyNotLoaded at Worksheet.name
+ */
 export function loaded<S, K extends keyof S>(cache: Partial<S>, key: K, owner: string): S[K] {
   const value = cache[key];
   if (value === undefined) {
@@ -160,7 +166,13 @@ export function loaded<S, K extends keyof S>(cache: Partial<S>, key: K, owner: s
   return value as S[K];
 }
 
-/** Splits `"a, b/c"` or `["a", "b"]` into property names. */
+/**
+ * Splits what `load` was given (`"a, b/c"`, `["a", "b"]` or `{ select }`) into property names.
+ *
+ * @example
+ * propertyNames("values, format/fill") // ["values", "format/fill"]
+ * propertyNames({ select: "name" }) // ["name"]
+ */
 export function propertyNames(names?: string | string[] | { select?: string }): string[] {
   if (names === undefined) return [];
   const list = typeof names === "string" ? names.split(",") : Array.isArray(names) ? names : (names.select ?? "").split(",");

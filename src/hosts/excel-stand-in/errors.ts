@@ -33,7 +33,12 @@ export const OFFICE_MESSAGES = {
 
 export type FakeErrorCode = keyof typeof OFFICE_MESSAGES;
 
-/** Builds the error Excel would raise for `code`, with an optional detail and location. */
+/**
+ * Builds the error Excel would raise for `code`, with an optional detail and location.
+ *
+ * @example
+ * officeError("ItemNotFound", "No sheet named Q3.").message // "The requested resource doesn't exist. No sheet named Q3."
+ */
 export function officeError(code: FakeErrorCode, detail?: string, location?: string): FakeOfficeError {
   const message = detail ? `${OFFICE_MESSAGES[code]} ${detail}` : OFFICE_MESSAGES[code];
   return new FakeOfficeError(code, message, location);

@@ -28,7 +28,14 @@ export type Typed = { kind: "value"; value: CellValue; prefixed?: boolean } | { 
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** Reads `text` as Excel reads typed input. */
+/**
+ * Reads `text` as Excel reads typed input.
+ *
+ * @example
+ * readTyped("45%") // { kind: "value", value: 0.45 }
+ * readTyped("'007") // { kind: "value", value: "007", prefixed: true }
+ * readTyped("+A1") // { kind: "formula", formula: "=+A1" }
+ */
 export function readTyped(text: string): Typed {
   if (text === "") return { kind: "blank" };
   if (text.startsWith("'")) return { kind: "value", value: text.slice(1), prefixed: true };

@@ -6,7 +6,12 @@
  * adapter that under-counts (UTF-16 characters instead of bytes) fails here.
  */
 
-/** UTF-8 bytes of `value` as JSON, walking arrays so a big payload is never one string. */
+/**
+ * UTF-8 bytes of `value` as JSON, walking arrays so a big payload is never one string.
+ *
+ * @example
+ * utf8JsonBytes(["é", 1]) // 8: the UTF-8 bytes of ["é",1], é taking 2
+ */
 export function utf8JsonBytes(value: unknown): number {
   if (Array.isArray(value)) {
     let bytes = value.length > 0 ? value.length + 1 : 2;
@@ -26,7 +31,12 @@ export function utf8JsonBytes(value: unknown): number {
   return utf8Bytes(JSON.stringify(value) ?? "null");
 }
 
-/** UTF-8 length of a string: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3. */
+/**
+ * UTF-8 length of a string: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3.
+ *
+ * @example
+ * utf8Bytes("€5") // 4
+ */
 export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

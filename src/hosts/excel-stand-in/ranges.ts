@@ -232,6 +232,13 @@ export class FakeRange implements ExcelRange {
   }
 }
 
+/**
+ * Throws InvalidArgument, as Excel does, when a matrix written to a range has other rows or columns.
+ *
+ * @example
+ * checkShape({ row: 0, col: 0, rows: 1, cols: 2 }, [[1, 2]]) // returns
+ * checkShape({ row: 0, col: 0, rows: 1, cols: 2 }, [[1]]) // throws InvalidArgument
+ */
 export function checkShape(rect: Rect, matrix: unknown[][]): void {
   const fits = Array.isArray(matrix) && matrix.length === rect.rows && matrix.every((row) => Array.isArray(row) && row.length === rect.cols);
   if (!fits) {
@@ -252,6 +259,9 @@ function forEachCell<T>(rect: Rect, matrix: T[][], visit: (row: number, col: num
 /**
  * Writes `values` or `formulas` the way Excel reads typed input (see `input.ts`):
  * the text number format (`@`) changes nothing here, only a leading apostrophe does.
+ *
+ * @example
+ * writeCells(sheet, { row: 0, col: 0, rows: 1, cols: 2 }, [["'007", "=A1"]]) // A1 holds the text "007", B1 the formula =A1
  */
 export function writeCells(sheet: SheetState, rect: Rect, matrix: unknown[][]): void {
   checkShape(rect, matrix);

@@ -23,7 +23,13 @@ interface WorksheetProps {
 
 const WORKSHEET_PROPS = ["id", "name", "visibility", "position", "tabColor"] as const;
 
-/** Excel's rule for sheet names; `null` when valid, otherwise why not. */
+/**
+ * Excel's rule for sheet names; `null` when valid, otherwise why not.
+ *
+ * @example
+ * sheetNameProblem("Q3 rollup") // null
+ * sheetNameProblem("Q3/Q4") // "A sheet name cannot contain : \\ / ? * [ or ]."
+ */
 export function sheetNameProblem(name: string): string | null {
   if (name.length === 0 || name.length > 31) return "A sheet name has 1 to 31 characters.";
   if (/[:\\/?*[\]]/.test(name)) return "A sheet name cannot contain : \\ / ? * [ or ].";
@@ -32,6 +38,12 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * The sheet with this name, in any case, or this id.
+ *
+ * @example
+ * findSheet(state, "okrs")?.name // "OKRs"
+ */
 export function findSheet(state: WorkbookState, name: string): SheetState | undefined {
   const wanted = name.toLowerCase();
   return state.sheets.find((sheet) => sheet.name.toLowerCase() === wanted || sheet.id === name);

@@ -97,7 +97,12 @@ export interface WorkbookState {
   handlers: Map<string, Array<(event: unknown) => Promise<unknown>>>;
 }
 
-/** Calls the handlers of an event after the request that caused it, as Excel does: not awaited by the batch. */
+/**
+ * Calls the handlers of an event after the request that caused it, as Excel does: not awaited by the batch.
+ *
+ * @example
+ * raise(state, "onDeleted", { worksheetId: sheet.id }) // soon after: each onDeleted handler gets { type: "onDeleted", source: "Local", worksheetId }
+ */
 export function raise(state: WorkbookState, event: string, args: Record<string, unknown>): void {
   for (const handler of state.handlers.get(event) ?? []) {
     setTimeout(() => void handler({ type: event, source: "Local", ...args }), 0);

@@ -16,7 +16,13 @@ import type { SheetState, TableState, WorkbookState } from "./state";
 const THIS_ROW = /([A-Za-z_\\][\w.]*)?\[@(?:\[((?:[^'\]]|'.)*)\]|([^[\]]+))\]/g;
 const WHOLE_COLUMN = /([A-Za-z_\\][\w.]*)?\[(?:\[((?:[^'\]]|'.)*)\]|([^[\]@#'][^[\]]*))\]/g;
 
-/** What a formula cell reads as: structured references resolved, then the host's evaluator; `""` without one. */
+/**
+ * What a formula cell reads as: structured references resolved, then the host's evaluator; `""` without one.
+ *
+ * @example
+ * // C2 in a table whose headers A1:C1 are Start, Target, Score:
+ * evaluateCell(state, sheet, 1, 2, "=[@Target]-[@Start]") // state.evaluate("=B2-A2", sheet.name, 1, 2)
+ */
 export function evaluateCell(workbook: WorkbookState, sheet: SheetState, row: number, col: number, formula: string): CellValue {
   if (!workbook.evaluate) return "";
   if (!formula.includes("[")) return workbook.evaluate(formula, sheet.name, row, col);
@@ -59,7 +65,12 @@ function resolveStructured(workbook: WorkbookState, sheet: SheetState, row: numb
   return missing ? null : resolved;
 }
 
-/** Rewrites the parts of a formula outside its "text literals". */
+/**
+ * Rewrites the parts of a formula outside its "text literals".
+ *
+ * @example
+ * outsideText('=A1&"A1"', (part) => part.replace("A1", "B2")) // '=B2&"A1"'
+ */
 export function outsideText(formula: string, rewrite: (part: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)

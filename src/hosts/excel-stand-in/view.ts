@@ -33,6 +33,12 @@ export interface FakeSheetView {
   columnWidths: Record<string, number>;
 }
 
+/**
+ * What a test or the preview sees of one sheet of the host's state.
+ *
+ * @example
+ * sheetView(state, findSheet(state, "KPIs")!).cell("B2").value // 47
+ */
 export function sheetView(state: WorkbookState, sheet: SheetState): FakeSheetView {
   const read = (row: number, col: number): CellValue => {
     const formula = sheet.grid.formula(row, col);

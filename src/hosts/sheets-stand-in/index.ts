@@ -739,6 +739,9 @@ function validationBuilder(): SheetsDataValidationBuilder {
 /**
  * `Utilities.formatDate` for the patterns the adapter uses (`yyyy-MM-dd'T'HH:mm:ss.SSS`):
  * the wall-clock time of an instant in a time zone.
+ *
+ * @example
+ * formatDateStandIn(new Date("2026-03-31T23:30:00Z"), "Europe/Paris", "yyyy-MM-dd") // "2026-04-01"
  */
 export const formatDateStandIn: FormatDate = (date, timeZone, pattern) => {
   const parts = new Intl.DateTimeFormat("en-GB", {

@@ -3,24 +3,13 @@
  * one view at a time. Ribbon commands open a view through the navigation store.
  * Views open one another through `./navigation`, never through this module.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
-import { dismissNotice, getViewRequest, subscribeToViewRequests, type PaneNotice } from "../../commands/navigation";
+import type { ReactNode } from "react";
+import { Button, FluentProvider, Spinner, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { HostProvider, useWorkbook, type AltitudeHost } from "./host";
-import { NavigationContext, TABS, ThemeNameContext, isAppView, type AppView, type Navigation, type ThemeName } from "./navigation";
+import { NavigationContext, ThemeNameContext, type AppView, type ThemeName } from "./navigation";
+import { PaneMessages } from "./PaneMessages";
+import { PaneTabs, tabOf } from "./PaneTabs";
+import { usePaneNavigation } from "./use-pane-navigation";
 import { Overview } from "../views/Overview";
 import { MapColumns } from "../views/MapColumns";
 import { Tables } from "../views/Tables";
@@ -49,11 +38,6 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
-  },
-  tabs: {
-    flexWrap: "wrap",
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   main: {
     display: "flex",
@@ -101,81 +85,24 @@ export function App({ host, initialView = "home", theme = "light" }: AppProps) {
 
 function Pane({ initialView }: { initialView: AppView }) {
   const styles = useStyles();
-  const [state, setState] = useState<{ view: AppView; sheet?: string }>({ view: initialView });
-  // A ribbon command may leave a notice (why a rollup was not written); it shows until the user moves on.
-  const [notice, setNotice] = useState<PaneNotice | null>(() => getViewRequest()?.notice ?? null);
-  const main = useRef<HTMLElement>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
-  const show = useCallback((view: AppView, options: { sheet?: string } = {}) => {
-    setNotice(null);
-    dismissNotice();
-    setState({ view, sheet: options.sheet });
-  }, []);
-  // A button or link that opens another view disappears with its view; keyboard focus follows to the new view
-  // instead of falling back to the page. The tabs keep focus themselves, so they only show.
-  const navigate = useCallback(
-    (view: AppView, options: { sheet?: string } = {}) => {
-      show(view, options);
-      setFocusRequest((n) => n + 1);
-    },
-    [show],
-  );
-  useEffect(() => {
-    if (focusRequest > 0) main.current?.focus();
-  }, [focusRequest]);
-  useEffect(
-    () =>
-      subscribeToViewRequests((request) => {
-        setState({ view: isAppView(request.view) ? request.view : "home" });
-        setNotice(request.notice ?? null);
-      }),
-    [navigate],
-  );
-  const navigation = useMemo<Navigation>(() => ({ ...state, navigate }), [state, navigate]);
+  const { navigation, show, notice, main } = usePaneNavigation(initialView);
   const { loaded, error } = useWorkbook();
-  const tab = TABS.some((t) => t.view === state.view) ? state.view : undefined;
+  const { view } = navigation;
+  const tab = tabOf(view);
 
   return (
     <NavigationContext.Provider value={navigation}>
       <div className={styles.pane}>
         <header className={styles.header}>
           <Title3 as="h1">Altitude</Title3>
-          <Button appearance="subtle" size="small" aria-pressed={state.view === "help"} onClick={() => show("help")}>
+          <Button appearance="subtle" size="small" aria-pressed={view === "help"} onClick={() => show("help")}>
             Help
           </Button>
         </header>
-        <nav aria-label="Altitude views">
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={tab ?? null}
-            onTabSelect={(_, data) => {
-              if (isAppView(data.value)) show(data.value);
-            }}
-          >
-            {TABS.map((t) => (
-              <Tab key={t.view} value={t.view} id={`tab-${t.view}`} aria-controls="altitude-view">
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
-        <main ref={main} tabIndex={-1} className={styles.main} id="altitude-view" role={tab ? "tabpanel" : undefined} aria-labelledby={tab ? `tab-${tab}` : undefined} data-view={state.view}>
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-testid="ribbon-notice">
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
-          {error && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
-          )}
-          {loaded || state.view === "help" ? (
-            VIEWS[state.view]()
-          ) : (
-            <div className={styles.loading}>{!error && <Spinner label="Reading the workbook…" />}</div>
-          )}
+        <PaneTabs tab={tab} onShow={show} />
+        <main ref={main} tabIndex={-1} className={styles.main} id="altitude-view" role={tab ? "tabpanel" : undefined} aria-labelledby={tab ? `tab-${tab}` : undefined} data-view={view}>
+          <PaneMessages notice={notice} error={error} />
+          {loaded || view === "help" ? VIEWS[view]() : <div className={styles.loading}>{!error && <Spinner label="Reading the workbook…" />}</div>}
         </main>
       </div>
     </NavigationContext.Provider>

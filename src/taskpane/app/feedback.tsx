@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { messageOf } from "./host";
+import { messageOf } from "./messages";
 
 export interface ActionState {
   busy: boolean;

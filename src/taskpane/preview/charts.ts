@@ -3,7 +3,7 @@
  * categories and values read from its source range (header row and label column
  * included, as the chart plan lays them out), and each point's fill.
  */
-import { parseA1 } from "../../core/address";
+import { parseA1 } from "../../app";
 import type { ChartState, FakeSheetView } from "../../hosts/excel-stand-in";
 
 export interface PreviewPoint {

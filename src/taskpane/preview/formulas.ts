@@ -14,8 +14,7 @@
  * are widened (a single row or column repeats; cells beyond either are `#N/A`).
  * Any other function reads as `#NAME?`, as an unknown function does in Excel.
  */
-import { parseA1 } from "../../core/address";
-import { isoToSerial } from "../../core/dates";
+import { isoToSerial, parseA1 } from "../../app";
 import type { RawCell } from "../../core/model";
 import type { Grid } from "../../functions/cells";
 import { kpiStatusOf, kpiTrendOf, kraScoreOf, localToday, objectiveScoreOf, okrGrade, okrPace, okrScore, type FunctionContext } from "../../functions/compute";

@@ -54,7 +54,12 @@ export function sheetsOf(workbook: ExcelJS.Workbook): FakeSheetInput[] {
     });
 }
 
-/** Fetches and reads the sample workbook in the browser. */
+/**
+ * Fetches and reads the sample workbook in the browser; rejects with the HTTP status when it cannot.
+ *
+ * @example
+ * (await loadSample("assets/altitude-sample.xlsx")).map((s) => s.name) // ["OKRs", "KPIs", "KRAs", "Check-ins", "Notes"]
+ */
 export async function loadSample(url: string): Promise<FakeSheetInput[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The sample workbook could not be loaded (${response.status} ${response.statusText}).`);

@@ -5,9 +5,12 @@ import { Body1, Button } from "@fluentui/react-components";
 import { buildRollup, fail } from "../../app";
 import { ActionMessages } from "../app/feedback";
 import { useHost } from "../app/host";
-import { PeriodField, Section, useLayoutStyles, useOutputPeriod } from "./common";
-import { RunProgress } from "./run-progress";
-import { useOutputRun } from "./use-output-run";
+import { nothingToRollUp, rollupWritten } from "../models/outputs";
+import { Section, useLayoutStyles } from "./common";
+import { PeriodField } from "./parts/PeriodField";
+import { RunProgress } from "./parts/RunProgress";
+import { useOutputPeriod } from "./parts/use-output-period";
+import { useOutputRun } from "./parts/use-output-run";
 
 export function RollupView() {
   const layout = useLayoutStyles();
@@ -19,12 +22,8 @@ export function RollupView() {
   const build = () =>
     run(async (progress) => {
       const done = await buildRollup(port, { period, asOf, ...progress });
-      if (!done.ok && done.code === "no-data") {
-        return { ...fail(done), message: `Nothing to roll up: there are no key results or KPI readings in ${done.period.label}, so no sheet was written.` };
-      }
-      if (!done.ok) return done;
-      const name = done.written.names.rollup ?? Object.values(done.written.names)[0];
-      return { sheet: name, message: `The rollup of ${done.period.label} is on the sheet "${name}".` };
+      if (!done.ok && done.code === "no-data") return { ...fail(done), message: nothingToRollUp(done.period) };
+      return done.ok ? rollupWritten(done) : done;
     });
 
   return (

@@ -5,7 +5,7 @@
 import { Field, Select } from "@fluentui/react-components";
 import type { SheetData } from "../../../core/model";
 import { NAME_FIELD, SHEET_KINDS } from "../../../app";
-import { headerCells } from "./columns";
+import { headerCells } from "../../models/map";
 import type { MappingDraft } from "./draft";
 
 export function FieldColumns({ sheet, draft }: { sheet: SheetData; draft: MappingDraft }) {

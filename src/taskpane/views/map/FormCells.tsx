@@ -5,7 +5,7 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetData, SheetKind } from "../../../core/model";
 import { parseA1 } from "../../../app";
-import { fieldLabel } from "./columns";
+import { fieldLabel } from "../../models/map";
 import type { MappingDraft } from "./draft";
 
 /** The fields a form above a table of each kind typically gives. */

@@ -7,7 +7,7 @@
 import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetData } from "../../../core/model";
 import { PERIOD_COLUMN_KINDS, periodLabel } from "../../../app";
-import { headerCells } from "./columns";
+import { headerCells } from "../../models/map";
 import type { MappingDraft } from "./draft";
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@ import type { SheetData } from "../../../core/model";
 import type { Settings } from "../../../core/settings";
 import { SHEET_KINDS } from "../../../app";
 import { Section } from "../common";
-import { fieldLabel, previewRecords } from "./columns";
+import { fieldLabel, previewRecords } from "../../models/map";
 import type { Draft } from "./draft";
 
 const useStyles = makeStyles({

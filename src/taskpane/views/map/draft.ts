@@ -8,7 +8,7 @@ import type { SheetArrangement, SheetData, SheetKind } from "../../../core/model
 import { PERIOD_COLUMN_KINDS, describe, forgetMapping, mappingToEdit, saveMapping, SHEET_KINDS, type MappingToEdit } from "../../../app";
 import { useAction } from "../../app/feedback";
 import { useHost, useWorkbook } from "../../app/host";
-import { fieldLabel } from "./columns";
+import { fieldLabel } from "../../models/map";
 
 export type Draft = MappingToEdit["mapping"];
 
@@ -27,6 +27,14 @@ export interface MappingDraft {
   forget(): Promise<void>;
 }
 
+/**
+ * The draft of one sheet's mapping for the Map view, with its edits and actions.
+ *
+ * @example
+ * const draft = useMappingDraft(sheet);
+ * draft.arrange({ periodColumns: [1, 2, 3] });
+ * await draft.save(); // "Saved: Planner is read as KPIs with 1 mapped columns and 3 period columns."
+ */
 export function useMappingDraft(sheet: SheetData): MappingDraft {
   const { port } = useHost();
   const { loaded, reload } = useWorkbook();

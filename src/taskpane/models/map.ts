@@ -2,13 +2,19 @@
  * What the Map view shows of a sheet: its columns as choices (`D · Objective`),
  * field labels, and the first records as Altitude would read them with a draft.
  */
-import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../../../core/model";
-import type { Settings } from "../../../core/settings";
-import { columnLetter, readWithMapping, SHEET_KINDS } from "../../../app";
-import { formatFigure, formatNumber, isPercentFormat, numberFormatAt } from "../common";
+import type { ColumnMapping, RawCell, SheetData, SheetKind } from "../../core/model";
+import type { Settings } from "../../core/settings";
+import { columnLetter, readWithMapping, SHEET_KINDS } from "../../app";
+import { formatFigure, formatNumber, isPercentFormat, numberFormatAt } from "./figures";
 
 const PREVIEW_ROWS = 3;
 
+/**
+ * What the pane calls a field of a sheet kind.
+ *
+ * @example
+ * fieldLabel("okr", "keyResult") // "Key result"
+ */
 export function fieldLabel(kind: SheetKind, field: string): string {
   const fields: Record<string, { label: string }> = SHEET_KINDS[kind].fields;
   return fields[field]?.label ?? field;
@@ -18,7 +24,13 @@ function cellText(value: RawCell | undefined): string {
   return typeof value === "number" ? formatNumber(value) : String(value ?? "").trim();
 }
 
-/** The cells of a row as choices: `D · Objective`, or `Column D` where the row is blank. */
+/**
+ * The cells of a row as choices: `D · Objective`, or `Column D` where the row is blank.
+ *
+ * @example
+ * headerCells(sheet, 3)[0] // { col: 0, text: "", label: "Column A" }
+ * headerCells(sheet, 3)[1] // { col: 1, text: "Jan", label: "B · Jan" }
+ */
 export function headerCells(sheet: SheetData, row: number): Array<{ col: number; label: string; text: string }> {
   const width = sheet.values.reduce((max, r) => Math.max(max, r.length), 0);
   const cells = sheet.values[row - 1 - sheet.origin.row] ?? [];
@@ -46,7 +58,13 @@ function shownFields(mapping: ColumnMapping): string[] {
   return [...fields];
 }
 
-/** The first records as Altitude reads them with this mapping, and how many problems the whole sheet gives. */
+/**
+ * The first records as Altitude reads them with this mapping, and how many problems the whole sheet gives.
+ *
+ * @example
+ * previewRecords(sheet, { kind: "kpi", headerRow: 3, columns: { kpi: 0 }, arrangement }, settings).rows[0]
+ * // { row: 4, fields: [["Area", "—"], ["KPI", "Sales Revenue (USD)"], ["Period", "2024-01"], ["Actual", "21400"]] }
+ */
 export function previewRecords(sheet: SheetData, mapping: ColumnMapping, settings: Settings): { rows: PreviewRow[]; problems: number } {
   const parsed = readWithMapping(sheet, mapping, settings);
   const records: Array<{ row: number } & object> =
