@@ -31,7 +31,7 @@ function textOf(cell: RawCell | undefined): string {
  *
  * @example
  * arrangementDoubts(sheet, readLayout(sheet))
- * // [{ about: "header-row", message: "Row 3 and row 7 could both be the header; read from row 3.", candidates: [7] }]
+ * // [{ about: "header-row", message: "row 2 could also be the header; read from row 1.", candidates: [2] }]
  */
 export function arrangementDoubts(sheet: SheetData, layout: SheetLayout): ArrangementDoubt[] {
   const first = layout.blocks[0];
