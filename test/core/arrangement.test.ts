@@ -181,6 +181,25 @@ describe("reading with a saved arrangement", () => {
     );
   });
 
+  it("gives one reading per filled period cell, with its column's month and the arrangement's year, whatever is filled (property)", () => {
+    const cell = fc.oneof(fc.constant<RawCell>(""), fc.integer({ min: 0, max: 1000 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 2000, max: 2040 }), (rows, year) => {
+        const sheet: RawCell[][] = [["Line", "Goal", "Apr", "May", "Jun", "Jul"], ...rows.map((r, i) => [`Line ${i + 1}`, 10, ...r])];
+        const parsed = mapped(sheet, { kind: "kpi", headerRow: 1, columns: { kpi: 0, target: 1 }, arrangement: arranged({ periodColumns: [2, 3, 4, 5], year }) });
+        let filled = 0;
+        for (const r of rows) for (const c of r) if (c !== "") filled++;
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.kpis).toHaveLength(filled);
+        for (const k of parsed.kpis) {
+          const col = k.cells.actual!.charCodeAt(0) - 65;
+          expect(k.actual).toBe(sheet[k.row - 1][col]);
+          expect(k.period?.label).toBe(`${year}-${String(col + 2).padStart(2, "0")}`);
+        }
+      }),
+    );
+  });
+
   it("reads a mapping saved before arrangements existed (version 1) as it always did", () => {
     const rows: RawCell[][] = [["Objective 1: Grow"], ["Key result", "Target", "Current"], ["Reach 50 customers", 50, 20]];
     const parsed = parseWorkbook([makeSheet("Sheet", rows)], { settings: DEFAULT_SETTINGS, mappings: { Sheet: { kind: "okr", headerRow: 2, columns: { keyResult: 0, target: 1, current: 2 } } } });
