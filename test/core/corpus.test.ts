@@ -10,8 +10,11 @@
  * here until it is taken off the list, so the list can only shrink honestly.
  * `npm run corpus` prints every layout with its first difference.
  */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { LAYOUTS } from "../fixtures/layouts";
 import { compareReading, readLayout } from "../fixtures/layouts/read";
+import { corpusReport, markdownReport } from "../fixtures/layouts/report";
 
 const NOT_YET_READ_RIGHT: Readonly<Record<string, string>> = {};
 
@@ -36,5 +39,19 @@ describe("layout corpus", () => {
   it("lists only layouts that exist", () => {
     const ids = new Set(LAYOUTS.map((layout) => layout.id));
     expect(Object.keys(NOT_YET_READ_RIGHT).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe("the README's corpus report", () => {
+  it("is the report the corpus gives today", () => {
+    const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const block = /<!-- corpus:start -->\n([\s\S]*?)\n<!-- corpus:end -->/.exec(readme);
+    expect(block?.[1]).toBe(markdownReport(corpusReport()));
+  });
+
+  it("names every layout's source with its address", () => {
+    const report = corpusReport();
+    expect(report.rows.map((row) => row.layout)).toEqual(LAYOUTS.map((layout) => layout.id));
+    for (const row of report.rows) expect(row.url).toMatch(/^https:\/\//);
   });
 });
