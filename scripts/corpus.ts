@@ -3,29 +3,16 @@
  * and prints, per layout, its source, kind, how many hand-worked figures came
  * out right and the first difference, then `N of M layouts read completely right`.
  * Exits 0 whatever the count: it reports; the corpus test is what fails.
- * With `--xlsx DIR` it also writes each layout as DIR/<layout>.xlsx.
+ * With `--xlsx DIR` it also writes each layout as DIR/<layout>.xlsx; with
+ * `--markdown` it prints the table the README shows.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { LAYOUTS } from "../test/fixtures/layouts";
-import { compareReading, figureCount, readLayout, type Difference } from "../test/fixtures/layouts/read";
+import { corpusReport, markdownReport, summaryLine, type ReportRow } from "../test/fixtures/layouts/report";
 import { writeLayoutXlsx } from "../test/fixtures/layouts/xlsx";
 
-interface Row {
-  layout: string;
-  source: string;
-  kind: string;
-  figures: string;
-  result: string;
-}
-
-function describe(differences: readonly Difference[], error: unknown): string {
-  if (error !== undefined) return `✗ reading failed: ${error instanceof Error ? error.message : String(error)}`;
-  if (differences.length === 0) return "✓";
-  const [first] = differences;
-  const more = differences.length > 1 ? ` (+${differences.length - 1} more)` : "";
-  return `✗ ${first.what}: expected ${first.expected}, read ${first.read}${more}`;
-}
+type Row = Omit<ReportRow, "url">;
 
 async function writeAll(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
@@ -34,29 +21,13 @@ async function writeAll(dir: string): Promise<void> {
 }
 
 function main(): void {
-  const rows: Row[] = [];
-  let right = 0;
-  for (const layout of LAYOUTS) {
-    let differences: Difference[] = [];
-    let error: unknown;
-    try {
-      differences = compareReading(layout, readLayout(layout));
-    } catch (caught) {
-      error = caught;
-    }
-    if (error === undefined && differences.length === 0) right++;
-    const total = figureCount(layout);
-    const wrong = error === undefined ? new Set(differences.map((d) => d.figure)).size : total;
-    rows.push({
-      layout: layout.id,
-      source: layout.source.title,
-      kind: layout.kind,
-      figures: `${total - wrong}/${total}`,
-      result: describe(differences, error),
-    });
+  const report = corpusReport();
+  if (process.argv.includes("--markdown")) {
+    console.log(markdownReport(report));
+    return;
   }
-  printTable(rows);
-  console.log(`${right} of ${LAYOUTS.length} layouts read completely right`);
+  printTable(report.rows);
+  console.log(summaryLine(report));
 }
 
 function printTable(rows: readonly Row[]): void {

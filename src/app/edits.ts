@@ -5,9 +5,10 @@
  * Each writes through the port or the pane's editor and never overwrites a
  * cell the user wrote.
  */
+import { arrangementProblems, MAPPING_VERSION, plainArrangement } from "../core/arrangement";
 import { todayIso, isoToSerial } from "../core/dates";
-import type { ColumnMapping, IsoDate, KeyResultRecord, ParsedWorkbook, SheetData, SheetKind } from "../core/model";
-import { parseWorkbook } from "../core/parse";
+import type { ArrangementDoubt, ColumnMapping, IsoDate, KeyResultRecord, ParsedWorkbook, SheetData, SheetKind } from "../core/model";
+import { guessArrangement, parseWorkbook, type ArrangementGuess } from "../core/parse";
 import { periodContaining } from "../core/periods";
 import type { PlanValue } from "../core/plan";
 import { SHEET_KINDS } from "../core/recognise";
@@ -141,17 +142,65 @@ export async function saveSettings(port: WorkbookPort, editor: PaneEditor, loade
 }
 
 /**
- * Saves how a sheet is read (its kind and the column of each field), used by every door.
- * A mapping without its kind's required columns would read no rows, so it is refused.
+ * Saves how a sheet is read (its kind, the column of each field and, when
+ * given, its arrangement: header rows, heading rows, form cells, period
+ * columns), used by every door. A mapping without its kind's required columns
+ * would read no rows, and an arrangement that contradicts its columns would read
+ * them wrongly, so both are refused and nothing is saved. A mapping with an
+ * arrangement is stored as version 2.
  *
  * @example
- * await saveMapping(port, loaded, "Goals", { kind: "okr", headerRow: 0, columns: { keyResult: 1, target: 4 } })
+ * await saveMapping(port, loaded, "Goals", { kind: "okr", headerRow: 1, columns: { keyResult: 1, target: 4 } })
+ * await saveMapping(port, loaded, "Plan", { kind: "kpi", headerRow: 3, columns: { kpi: 0 }, arrangement: { ...plain, periodColumns: [1, 2, 3] } })
  */
 export async function saveMapping(port: WorkbookPort, loaded: LoadedWorkbook, sheet: string, mapping: ColumnMapping): Promise<{ ok: true } | Failure> {
   const missing = SHEET_KINDS[mapping.kind].required.filter((field) => mapping.columns[field] === undefined);
   if (missing.length > 0) return fail({ code: "missing-columns", sheet, fields: missing });
-  await port.writeState({ ...loaded.state, mappings: { ...loaded.state.mappings, [sheet]: mapping } });
+  const problems = mapping.arrangement ? arrangementProblems(mapping, mapping.arrangement) : [];
+  if (problems.length > 0) return fail({ code: "invalid-arrangement", sheet, problems });
+  const stored: ColumnMapping = mapping.arrangement
+    ? { kind: mapping.kind, headerRow: mapping.headerRow, columns: { ...mapping.columns }, version: MAPPING_VERSION, arrangement: mapping.arrangement }
+    : { kind: mapping.kind, headerRow: mapping.headerRow, columns: { ...mapping.columns } };
+  await port.writeState({ ...loaded.state, mappings: { ...loaded.state.mappings, [sheet]: stored } });
   return { ok: true };
+}
+
+/**
+ * How the Map view starts for a sheet: its saved mapping, else what recognition
+ * read (kind, header rows, columns, form cells, period columns) with what it is
+ * unsure of, else an empty OKR mapping under the sheet's first row.
+ *
+ * @example
+ * const start = mappingToEdit(loaded, "Monthly Planner");
+ * start.source // "guess"
+ * start.mapping.arrangement?.periodColumns // [1, 2, …, 12]
+ * start.doubts[0].message // "Read as KPIs from few column names (confidence 40%); check the kind and columns."
+ */
+export function mappingToEdit(loaded: LoadedWorkbook, sheet: string): MappingToEdit {
+  const data = loaded.sheets.find((s) => s.name === sheet);
+  const saved = loaded.state.mappings?.[sheet];
+  const doubts = loaded.parsed.sheets.find((s) => s.name === sheet)?.doubts ?? [];
+  if (saved) {
+    // A mapping saved before arrangements existed starts from how it is read now (its period columns found, say).
+    const asRead = saved.arrangement ?? (data ? guessArrangement(data, saved)?.mapping.arrangement : undefined) ?? plainArrangement();
+    return { source: "saved", mapping: { ...saved, arrangement: asRead }, doubts: [], complete: true, sections: 1 };
+  }
+  const guess: ArrangementGuess | null = data ? guessArrangement(data) : null;
+  if (guess) return { source: "guess", mapping: { ...guess.mapping, arrangement: guess.mapping.arrangement ?? plainArrangement() }, doubts, complete: guess.complete, sections: guess.blocks };
+  return { source: "none", mapping: { kind: "okr", headerRow: (data?.origin.row ?? 0) + 1, columns: {}, arrangement: plainArrangement() }, doubts: [], complete: true, sections: 0 };
+}
+
+/** Where the Map view starts for a sheet, and what recognition is unsure of. */
+export interface MappingToEdit {
+  /** The person's saved mapping, recognition's guess, or nothing recognised. */
+  source: "saved" | "guess" | "none";
+  /** Always with an arrangement, so the view has every answer to show. */
+  mapping: ColumnMapping & { arrangement: NonNullable<ColumnMapping["arrangement"]> };
+  doubts: ArrangementDoubt[];
+  /** False when saving one mapping would read the sheet differently from recognition (a tool format, sections that move columns). */
+  complete: boolean;
+  /** How many tables recognition read on the sheet. */
+  sections: number;
 }
 
 /**

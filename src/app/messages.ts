@@ -27,6 +27,7 @@ export type Reason =
   | { code: "no-key-result"; keyResult: string }
   | { code: "invalid-settings"; problems: string[] }
   | { code: "missing-columns"; sheet: string; fields: string[] }
+  | { code: "invalid-arrangement"; sheet: string; problems: string[] }
   | { code: "not-recognised"; sheet: string }
   | { code: "table-refused"; sheet: string }
   | { code: "cannot-convert"; sheet: string; detail: string };
@@ -68,6 +69,8 @@ export function describe(reason: Reason): string {
       return `The settings were not saved: ${reason.problems.join(" ")}`;
     case "missing-columns":
       return `Choose the column of ${reason.fields.join(", ")} first. Nothing was saved.`;
+    case "invalid-arrangement":
+      return `The arrangement of ${reason.sheet} was not saved: ${reason.problems.join(" ")}`;
     case "not-recognised":
       return `"${reason.sheet}" is no longer a recognised sheet; refresh the overview.`;
     case "cannot-convert":

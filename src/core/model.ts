@@ -215,6 +215,17 @@ export interface RecognisedSheet {
   unmappedHeaders: string[];
   /** Number of data rows read below the header. */
   rowCount: number;
+  /** What recognition is unsure of (the pane asks, pre-filled with its guess); absent or empty when sure or mapped by the user. */
+  doubts?: ArrangementDoubt[];
+}
+
+/** Something recognition guessed and is unsure of: the Overview and the Map view ask the person. */
+export interface ArrangementDoubt {
+  about: "kind" | "header-row" | "name-column" | "year";
+  /** The question in plain words, naming the guess made. */
+  message: string;
+  /** The other choices: 1-based rows for the header row, 0-based sheet columns for the name column. */
+  candidates: number[];
 }
 
 /** A column mapping chosen by the user for one sheet: its kind and field → 0-based column. */
@@ -223,6 +234,27 @@ export interface ColumnMapping {
   /** 1-based header row. */
   headerRow: number;
   columns: Record<string, number>;
+  /** The stored shape's version: 2 carries an arrangement; a mapping saved before (no version) is 1. */
+  version?: number;
+  /** How the sheet is laid out beyond its header row and columns; absent in a version 1 mapping. */
+  arrangement?: SheetArrangement;
+}
+
+/**
+ * How a sheet is laid out around its columns, as a person described it: the
+ * header's rows, heading lines, a form's cells and period columns.
+ */
+export interface SheetArrangement {
+  /** 1-based row of group labels above the header row (a two-row header, a year over months), or `null`. */
+  groupRow: number | null;
+  /** Lone lines between the rows are headings naming the objective (key results) or area (KPIs) of the rows below; otherwise notes. */
+  headingRows: boolean;
+  /** Fields read from one cell of a form above or beside the table: field → A1 address (`B3`). */
+  formFields: Record<string, string>;
+  /** 0-based sheet columns holding one figure per period (`Jan … Dec`, `Q1 … Q4`, `Week 1 … 12`), left to right. */
+  periodColumns: number[];
+  /** The year of period columns written without one; `null` reads it from the group row, the title or the as-of date. */
+  year: number | null;
 }
 
 /** Rows of a sheet that were read but are not records, and why (a summary row, a heading, a note). */

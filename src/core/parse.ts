@@ -10,6 +10,7 @@ import { parseKraRows } from "./parse/kra";
 import { parseOkrRows } from "./parse/okr";
 import { SheetReader } from "./parse/reader";
 import { readLayout } from "./parse/blocks";
+import { arrangementDoubts } from "./parse/guess";
 import { ALTITUDE_STATE_SHEET } from "./recognise";
 import type { Settings } from "./settings";
 
@@ -19,6 +20,7 @@ export { parseKraRows } from "./parse/kra";
 export { parseOkrRows } from "./parse/okr";
 export { SheetReader } from "./parse/reader";
 export { inferKeyResultType, maintainDirection } from "./parse/words";
+export { guessArrangement, NAME_FIELD, UNSURE_BELOW, type ArrangementGuess } from "./parse/guess";
 
 export interface ParseOptions {
   settings: Settings;
@@ -67,7 +69,8 @@ export function parseWorkbook(sheets: readonly SheetData[], options: ParseOption
 }
 
 function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkbook): void {
-  const layout = readLayout(sheet, options.mappings?.[sheet.name]);
+  const mapping = options.mappings?.[sheet.name];
+  const layout = readLayout(sheet, mapping);
   const originRow = sheet.origin?.row ?? 0;
   if (layout.blocks.length === 0) {
     parsed.unrecognised.push(sheet.name);
@@ -84,6 +87,8 @@ function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkb
     columns: { ...first.columns },
     unmappedHeaders: first.unmapped,
     rowCount,
+    // A sheet the person mapped is read as they said: nothing to ask.
+    doubts: mapping ? [] : arrangementDoubts(sheet, layout),
   };
   parsed.sheets.push(recognised);
   const { settings } = options;

@@ -7,6 +7,7 @@
  * default and becomes a located problem on `Altitude.State!A1`; decoding never
  * throws.
  */
+import { arrangementProblems, MAPPING_VERSION, readArrangement } from "../core/arrangement";
 import type { ColumnMapping, Problem, SheetKind } from "../core/model";
 import { parsePeriod } from "../core/periods";
 import { SHEET_KINDS } from "../core/recognise";
@@ -119,10 +120,39 @@ export function validateMappings(stored: unknown): { mappings: Record<string, Co
           !Object.prototype.hasOwnProperty.call(fields, field) || typeof col !== "number" || !Number.isInteger(col) || col < 0 || col > MAX_COLUMN_INDEX,
       );
       if (bad) drop(`maps "${bad[0]}" to ${JSON.stringify(bad[1]) ?? "nothing"}, which is not a field and column of the sheet`);
-      else mappings[sheet] = { ...(mapping as ColumnMapping), kind, headerRow, columns: { ...(columns as Record<string, number>) } };
+      else {
+        const read: ColumnMapping = { ...(mapping as ColumnMapping), kind, headerRow, columns: { ...(columns as Record<string, number>) } };
+        const arranged = arrangementOf(sheet, read, mapping as Record<string, unknown>, issues);
+        if (arranged) read.arrangement = arranged;
+        else delete read.arrangement;
+        mappings[sheet] = read;
+      }
     }
   }
   return { mappings, issues };
+}
+
+/**
+ * The arrangement a stored mapping carries (version 2), or `null`: a version 1
+ * mapping has none, one saved by a newer Altitude is read by its columns alone,
+ * and each wrong part falls back to its plain reading, reported by sheet name.
+ */
+function arrangementOf(sheet: string, mapping: ColumnMapping, stored: Record<string, unknown>, issues: string[]): ColumnMapping["arrangement"] | null {
+  const { version, arrangement } = stored;
+  if (arrangement === undefined) return null;
+  const say = (why: string) => issues.push(`the column mapping of "${sheet}" ${why}`);
+  if (typeof version === "number" && version > MAPPING_VERSION) {
+    say(`was saved by a newer version of Altitude (version ${version}); reading it by its header row and columns alone`);
+    return null;
+  }
+  const read = readArrangement(mapping.kind, arrangement);
+  for (const issue of read.issues) issues.push(`the column mapping of "${sheet}": ${issue}`);
+  const problems = arrangementProblems(mapping, read.arrangement);
+  if (problems.length > 0) {
+    say(`has an arrangement that does not fit its columns (${problems.join(" ")}); reading it by its header row and columns alone`);
+    return null;
+  }
+  return read.arrangement;
 }
 
 /** The outputs a period is remembered for. */

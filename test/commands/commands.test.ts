@@ -68,6 +68,34 @@ describe("ribbon commands", () => {
     expect(fake.sheetNames()).toContain("Rollup 2026-Q2");
   });
 
+  it("Quarterly rollup reads a sheet by the arrangement saved in the workbook, as the pane and the CLI do", async () => {
+    // Weekly grades under an `Outcome` column, which no recognition takes for the key result.
+    const grades = {
+      name: "Grades",
+      values: [
+        ["Quarter", "Objective", "Outcome", "W1", "W2", "W3"],
+        ["2026-Q3", "Launch", "Ship the beta", 0.2, 0.5, ""],
+      ],
+    };
+    const arranged = {
+      kind: "okr" as const,
+      headerRow: 1,
+      columns: { period: 0, objective: 1, keyResult: 2 },
+      version: 2,
+      arrangement: { groupRow: null, headingRows: true, formFields: {}, periodColumns: [3, 4, 5], year: null },
+    };
+    const without = createFakeExcel({ sheets: [grades] });
+    await setUp(without).commands.buildRollup(makeEvent());
+    expect(without.sheetNames().some((n) => n.startsWith("Rollup"))).toBe(false);
+    const fake = createFakeExcel({ sheets: [grades] });
+    await createExcelWorkbook(fake.Excel).writeState({ mappings: { Grades: arranged } });
+    await setUp(fake).commands.buildRollup(makeEvent());
+    expect(fake.sheetNames()).toContain("Rollup 2026-Q3");
+    // The objective's score on the rollup is its key result's latest grade, 0.5.
+    const rollup = fake.getSheet("Rollup 2026-Q3");
+    expect(rollup?.values.some((row) => row.includes("Launch") && row.includes(0.5))).toBe(true);
+  });
+
   it("Quarterly rollup of a workbook with no quarter tells the pane in the ribbon's words, with no CLI flag", async () => {
     const fake = createFakeExcel({ sheets: [templateRows("kra", 3)] });
     const { commands, showPane } = setUp(fake);

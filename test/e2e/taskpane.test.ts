@@ -123,7 +123,13 @@ describe("Map columns", () => {
     await pane().getByRole("button", { name: "Save mapping" }).click();
     await pane().getByText(/Saved: Goals draft is read as OKRs/).waitFor();
     const state = await storedState();
-    expect(state?.mappings?.["Goals draft"]).toEqual({ kind: "okr", headerRow: 1, columns: { objective: 0, keyResult: 1, owner: 2, target: 3, current: 4 } });
+    expect(state?.mappings?.["Goals draft"]).toEqual({
+      kind: "okr",
+      headerRow: 1,
+      columns: { objective: 0, keyResult: 1, owner: 2, target: 3, current: 4 },
+      version: 2,
+      arrangement: { groupRow: null, headingRows: true, formFields: {}, periodColumns: [], year: null },
+    });
     await openView("Overview");
     await expect(pane().getByRole("list", { name: "Recognised sheets" }).innerText()).resolves.toContain("Goals draft");
   });

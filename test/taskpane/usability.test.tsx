@@ -74,12 +74,19 @@ describe("Reviews view", () => {
     const write = await screen.findByRole("button", { name: "Write reviews" });
     write.focus();
     fireEvent.click(write);
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 5000 });
     expect(dialog.textContent).toContain("56 sheets");
     // The dialog is hidden from the accessibility tree until its opening motion ends: wait for it.
-    fireEvent.click(await within(dialog).findByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Write reviews" }));
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Cancel" }, { timeout: 5000 }));
+    // Fluent restores focus in an effect after the closing motion: on a loaded machine that can
+    // take longer than Testing Library's default second, so wait for the focus itself.
+    await waitFor(
+      () => {
+        expect(screen.queryByRole("dialog")).toBeNull();
+        expect(document.activeElement).toBe(screen.getByRole("button", { name: "Write reviews" }));
+      },
+      { timeout: 5000 },
+    );
     expect(fake.sheetNames()).toEqual(["KRAs"]);
   });
 });

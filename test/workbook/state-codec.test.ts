@@ -77,6 +77,42 @@ describe("the state codec", () => {
     expect(validateMappings(stored)).toEqual({ mappings: stored, issues: [] });
   });
 
+  describe("versioned mappings with an arrangement", () => {
+    const arrangement = { groupRow: 1, headingRows: false, formFields: { owner: "B1" }, periodColumns: [2, 3, 4], year: 2025 };
+    const v2 = { kind: "kpi" as const, headerRow: 2, columns: { kpi: 0, target: 1 }, version: 2, arrangement };
+
+    it("round-trips a version 2 mapping with its arrangement", () => {
+      const state = { mappings: { KPIs: v2 } };
+      expect(decodeState(encodeState(state))).toEqual({ state, problems: [] });
+    });
+
+    it.each<[string, unknown, Record<string, unknown>, string[]]>([
+      ["a version 1 mapping (saved before arrangements)", { kind: "okr", headerRow: 3, columns: { keyResult: 1 } }, { kind: "okr", headerRow: 3, columns: { keyResult: 1 } }, []],
+      [
+        "a mapping saved by a newer version",
+        { ...v2, version: 3 },
+        { kind: "kpi", headerRow: 2, columns: { kpi: 0, target: 1 }, version: 3 },
+        ['the column mapping of "KPIs" was saved by a newer version of Altitude (version 3); reading it by its header row and columns alone'],
+      ],
+      [
+        "an arrangement with one wrong part",
+        { ...v2, arrangement: { ...arrangement, year: "last year" } },
+        { ...v2, arrangement: { ...arrangement, year: null } },
+        ['the column mapping of "KPIs": its year is not a year such as 2026; reading the year from the sheet'],
+      ],
+      [
+        "an arrangement that does not fit its columns",
+        { ...v2, arrangement: { ...arrangement, periodColumns: [1, 2] } },
+        { kind: "kpi", headerRow: 2, columns: { kpi: 0, target: 1 }, version: 2 },
+        [
+          'the column mapping of "KPIs" has an arrangement that does not fit its columns (Column B is read as a field already; a period column holds one figure per period.); reading it by its header row and columns alone',
+        ],
+      ],
+    ])("reads %s", (_name, stored, expected, issues) => {
+      expect(validateMappings({ KPIs: stored })).toEqual({ mappings: { KPIs: expected }, issues });
+    });
+  });
+
   it.each([
     ["a quarter", "2026-Q3"],
     ["a year", "2026"],

@@ -13,8 +13,10 @@
  */
 import type { ColumnMapping, PeriodKind, RawCell, SheetData, SheetKind } from "../model";
 import { fieldForHeader, matchHeader, type HeaderMatch } from "../recognise";
+import { arrangedContext, arrangedPeriods, headerSignature, repeatsHeader } from "./arranged";
+import { findPeriodColumns, isPeriodSubHeader, periodOnlyHeader, periodText, type PeriodColumn } from "./period-columns";
 import { serialToIso } from "../dates";
-import { monthNumber, toNumber } from "../values";
+import { toNumber } from "../values";
 import { readProfiledLayout } from "./profiles";
 
 /** A piece of context: its text and the cell it came from (0-based index into `values`, sheet column). */
@@ -62,6 +64,8 @@ export interface SheetBlock {
   yearColumn: number | null;
   /** Fields a row takes from another row (a key result's objective from the row its parent id names). */
   rows?: ReadonlyMap<number, Record<string, ContextCell>>;
+  /** Period columns whose latest filled cell is a field of each row (a key result's weekly grades: the latest is its score). */
+  series?: { field: string; columns: PeriodColumn[] } | null;
 }
 
 export interface SkippedRow {
@@ -138,6 +142,7 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
     [/^(?:owner|kpi owner|prepared by|responsible)$/i, "owner"],
     [/^(?:period|year|reporting period|fiscal year|financial year|fy|month|quarter)$/i, "period"],
     [/^(?:frequency|reporting frequency|cadence)$/i, "frequency"],
+    [/^(?:target|kpi target|annual target|monthly target|target value)$/i, "target"],
   ],
   kra: [
     [/^(?:employee|employee name|name|name of (?:the )?employee|appraisee|appraisee name|staff name|team member)$/i, "employee"],
@@ -151,12 +156,8 @@ const FORM_LABELS: Readonly<Record<SheetKind, ReadonlyArray<readonly [RegExp, st
 };
 
 /** A heading line's field per kind: the objective of key results, the area of KPIs. */
-const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
+export const HEADING_FIELD: Readonly<Record<SheetKind, string | null>> = { okr: "objective", kpi: "area", kra: null, checkins: null };
 
-/** Header texts of period columns: months, weeks and quarters. */
-const WEEK = /^(?:week|wk|w)\s*\.?\s*(\d{1,2})$/i;
-const QUARTER = /^q([1-4])$/i;
-const MONTH_YEAR = /^([a-z]{3,9})[\s'’-]*(\d{2}|\d{4})?$/i;
 
 interface RowShape {
   /** Cells with content. */
@@ -402,7 +403,7 @@ function groupLabels(row: readonly RawCell[] | undefined, width: number): string
 }
 
 /** Finds the header of a block at row `r`, trying the row above as a group row when it helps. */
-function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null }) | null {
+function headerAt(values: readonly RawCell[][], r: number, originCol: number, kinds: readonly SheetKind[]): (HeaderMatch & { group: number | null; periods?: PeriodColumn[] }) | null {
   const row = values[r];
   let best: HeaderMatch | null = null;
   for (const kind of kinds) {
@@ -431,6 +432,9 @@ function headerAt(values: readonly RawCell[][], r: number, originCol: number, ki
   if (!best && kinds.includes("kpi")) {
     const grouped = readingGroupsHeader(row, originCol);
     if (grouped) return { ...grouped, group: null };
+    const periodsOnly = periodOnlyHeader(values, r, originCol);
+    // Only periods and a blank cell over the names: a guess, so its confidence asks the person to confirm it.
+    if (periodsOnly) return { kind: "kpi", columns: { kpi: periodsOnly.nameCol }, unmapped: [], confidence: 0.4, matched: 1, grouped: false, group: null, periods: periodsOnly.periods };
   }
   if ((!best || best.kind === "kra") && kinds.includes("kra")) {
     const levelled = ratingLevelsHeader(row, originCol);
@@ -692,30 +696,9 @@ function numberedHeader(row: readonly RawCell[] | undefined, originCol: number):
   };
 }
 
-/** Period columns of a header: months (with the year of a group row or the context), weeks, quarters. */
-function periodColumns(values: readonly RawCell[][], header: number, group: number | null, originCol: number, columns: Record<string, number>): Array<{ col: number; label: string; year: string | null }> {
-  const row = values[header];
-  if (!Array.isArray(row)) return [];
-  const used = new Set(Object.values(columns));
-  const labels = group === null ? null : groupLabels(values[group], row.length);
-  const found: Array<{ col: number; label: string; year: string | null }> = [];
-  for (let c = 0; c < row.length; c++) {
-    if (used.has(originCol + c)) continue;
-    const text = textOf(row[c]);
-    if (text === "") continue;
-    const groupYear = labels ? (/\b(?:19|20)\d{2}\b/.exec(labels[c])?.[0] ?? null) : null;
-    const month = MONTH_YEAR.exec(text);
-    if (month && monthNumber(month[1]) !== null) {
-      const year = month[2] ? (month[2].length === 2 ? `20${month[2]}` : month[2]) : groupYear;
-      found.push({ col: originCol + c, label: month[1], year });
-    } else if (WEEK.test(text) || QUARTER.test(text)) found.push({ col: originCol + c, label: text, year: groupYear });
-  }
-  return found.length >= 2 ? found : [];
-}
-
 interface Found {
   header: number;
-  match: HeaderMatch & { group: number | null };
+  match: HeaderMatch & { group: number | null; periods?: PeriodColumn[] };
 }
 
 /**
@@ -748,11 +731,23 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
   const originRow = sheet?.origin?.row ?? 0;
   const originCol = sheet?.origin?.col ?? 0;
   const found: Found[] = [];
+  const arrangement = mapping?.arrangement ?? null;
   if (mapping) {
     const header = mapping.headerRow - 1 - originRow;
+    const group = arrangement?.groupRow != null ? arrangement.groupRow - 1 - originRow : null;
     found.push({
       header,
-      match: { kind: mapping.kind, columns: { ...mapping.columns }, unmapped: [], confidence: 1, matched: Object.keys(mapping.columns).length, grouped: false, group: null },
+      match: {
+        kind: mapping.kind,
+        columns: { ...mapping.columns },
+        unmapped: [],
+        confidence: 1,
+        matched: Object.keys(mapping.columns).length,
+        grouped: false,
+        group,
+        // The person's period columns, none included, replace what recognition would find.
+        periods: arrangement ? arrangedPeriods(values, header, group, originCol, arrangement) : undefined,
+      },
     });
   } else {
     findHeaders(values, originCol, found);
@@ -770,29 +765,40 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
     const nextTop = i + 1 < found.length ? contextTop(values, end) : values.length;
     const tables = tablesAbove(values, top, headerTop, match.kind);
     const context = readContext(values, top, headerTop, match.kind, match.columns, originCol, tables);
+    const headingField = HEADING_FIELD[match.kind];
+    // Lines the person said are notes name nothing; the form cells they chose fill fields.
+    if (arrangement && !arrangement.headingRows && headingField !== null) delete context[headingField];
+    if (arrangement) arrangedContext(context, values, originRow, originCol, arrangement);
     for (let r = top; r < headerTop; r++) {
       if (shapeAt(values, r).filled > 0) skipped.push({ row: r, reason: tables.get(r) ?? "title, heading or form line above a table (read as its context)" });
     }
-    const block = classifyRows(values, header + 1, nextTop, match, originCol, skipped);
+    const periods = periodsOf(values, header, match, originCol);
+    const dataFrom = periods.subHeader ? header + 2 : header + 1;
+    const block = classifyRows(values, dataFrom, nextTop, match, originCol, skipped, {
+      headings: arrangement?.headingRows ?? true,
+      repeated: mapping ? headerSignature(values[header], match.columns, originCol) : null,
+    });
     for (const [field, cell] of Object.entries(block.below)) if (!(field in context)) context[field] = cell;
     if (match.kind === "okr" && !("score" in match.columns)) {
-      const status = numericStatusColumn(values, header, header + 1, nextTop, block.skip, originCol);
+      const status = numericStatusColumn(values, header, dataFrom, nextTop, block.skip, originCol);
       if (status !== null) match.columns.score = status;
     }
-    const periods = match.kind === "kpi" && !("actual" in match.columns && "period" in match.columns) ? periodColumns(values, header, match.group, originCol, match.columns) : [];
     const numbered = "variants" in match && Array.isArray(match.variants) ? (match.variants as Variant[]) : [];
     const levels = "levels" in match && Array.isArray(match.levels) ? (match.levels as Array<{ col: number; level: number }>) : undefined;
-    const variants: Variant[] = numbered.length > 0 ? numbered : periods.map((p) => ({
+    // On a KPI sheet each period column is a reading; on a key-result sheet the latest filled one is the current figure.
+    // A label without its own year is left bare: the reader gives it the title's year, fiscal or not, or the as-of year.
+    const readings = match.kind === "kpi" ? periods.columns : [];
+    const variants: Variant[] = numbered.length > 0 ? numbered : readings.map((p) => ({
       columns: { actual: p.col },
-      context: { period: { text: `${p.label} ${p.year ?? yearOf(context.period?.text) ?? ""}`.trim(), row: header, col: p.col } },
+      context: { period: { text: periodText(p, null), row: periods.subHeader ? header + 1 : header, col: p.col } },
     }));
     blocks.push({
       kind: match.kind,
-      headerRows: match.group === null ? [header] : [match.group, header],
+      headerRows: periods.subHeader ? [header, header + 1] : match.group === null ? [header] : [match.group, header],
       columns: match.columns,
       unmapped: match.unmapped,
       confidence: match.confidence,
-      from: header + 1,
+      from: dataFrom,
       to: nextTop,
       context,
       headings: block.headings,
@@ -801,12 +807,39 @@ function layoutOf(sheet: SheetData, values: readonly RawCell[][], mapping: Colum
       levels,
       variants,
       yearColumn: yearColumnOf(values[header], originCol, match.columns),
+      series: match.kind === "okr" && periods.columns.length > 0 ? { field: seriesField(match.columns), columns: periods.columns } : null,
     });
     top = nextTop;
   }
   let recordRows = 0;
   for (const b of blocks) for (let r = b.from; r < b.to; r++) if (!b.skip.has(r) && shapeAt(values, r).filled > 0) recordRows++;
   return { blocks, skipped, reason: null, recordRows };
+}
+
+/**
+ * The period columns of a block: on its header row, or on a row of period
+ * labels right under it (`Jan … Dec` under a merged `Monthly Performance`),
+ * which then belongs to the header. KPI sheets read months and quarters (a week
+ * is no reporting period); key-result sheets also weeks. None where the columns
+ * already give the reading and its period, or the figure itself.
+ */
+function periodsOf(values: readonly RawCell[][], header: number, match: Found["match"], originCol: number): { columns: PeriodColumn[]; subHeader: boolean } {
+  const none = { columns: [], subHeader: false };
+  if (match.periods) return { columns: match.periods, subHeader: false };
+  const { columns, kind } = match;
+  if (kind === "kpi" ? "actual" in columns && "period" in columns : kind !== "okr" || "current" in columns || "score" in columns) return none;
+  const used = new Set(Object.values(columns));
+  const fits = (found: PeriodColumn[]) => (kind === "kpi" ? found.filter((p) => p.unit !== "week") : found);
+  const own = fits(findPeriodColumns(values[header], match.group === null ? null : values[match.group], originCol, used));
+  if (own.length >= 2) return { columns: own, subHeader: false };
+  if (!isPeriodSubHeader(values[header + 1])) return none;
+  const below = fits(findPeriodColumns(values[header + 1], values[header], originCol, used));
+  return below.length >= 2 ? { columns: below, subHeader: true } : none;
+}
+
+/** What a key result's period columns hold: values toward its target, or (with no target) its grade. */
+function seriesField(columns: Record<string, number>): string {
+  return "target" in columns || "start" in columns ? "current" : "score";
 }
 
 /**
@@ -837,10 +870,6 @@ function yearColumnOf(row: readonly RawCell[] | undefined, originCol: number, co
   const used = new Set(Object.values(columns));
   const c = row.findIndex((cell, i) => !used.has(originCol + i) && typeof cell === "string" && /^(?:financial year|fiscal year|fy|year)$/i.test(cell.trim()));
   return c < 0 ? null : originCol + c;
-}
-
-function yearOf(text: string | undefined): string | null {
-  return text ? (/\b(?:19|20)\d{2}\b/.exec(text)?.[0] ?? null) : null;
 }
 
 /** Where the context of a header at `header` begins: the run of non-data lines right above it. */
@@ -911,6 +940,8 @@ function classifyRows(
   match: HeaderMatch,
   originCol: number,
   skipped: SkippedRow[],
+  /** Whether lone lines are headings (else notes), and the header's texts to know it again where a section repeats it. */
+  arranged: { headings: boolean; repeated: ReadonlyMap<number, string> | null } = { headings: true, repeated: null },
 ): { skip: Set<number>; headings: SheetBlock["headings"]; totals: Map<number, Record<string, number>>; below: Record<string, ContextCell> } {
   const skip = new Set<number>();
   const headings: SheetBlock["headings"] = [];
@@ -928,12 +959,13 @@ function classifyRows(
   };
   /** Fields read from form lines under the table (`Month: May 2025`). */
   const below: Record<string, ContextCell> = {};
-  const headingField = HEADING_FIELD[match.kind];
+  const headingField = arranged.headings ? HEADING_FIELD[match.kind] : null;
   const mappedCols = new Set(Object.values(match.columns));
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
   let foreign = false;
   let afterBreak = false;
   let inNotes = false;
+  const sectionLines = arranged.repeated === null ? null : sectionContext(values, from, to, match, originCol, arranged.repeated, headingField, headings, skipped);
   /** The heading of the summary block being read (its rows are figures about the table, not records), or `null`. */
   let inSummary: string | null = null;
   /** The last row holding figures, worked out when first needed: form lines below it are under the table, not headings of rows. */
@@ -954,11 +986,24 @@ function classifyRows(
       inSummary = null;
       continue;
     }
+    if (sectionLines?.has(r)) {
+      skip.add(r);
+      continue;
+    }
     const first = textOf(row[shape.first]);
     const firstIsText = typeof row[shape.first] === "string";
     if (foreign) {
       skip.add(r);
       skipped.push({ row: r, reason: "row of a table that is not a goal table" });
+      continue;
+    }
+    if (arranged.repeated !== null && repeatsHeader(row, arranged.repeated)) {
+      skip.add(r);
+      skipped.push({ row: r, reason: "the header repeated for the next section" });
+      // A new section starts: the notes and summary above it have ended.
+      afterBreak = false;
+      inNotes = false;
+      inSummary = null;
       continue;
     }
     if (inSummary !== null) {
@@ -1068,6 +1113,8 @@ function classifyRows(
       skipped.push({ row: r, reason: "text outside the table's columns" });
     }
   }
+  // Headings above repeated headers were found first: the reader wants them in row order.
+  if (sectionLines !== null) headings.sort((a, b) => a.row - b.row);
   return { skip, headings, totals, below };
 }
 
@@ -1110,6 +1157,41 @@ function formLineAt(row: readonly RawCell[], first: number, kind: SheetKind): { 
   const pair = formPair(text, next < row.length ? textOf(row[next]) : undefined);
   if (pair === null) return null;
   return { label: pair.label, value: pair.value, field: formField(kind, pair.label), col: text.includes(pair.value) ? first : next };
+}
+
+/**
+ * With a saved mapping, a section that repeats the header further down has its
+ * own lines right above that header (`Objective 2: …`, `Why this matters: …`):
+ * read as that section's heading where they name one, listed as its context,
+ * never as records. Returns the rows so listed.
+ */
+function sectionContext(
+  values: readonly RawCell[][],
+  from: number,
+  to: number,
+  match: HeaderMatch,
+  originCol: number,
+  repeated: ReadonlyMap<number, string>,
+  headingField: string | null,
+  headings: SheetBlock["headings"],
+  skipped: SkippedRow[],
+): Set<number> {
+  const lines = new Set<number>();
+  for (let r = from; r < to; r++) {
+    if (!repeatsHeader(values[r], repeated)) continue;
+    const top = Math.max(from, contextTop(values, r));
+    if (headingField !== null && !(headingField in match.columns)) {
+      const context = readContext(values, top, r, match.kind, match.columns, originCol, new Map());
+      const named = context[headingField];
+      if (named) headings.push({ row: r, field: headingField, cell: named });
+    }
+    for (let line = top; line < r; line++) {
+      if (shapeAt(values, line).filled === 0) continue;
+      lines.add(line);
+      skipped.push({ row: line, reason: "title, heading or form line above a table (read as its context)" });
+    }
+  }
+  return lines;
 }
 
 /** Adds a row's numbers to the sums of their columns. */

@@ -90,6 +90,8 @@ export class SheetReader<F extends string> {
   /** Fields a row takes from another row, by row (a key result's objective from its parent row). */
   private readonly rowContext: ReadonlyMap<number, Record<string, ContextCell>> | null;
   private readonly rowFields = new Set<string>();
+  /** A field read from the latest filled of several period columns (weekly grades), with their local columns left to right. */
+  private readonly series: { field: F; cols: number[] } | null;
   /** What the block's summary rows say their columns add up to, by row. */
   private readonly totals: NonNullable<SheetBlock["totals"]> | null;
   /** Columns of a rating spread over one column per level, lowest first; empty when the rating has a column of its own. */
@@ -130,6 +132,13 @@ export class SheetReader<F extends string> {
     this.totals = block?.totals ?? null;
     this.levels = block?.levels ?? [];
     this.yearText = block?.context.year?.text ?? null;
+    const series = block?.series;
+    this.series = series && series.field in this.labels && series.columns.length > 0 ? { field: series.field as F, cols: series.columns.map((p) => p.col - this.originCol) } : null;
+    if (this.series) {
+      // Known as a field from its first column; each row reads its latest filled one.
+      this.byField[this.series.field] = this.series.cols[0];
+      for (const c of this.series.cols) this.local.push([this.series.field, c]);
+    }
     this.yearColumn = block?.yearColumn ?? null;
     if (block) {
       for (const [field, cell] of Object.entries(block.context)) {
@@ -141,7 +150,7 @@ export class SheetReader<F extends string> {
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
     this.cellHandler = lazyCellsHandler(this.letters, this.local);
-    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null;
+    this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null || this.series !== null;
   }
 
   /** How many records each row can give: 1, or one per period column of a wide row. */
@@ -211,19 +220,32 @@ export class SheetReader<F extends string> {
     return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined || this.rowFields.has(field);
   }
 
+  /** The local column a field is read from on row `r`: its column, or the latest filled period column of a series. */
+  private columnOf(field: F, r: number): number | undefined {
+    if (this.series === null || field !== this.series.field) return this.byField[field];
+    const { cols } = this.series;
+    const row = this.values[r];
+    for (let i = cols.length - 1; i >= 0; i--) {
+      const cell = row?.[cols[i]];
+      if (cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "")) return cols[i];
+    }
+    return cols[0];
+  }
+
   raw(field: F, r: number): RawCell {
-    const c = this.byField[field];
+    const c = this.series === null ? this.byField[field] : this.columnOf(field, r);
     if (c === undefined) return this.contextFor(field, r)?.text ?? "";
     const cell = this.values[r]?.[c];
     return cell === undefined || cell === null ? "" : cell;
   }
 
   format(field: F, r: number): string | undefined {
-    const c = this.byField[field];
+    const c = this.series === null ? this.byField[field] : this.columnOf(field, r);
     return c === undefined ? undefined : this.formats?.[r]?.[c];
   }
 
   address(field: F, r: number): string {
+    if (this.series !== null && field === this.series.field) return `${columnLetter(this.originCol + (this.columnOf(field, r) ?? 0))}${this.originRow + r + 1}`;
     const letters = this.letters[field];
     if (letters === undefined) {
       const context = this.contextFor(field, r);
@@ -278,6 +300,7 @@ export class SheetReader<F extends string> {
     for (const field of Object.keys(this.context) as F[]) cells[field] = this.address(field, r);
     for (const field of Object.keys(this.headings) as F[]) if (this.contextFor(field, r)) cells[field] = this.address(field, r);
     for (const field of Object.keys(this.rowContext?.get(r) ?? {}) as F[]) if (this.rowFields.has(field) && this.byField[field] === undefined) cells[field] = this.address(field, r);
+    if (this.series !== null) cells[this.series.field] = this.address(this.series.field, r);
     for (const variant of this.variants.length > 0 ? [this.variants[0]] : []) {
       for (const field of Object.keys(variant.columns) as F[]) if (this.letters[field] !== undefined) cells[field] = `${this.letters[field]}${this.originRow + r + 1}`;
     }
@@ -474,17 +497,23 @@ export class SheetReader<F extends string> {
     // A period column repeats a few labels thousands of times; read each text once per sheet.
     const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
     if (cached) return cached;
-    // A month written without its year (`January`) takes the year of its row's year column, or of the sheet's title or form.
-    const month = typeof raw === "string" ? monthNumber(raw.trim()) : null;
+    // A month or quarter written without its year (`January`, `Q2`) takes the year of its row's year column, or of the sheet's title or form.
+    const bare = typeof raw === "string" ? raw.trim() : "";
+    const quarter = /^q[1-4]$/i.test(bare) ? bare.toUpperCase() : null;
+    const month = quarter === null ? monthNumber(bare) : null;
     const year = month === null ? null : this.yearOfRow(r, month);
-    const result = parsePeriod(month !== null && year !== null ? `${String(raw).trim()} ${year}` : raw, {
+    // A quarter of a financial year (`FY 2026` in the title) is that year's fiscal quarter.
+    const quarterYear = quarter === null ? null : this.yearOfRow(r, 0);
+    const withYear = year !== null ? `${bare} ${year}` : quarter !== null && quarterYear !== null ? (this.fiscalText(r) ? `FY${quarterYear} ${quarter}` : `${quarter} ${quarterYear}`) : raw;
+    const result = parsePeriod(withYear, {
       dateKind,
       format: this.format(field, r),
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
       decimalSeparator: this.settings.decimalSeparator,
     });
     if (result.ok) {
-      if (typeof raw === "string" && result.value) this.periods.set(raw, result.value);
+      // A bare month's year may differ by row only where a year column gives it.
+      if (typeof raw === "string" && result.value && (this.yearColumn === null || withYear === raw)) this.periods.set(raw, result.value);
       return result.value;
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
@@ -514,13 +543,22 @@ export class SheetReader<F extends string> {
    * so with an April start, April–December fall in the year before.
    */
   private yearOfRow(r: number, month: number): string | null {
-    const own = this.yearColumn === null ? "" : String(this.values[r]?.[this.yearColumn - this.originCol] ?? "");
-    const text = /\b(?:19|20)\d{2}\b/.test(own) ? own : (this.yearText ?? "");
+    const text = this.yearTextOf(r);
     const found = /\b(?:19|20)\d{2}\b/.exec(text);
     if (!found) return null;
     const fiscal = /\bfy\b|financial|fiscal/i.test(text) && this.settings.fiscalYearStartMonth !== 1;
     const year = Number(found[0]);
     return String(fiscal && month >= this.settings.fiscalYearStartMonth ? year - 1 : year);
+  }
+
+  private yearTextOf(r: number): string {
+    const own = this.yearColumn === null ? "" : String(this.values[r]?.[this.yearColumn - this.originCol] ?? "");
+    return /\b(?:19|20)\d{2}\b/.test(own) ? own : (this.yearText ?? "");
+  }
+
+  /** True when the sheet names a financial year and the settings give one other than the calendar year. */
+  private fiscalText(r: number): boolean {
+    return /\bfy\b|financial|fiscal/i.test(this.yearTextOf(r)) && this.settings.fiscalYearStartMonth !== 1;
   }
 
   /** Reads a word from a fixed vocabulary; an unknown word is reported and gives `null`. */

@@ -15,8 +15,10 @@ export interface SheetCard {
   periods: string | null;
   /** Data problems and findings on the sheet. */
   problems: number;
-  /** Recognised with low confidence: the card offers to check the columns. */
+  /** Recognised with low confidence or with something to ask: the card offers to check the columns. */
   unsure: boolean;
+  /** What recognition is unsure of, in plain words (two header rows, two name columns, months with no year). */
+  doubts: string[];
 }
 
 /**
@@ -46,7 +48,7 @@ export function periodsOfSheet(parsed: ParsedWorkbook, sheet: string): Period[] 
  * One card per recognised sheet, in the workbook's order.
  *
  * @example
- * sheetCards(loaded)[0] // { name: "OKRs", kind: "OKRs", rows: 12, periods: "2026-Q3", problems: 0, unsure: false }
+ * sheetCards(loaded)[0] // { name: "OKRs", kind: "OKRs", rows: 12, periods: "2026-Q3", problems: 0, unsure: false, doubts: [] }
  */
 export function sheetCards(loaded: Pick<LoadedWorkbook, "parsed" | "analysis" | "findings">): SheetCard[] {
   const { parsed, analysis, findings } = loaded;
@@ -59,7 +61,9 @@ export function sheetCards(loaded: Pick<LoadedWorkbook, "parsed" | "analysis" | 
       rows: sheet.rowCount,
       periods: periods.length === 0 ? null : periods.length === 1 ? periods[0] : `${periods.length} periods: ${periods.join(", ")}`,
       problems: count(parsed.problems, sheet.name) + count(analysis.problems, sheet.name) + count(findings, sheet.name),
-      unsure: sheet.confidence < CONFIRM_BELOW,
+      // Recognition that is unsure asks: the card says what it guessed and opens the Map view on it.
+      unsure: sheet.confidence < CONFIRM_BELOW || (sheet.doubts?.length ?? 0) > 0,
+      doubts: (sheet.doubts ?? []).map((d) => d.message),
     };
   });
 }

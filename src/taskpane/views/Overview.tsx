@@ -1,6 +1,7 @@
 /**
  * Overview: the dashboard of the latest quarter, the sheets Altitude recognised
- * (kind, rows, periods, problems) and the ones it left alone. Sheets recognised with low confidence link to Map columns.
+ * (kind, rows, periods, problems) and the ones it left alone. Sheets recognised with low confidence, or with
+ * something recognition is unsure of (two header rows, two name columns, months with no year), say so and link to Map columns.
  */
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useWorkbook } from "../app/host";

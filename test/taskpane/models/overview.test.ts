@@ -37,7 +37,11 @@ describe("periodsOfSheet", () => {
 describe("sheetCards", () => {
   const loaded = {
     parsed: makeParsed({
-      sheets: [recognised("OKRs", "okr", { rowCount: 2 }), recognised("KPIs", "kpi", { confidence: CONFIRM_BELOW - 0.01 }), recognised("KRAs", "kra", { confidence: CONFIRM_BELOW })],
+      sheets: [
+        recognised("OKRs", "okr", { rowCount: 2 }),
+        recognised("KPIs", "kpi", { confidence: CONFIRM_BELOW - 0.01 }),
+        recognised("KRAs", "kra", { confidence: CONFIRM_BELOW, doubts: [{ about: "name-column", message: "Column A (Goal) and C (KRA) could each be the Area; read from A.", candidates: [2] }] }),
+      ],
       keyResults: [makeKeyResult({ period: quarter(2026, 3) })],
       kpis: [makeKpi({ period: quarter(2026, 2) }), makeKpi({ period: quarter(2026, 3) })],
       problems: [problem("OKRs")],
@@ -47,9 +51,10 @@ describe("sheetCards", () => {
   };
   it("says for each sheet its kind, rows, periods, problems and whether to check its columns", () => {
     expect(sheetCards(loaded)).toEqual([
-      { name: "OKRs", kind: "OKRs", rows: 2, periods: "2026-Q3", problems: 3, unsure: false },
-      { name: "KPIs", kind: "KPIs", rows: 3, periods: "2 periods: 2026-Q3, 2026-Q2", problems: 0, unsure: true },
-      { name: "KRAs", kind: "KRAs", rows: 3, periods: null, problems: 1, unsure: false },
+      { name: "OKRs", kind: "OKRs", rows: 2, periods: "2026-Q3", problems: 3, unsure: false, doubts: [] },
+      { name: "KPIs", kind: "KPIs", rows: 3, periods: "2 periods: 2026-Q3, 2026-Q2", problems: 0, unsure: true, doubts: [] },
+      // Sure of the kind, but asking which column is the name.
+      { name: "KRAs", kind: "KRAs", rows: 3, periods: null, problems: 1, unsure: true, doubts: ["Column A (Goal) and C (KRA) could each be the Area; read from A."] },
     ]);
   });
 });

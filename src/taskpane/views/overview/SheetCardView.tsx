@@ -1,6 +1,7 @@
 /**
  * One recognised sheet: its kind, rows, periods and problems (a link to Checks);
- * a sheet recognised with low confidence offers to check its columns.
+ * a sheet recognised with low confidence, or with something recognition is
+ * unsure of (said on the card), offers to check its columns.
  */
 import { Badge, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useNavigation } from "../../app/navigation";
@@ -34,6 +35,9 @@ export function SheetCardView({ card }: { card: SheetCard }) {
           </Caption1>
         )}
       </div>
+      {card.doubts.map((doubt) => (
+        <Caption1 key={doubt}>{doubt}</Caption1>
+      ))}
       {card.unsure && (
         <Button size="small" onClick={() => navigate("map", { sheet: card.name })}>
           Check columns of {card.name}
