@@ -5,15 +5,13 @@
  * saved in the workbook and every view reads the sheet by it. axe-core finds
  * no serious violation in the view, in the light and dark themes.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { AXE, AXE_URL, DIST, SCREENSHOTS, launchChromium, serveStatic, type StaticServer } from "./support";
+import type { Locator, Page } from "playwright-core";
+import { AXE_URL, SCREENSHOTS, openPreview, previewHost } from "./support";
 
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
+const host = previewHost(SCREENSHOTS);
 let page: Page;
 let pageErrors: string[];
 
@@ -33,24 +31,9 @@ const PLANNER = [
   ["Sales Revenue (USD)", 21400, 22950, ""],
 ];
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npx webpack --mode development` (npm test builds it).");
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveStatic(DIST, { [AXE_URL]: AXE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/preview.html`);
-  await page.waitForFunction(() => window.__altitude !== undefined);
+  page = await openPreview(host, { width: 1280, height: 900 }, pageErrors);
   await pane().getByRole("heading", { name: "Recognised sheets" }).waitFor();
 });
 
@@ -144,7 +127,7 @@ describe("Map view", () => {
     await addSheet("Planner", PLANNER);
     await pane().getByRole("listitem").filter({ hasText: "Planner" }).getByRole("button", { name: "Check columns of Planner" }).click();
     await pane().getByLabel("Altitude is unsure how Planner is laid out").waitFor();
-    await page.addScriptTag({ url: `${server.url}${AXE_URL}` });
+    await page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);

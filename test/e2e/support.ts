@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
@@ -66,4 +66,41 @@ export function chromiumPath(): string {
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/** The server and browser a file of preview tests shares. */
+export interface PreviewHost {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Serves dist/ (with axe-core) and starts Chromium once for a file's tests, and
+ * closes both after them. `folder`, when given, is where the file saves screenshots.
+ */
+export function previewHost(folder?: string): PreviewHost {
+  const host = {} as PreviewHost;
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npx webpack --mode development` (npm test builds it).");
+    if (folder) fs.mkdirSync(folder, { recursive: true });
+    host.server = await serveStatic(DIST, { [AXE_URL]: AXE });
+    host.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await host.browser?.close();
+    await host.server?.close();
+  });
+  return host;
+}
+
+/**
+ * Opens the preview in a new page once the pane's host is ready; the page's
+ * uncaught errors are added to `errors`, which each test expects to stay empty.
+ */
+export async function openPreview(host: PreviewHost, viewport: { width: number; height: number }, errors: string[]): Promise<Page> {
+  const page = await host.browser.newPage({ viewport });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${host.server.url}/preview.html`);
+  await page.waitForFunction(() => window.__altitude !== undefined);
+  return page;
 }

@@ -7,35 +7,18 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { AXE, AXE_URL, DIST, SCREENSHOTS, launchChromium, serveStatic, type StaticServer } from "./support";
+import type { Locator, Page } from "playwright-core";
+import { AXE_URL, SCREENSHOTS, openPreview, previewHost } from "./support";
 
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
+const host = previewHost(SCREENSHOTS);
 let page: Page;
 let pageErrors: string[];
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npx webpack --mode development` (npm test builds it).");
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  console.log(`Screenshots of the task pane go to ${SCREENSHOTS}`);
-  server = await serveStatic(DIST, { [AXE_URL]: AXE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/preview.html`);
-  await page.waitForFunction(() => window.__altitude !== undefined);
+  page = await openPreview(host, { width: 1280, height: 900 }, pageErrors);
   await pane().getByRole("heading", { name: "Recognised sheets" }).waitFor();
 });
 
@@ -299,7 +282,7 @@ describe("Every view, light and dark", () => {
   it.each(["light", "dark"] as const)("is saved as a screenshot and has no serious accessibility violation (%s theme)", async (theme) => {
     await page.evaluate((t) => window.__altitude?.setTheme(t), theme);
     // Served from the page's own origin: the pane's CSP allows scripts from 'self' only.
-    await page.addScriptTag({ url: `${server.url}${AXE_URL}` });
+    await page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
     const violations: string[] = [];
     for (const view of views) {
       if (view === "Help") await pane().getByRole("button", { name: "Help" }).click();

@@ -4,38 +4,21 @@
  * workbook. The screenshots the README shows are saved under docs/screenshots;
  * the dashboard is scanned by axe-core in light, dark and high-contrast modes.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { AXE, AXE_URL, DIST, launchChromium, serveStatic, type StaticServer } from "./support";
+import type { Locator, Page } from "playwright-core";
+import { AXE_URL, openPreview, previewHost } from "./support";
 
 jest.setTimeout(90_000);
 
 const DOCS_SCREENSHOTS = path.resolve(__dirname, "../../docs/screenshots");
 
-let server: StaticServer;
-let browser: Browser;
+const host = previewHost(DOCS_SCREENSHOTS);
 let page: Page;
 let pageErrors: string[];
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npx webpack --mode development` (npm test builds it).");
-  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  server = await serveStatic(DIST, { [AXE_URL]: AXE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(viewport: { width: number; height: number } = { width: 1280, height: 1100 }): Promise<void> {
-  page = await browser.newPage({ viewport });
   pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/preview.html`);
-  await page.waitForFunction(() => window.__altitude !== undefined);
+  page = await openPreview(host, viewport, pageErrors);
   await pane().getByRole("heading", { name: "Dashboard 2026-Q3" }).waitFor();
 }
 
@@ -54,7 +37,7 @@ function chart(name: string): Locator {
 
 /** Every axe violation inside the dashboard, whatever its impact. */
 async function axeViolations(): Promise<string[]> {
-  await page.addScriptTag({ url: `${server.url}${AXE_URL}` });
+  await page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
   return page.evaluate(async () => {
     // Fluent's focus manager (tabster) adds hidden <i tabindex="0"> sentinels that hand focus on at once; axe cannot know that.
     const result = await window.axe.run({ include: [['section[aria-labelledby="dashboard-heading"]']], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
