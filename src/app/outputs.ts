@@ -183,12 +183,12 @@ export async function writeReviews(port: WorkbookPort, options: ReviewOptions = 
 
 /**
  * Writes already selected reviews onto new sheets of `port`: an index and a
- * sheet per person (for one workbook per team, each a copy of the input).
+ * sheet per person (for one workbook per team, each a new workbook of its own).
  *
  * @example
- * for (const team of reviewsByTeam(chosen.reviews)) await writeReviewSheets(copyFor(team), team.reviews, chosen.period);
+ * for (const team of reviewsByTeam(chosen.reviews)) await writeReviewSheets(workbookFor(team), team.reviews, chosen.period);
  */
-export function writeReviewSheets(port: WorkbookPort, reviews: Review[], period: Period, options: Pick<RunOptions, "onProgress"> = {}): Promise<WriteResult> {
+export function writeReviewSheets(port: Pick<WorkbookPort, "writeSheets">, reviews: Review[], period: Period, options: Pick<RunOptions, "onProgress"> = {}): Promise<WriteResult> {
   return port.writeSheets(planReviews(reviews, { period }), { onProgress: options.onProgress });
 }
 

@@ -30,6 +30,7 @@ import {
 import { safeFilePart, uniqueNames } from "./file-names";
 import { checkOutput, claimTemp, releaseTemp, removeLiveTemps, removeStaleTemps } from "../workbook/output-file";
 import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
+import { NewXlsxWorkbook, relativeFileUri } from "../workbook/xlsx-new";
 import { writeJson } from "./json-out";
 import { findingsJson, findingsText, notReadReport, notReadText, scoreReport, scoreText } from "./report";
 import { visible } from "./terminal";
@@ -143,8 +144,9 @@ Options:
   -o, --output FILE   where to write the copy (default: beside the input); an
                       existing file is refused unless --force, and anything
                       that is not a regular file (device, pipe) always
-  --split DIR         review: one workbook per team in DIR (an index sheet and a
-                      sheet per person, each a copy of the input)
+  --split DIR         review: one workbook per team in DIR, holding only that
+                      team's index sheet and a sheet per person; links to
+                      source cells open the input file
   --force             replace an existing (writable, regular) output file
   --people "A,B"      review only these people (each one not found is named)
   --team T            review only this team's people; with --people, the
@@ -411,10 +413,11 @@ async function splitFolder(dir: string): Promise<void> {
 }
 
 /**
- * `review --split DIR`: one copy of the input per team, each with that team's
- * index and person sheets, so links to source cells work in every copy. All or
- * nothing: every copy is written to a temporary file first and they are renamed
- * into place together; an existing file is refused before anything is written.
+ * `review --split DIR`: one new workbook per team holding only that team's index
+ * and person sheets (no other team's reviews, nothing of the input), whose links
+ * to source cells open the input file at that cell. All or nothing: every
+ * workbook is written to a temporary file first and they are renamed into place
+ * together; an existing file is refused before anything is written.
  */
 async function reviewSplit(file: string, dir: string, options: { asOf: string; people?: string[] }, values: Values, io: Io): Promise<number> {
   await splitFolder(dir);
@@ -431,15 +434,16 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
   const stale = (await Promise.all(targets.map((target) => removeStaleTemps(path.resolve(target))))).flat();
   if (stale.length > 0) errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run`);
 
+  // Every team's workbook sits in DIR, so one relative link reaches the input from each.
+  const input = relativeFileUri(dir, file);
   const temps: string[] = [];
   try {
     for (let i = 0; i < teams.length; i++) {
-      // A fresh copy of the input per team: only that team's sheets are added to it.
-      const copy = i === 0 ? source : source.blankCopy();
-      await writeReviewSheets(copy, teams[i].reviews, chosen.period);
+      const book = new NewXlsxWorkbook(input);
+      await writeReviewSheets(book, teams[i].reviews, chosen.period);
       const temp = claimTemp(path.resolve(targets[i]));
       temps.push(temp);
-      await copy.saveAs(temp);
+      await book.saveAs(temp);
     }
     for (let i = 0; i < temps.length; i++) {
       await fs.rename(temps[i], targets[i]);
@@ -456,7 +460,7 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
   if (missed) errLine(io, `altitude: warning: ${missed}`);
   const people = chosen.reviews.length;
   const lines = [
-    `Wrote ${teams.length} review workbook${teams.length === 1 ? "" : "s"} for ${label} (${people} ${people === 1 ? "person" : "people"}) to "${dir}", one per team, each an index sheet and a sheet per person:`,
+    `Wrote ${teams.length} review workbook${teams.length === 1 ? "" : "s"} for ${label} (${people} ${people === 1 ? "person" : "people"}) to "${dir}", one per team, each holding only that team's reviews (an index sheet and a sheet per person) with links to the source cells in "${file}":`,
     ...teams.map((t, i) => `  ${t.team}: "${path.basename(targets[i])}" (${t.reviews.length} ${t.reviews.length === 1 ? "person" : "people"})`),
   ];
   io.out(`${lines.map(visible).join("\n")}\n`);

@@ -198,8 +198,9 @@ function drawingXml(anchors: string[]): string {
  * relationship("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart", "../charts/chart1.xml")
  * // '<Relationship Id="rId1" Type="http://…/relationships/chart" Target="../charts/chart1.xml"/>'
  */
-export function relationship(id: string, type: string, target: string): string {
-  return `<Relationship Id="${id}" Type="${type}" Target="${escapeXmlMarkup(target)}"/>`;
+export function relationship(id: string, type: string, target: string, mode: "Internal" | "External" = "Internal"): string {
+  const external = mode === "External" ? ' TargetMode="External"' : "";
+  return `<Relationship Id="${id}" Type="${type}" Target="${escapeXmlMarkup(target)}"${external}/>`;
 }
 
 /**

@@ -9,26 +9,27 @@
 import type JSZip from "jszip";
 import { chartDrawing, relationship, relationshipsXml, type NewPart } from "./xlsx-charts";
 import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package";
-import type { StyleSheet } from "./xlsx-styles";
+import type { ExistingStyles, StyleSheet } from "./xlsx-styles";
 import { DRAWING_SLOT, type SheetPart } from "./xlsx-writer";
 import { escapeXmlText } from "./xlsx-xml";
 import { packContent, writeArchive, type ArchiveEntry, type PackedContent } from "./xlsx-zip";
 
-const REL = {
+export const REL = {
   worksheet: `${NS.rel}/worksheet`,
   table: `${NS.rel}/table`,
   drawing: `${NS.rel}/drawing`,
   styles: `${NS.rel}/styles`,
+  hyperlink: `${NS.rel}/hyperlink`,
 } as const;
 
-const CONTENT_TYPE = {
+export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 } as const;
 
 /** A bare style part for a package that has none: the entries Excel expects at index 0. */
-const BARE_STYLES =
+export const BARE_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
   `<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
   `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
@@ -36,6 +37,9 @@ const BARE_STYLES =
   `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
   `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** What {@link BARE_STYLES} holds, for numbering new formats after its entries. */
+export const BARE_STYLE_COUNTS: ExistingStyles = { fonts: 1, fills: 2, borders: 1, cellXfs: 1, dxfs: 0, numFmts: new Map(), maxNumFmtId: 163 };
 
 /** A new sheet waiting to be copied, its worksheet part already deflated (thousands of review sheets wait compressed). */
 export interface PackedSheet extends Omit<SheetPart, "xml"> {
@@ -112,7 +116,7 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
     usedRelIds.add(`rId${n}`);
     return `rId${n}`;
   };
-  const next = {
+  const next: PartNumbers = {
     sheet: nextNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/),
     table: nextNumber(zip, /^xl\/tables\/table(\d+)\.xml$/),
     drawing: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/),
@@ -124,27 +128,13 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
   const sheets: Array<PackedSheet & { existingPart?: string }> = [...additions.sheets];
   if (additions.state) {
     const existing = pkg.sheets.find((s) => s.name === additions.state?.name && s.part);
-    const state = packSheet({ name: additions.state.name, state: "veryHidden", xml: additions.state.xml, tables: [], charts: [], formulas: false });
+    const state = packSheet({ name: additions.state.name, state: "veryHidden", xml: additions.state.xml, tables: [], charts: [], formulas: false, externalLinks: [] });
     sheets.push({ ...state, existingPart: existing?.part ?? undefined });
   }
 
   for (const sheet of sheets) {
     const part = sheet.existingPart ?? `xl/worksheets/sheet${next.sheet++}.xml`;
-    const rels: string[] = [];
-    sheet.tables.forEach((table, i) => {
-      const tablePart = `xl/tables/table${next.table++}.xml`;
-      put(tablePart, table.xml);
-      overrides.push({ part: tablePart, type: CONTENT_TYPE.table });
-      rels.push(relationship(`rId${i + 1}`, REL.table, relativeTarget(part, tablePart)));
-    });
-    if (sheet.charts.length > 0) {
-      const { drawingPart, parts } = chartDrawing(sheet.charts, next.drawing++, next.chart);
-      next.chart += sheet.charts.length;
-      for (const p of parts) addNewPart(p, put, overrides);
-      rels.push(relationship(drawingRelId(sheet), REL.drawing, relativeTarget(part, drawingPart)));
-    }
-    put(part, sheet.content);
-    if (rels.length > 0) put(relsPathOf(part), relationshipsXml(rels));
+    putSheetParts(sheet, part, next, put, overrides);
     formulas ||= sheet.formulas;
     if (sheet.existingPart) continue;
     overrides.push({ part, type: CONTENT_TYPE.worksheet });
@@ -180,6 +170,50 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
     const entries = overrides.map((o) => `<Override PartName="/${escapeXmlText(o.part)}" ContentType="${o.type}"/>`).join("");
     put("[Content_Types].xml", insertBeforeClose(types, "Types", entries));
   }
+}
+
+/** The numbers the next new worksheet, table, drawing and chart parts take. */
+export interface PartNumbers {
+  sheet: number;
+  table: number;
+  drawing: number;
+  chart: number;
+}
+
+/**
+ * Puts a sheet's worksheet part at `part` with its tables, drawing and charts, and
+ * the sheet's relationships to them and to the files its external links open
+ * (`TargetMode="External"`: no part in the package). Every new part but the
+ * worksheet is listed in `overrides` with its content type.
+ *
+ * @example
+ * putSheetParts(sheet, "xl/worksheets/sheet2.xml", { sheet: 3, table: 1, drawing: 1, chart: 1 }, put, overrides);
+ */
+export function putSheetParts(
+  sheet: PackedSheet,
+  part: string,
+  next: PartNumbers,
+  put: (path: string, content: string | PackedContent) => void,
+  overrides: Array<{ part: string; type: string }>,
+): void {
+  const rels: string[] = [];
+  sheet.tables.forEach((table, i) => {
+    const tablePart = `xl/tables/table${next.table++}.xml`;
+    put(tablePart, table.xml);
+    overrides.push({ part: tablePart, type: CONTENT_TYPE.table });
+    rels.push(relationship(`rId${i + 1}`, REL.table, relativeTarget(part, tablePart)));
+  });
+  if (sheet.charts.length > 0) {
+    const { drawingPart, parts } = chartDrawing(sheet.charts, next.drawing++, next.chart);
+    next.chart += sheet.charts.length;
+    for (const p of parts) addNewPart(p, put, overrides);
+    rels.push(relationship(drawingRelId(sheet), REL.drawing, relativeTarget(part, drawingPart)));
+  }
+  // The links' ids follow the tables' and the drawing's, as the writer numbered them.
+  const firstLink = sheet.tables.length + (sheet.charts.length > 0 ? 1 : 0) + 1;
+  sheet.externalLinks.forEach((target, i) => rels.push(relationship(`rId${firstLink + i}`, REL.hyperlink, target, "External")));
+  put(part, sheet.content);
+  if (rels.length > 0) put(relsPathOf(part), relationshipsXml(rels));
 }
 
 function addNewPart(part: NewPart, put: (path: string, xml: string) => void, overrides: Array<{ part: string; type: string }>): void {

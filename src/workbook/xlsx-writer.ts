@@ -59,6 +59,11 @@ export interface SheetPart {
   charts: PendingChart[];
   /** True when the sheet holds formulas, so the copy asks Excel to calculate on open. */
   formulas: boolean;
+  /**
+   * The targets of the sheet's hyperlinks into another file, one per link, in the
+   * order of their relationship ids (which follow the tables' and the drawing's).
+   */
+  externalLinks: string[];
 }
 
 /** What already exists in the workbook that new sheets and tables must not clash with. */
@@ -77,6 +82,12 @@ export interface XlsxWriteResult extends WriteResult {
 export interface XlsxWriteOptions {
   /** Called after each sheet is written. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Where the sheets that links name by `{ sheet }` live when they are not in the
+   * workbook being written: the other file, as a URI relative to this one. Such
+   * links become hyperlinks to that file's cell; without it they stay inside.
+   */
+  linkedWorkbook?: string;
 }
 
 /** Where the drawing element goes in a sheet; filled in once the drawing's relationship id is known. */
@@ -89,6 +100,14 @@ interface Cell {
   format: CellFormat;
 }
 
+/** A hyperlink of the sheet: to a cell of this workbook, or of {@link XlsxWriteOptions.linkedWorkbook} when external. */
+interface Link {
+  ref: string;
+  location: string;
+  display: string;
+  external: boolean;
+}
+
 /** What the blocks of one sheet share while it is written. */
 interface SheetBuild {
   name: string;
@@ -97,7 +116,9 @@ interface SheetBuild {
   columnWidths: number[];
   conditional: string[];
   validations: string[];
-  links: string[];
+  links: Link[];
+  /** See {@link XlsxWriteOptions.linkedWorkbook}. */
+  linkedWorkbook: string | null;
   tables: Array<{ block: TableBlock; name: string; ref: string; headers: string[] }>;
   charts: ChartBlock[];
   /** Conditional-format priorities must be unique in a sheet. */
@@ -141,6 +162,7 @@ export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: 
       conditional: [],
       validations: [],
       links: [],
+      linkedWorkbook: options.linkedWorkbook ?? null,
       tables: [],
       charts: [],
       nextPriority: 1,
@@ -156,6 +178,7 @@ export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: 
         tables,
         charts: build.charts.map((block) => pendingChart(build, block)),
         formulas: build.formulas,
+        externalLinks: build.links.flatMap((link) => (link.external && build.linkedWorkbook !== null ? [build.linkedWorkbook] : [])),
       }),
     );
     options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: build.name });
@@ -291,10 +314,12 @@ function writeLink(build: SheetBuild, block: LinkBlock): void {
   cell.formula = undefined;
   cell.format.fontColor = LINK_COLOR;
   cell.format.underline = true;
-  const location = `'${sheet.replace(/'/g, "''")}'!${a1(target.row, target.col)}`;
-  build.links.push(
-    `<hyperlink ref="${a1(block.at.row, block.at.col)}" location="${escapeXmlText(location)}" display="${escapeXmlText(cutCellText(block.text))}"/>`,
-  );
+  build.links.push({
+    ref: a1(block.at.row, block.at.col),
+    location: `'${sheet.replace(/'/g, "''")}'!${a1(target.row, target.col)}`,
+    display: cutCellText(block.text),
+    external: "sheet" in block.target && build.linkedWorkbook !== null,
+  });
 }
 
 function writeConditional(build: SheetBuild, block: ConditionalBlock, styles: StyleSheet): void {
@@ -477,7 +502,7 @@ function worksheetXml(build: SheetBuild, sheet: SheetPlan, tables: TablePart[], 
   parts.push("</sheetData>");
   for (const c of build.conditional) parts.push(c);
   if (build.validations.length) parts.push(`<dataValidations count="${build.validations.length}">${build.validations.join("")}</dataValidations>`);
-  if (build.links.length) parts.push(`<hyperlinks>${build.links.join("")}</hyperlinks>`);
+  if (build.links.length) parts.push(`<hyperlinks>${hyperlinksXml(build, tables)}</hyperlinks>`);
   parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   parts.push(DRAWING_SLOT);
   if (tables.length) {
@@ -486,6 +511,25 @@ function worksheetXml(build: SheetBuild, sheet: SheetPlan, tables: TablePart[], 
   }
   parts.push("</worksheet>");
   return parts.join("");
+}
+
+/**
+ * The sheet's `<hyperlink>` elements. A link into another workbook is stored the
+ * way ECMA-376 Part 1 §18.3.1.47 (hyperlink) describes: `r:id` names an external
+ * relationship of the sheet (§15.3, Hyperlinks: `TargetMode="External"`) whose
+ * target is the file, and `location` the sheet and cell inside it
+ * (https://learn.microsoft.com/previous-versions/office/cc802445(v=office.14),
+ * https://c-rex.net/samples/ooxml/e1/Part3/OOXML_P3_Primer_Relationship_topic_ID0E2BPM.html).
+ */
+function hyperlinksXml(build: SheetBuild, tables: TablePart[]): string {
+  // Relationship ids rId1… are the tables', then the drawing's; external links take the next ones.
+  let relId = tables.length + (build.charts.length > 0 ? 1 : 0);
+  return build.links
+    .map((link) => {
+      const rel = link.external ? ` r:id="rId${++relId}"` : "";
+      return `<hyperlink ref="${link.ref}"${rel} location="${escapeXmlText(link.location)}" display="${escapeXmlText(link.display)}"/>`;
+    })
+    .join("");
 }
 
 function paneXml(freeze: SheetPlan["freeze"]): string {

@@ -81,18 +81,6 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly shownAs: string = source ?? "workbook",
   ) {}
 
-  /**
-   * Another workbook over the same loaded package with nothing added yet, for
-   * writing several copies of one input without reading the file again: the
-   * package is left as it was after every {@link saveAs}.
-   */
-  blankCopy(): XlsxWorkbook {
-    const copy = new XlsxWorkbook(this.pkg, this.source, this.shownAs);
-    copy.tables = this.tables;
-    copy.existingTables = this.existingTables;
-    return copy;
-  }
-
   async sheetNames(): Promise<string[]> {
     return this.visibleSheets().map((s) => s.name);
   }
