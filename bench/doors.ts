@@ -31,9 +31,8 @@ export interface DoorsResult {
   /** Altitude's own reader alone, no parsing: what it costs against the bare ExcelJS read. */
   reader: DoorRun;
   doors: Record<"score" | "check" | "rollup" | "review", DoorRun>;
-  /** `review --split DIR` for everyone, or `null` where it is not run (see `splitNote`). */
-  split: DoorRun | null;
-  splitNote: string;
+  /** `review --split DIR` for everyone: a workbook per team holding only that team's reviews. */
+  split: DoorRun;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -63,13 +62,6 @@ function best(runs: DoorRun[]): DoorRun {
   return runs.reduce((a, b) => (b.exitCode <= 1 && (a.exitCode > 1 || b.cpuMs < a.cpuMs) ? b : a));
 }
 
-/**
- * Above this many key results `review --split` is not run: each team's workbook is a
- * copy of the whole input (so its links reach the source cells), and at 1,048,575
- * key results that is 2,000 copies of a 127 MB file, about 250 GB.
- */
-const SPLIT_LIMIT = 100_000;
-
 async function main(): Promise<void> {
   const keyResults = Number(process.argv[2]);
   if (!Number.isInteger(keyResults) || keyResults <= 0) throw new Error(`usage: doors.ts <keyResults>, got ${process.argv[2]}`);
@@ -89,20 +81,16 @@ async function main(): Promise<void> {
       rollup: best(times(repeat, () => measure([cli, "rollup", file, "--as-of", AS_OF, "--period", "2026-Q3", "-o", path.join(out, `rollup-${Math.random()}.xlsx`)]))),
       review: best(times(repeat, () => measure([cli, "review", file, "--as-of", AS_OF, "--period", "2026", "-o", path.join(out, `review-${Math.random()}.xlsx`)]))),
     };
-    const split =
-      keyResults <= SPLIT_LIMIT
-        ? best(
-            times(repeat, () => {
-              const dir = path.join(out, `split-${Math.random()}`);
-              const run = measure([cli, "review", file, "--as-of", AS_OF, "--period", "2026", "--split", dir]);
-              rmSync(dir, { recursive: true, force: true });
-              return run;
-            }),
-          )
-        : null;
+    const split = best(
+      times(repeat, () => {
+        const dir = path.join(out, `split-${Math.random()}`);
+        const run = measure([cli, "review", file, "--as-of", AS_OF, "--period", "2026", "--split", dir]);
+        rmSync(dir, { recursive: true, force: true });
+        return run;
+      }),
+    );
     const { size } = statSync(file);
-    const splitNote = split ? "every team" : `not run above ${SPLIT_LIMIT.toLocaleString("en-US")} key results: one copy of the whole input per team`;
-    const result: DoorsResult = { keyResults, fileMb: size / 1_000_000, bare, reader, doors, split, splitNote };
+    const result: DoorsResult = { keyResults, fileMb: size / 1_000_000, bare, reader, doors, split };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     rmSync(out, { recursive: true, force: true });
