@@ -80,7 +80,7 @@ describe(`the CLI on ${ROWS.toLocaleString("en")} key result rows`, () => {
     const out = path.join(dir, "reviews");
     expect(await main(["review", file, "--as-of", AS_OF, "--period", "2026", "--split", out], io)).toBe(EXIT.ok);
     expect(io.stdout().split("\n")[0]).toBe(
-      `Wrote ${BIG_TEAMS.length} review workbooks for 2026 (${BIG_PEOPLE.length} people) to "${out}", one per team, each an index sheet and a sheet per person:`,
+      `Wrote ${BIG_TEAMS.length} review workbooks for 2026 (${BIG_PEOPLE.length} people) to "${out}", one per team, each holding only that team's reviews (an index sheet and a sheet per person) with links to the source cells in "${file}":`,
     );
     expect(await fs.readdir(out)).toHaveLength(BIG_TEAMS.length);
   });
