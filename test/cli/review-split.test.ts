@@ -11,6 +11,9 @@ import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { safeFilePart, uniqueNames } from "../../src/cli/file-names";
+import { EXIT, main } from "../../src/cli/main";
+import { WorkbookError } from "../../src/workbook/port";
+import { NewXlsxWorkbook } from "../../src/workbook/xlsx-new";
 import { packageProblems, relationshipsOf, resolvePart } from "../support/package-checks";
 import { altitude, ensureBuilt, readWorkbook, SAMPLE, sha256, textOf, writeWorkbook, type Row, type Run } from "./support";
 
@@ -308,6 +311,26 @@ describe("review --split on the sample", () => {
     const run = altitude(["review", SAMPLE, ...AS_OF, ...args.map((a) => (a === "DIR" ? path.join(dir, "d") : a === "FILE" ? file : a))]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+
+  it("leaves no team's workbook (and no temporary file) when a later team's cannot be written", async () => {
+    const out = path.join(dir, "reviews");
+    const save = NewXlsxWorkbook.prototype.saveAs;
+    let calls = 0;
+    const spy = jest.spyOn(NewXlsxWorkbook.prototype, "saveAs").mockImplementation(function (this: NewXlsxWorkbook, file: string) {
+      if (++calls === 3) return Promise.reject(new WorkbookError(`cannot write "${file}": ENOSPC`, "ENOSPC"));
+      return save.call(this, file);
+    });
+    const err: string[] = [];
+    try {
+      const code = await main(["review", SAMPLE, ...AS_OF, "--period", "2026", "--split", out], { out: () => undefined, err: (t) => void err.push(t) });
+      expect(code).toBe(EXIT.unusable);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBe(3);
+    expect(err.join("")).toMatch(/^altitude: cannot write ".*": ENOSPC\n$/);
+    expect(await fs.readdir(out)).toEqual([]);
   });
 
   it("writes only the team asked for with --team", async () => {
