@@ -1,7 +1,8 @@
 /**
  * Carries out an {@link OutputPlan} as SpreadsheetML: each planned sheet becomes
- * a worksheet part (with its tables and charts) that {@link buildCopy} adds to the
- * input's package, so nothing of the user's workbook goes through a model and back.
+ * a worksheet part (with its tables and charts) that a copy adds to the input's
+ * package (xlsx-copy.ts), so nothing of the user's workbook goes through a model
+ * and back, or that a new workbook holds (xlsx-new.ts).
  * Names are valid and unique; text is always written as text (inline strings),
  * never as a formula, escaped the way Excel escapes it and cut at Excel's
  * 32,767-character limit with a visible marker.
