@@ -8,7 +8,6 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { OutputPlan, WriteResult } from "../core/plan";
 import { claimTemp, releaseTemp } from "./output-file";
 import { WorkbookError, type WriteOptions } from "./port";
@@ -28,16 +27,22 @@ const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheet
  * The URI of `file` relative to the folder `fromDir`, as the target of a
  * hyperlink from a workbook saved in that folder: `/` between segments, each
  * segment percent-encoded (a `#` or a space in a name must not end or break the
- * URI); a `file:` URL when no relative path exists (another Windows drive).
+ * URI). Where no relative path exists (another Windows drive or a network share)
+ * it is a `file:` URL of the whole path. `paths` is the platform's path module.
  *
  * @example
  * relativeFileUri("/reviews/2026", "/hr/goals 2026.xlsx") // "../../hr/goals%202026.xlsx"
+ * relativeFileUri("C:\\reviews", "D:\\hr\\goals.xlsx", path.win32) // "file:///D:/hr/goals.xlsx"
  */
-export function relativeFileUri(fromDir: string, file: string): string {
-  const absolute = path.resolve(file);
-  const relative = path.relative(path.resolve(fromDir), absolute);
-  if (path.isAbsolute(relative)) return pathToFileURL(absolute).href;
-  return relative.split(path.sep).map(encodeURIComponent).join("/");
+export function relativeFileUri(fromDir: string, file: string, paths: path.PlatformPath = path): string {
+  const absolute = paths.resolve(file);
+  const relative = paths.relative(paths.resolve(fromDir), absolute);
+  if (!paths.isAbsolute(relative)) return relative.split(paths.sep).map(encodeURIComponent).join("/");
+  const segments = absolute.split(paths.sep).filter((s) => s !== "");
+  // The drive letter's colon stays as it is (file:///D:/…): everywhere else it is encoded.
+  const encoded = segments.map((s, i) => (i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join("/");
+  // A network share (\\server\share\…) names its host after "file://"; a drive or the root follows "file:///".
+  return absolute.startsWith("\\\\") ? `file://${encoded}` : `file:///${encoded}`;
 }
 
 /**

@@ -104,8 +104,18 @@ describe("relative file URIs for links into the input", () => {
     ["a # that would start a fragment", "/data/reviews", "/data/#1 goals.xlsx", "../%231%20goals.xlsx"],
     ["a ? that would start a query", "/data/reviews", "/data/what?.xlsx", "../what%3F.xlsx"],
     ["letters outside ASCII", "/data/reviews", "/data/Équipe.xlsx", "../%C3%89quipe.xlsx"],
+    ["a name that looks like a URI scheme", "/data/reviews", "/data/C:/goals.xlsx", "../C%3A/goals.xlsx"],
   ])("%s", (_name, from, file, expected) => {
-    expect(relativeFileUri(from, file)).toBe(expected);
+    expect(relativeFileUri(from, file, path.posix)).toBe(expected);
+  });
+
+  it.each([
+    ["the same Windows drive", "C:\\data\\reviews", "C:\\data\\goals 2026.xlsx", "../goals%202026.xlsx"],
+    ["another Windows drive", "C:\\data\\reviews", "D:\\hr\\goals 2026.xlsx", "file:///D:/hr/goals%202026.xlsx"],
+    ["a network share", "C:\\data\\reviews", "\\\\hr-server\\people\\goals.xlsx", "file://hr-server/people/goals.xlsx"],
+    ["a folder on the same network share", "\\\\hr-server\\people\\reviews", "\\\\hr-server\\people\\goals.xlsx", "../goals.xlsx"],
+  ])("on Windows, %s", (_name, from, file, expected) => {
+    expect(relativeFileUri(from, file, path.win32)).toBe(expected);
   });
 });
 
