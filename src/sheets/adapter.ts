@@ -13,7 +13,7 @@
 import { parseA1, type RangeRef } from "../core/address";
 import { maxOf } from "../core/collections";
 import type { RawCell, SheetData } from "../core/model";
-import { tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
+import { laidOut, tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
 import { uniqueSheetName, validSheetName } from "../core/sheet-names";
 import { decodeState, encodeState } from "../workbook/state-codec";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookPort, type WriteOptions } from "../workbook/port";
@@ -166,7 +166,7 @@ export class SheetsWorkbook {
         ids[planned.key] = sheet.getSheetId();
       }
       plan.sheets.forEach((planned, index) => {
-        writeSheet(this.app, added[index], planned, (target) => linkUrl(book, ids, target));
+        writeSheet(this.app, added[index], laidOut(planned), (target) => linkUrl(book, ids, target));
         options.onProgress?.({ done: index + 1, total: plan.sheets.length, sheet: names[planned.key] });
       });
       const shown = plan.activate ? plan.sheets.findIndex((s) => s.key === plan.activate) : 0;

@@ -16,7 +16,7 @@
  * - `readState`, `writeState`, `appendRows`: 2; `select`: 1.
  */
 import type { RawCell, SheetData } from "../core/model";
-import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
+import { laidOut, type OutputPlan, type PlanValue, type WriteResult } from "../core/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorkbookProxy, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
@@ -94,7 +94,8 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
             const name = names[sheetPlan.key];
             const sheet = worksheets.add(name);
             added.set(sheetPlan.key, sheet);
-            await queueSheet(context, sheet, sheetPlan, { sheets: names, table });
+            // A deferred sheet is laid out only now; its blocks are let go once queued.
+            await queueSheet(context, sheet, laidOut(sheetPlan), { sheets: names, table });
             const progress = { done: index + 1, total: plan.sheets.length, sheet: name };
             context.afterSync(() => writeOptions.onProgress?.(progress));
           }

@@ -23,7 +23,7 @@ import type {
   ValidationBlock,
   WriteResult,
 } from "../core/plan";
-import { tableFormatAt } from "../core/plan";
+import { laidOut, tableFormatAt } from "../core/plan";
 import { uniqueSheetName, uniqueTableName, validSheetName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
@@ -115,24 +115,34 @@ interface SheetBuild {
  * names.index // "Rollup 2026-Q3"
  */
 export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): XlsxWriteResult {
-  return renderPlanWith(plan, existing, styles, (sheet) => sheet, options);
+  const sheets: SheetPart[] = [];
+  const rendering = renderSheets(plan, existing, styles, options);
+  for (let step = rendering.next(); ; step = rendering.next()) {
+    if (step.done) return { names: step.value, sheets };
+    sheets.push(step.value);
+  }
 }
 
 /**
- * {@link renderPlan} with each rendered sheet handed to `finish` as soon as it is
- * rendered, so its text need not wait beside every other sheet's (a review plan
- * has a sheet per person).
+ * Renders the planned sheets one at a time, in tab order: a deferred sheet is laid
+ * out when it is reached and its plan is let go once its part is yielded, so only
+ * one sheet's cells are alive at a time. Progress is reported when the consumer
+ * asks for the next sheet (it has dealt with the last one). The generator returns
+ * the final name of every sheet by key; the new formats join `styles` only then,
+ * so a consumer that stops early (a failure, a cancelled write) adds nothing.
  *
  * @example
- * const { sheets } = renderPlanWith(plan, existing, styles, (sheet) => packSheet(sheet));
+ * const rendering = renderSheets(plan, existing, styles);
+ * for (let step = rendering.next(); !step.done; step = rendering.next()) parts.push(packSheet(step.value));
  */
-export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: StyleSheet, finish: (sheet: SheetPart) => S, options: XlsxWriteOptions = {}): { names: Record<string, string>; sheets: S[] } {
+export function* renderSheets(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): Generator<SheetPart, Record<string, string>, void> {
   const names = chooseNames(existing.sheetNames, plan);
   const tableNames = new Set(existing.tableNames.map((n) => n.toLowerCase()));
   let tableId = existing.maxTableId;
   const trial = styles.fork();
-  const sheets: S[] = [];
-  plan.sheets.forEach((sheet, i) => {
+  const total = plan.sheets.length;
+  for (let i = 0; i < total; i++) {
+    const sheet = laidOut(plan.sheets[i]);
     const build: SheetBuild = {
       name: names[sheet.key],
       names,
@@ -148,20 +158,18 @@ export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: 
     };
     for (const block of sheet.blocks) writeBlock(build, block, trial, tableNames);
     const tables = build.tables.map((t) => ({ name: t.name, id: ++tableId, xml: tableXml(t, tableId) }));
-    sheets.push(
-      finish({
-        name: build.name,
-        state: "visible",
-        xml: worksheetXml(build, sheet, tables, trial),
-        tables,
-        charts: build.charts.map((block) => pendingChart(build, block)),
-        formulas: build.formulas,
-      }),
-    );
-    options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: build.name });
-  });
+    yield {
+      name: build.name,
+      state: "visible",
+      xml: worksheetXml(build, sheet, tables, trial),
+      tables,
+      charts: build.charts.map((block) => pendingChart(build, block)),
+      formulas: build.formulas,
+    };
+    options.onProgress?.({ done: i + 1, total, sheet: build.name });
+  }
   styles.adopt(trial);
-  return { names, sheets };
+  return names;
 }
 
 /** Final names for every planned sheet, chosen up front so links can point at sheets written later. */

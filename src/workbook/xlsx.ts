@@ -16,10 +16,19 @@ import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
 import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
 import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
 import { readExistingStyles, StyleSheet } from "./xlsx-styles";
-import { renderPlanWith } from "./xlsx-writer";
+import { renderSheets } from "./xlsx-writer";
 import { escapeXmlText, readXmlPart } from "./xlsx-xml";
 
+/**
+ * Sheets rendered between two turns of the event loop while writing: a turn costs
+ * microseconds, and signal handlers and timers wait no longer than this many sheets.
+ */
+const SHEETS_PER_TURN = 32;
 
+/** Lets pending events (a signal, a timer, an abort) run before work continues. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Opens an .xlsx file for reading: the package's directory and workbook part are
@@ -118,12 +127,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Renders the planned sheets, to be added to the copy {@link saveAs} writes. All or
-   * nothing: a plan that fails adds no sheet, table or format.
+   * nothing: a plan that fails adds no sheet, table or format. One sheet at a time:
+   * each is laid out, rendered and deflated before the next is laid out, so a plan
+   * of deferred sheets never has more than one sheet's cells in memory; and the
+   * event loop gets a turn every few sheets, so Ctrl-C and cancellation are heard
+   * while thousands of sheets render.
    */
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const styles = await this.styleSheet();
     const existing = await this.existingTableNames();
-    const result = renderPlanWith(
+    const rendering = renderSheets(
       plan,
       {
         sheetNames: [...this.pkg.sheets.map((s) => s.name), ...this.added.map((s) => s.name)],
@@ -131,11 +144,17 @@ export class XlsxWorkbook implements WorkbookPort {
         maxTableId: this.added.reduce((max, s) => s.tables.reduce((m, t) => Math.max(m, t.id), max), existing.maxId),
       },
       styles,
-      packSheet,
       options,
     );
-    for (const sheet of result.sheets) this.added.push(sheet);
-    return { names: result.names };
+    const packed: PackedSheet[] = [];
+    for (let step = rendering.next(); ; step = rendering.next()) {
+      if (step.done) {
+        for (const sheet of packed) this.added.push(sheet);
+        return { names: step.value };
+      }
+      packed.push(packSheet(step.value));
+      if (packed.length % SHEETS_PER_TURN === 0) await nextTurn();
+    }
   }
 
   async readState(): Promise<StoredState> {
