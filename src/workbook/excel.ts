@@ -17,7 +17,7 @@
  */
 import type { RawCell, SheetData } from "../core/model";
 import { laidOut, type OutputPlan, type PlanValue, type WriteResult } from "../core/plan";
-import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
+import { sheetNamer, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorkbookProxy, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
 import { excelFeatures, type RequirementSets } from "./excel-features";
@@ -218,13 +218,11 @@ function pickSheets(sheets: ExcelWorksheet[], names?: string[]): ExcelWorksheet[
 
 /** Final sheet names by key, unique against existing sheets and each other, ignoring case. */
 function chooseNames(plan: OutputPlan, existing: string[]): Record<string, string> {
-  const taken = [...existing];
+  const nameOf = sheetNamer(existing);
   const sheets: Record<string, string> = {};
   for (const sheetPlan of plan.sheets) {
     if (sheetPlan.key in sheets) throw new WorkbookError(`The plan has two sheets keyed "${sheetPlan.key}".`, "InvalidPlan");
-    const name = uniqueSheetName(sheetPlan.name, taken);
-    sheets[sheetPlan.key] = name;
-    taken.push(name);
+    sheets[sheetPlan.key] = nameOf(sheetPlan.name);
   }
   return sheets;
 }

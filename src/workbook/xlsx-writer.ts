@@ -24,7 +24,7 @@ import type {
   WriteResult,
 } from "../core/plan";
 import { laidOut, tableFormatAt } from "../core/plan";
-import { uniqueSheetName, uniqueTableName, validSheetName } from "../core/sheet-names";
+import { sheetNamer, uniqueTableName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
 import { NS } from "./xlsx-package";
@@ -174,17 +174,14 @@ export function* renderSheets(plan: OutputPlan, existing: Existing, styles: Styl
 
 /** Final names for every planned sheet, chosen up front so links can point at sheets written later. */
 function chooseNames(existing: string[], plan: OutputPlan): Record<string, string> {
-  // One set of lower-cased names for the whole plan: a review plan has thousands of sheets.
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  // One namer for the whole plan: a review plan has thousands of sheets.
+  const nameOf = sheetNamer(existing);
   const names: Record<string, string> = {};
   for (const sheet of plan.sheets) {
     if (Object.hasOwn(names, sheet.key)) {
       throw new WorkbookError(`The plan has two sheets with the key "${sheet.key}".`, "InvalidArgument");
     }
-    const base = validSheetName(sheet.name);
-    const name = taken.has(base.toLowerCase()) ? uniqueSheetName(sheet.name, taken) : base;
-    names[sheet.key] = name;
-    taken.add(name.toLowerCase());
+    names[sheet.key] = nameOf(sheet.name);
   }
   if (plan.activate !== undefined && !Object.hasOwn(names, plan.activate)) {
     throw new WorkbookError(`The plan activates "${plan.activate}", which is not one of its sheets.`, "InvalidArgument");
