@@ -12,7 +12,7 @@ import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package
 import type { StyleSheet } from "./xlsx-styles";
 import { DRAWING_SLOT, type SheetPart } from "./xlsx-writer";
 import { escapeXmlText } from "./xlsx-xml";
-import { packContent, writeArchive, type ArchiveEntry, type PackedContent } from "./xlsx-zip";
+import { packContent, writeArchive, type ArchiveEntry, type NewContent, type Spool } from "./xlsx-zip";
 
 const REL = {
   worksheet: `${NS.rel}/worksheet`,
@@ -37,26 +37,31 @@ const BARE_STYLES =
   `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/** A new sheet waiting to be copied, its worksheet and table parts already deflated (thousands of review sheets wait compressed). */
+/**
+ * A new sheet waiting to be copied, its worksheet and table parts already deflated
+ * (thousands of review sheets wait compressed), in memory or parked in a spool.
+ */
 export interface PackedSheet extends Omit<SheetPart, "xml" | "tables"> {
-  content: PackedContent;
-  tables: Array<{ name: string; id: number; content: PackedContent }>;
+  content: NewContent;
+  tables: Array<{ name: string; id: number; content: NewContent }>;
 }
 
 /**
  * Finishes a rendered sheet's XML (its drawing element, when it has charts) and
- * deflates it and its tables, so they wait for the copy in a tenth of the memory.
+ * deflates it and its tables, so they wait for the copy in a tenth of the memory;
+ * with a spool, past its budget they wait on disk instead.
  *
  * @example
  * const packed = packSheet(rendered.sheets[0]);
  */
-export function packSheet(sheet: SheetPart): PackedSheet {
+export function packSheet(sheet: SheetPart, spool?: Spool): PackedSheet {
   const { xml, tables, ...rest } = sheet;
   const drawing = sheet.charts.length > 0 ? `<drawing r:id="${drawingRelId(sheet)}"/>` : "";
+  const pack = (text: string): NewContent => (spool ? spool.keep(packContent(text)) : packContent(text));
   return {
     ...rest,
-    content: packContent(xml.replace(DRAWING_SLOT, drawing)),
-    tables: tables.map((table) => ({ name: table.name, id: table.id, content: packContent(table.xml) })),
+    content: pack(xml.replace(DRAWING_SLOT, drawing)),
+    tables: tables.map((table) => ({ name: table.name, id: table.id, content: pack(table.xml) })),
   };
 }
 
@@ -83,7 +88,7 @@ export interface Additions {
  * await writeCopy(pkg, { sheets, styles, state: null }, "/tmp/.out.xlsx.tmp");
  */
 export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
-  const parts = new Map<string, PackedContent>();
+  const parts = new Map<string, NewContent>();
   await addParts(pkg, additions, (path, content) => parts.set(path, typeof content === "string" ? packContent(content) : content));
   const entries: ArchiveEntry[] = [];
   const stored = pkg.storedEntries();
@@ -105,7 +110,7 @@ export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: st
   await writeArchive(file, entries);
 }
 
-async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | PackedContent) => void): Promise<void> {
+async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | NewContent) => void): Promise<void> {
   const zip = pkg.zip;
   const overrides: Array<{ part: string; type: string }> = [];
   const workbookRels: string[] = [];

@@ -154,4 +154,17 @@ describe("writing a plan of deferred sheets to .xlsx", () => {
     expect([...a.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).length).toBeGreaterThan(done.reviews.length);
     for (const [name, xml] of a) expect({ name, xml }).toEqual({ name, xml: b.get(name) });
   });
+
+  it("saves the same package when new sheets wait on disk past a small memory budget", async () => {
+    const parked = await openXlsx(input, { partsInMemory: 2000 });
+    const held = await openXlsx(input);
+    await parked.writeSheets(deferredPlan(300));
+    await held.writeSheets(deferredPlan(300));
+    await parked.saveAs(path.join(dir, "parked.xlsx"));
+    await held.saveAs(path.join(dir, "held.xlsx"));
+    const [a, b] = [await parts(path.join(dir, "parked.xlsx")), await parts(path.join(dir, "held.xlsx"))];
+    expect(a.size).toBeGreaterThan(600);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [name, xml] of a) expect({ name, xml }).toEqual({ name, xml: b.get(name) });
+  });
 });
