@@ -70,6 +70,17 @@ describe("readLayout: blocks, headers and context", () => {
   it.each<[string, RawCell[][], Array<[number, string]>]>([
     ["a Total row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Total", 45, 47]], [[3, "summary row (Total)"]]],
     ["an Overall score line written with arrows", [["KPI", "Target", "Actual"], ["NPS", 45, 47], [100, "<===Overall score", ""]], [[3, "summary row (Overall score)"]]],
+    // The first character of a cell decides whether the label expression runs: each start it allows, and one beyond ASCII.
+    ["a Total row after a no-break space", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["\u00a0Total", 45, 47]], [[3, "summary row (Total)"]]],
+    ["a total row in lower case", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["total", 45, 47]], [[3, "summary row (total)"]]],
+    ["a Sub-total row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Sub-total (Q3)", 45, 47]], [[3, "summary row (Sub-total (Q3))"]]],
+    ["a Grand total row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Grand Total", 45, 47]], [[3, "summary row (Grand Total)"]]],
+    ["a Mean row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Mean", 45, 47]], [[3, "summary row (Mean)"]]],
+    ["a Weighted score row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Weighted score", 45, 47]], [[3, "summary row (Weighted score)"]]],
+    ["a Final rating row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Final rating", 45, 47]], [[3, "summary row (Final rating)"]]],
+    ["a Summary row", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Summary", 45, 47]], [[3, "summary row (Summary)"]]],
+    ["a total marked with a star", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["*Total*", 45, 47]], [[3, "summary row (*Total*)"]]],
+    ["an Average row after a colon", [["KPI", "Target", "Actual"], ["NPS", 45, 47], [":Average", 45, 47]], [[3, "summary row (:Average)"]]],
     ["a legend under the table", [["KPI", "Target", "Actual"], ["NPS", 45, 47], [""], ["Legend: green is on target"], ["🟢 On target"]], [[4, "note or legend line"], [5, "note or legend line"]]],
     ["a list under a note", [["KPI", "Target", "Actual"], ["NPS", 45, 47], ["Risks:"], ["- survey fatigue"]], [[3, "note or legend line"], [4, "note or legend line"]]],
     [

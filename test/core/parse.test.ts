@@ -62,6 +62,21 @@ describe("parseWorkbook: OKR sheets", () => {
     expect(kr.cells).toMatchObject({ objective: "D2", team: "C2", level: "B2", period: "A2", keyResult: "E3" });
   });
 
+  it.each([
+    ["spaces", "   "],
+    ["a no-break space", "\u00a0"],
+    ["an ideographic space", "\u3000"],
+    ["a tab and a line break", "\t\n"],
+  ])("reads objective and team cells holding only %s as blank, so those above carry down", (_name, blank) => {
+    const { keyResults } = parse([
+      makeOkrSheet([okrRow({ objective: "Grow revenue", team: "Sales", keyResult: "Reach 50", target: 50 }), okrRow({ objective: blank, team: blank, keyResult: "Reach 60", target: 60 })]),
+    ]);
+    expect(keyResults.map((k) => [k.keyResult, k.objective, k.team, k.cells.objective, k.cells.team])).toEqual([
+      ["Reach 50", "Grow revenue", "Sales", expect.stringMatching(/2$/), expect.stringMatching(/2$/)],
+      ["Reach 60", "Grow revenue", "Sales", expect.stringMatching(/2$/), expect.stringMatching(/2$/)],
+    ]);
+  });
+
   it("skips fully blank rows and starts a new objective where one is written", () => {
     const { keyResults } = parse([sheet]);
     expect(keyResults.map((k) => [k.row, k.objective])).toEqual([

@@ -107,13 +107,25 @@ function summaryLabel(text: string): boolean {
 /** The summary label of a row, looking at its first few text cells (`100 | <===Total Weightage`). */
 function summaryIn(row: readonly RawCell[]): string | null {
   let seen = 0;
-  for (const cell of row) {
-    if (typeof cell !== "string" || cell.trim() === "") continue;
-    if (summaryLabel(cell)) return cell.trim();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "string" || cell === "") continue;
+    const code = cell.charCodeAt(0);
+    if (code <= 32 && cell.trim() === "") continue;
+    // Most cells cannot start a label: only letters of its first words, spaces and `<=>*:-` can.
+    if ((code >= 128 || SUMMARY_FIRST[code] === 1) && summaryLabel(cell)) return cell.trim();
     if (++seen >= 3) break;
   }
   return null;
 }
+
+/** ASCII characters a summary label can start with (see `SUMMARY_START`); other characters go to the expression. */
+const SUMMARY_FIRST: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of "gstamowfGSTAMOWF<=>*:- \t\n\r\v\f") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
 const LEGEND = /^(?:legend|key|note|notes|please note|nb|n\.b\.|source|sources|instructions?|how to (?:use|fill|read)|guidance|rating scale|rating|ratings|scale|scoring|grading|any other comments?|why (?:this|it) matters|initiatives?|dependencies|risks?|comments?|remarks?|\*|†)(?:\s*[:\-–—=]|\s*$|\s+\()/i;
 /** A note that runs on after its opening words: `Please note the following:`, `(P.S. : KRAs should not …)`, `N.B. …`. */
 const NOTE_LINE = /^\(?\s*(?:please note\b|p\.\s?s\.|n\.\s?b\.)/i;
@@ -203,12 +215,15 @@ function shapeAt(values: readonly RawCell[][], r: number): RowShape {
     let first = -1;
     const row = values[r];
     if (Array.isArray(row)) {
+      // `isEmpty` written out: this loop visits every cell of the sheet once.
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (isEmpty(cell)) continue;
+        if (cell === undefined || cell === null) continue;
+        if (typeof cell === "string") {
+          if (cell === "" || (cell.charCodeAt(0) <= 32 && cell.trim() === "")) continue;
+        } else numbers++;
         if (first < 0) first = c;
         filled++;
-        if (typeof cell !== "string") numbers++;
       }
     }
     shapes.filled[r] = filled;
@@ -962,6 +977,7 @@ function classifyRows(
   const headingField = arranged.headings ? HEADING_FIELD[match.kind] : null;
   const mappedCols = new Set(Object.values(match.columns));
   const nameField = match.kind === "okr" ? "keyResult" : match.kind === "kpi" ? "kpi" : match.kind === "kra" ? "area" : "keyResult";
+  const nameCol: number | undefined = match.columns[nameField];
   let foreign = false;
   let afterBreak = false;
   let inNotes = false;
@@ -1011,7 +1027,6 @@ function classifyRows(
       skipped.push({ row: r, reason: `summary figure (under ${inSummary})` });
       continue;
     }
-    const nameCol = match.columns[nameField];
     const nameBlank = nameCol === undefined || isEmpty(row[nameCol - originCol]);
     const label = summaryIn(row) ?? (firstIsText && nameBlank && SUMMARY_WORD.test(first) ? first : null);
     if (label !== null) {

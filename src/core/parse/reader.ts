@@ -41,6 +41,9 @@ import { SHEET_KINDS, type FieldSpec } from "../recognise";
 import type { Settings } from "../settings";
 import { monthNumber, toDate, toNumber, toNumberOrYesNo, toText, type CellValue } from "../values";
 
+/** What `ownCell` gives for a field with no column of its own. */
+const NO_COLUMN: unique symbol = Symbol("no column");
+
 interface LazyCells {
   row: number;
   overrides: Record<string, string> | null;
@@ -83,6 +86,14 @@ export class SheetReader<F extends string> {
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
+  /**
+   * The own column of each field read from one (`byField` without the series), and every
+   * field the reader can give (`has`). Kept beside the records above because a row reads
+   * a dozen fields by name: looking a name up in a Map or Set is a hash probe, while
+   * looking it up in objects whose shapes differ by sheet is a slow generic property load.
+   */
+  private readonly ownColumns = new Map<F, number>();
+  private readonly present = new Set<string>();
   /** The title's or form's text holding a year, for months written without one. */
   private readonly yearText: string | null;
   /** A sheet column holding each row's (financial) year. */
@@ -150,6 +161,7 @@ export class SheetReader<F extends string> {
     }
     this.base = { byField: { ...this.byField }, letters: { ...this.letters }, context: { ...this.context } };
     this.cellHandler = lazyCellsHandler(this.letters, this.local);
+    this.refreshLookups();
     this.contextual = Object.keys(this.context).length > 0 || Object.keys(this.headings).length > 0 || this.variants.length > 0 || this.rowContext !== null || this.series !== null;
   }
 
@@ -176,6 +188,21 @@ export class SheetReader<F extends string> {
     for (const [field, cell] of Object.entries(variant.context)) {
       if (field in this.labels && this.base.byField[field as F] === undefined) this.context[field as F] = cell;
     }
+    this.refreshLookups();
+  }
+
+  /** Rebuilds `ownColumns` and `present` from the columns and context now in use. */
+  private refreshLookups(): void {
+    this.ownColumns.clear();
+    this.present.clear();
+    for (const [field, c] of Object.entries(this.byField) as Array<[F, number | undefined]>) {
+      if (c === undefined) continue;
+      this.present.add(field);
+      if (this.series === null || field !== this.series.field) this.ownColumns.set(field, c);
+    }
+    for (const field of Object.keys(this.context)) this.present.add(field);
+    for (const field of Object.keys(this.headings)) this.present.add(field);
+    for (const field of this.rowFields) this.present.add(field);
   }
 
   /** True when the row is a wide row's variant with nothing written in its column (no record). */
@@ -217,7 +244,7 @@ export class SheetReader<F extends string> {
   }
 
   has(field: F): boolean {
-    return this.byField[field] !== undefined || this.context[field] !== undefined || this.headings[field] !== undefined || this.rowFields.has(field);
+    return this.present.has(field);
   }
 
   /** The local column a field is read from on row `r`: its column, or the latest filled period column of a series. */
@@ -232,9 +259,21 @@ export class SheetReader<F extends string> {
     return cols[0];
   }
 
+  /**
+   * The cell of a field read from a column of its own, as most are (`undefined` when
+   * empty), or {@link NO_COLUMN} when it is read otherwise (context, a series): the
+   * fast paths of the readers below, one lookup and no result object per cell.
+   */
+  private ownCell(field: F, r: number): RawCell | undefined | typeof NO_COLUMN {
+    const c = this.ownColumns.get(field);
+    if (c === undefined) return NO_COLUMN;
+    const cell = this.values[r]?.[c];
+    return cell === null ? undefined : cell;
+  }
+
   raw(field: F, r: number): RawCell {
-    const c = this.series === null ? this.byField[field] : this.columnOf(field, r);
-    if (c === undefined) return this.contextFor(field, r)?.text ?? "";
+    const c = this.ownColumns.get(field) ?? (this.series !== null && field === this.series.field ? this.columnOf(field, r) : undefined);
+    if (c === undefined) return this.present.has(field) ? (this.contextFor(field, r)?.text ?? "") : "";
     const cell = this.values[r]?.[c];
     return cell === undefined || cell === null ? "" : cell;
   }
@@ -287,6 +326,13 @@ export class SheetReader<F extends string> {
 
   /** True when the field is absent or its cell is empty or only spaces. */
   isBlankCell(field: F, r: number): boolean {
+    const cell = this.ownCell(field, r);
+    if (cell !== NO_COLUMN) {
+      if (typeof cell !== "string") return cell === undefined;
+      // Only text starting with a space (ASCII or not) can be blank: trimming every cell would cost a copy each.
+      const first = cell.charCodeAt(0);
+      return cell === "" || ((first <= 32 || first >= 128) && cell.trim() === "");
+    }
     const raw = this.raw(field, r);
     return typeof raw === "string" && raw.trim() === "";
   }
@@ -427,7 +473,14 @@ export class SheetReader<F extends string> {
   // The fast paths below read the common cells (plain text, plain numbers, blanks)
   // without building a result object each: they run for every cell of every row.
   text(field: F, r: number): string {
-    if (!this.has(field)) return "";
+    const cell = this.ownCell(field, r);
+    if (cell === NO_COLUMN) {
+      if (!this.has(field)) return "";
+    } else if (cell === undefined) return "";
+    else if (typeof cell === "string") {
+      const trimmed = cell.trim();
+      if (trimmed === "" || trimmed.charCodeAt(0) !== 35 /* # */) return trimmed;
+    }
     const raw = this.raw(field, r);
     if (typeof raw === "string") {
       const trimmed = raw.trim();
@@ -446,7 +499,11 @@ export class SheetReader<F extends string> {
    * short statement reads too (`NPS = 42`, `Closed $400K` for "Close $500K …").
    */
   number(field: F, r: number, subject?: string): number | null {
-    if (!this.has(field)) return null;
+    const cell = this.ownCell(field, r);
+    if (cell === NO_COLUMN) {
+      if (!this.has(field)) return null;
+    } else if (cell === undefined || cell === "") return null;
+    else if (typeof cell === "number" && Number.isFinite(cell)) return cell === 0 ? 0 : cell;
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return raw === 0 ? 0 : raw;
     if (raw === "") return null;
@@ -460,7 +517,11 @@ export class SheetReader<F extends string> {
 
   /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. With `subject`, as `number`. */
   numberOrYesNo(field: F, r: number, subject?: string): { value: number | null; yesNo: boolean } {
-    if (!this.has(field)) return { value: null, yesNo: false };
+    const cell = this.ownCell(field, r);
+    if (cell === NO_COLUMN) {
+      if (!this.has(field)) return { value: null, yesNo: false };
+    } else if (cell === undefined || cell === "") return { value: null, yesNo: false };
+    else if (typeof cell === "number" && Number.isFinite(cell)) return { value: cell === 0 ? 0 : cell, yesNo: false };
     const raw = this.raw(field, r);
     if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
     if (raw === "") return { value: null, yesNo: false };
