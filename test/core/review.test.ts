@@ -212,9 +212,13 @@ describe("computeReviews", () => {
     ]);
   });
 
-  it("gives people whose names slug alike distinct slugs", () => {
-    const parsed = makeParsed({ kras: [makeKra({ employee: "Ana López" }), makeKra({ employee: "Ana Lopez" })] });
-    expect(reviewsOf(parsed).map((r) => r.slug)).toEqual(["ana-lopez", "ana-lopez-2"]);
+  it.each<[string, string[], string[]]>([
+    ["accents aside", ["Ana López", "Ana Lopez"], ["ana-lopez", "ana-lopez-2"]],
+    ["names with no Latin letters, numbered in turn", ["王伟", "李娜", "محمد"], ["person", "person-2", "person-3"]],
+    ["a number already taken by a name is skipped", ["王伟", "Person 2", "李娜"], ["person", "person-2", "person-3"]],
+  ])("gives people whose names slug alike distinct slugs: %s", (_name, employees, slugs) => {
+    const parsed = makeParsed({ kras: employees.map((employee) => makeKra({ employee })) });
+    expect(reviewsOf(parsed).map((r) => r.slug)).toEqual(slugs);
   });
 });
 
