@@ -6,7 +6,7 @@
  * never as a formula, escaped the way Excel escapes it and cut at Excel's
  * 32,767-character limit with a visible marker.
  */
-import { a1, parseA1, rangeA1, type RangeRef } from "../core/address";
+import { a1, columnLetter, parseA1, rangeA1, type RangeRef } from "../core/address";
 import type {
   Block,
   CellStyle,
@@ -472,11 +472,13 @@ function worksheetXml(build: SheetBuild, sheet: SheetPlan, tables: TablePart[], 
     if (cols) parts.push(`<cols>${cols}</cols>`);
   }
   parts.push("<sheetData>");
+  // A sheet uses a few columns on many rows: each column's letters are worked out once.
+  const letters: string[] = [];
   for (const row of rows) {
     const line = build.cells.get(row) as Map<number, Cell>;
     const cols = [...line.keys()].sort((a, b) => a - b);
     let xml = `<row r="${row + 1}">`;
-    for (const col of cols) xml += cellXml(a1(row, col), line.get(col) as Cell, styles);
+    for (const col of cols) xml += cellXml(`${(letters[col] ??= columnLetter(col))}${row + 1}`, line.get(col) as Cell, styles);
     parts.push(`${xml}</row>`);
   }
   parts.push("</sheetData>");
