@@ -12,7 +12,7 @@ import { analyse } from "../src/core/analyse";
 import { checkWorkbook } from "../src/core/checks";
 import type { RawCell, SheetData } from "../src/core/model";
 import { parseWorkbook } from "../src/core/parse";
-import type { OutputPlan } from "../src/core/plan";
+import { laidOut, type OutputPlan } from "../src/core/plan";
 import { computeReviews } from "../src/core/review";
 import { computeRollup } from "../src/core/rollup";
 import { planRollup } from "../src/core/rollup-sheet";
@@ -111,9 +111,9 @@ async function naiveRead(fake: FakeExcel, sheets: SheetData[]): Promise<RawCell[
 /** Writes every cell of a plan's blocks one per round trip onto a new sheet, as a loop over cells would. */
 async function naiveWrite(fake: FakeExcel, plan: OutputPlan): Promise<void> {
   await fake.Excel.run(async (context) => {
-    for (const [i, sheet] of plan.sheets.entries()) {
+    for (const [i, planned] of plan.sheets.entries()) {
       const worksheet = context.workbook.worksheets.add(`Naive ${i + 1}`);
-      for (const block of sheet.blocks) {
+      for (const block of laidOut(planned).blocks) {
         const grid: Array<Array<string | number | boolean | null>> =
           block.kind === "cells" ? block.values : block.kind === "table" ? [block.headers, ...block.rows] : [];
         if (block.kind !== "cells" && block.kind !== "table") continue;

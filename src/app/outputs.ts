@@ -12,7 +12,7 @@ import { computeReviews, type Review } from "../core/review";
 import { planReviews, tooManySheets } from "../core/review-sheets";
 import { computeRollup, rollupHasData, type Rollup } from "../core/rollup";
 import { planRollup } from "../core/rollup-sheet";
-import type { WorkbookPort } from "../workbook/port";
+import type { StoredState, WorkbookPort } from "../workbook/port";
 import { loadWorkbook, missingGoalSheets, type LoadedWorkbook, type LoadOptions } from "./load";
 import { fail, type Failure, type PeopleNotReviewed } from "./messages";
 import { resolvePeriod } from "./periods";
@@ -122,7 +122,12 @@ export interface ReviewsDone {
   /** People asked for by name who got no review (each door reports them). */
   missed: PeopleNotReviewed;
   written: WriteResult;
-  loaded: LoadedWorkbook;
+  /**
+   * The settings and mappings stored in the workbook, with what was wrong with them.
+   * The parsed workbook itself is let go before the sheets are written: at 50,000
+   * people its records are most of the memory a write would otherwise hold.
+   */
+  state: StoredState;
 }
 
 /** The reviews a review run would write, before anything is written. */
@@ -169,7 +174,7 @@ export async function selectReviews(port: WorkbookPort, options: ReviewSelection
  */
 export async function writeReviews(port: WorkbookPort, options: ReviewOptions = {}): Promise<ReviewsDone | Failure> {
   options.onPhase?.({ phase: "reading" });
-  const chosen = await selectReviews(port, options);
+  const chosen = await reviewsToWrite(port, options);
   if (!chosen.ok) return chosen;
   // The index sheet comes on top of one sheet per person.
   const sheets = chosen.reviews.length + 1;
@@ -179,6 +184,13 @@ export async function writeReviews(port: WorkbookPort, options: ReviewOptions = 
   const written = await writeCancellable(port, planReviews(chosen.reviews, { period: chosen.period }), options);
   if (isFailure(written)) return written;
   return { ...chosen, manySheets: many ? sheets : null, written };
+}
+
+/** {@link selectReviews} keeping only what writing and its report need, so the parsed workbook is not held while writing. */
+async function reviewsToWrite(port: WorkbookPort, options: ReviewOptions): Promise<(Omit<SelectedReviews, "loaded"> & { state: StoredState }) | Failure> {
+  const chosen = await selectReviews(port, options);
+  if (!chosen.ok) return chosen;
+  return { ok: true, period: chosen.period, reviews: chosen.reviews, missed: chosen.missed, state: chosen.loaded.state };
 }
 
 /**

@@ -9,7 +9,7 @@
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { WorkbookError } from "../workbook/port";
+import { WorkbookError, type StoredState } from "../workbook/port";
 import {
   buildRollup,
   checkGoals,
@@ -23,7 +23,6 @@ import {
   writeReviewSheets,
   writeReviews,
   type Failure,
-  type LoadedWorkbook,
   type PeopleNotReviewed,
   type RunOptions,
 } from "../app";
@@ -293,14 +292,14 @@ function jsonLine(value: unknown, io: Io): void {
  * lines on stderr, for the commands whose output has no place for problems
  * (`score` lists them with the others).
  */
-function warnAboutState(loaded: LoadedWorkbook, io: Io): void {
-  for (const p of loaded.state.problems ?? []) errLine(io, `altitude: warning: ${p.sheet}!${p.cell}: ${p.message}`);
+function warnAboutState(state: StoredState, io: Io): void {
+  for (const p of state.problems ?? []) errLine(io, `altitude: warning: ${p.sheet}!${p.cell}: ${p.message}`);
 }
 
 async function check(file: string, values: Values, io: Io): Promise<number> {
   const done = await checkGoals(await openXlsx(file), { asOf: asOfOf(values), keepSheets: false });
   if (!done.ok) unusable(file, done);
-  warnAboutState(done.loaded, io);
+  warnAboutState(done.loaded.state, io);
   const notRead = notReadReport(done.loaded.parsed);
   if (values.json) jsonLine({ findings: findingsJson(done.findings), ...notRead }, io);
   else io.out(`${notReadText(notRead)}\n${findingsText(done.findings)}`);
@@ -343,7 +342,7 @@ async function rollup(file: string, values: Values, io: Io): Promise<number> {
   const book = await openXlsx(file);
   const done = await buildRollup(book, { period: values.period, asOf, keepSheets: false, ...progressOf(io, file) });
   if (!done.ok) unusable(file, done);
-  warnAboutState(done.loaded, io);
+  warnAboutState(done.loaded.state, io);
   const out = values.output ?? defaultOutput(file, "rollup", done.period.label);
   await save(book, file, out, values, io);
   io.out(`${visible(`Wrote the ${done.period.label} rollup to "${out}" (sheet "${Object.values(done.written.names).join('", "')}").`)}\n`);
@@ -389,7 +388,7 @@ async function review(file: string, values: Values, io: Io): Promise<number> {
     onManySheets: (sheets) => errLine(io, `altitude: ${describe({ code: "many-sheets", sheets })} (--split DIR writes one workbook per team)`),
   });
   if (!done.ok) unusable(file, done);
-  warnAboutState(done.loaded, io);
+  warnAboutState(done.state, io);
   const out = values.output ?? defaultOutput(file, "review", done.period.label);
   await save(book, file, out, values, io);
   const missed = missedPeople(done.missed, values.team, done.period.label);
@@ -424,7 +423,7 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
   const source = await openXlsx(file);
   const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team, keepSheets: false });
   if (!chosen.ok) unusable(file, chosen);
-  warnAboutState(chosen.loaded, io);
+  warnAboutState(chosen.loaded.state, io);
   const label = chosen.period.label;
   const teams = reviewsByTeam(chosen.reviews);
   const base = safeFilePart(path.parse(file).name, "workbook");

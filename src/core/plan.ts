@@ -123,9 +123,35 @@ export interface SheetPlan {
   tabColor?: string;
 }
 
+/** A plan whose every sheet is laid out already: what a rollup or a template plans. */
+export interface LaidOutPlan extends OutputPlan {
+  sheets: SheetPlan[];
+}
+
+/**
+ * A sheet whose blocks are laid out only when a writer comes to write it. Its key
+ * and wanted name are known up front, so names are chosen and links from other
+ * sheets resolve before any block exists; a review plan of 50,000 people then
+ * holds one person's cells at a time instead of everyone's.
+ */
+export interface DeferredSheet {
+  key: string;
+  name: string;
+  /**
+   * Lays the sheet out. A writer calls it once, when it reaches the sheet, and lets
+   * the result go once the sheet is written. The result's `key` and `name` are
+   * replaced by this sheet's (see {@link laidOut}).
+   */
+  layout(): SheetPlan;
+}
+
+/** A sheet of an {@link OutputPlan}: laid out already, or laid out when written. */
+export type PlannedSheet = SheetPlan | DeferredSheet;
+
 /** Everything one use case writes, built completely or not at all. */
 export interface OutputPlan {
-  sheets: SheetPlan[];
+  /** In tab order. Writers lay out each deferred sheet in turn ({@link laidOut}), never all at once. */
+  sheets: PlannedSheet[];
   /** Key of the sheet to show when done; the first sheet when omitted. */
   activate?: string;
 }
@@ -151,4 +177,28 @@ export interface WriteResult {
  */
 export function tableFormatAt(block: TableBlock, row: number, col: number): string | null {
   return block.cellFormats?.[row]?.[col] ?? block.columnFormats?.[col] ?? null;
+}
+
+/**
+ * The blocks of a planned sheet: a deferred sheet is laid out now (each call lays
+ * it out afresh, so the caller decides how long the result lives).
+ *
+ * @example
+ * laidOut({ key: "a", name: "Ana", layout: () => ({ key: "a", name: "Ana", blocks: [] }) }).blocks // []
+ */
+export function laidOut(sheet: PlannedSheet): SheetPlan {
+  if (!("layout" in sheet)) return sheet;
+  // The key and name planned up front are the ones names were chosen and links resolved by.
+  return { ...sheet.layout(), key: sheet.key, name: sheet.name };
+}
+
+/**
+ * The plan with every sheet laid out, for a host that takes the whole plan at once
+ * as data (a plan sent to a server as JSON): costs the memory of every sheet together.
+ *
+ * @example
+ * laidOutPlan(planReviews(reviews, { period })).sheets.every((s) => "blocks" in s) // true
+ */
+export function laidOutPlan(plan: OutputPlan): LaidOutPlan {
+  return { ...plan, sheets: plan.sheets.map(laidOut) };
 }

@@ -14,7 +14,7 @@ import {
   unitFormat,
 } from "./layout";
 import type { Period } from "./model";
-import type { OutputPlan, SheetPlan } from "./plan";
+import type { OutputPlan, PlannedSheet, SheetPlan } from "./plan";
 import type { Review } from "./review";
 import { MAX_SHEET_NAME, validSheetName } from "./sheet-names";
 import { findingSource, sourceText } from "./sources";
@@ -47,12 +47,17 @@ export function personSheetName(person: string, period: string): string {
   return validSheetName(`${fit.trim()} ${period}`);
 }
 
+/** The key of a person's sheet in the plan, which the index links to. */
+function personKey(review: Review): string {
+  return `person:${review.slug}`;
+}
+
 function tableName(prefix: string, slug: string): string {
   return `${prefix}_${slug.replace(/-/g, "_")}`;
 }
 
 function personSheet(review: Review, label: string, indexName: string): SheetPlan {
-  const layout = new SheetLayout(`person:${review.slug}`, personSheetName(review.person, label));
+  const layout = new SheetLayout(personKey(review), personSheetName(review.person, label));
   layout.title(review.person);
   layout.link(`Back to ${indexName}`, { key: "index" });
   layout.skip();
@@ -142,11 +147,14 @@ function personSheet(review: Review, label: string, indexName: string): SheetPla
 /**
  * The review sheets: an index, `Reviews 2026`, with one row and a link per person,
  * and one sheet per person (`person:<slug>`) with role accountability, OKR
- * contributions, KPIs owned, findings and a box for the manager's notes.
+ * contributions, KPIs owned, findings and a box for the manager's notes. The
+ * index is laid out at once; each person's sheet is deferred (`DeferredSheet`
+ * in plan.ts): laid out when a writer reaches it.
  *
  * @example
  * const plan = planReviews(reviews, { period: makePeriod("year", 2026, 1)! });
  * plan.sheets.map((s) => s.name) // e.g. ["Reviews 2026", "Ana López 2026"]
+ * laidOut(plan.sheets[1]).blocks[0] // Ana's title: { kind: "cells", at: { row: 0, col: 0 }, values: [["Ana López"]], … }
  */
 export function planReviews(reviews: Review[], options: { period: Period }): OutputPlan {
   const label = options.period.label;
@@ -178,12 +186,14 @@ export function planReviews(reviews: Review[], options: { period: Period }): Out
     // Links sit in the column right of the table: a table cell cannot hold one safely.
     const col = table.col + headers.length;
     index.add({ kind: "cells", at: { row: table.row, col }, values: [["Sheet"]], style: { bold: true } });
-    reviews.forEach((r, i) => index.link("Open", { key: `person:${r.slug}` }, { row: table.row + 1 + i, col }));
+    reviews.forEach((r, i) => index.link("Open", { key: personKey(r) }, { row: table.row + 1 + i, col }));
   }
-  return {
-    sheets: [index.build({ freeze: { rows: 2, cols: 0 } }), ...reviews.map((r) => personSheet(r, label, indexName))],
-    activate: "index",
-  };
+  const sheets: PlannedSheet[] = [index.build({ freeze: { rows: 2, cols: 0 } })];
+  // Each person's sheet is laid out only when a writer reaches it, so no more than one person's cells live at once.
+  for (const review of reviews) {
+    sheets.push({ key: personKey(review), name: personSheetName(review.person, label), layout: () => personSheet(review, label, indexName) });
+  }
+  return { sheets, activate: "index" };
 }
 
 /**

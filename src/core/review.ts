@@ -309,6 +309,8 @@ function keyResultOf(k: ScoredKeyResult): ReviewKeyResult {
 export function computeReviews(analysis: Analysis, findings: Finding[], options: ReviewOptions): Review[] {
   const { period } = options;
   const slugs = new Set<string>();
+  // The next number to try by slug: 50,000 people whose names have no Latin letters all slug as `person`.
+  const nextNumber = new Map<string, number>();
   const people = peopleIn(analysis, period, options);
   const index = indexPeople(analysis, findings, period, people);
   return people.map((person) => {
@@ -321,8 +323,12 @@ export function computeReviews(analysis: Analysis, findings: Finding[], options:
       ...readings.map((k) => `${k.record.sheet}\u0000${k.record.row}`),
     ]);
     const scores = keyResults.map((k) => k.score).filter((s): s is number => s !== null);
-    let slug = slugOf(person.name);
-    for (let i = 2; slugs.has(slug); i++) slug = `${slugOf(person.name)}-${i}`;
+    const base = slugOf(person.name);
+    let slug = base;
+    for (let i = nextNumber.get(base) ?? 2; slugs.has(slug); i++) {
+      slug = `${base}-${i}`;
+      nextNumber.set(base, i + 1);
+    }
     slugs.add(slug);
     return {
       person: person.name,

@@ -5,7 +5,7 @@
  * carries the plan out. Computes no figure of its own.
  */
 import type { Grade } from "./model";
-import type { OutputPlan, PlanValue } from "./plan";
+import type { LaidOutPlan, PlanValue } from "./plan";
 import { GRADES, KPI_STATUSES, PACES, type Rollup } from "./rollup";
 import { sourceText } from "./sources";
 import {
@@ -41,7 +41,7 @@ export interface PlanRollupOptions {
  * const plan = planRollup(rollup);
  * plan.sheets[0].name // "Rollup 2026-Q3"
  */
-export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): OutputPlan {
+export function planRollup(rollup: Rollup, options: PlanRollupOptions = {}): LaidOutPlan {
   const label = rollup.period.label;
   const layout = new SheetLayout(options.key ?? "rollup", `Rollup ${label}`);
   const noKeyResults = `No key results in ${label}.`;

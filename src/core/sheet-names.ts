@@ -34,14 +34,42 @@ export function validSheetName(wanted: string): string {
  * uniqueSheetName("Rollup 2026-Q3", ["rollup 2026-q3"]) // "Rollup 2026-Q3 (2)"
  */
 export function uniqueSheetName(wanted: string, existing: Iterable<string>): string {
+  return sheetNamer(existing)(wanted);
+}
+
+/**
+ * Names sheets one after another as {@link uniqueSheetName} would, each unique
+ * (ignoring case) against `existing` and every name given before it. Each name
+ * costs the same however many came before, so naming a sheet per person of a
+ * large company stays linear: the taken names are one set, and the next suffix
+ * to try is remembered per base name.
+ *
+ * @example
+ * const name = sheetNamer(["Reviews 2026"]);
+ * [name("Reviews 2026"), name("Ana 2026"), name("ana 2026")] // ["Reviews 2026 (2)", "Ana 2026", "ana 2026 (2)"]
+ */
+export function sheetNamer(existing: Iterable<string>): (wanted: string) => string {
   const taken = new Set(Array.from(existing, (n) => n.toLowerCase()));
-  const base = validSheetName(wanted);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = `${truncate(base, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
+  // Suffixes below the one remembered were all taken, and names are never given back.
+  const nextSuffix = new Map<string, number>();
+  return (wanted) => {
+    const base = validSheetName(wanted);
+    const key = base.toLowerCase();
+    let name = base;
+    if (taken.has(key)) {
+      for (let i = nextSuffix.get(key) ?? 2; ; i++) {
+        const suffix = ` (${i})`;
+        const candidate = `${truncate(base, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+        if (!taken.has(candidate.toLowerCase())) {
+          nextSuffix.set(key, i + 1);
+          name = candidate;
+          break;
+        }
+      }
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  };
 }
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair. */

@@ -4,7 +4,7 @@
  */
 import { isoToSerial } from "./dates";
 import type { IsoDate, Period, SheetKind } from "./model";
-import type { OutputPlan, PlanValue } from "./plan";
+import type { Block, LaidOutPlan, PlanValue } from "./plan";
 import { COMMITMENT_CHOICES, DIRECTION_CHOICES, TYPE_CHOICES } from "./tables";
 
 export const TEMPLATE_HEADERS = {
@@ -22,7 +22,7 @@ const SHEET_NAMES = { okr: "OKRs", kpi: "KPIs", kra: "KRAs", checkins: "Check-in
  * @example
  * planTemplate("okr", { label: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30" }).sheets[0].name // "OKRs"
  */
-export function planTemplate(kind: SheetKind, quarter: Period): OutputPlan {
+export function planTemplate(kind: SheetKind, quarter: Period): LaidOutPlan {
   const headers = [...TEMPLATE_HEADERS[kind]];
   const rows = exampleRows(kind, quarter);
   const formats = columnFormats(kind);
@@ -95,7 +95,7 @@ function columnFormats(kind: SheetKind): Array<string | null> {
   }
 }
 
-function validationsFor(kind: SheetKind, rows: number): OutputPlan["sheets"][number]["blocks"] {
+function validationsFor(kind: SheetKind, rows: number): Block[] {
   const span = Math.max(rows, 200);
   const list = (col: number, choices: string[]) => ({ kind: "validation" as const, range: { row: 1, col, rows: span, cols: 1 }, list: choices });
   if (kind === "okr") return [list(8, TYPE_CHOICES), list(14, COMMITMENT_CHOICES)];

@@ -13,8 +13,8 @@
 import { parseA1, type RangeRef } from "../core/address";
 import { maxOf } from "../core/collections";
 import type { RawCell, SheetData } from "../core/model";
-import { tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
-import { uniqueSheetName, validSheetName } from "../core/sheet-names";
+import { laidOut, tableFormatAt, type Block, type CellStyle, type OutputPlan, type PlanValue, type SheetPlan, type WriteResult } from "../core/plan";
+import { sheetNamer } from "../core/sheet-names";
 import { decodeState, encodeState } from "../workbook/state-codec";
 import { STATE_SHEET, WorkbookError, type NumberLocale, type StoredState, type WorkbookPort, type WriteOptions } from "../workbook/port";
 import type { FormatDate, SheetsApp, SheetsRange, SheetsSheet, SheetsSpreadsheet, SheetsValue } from "./api";
@@ -155,18 +155,18 @@ export class SheetsWorkbook {
     const names: Record<string, string> = {};
     const ids: Record<string, number> = {};
     try {
-      const taken = book.getSheets().map((s) => s.getName());
+      const existing = book.getSheets().map((s) => s.getName());
+      const nameOf = sheetNamer(existing);
       for (const planned of plan.sheets) {
-        const name = uniqueSheetName(validSheetName(planned.name), taken);
-        taken.push(name);
-        // At the end: the names taken so far are exactly the sheets there now.
-        const sheet = book.insertSheet(name, taken.length - 1);
+        const name = nameOf(planned.name);
+        // At the end, after the sheets there before and the ones added so far.
+        const sheet = book.insertSheet(name, existing.length + added.length);
         added.push(sheet);
         names[planned.key] = name;
         ids[planned.key] = sheet.getSheetId();
       }
       plan.sheets.forEach((planned, index) => {
-        writeSheet(this.app, added[index], planned, (target) => linkUrl(book, ids, target));
+        writeSheet(this.app, added[index], laidOut(planned), (target) => linkUrl(book, ids, target));
         options.onProgress?.({ done: index + 1, total: plan.sheets.length, sheet: names[planned.key] });
       });
       const shown = plan.activate ? plan.sheets.findIndex((s) => s.key === plan.activate) : 0;

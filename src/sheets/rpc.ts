@@ -12,6 +12,7 @@
  * uses in Excel, so the React app cannot tell the hosts apart.
  */
 import type { TableConversion } from "../core/tables";
+import { laidOutPlan } from "../app/vocabulary";
 import type { OutputPlan, PlanValue } from "../core/plan";
 import type { AppendOptions, ConversionResult, PaneEditor } from "../workbook/excel-editor";
 import { WorkbookError, type StoredState, type WorkbookPort } from "../workbook/port";
@@ -115,7 +116,8 @@ export function remoteHost(run: ScriptRun): { port: WorkbookPort; editor: PaneEd
     sheetNames: () => call<string[]>("sheetNames"),
     readSheets: (names) => call("readSheets", names ?? null).then((sheets) => sheets as Awaited<ReturnType<WorkbookPort["readSheets"]>>),
     async writeSheets(plan, options = {}) {
-      const result = await call<Awaited<ReturnType<WorkbookPort["writeSheets"]>>>("writeSheets", plan);
+      // The plan goes to the server as JSON: every deferred sheet is laid out first.
+      const result = await call<Awaited<ReturnType<WorkbookPort["writeSheets"]>>>("writeSheets", laidOutPlan(plan));
       // The server writes the whole plan in one call; progress is reported when it is done.
       plan.sheets.forEach((sheet, i) => options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: result.names[sheet.key] ?? sheet.name }));
       return result;

@@ -16,8 +16,8 @@
  * - `readState`, `writeState`, `appendRows`: 2; `select`: 1.
  */
 import type { RawCell, SheetData } from "../core/model";
-import type { OutputPlan, PlanValue, WriteResult } from "../core/plan";
-import { uniqueSheetName, uniqueTableName } from "../core/sheet-names";
+import { laidOut, type OutputPlan, type PlanValue, type WriteResult } from "../core/plan";
+import { sheetNamer, uniqueTableName } from "../core/sheet-names";
 import type { ExcelApi, ExcelRange, ExcelWorkbookProxy, ExcelWorksheet } from "./excel-api";
 import { BatchRunner, DEFAULT_PAYLOAD_BUDGET, toWorkbookError, type BatchContext } from "./excel-batch";
 import { excelFeatures, type RequirementSets } from "./excel-features";
@@ -94,7 +94,8 @@ export function createExcelWorkbook(excel: ExcelApi = globalThis.Excel, options:
             const name = names[sheetPlan.key];
             const sheet = worksheets.add(name);
             added.set(sheetPlan.key, sheet);
-            await queueSheet(context, sheet, sheetPlan, { sheets: names, table });
+            // A deferred sheet is laid out only now; its blocks are let go once queued.
+            await queueSheet(context, sheet, laidOut(sheetPlan), { sheets: names, table });
             const progress = { done: index + 1, total: plan.sheets.length, sheet: name };
             context.afterSync(() => writeOptions.onProgress?.(progress));
           }
@@ -217,13 +218,11 @@ function pickSheets(sheets: ExcelWorksheet[], names?: string[]): ExcelWorksheet[
 
 /** Final sheet names by key, unique against existing sheets and each other, ignoring case. */
 function chooseNames(plan: OutputPlan, existing: string[]): Record<string, string> {
-  const taken = [...existing];
+  const nameOf = sheetNamer(existing);
   const sheets: Record<string, string> = {};
   for (const sheetPlan of plan.sheets) {
     if (sheetPlan.key in sheets) throw new WorkbookError(`The plan has two sheets keyed "${sheetPlan.key}".`, "InvalidPlan");
-    const name = uniqueSheetName(sheetPlan.name, taken);
-    sheets[sheetPlan.key] = name;
-    taken.push(name);
+    sheets[sheetPlan.key] = nameOf(sheetPlan.name);
   }
   return sheets;
 }

@@ -44,6 +44,8 @@ export interface WorkbookPort {
   /**
    * Adds the planned sheets as new sheets with valid, unique names; all or nothing:
    * on failure every sheet created so far is removed and the error is rethrown.
+   * Names are chosen from every sheet's key and name first; a deferred sheet is
+   * laid out (`laidOut`) only when it is reached, and not kept once written.
    */
   writeSheets(plan: OutputPlan, options?: WriteOptions): Promise<WriteResult>;
   /**

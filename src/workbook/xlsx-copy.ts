@@ -12,7 +12,7 @@ import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package
 import type { ExistingStyles, StyleSheet } from "./xlsx-styles";
 import { DRAWING_SLOT, type SheetPart } from "./xlsx-writer";
 import { escapeXmlText } from "./xlsx-xml";
-import { packContent, writeArchive, type ArchiveEntry, type PackedContent } from "./xlsx-zip";
+import { packContent, writeArchive, type ArchiveEntry, type NewContent, type Spool } from "./xlsx-zip";
 
 export const REL = {
   worksheet: `${NS.rel}/worksheet`,
@@ -41,22 +41,32 @@ export const BARE_STYLES =
 /** What {@link BARE_STYLES} holds, for numbering new formats after its entries. */
 export const BARE_STYLE_COUNTS: ExistingStyles = { fonts: 1, fills: 2, borders: 1, cellXfs: 1, dxfs: 0, numFmts: new Map(), maxNumFmtId: 163 };
 
-/** A new sheet waiting to be copied, its worksheet part already deflated (thousands of review sheets wait compressed). */
-export interface PackedSheet extends Omit<SheetPart, "xml"> {
-  content: PackedContent;
+/**
+ * A new sheet waiting to be copied, its worksheet and table parts already deflated
+ * (thousands of review sheets wait compressed), in memory or parked in a spool.
+ */
+export interface PackedSheet extends Omit<SheetPart, "xml" | "tables"> {
+  content: NewContent;
+  tables: Array<{ name: string; id: number; content: NewContent }>;
 }
 
 /**
  * Finishes a rendered sheet's XML (its drawing element, when it has charts) and
- * deflates it, so it waits for the copy in a tenth of the memory.
+ * deflates it and its tables, so they wait for the copy in a tenth of the memory;
+ * with a spool, past its budget they wait on disk instead.
  *
  * @example
  * const packed = packSheet(rendered.sheets[0]);
  */
-export function packSheet(sheet: SheetPart): PackedSheet {
-  const { xml, ...rest } = sheet;
+export function packSheet(sheet: SheetPart, spool?: Spool): PackedSheet {
+  const { xml, tables, ...rest } = sheet;
   const drawing = sheet.charts.length > 0 ? `<drawing r:id="${drawingRelId(sheet)}"/>` : "";
-  return { ...rest, content: packContent(xml.replace(DRAWING_SLOT, drawing)) };
+  const pack = (text: string): NewContent => (spool ? spool.keep(packContent(text)) : packContent(text));
+  return {
+    ...rest,
+    content: pack(xml.replace(DRAWING_SLOT, drawing)),
+    tables: tables.map((table) => ({ name: table.name, id: table.id, content: pack(table.xml) })),
+  };
 }
 
 /** The drawing's relationship id follows the sheet's tables' ids. */
@@ -82,7 +92,7 @@ export interface Additions {
  * await writeCopy(pkg, { sheets, styles, state: null }, "/tmp/.out.xlsx.tmp");
  */
 export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
-  const parts = new Map<string, PackedContent>();
+  const parts = new Map<string, NewContent>();
   await addParts(pkg, additions, (path, content) => parts.set(path, typeof content === "string" ? packContent(content) : content));
   const entries: ArchiveEntry[] = [];
   const stored = pkg.storedEntries();
@@ -104,7 +114,7 @@ export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: st
   await writeArchive(file, entries);
 }
 
-async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | PackedContent) => void): Promise<void> {
+async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | NewContent) => void): Promise<void> {
   const zip = pkg.zip;
   const overrides: Array<{ part: string; type: string }> = [];
   const workbookRels: string[] = [];
@@ -193,13 +203,13 @@ export function putSheetParts(
   sheet: PackedSheet,
   part: string,
   next: PartNumbers,
-  put: (path: string, content: string | PackedContent) => void,
+  put: (path: string, content: string | NewContent) => void,
   overrides: Array<{ part: string; type: string }>,
 ): void {
   const rels: string[] = [];
   sheet.tables.forEach((table, i) => {
     const tablePart = `xl/tables/table${next.table++}.xml`;
-    put(tablePart, table.xml);
+    put(tablePart, table.content);
     overrides.push({ part: tablePart, type: CONTENT_TYPE.table });
     rels.push(relationship(`rId${i + 1}`, REL.table, relativeTarget(part, tablePart)));
   });

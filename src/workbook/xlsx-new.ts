@@ -15,9 +15,10 @@ import { relationship, relationshipsXml } from "./xlsx-charts";
 import { BARE_STYLE_COUNTS, BARE_STYLES, CONTENT_TYPE, packSheet, putSheetParts, REL, type PackedSheet, type PartNumbers } from "./xlsx-copy";
 import { NS } from "./xlsx-package";
 import { StyleSheet } from "./xlsx-styles";
-import { renderPlanWith } from "./xlsx-writer";
+import { renderSheets } from "./xlsx-writer";
 import { escapeXmlText } from "./xlsx-xml";
-import { packContent, writeArchive, type NewEntry, type PackedContent } from "./xlsx-zip";
+import { nextTurn, SHEETS_PER_TURN } from "./xlsx";
+import { packContent, writeArchive, type NewContent, type NewEntry } from "./xlsx-zip";
 
 const WORKBOOK_PART = "xl/workbook.xml";
 const STYLES_PART = "xl/styles.xml";
@@ -63,10 +64,14 @@ export class NewXlsxWorkbook {
 
   constructor(private readonly linkedWorkbook: string) {}
 
-  /** Renders the planned sheets into the workbook; all or nothing, as in a copy. */
+  /**
+   * Renders the planned sheets into the workbook, one at a time as a copy does
+   * (each deflated before the next is laid out, the event loop served every few
+   * sheets); all or nothing: a plan that fails adds no sheet, table or format.
+   */
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
     const tables = this.added.flatMap((s) => s.tables);
-    const result = renderPlanWith(
+    const rendering = renderSheets(
       plan,
       {
         sheetNames: this.added.map((s) => s.name),
@@ -74,12 +79,18 @@ export class NewXlsxWorkbook {
         maxTableId: tables.reduce((max, t) => Math.max(max, t.id), 0),
       },
       this.styles,
-      packSheet,
       { ...options, linkedWorkbook: this.linkedWorkbook },
     );
-    for (const sheet of result.sheets) this.added.push(sheet);
-    if (plan.activate !== undefined) this.active = result.names[plan.activate];
-    return { names: result.names };
+    const packed: PackedSheet[] = [];
+    for (let step = rendering.next(); ; step = rendering.next()) {
+      if (step.done) {
+        for (const sheet of packed) this.added.push(sheet);
+        if (plan.activate !== undefined) this.active = step.value[plan.activate];
+        return { names: step.value };
+      }
+      packed.push(packSheet(step.value));
+      if (packed.length % SHEETS_PER_TURN === 0) await nextTurn();
+    }
   }
 
   /**
@@ -105,7 +116,7 @@ export class NewXlsxWorkbook {
   /** Every part of the package, the listing parts first as Excel writes them. */
   private entries(): NewEntry[] {
     const parts: NewEntry[] = [];
-    const put = (name: string, content: string | PackedContent) => parts.push({ name, content: typeof content === "string" ? packContent(content) : content });
+    const put = (name: string, content: string | NewContent) => parts.push({ name, content: typeof content === "string" ? packContent(content) : content });
     const overrides: Array<{ part: string; type: string }> = [
       { part: WORKBOOK_PART, type: WORKBOOK_TYPE },
       { part: STYLES_PART, type: CONTENT_TYPE.styles },

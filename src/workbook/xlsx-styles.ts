@@ -130,7 +130,9 @@ export class StyleSheet {
   cellXf(format: CellFormat): number {
     const key = JSON.stringify(format);
     if (key === "{}") return 0;
-    return this.memo(`xf:${key}`, () => {
+    const id = `xf:${key}`;
+    // Known formats (nearly every cell's) are found without building the function that makes a new one.
+    return this.ids.get(id) ?? this.memo(id, () => {
       const numFmtId = format.numFmt ? this.numFmt(format.numFmt) : 0;
       const fontId = hasFont(format) ? this.font(format) : 0;
       const fillId = format.fill ? this.fill(format.fill) : 0;

@@ -7,7 +7,7 @@
  * never as a formula, escaped the way Excel escapes it and cut at Excel's
  * 32,767-character limit with a visible marker.
  */
-import { a1, parseA1, rangeA1, type RangeRef } from "../core/address";
+import { a1, columnLetter, parseA1, rangeA1, type RangeRef } from "../core/address";
 import type {
   Block,
   CellStyle,
@@ -24,8 +24,8 @@ import type {
   ValidationBlock,
   WriteResult,
 } from "../core/plan";
-import { tableFormatAt } from "../core/plan";
-import { uniqueSheetName, uniqueTableName, validSheetName } from "../core/sheet-names";
+import { laidOut, tableFormatAt } from "../core/plan";
+import { sheetNamer, uniqueTableName } from "../core/sheet-names";
 import { WorkbookError } from "./port";
 import type { ChartRef, PendingChart } from "./xlsx-charts";
 import { NS } from "./xlsx-package";
@@ -137,24 +137,34 @@ interface SheetBuild {
  * names.index // "Rollup 2026-Q3"
  */
 export function renderPlan(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): XlsxWriteResult {
-  return renderPlanWith(plan, existing, styles, (sheet) => sheet, options);
+  const sheets: SheetPart[] = [];
+  const rendering = renderSheets(plan, existing, styles, options);
+  for (let step = rendering.next(); ; step = rendering.next()) {
+    if (step.done) return { names: step.value, sheets };
+    sheets.push(step.value);
+  }
 }
 
 /**
- * {@link renderPlan} with each rendered sheet handed to `finish` as soon as it is
- * rendered, so its text need not wait beside every other sheet's (a review plan
- * has a sheet per person).
+ * Renders the planned sheets one at a time, in tab order: a deferred sheet is laid
+ * out when it is reached and its plan is let go once its part is yielded, so only
+ * one sheet's cells are alive at a time. Progress is reported when the consumer
+ * asks for the next sheet (it has dealt with the last one). The generator returns
+ * the final name of every sheet by key; the new formats join `styles` only then,
+ * so a consumer that stops early (a failure, a cancelled write) adds nothing.
  *
  * @example
- * const { sheets } = renderPlanWith(plan, existing, styles, (sheet) => packSheet(sheet));
+ * const rendering = renderSheets(plan, existing, styles);
+ * for (let step = rendering.next(); !step.done; step = rendering.next()) parts.push(packSheet(step.value));
  */
-export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: StyleSheet, finish: (sheet: SheetPart) => S, options: XlsxWriteOptions = {}): { names: Record<string, string>; sheets: S[] } {
+export function* renderSheets(plan: OutputPlan, existing: Existing, styles: StyleSheet, options: XlsxWriteOptions = {}): Generator<SheetPart, Record<string, string>, void> {
   const names = chooseNames(existing.sheetNames, plan);
   const tableNames = new Set(existing.tableNames.map((n) => n.toLowerCase()));
   let tableId = existing.maxTableId;
   const trial = styles.fork();
-  const sheets: S[] = [];
-  plan.sheets.forEach((sheet, i) => {
+  const total = plan.sheets.length;
+  for (let i = 0; i < total; i++) {
+    const sheet = laidOut(plan.sheets[i]);
     const build: SheetBuild = {
       name: names[sheet.key],
       names,
@@ -171,36 +181,31 @@ export function renderPlanWith<S>(plan: OutputPlan, existing: Existing, styles: 
     };
     for (const block of sheet.blocks) writeBlock(build, block, trial, tableNames);
     const tables = build.tables.map((t) => ({ name: t.name, id: ++tableId, xml: tableXml(t, tableId) }));
-    sheets.push(
-      finish({
-        name: build.name,
-        state: "visible",
-        xml: worksheetXml(build, sheet, tables, trial),
-        tables,
-        charts: build.charts.map((block) => pendingChart(build, block)),
-        formulas: build.formulas,
-        externalLinks: build.links.flatMap((link) => (link.external && build.linkedWorkbook !== null ? [build.linkedWorkbook] : [])),
-      }),
-    );
-    options.onProgress?.({ done: i + 1, total: plan.sheets.length, sheet: build.name });
-  });
+    yield {
+      name: build.name,
+      state: "visible",
+      xml: worksheetXml(build, sheet, tables, trial),
+      tables,
+      charts: build.charts.map((block) => pendingChart(build, block)),
+      formulas: build.formulas,
+      externalLinks: build.links.flatMap((link) => (link.external && build.linkedWorkbook !== null ? [build.linkedWorkbook] : [])),
+    };
+    options.onProgress?.({ done: i + 1, total, sheet: build.name });
+  }
   styles.adopt(trial);
-  return { names, sheets };
+  return names;
 }
 
 /** Final names for every planned sheet, chosen up front so links can point at sheets written later. */
 function chooseNames(existing: string[], plan: OutputPlan): Record<string, string> {
-  // One set of lower-cased names for the whole plan: a review plan has thousands of sheets.
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  // One namer for the whole plan: a review plan has thousands of sheets.
+  const nameOf = sheetNamer(existing);
   const names: Record<string, string> = {};
   for (const sheet of plan.sheets) {
     if (Object.hasOwn(names, sheet.key)) {
       throw new WorkbookError(`The plan has two sheets with the key "${sheet.key}".`, "InvalidArgument");
     }
-    const base = validSheetName(sheet.name);
-    const name = taken.has(base.toLowerCase()) ? uniqueSheetName(sheet.name, taken) : base;
-    names[sheet.key] = name;
-    taken.add(name.toLowerCase());
+    names[sheet.key] = nameOf(sheet.name);
   }
   if (plan.activate !== undefined && !Object.hasOwn(names, plan.activate)) {
     throw new WorkbookError(`The plan activates "${plan.activate}", which is not one of its sheets.`, "InvalidArgument");
@@ -493,11 +498,13 @@ function worksheetXml(build: SheetBuild, sheet: SheetPlan, tables: TablePart[], 
     if (cols) parts.push(`<cols>${cols}</cols>`);
   }
   parts.push("<sheetData>");
+  // A sheet uses a few columns on many rows: each column's letters are worked out once.
+  const letters: string[] = [];
   for (const row of rows) {
     const line = build.cells.get(row) as Map<number, Cell>;
     const cols = [...line.keys()].sort((a, b) => a - b);
     let xml = `<row r="${row + 1}">`;
-    for (const col of cols) xml += cellXml(a1(row, col), line.get(col) as Cell, styles);
+    for (const col of cols) xml += cellXml(`${(letters[col] ??= columnLetter(col))}${row + 1}`, line.get(col) as Cell, styles);
     parts.push(`${xml}</row>`);
   }
   parts.push("</sheetData>");

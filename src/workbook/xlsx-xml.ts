@@ -99,6 +99,9 @@ export function decodeXmlText(text: string): string {
 /** Characters XML 1.0 cannot carry (and U+FFFE/U+FFFF, which it forbids), plus `_` where it starts an escape. */
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Whatever {@link escapeXmlText} changes: most text has none, and is given back as it is without five replacements. */
+const ANY_ESCAPE = new RegExp(`${NEEDS_ESCAPE.source}|[&<>"]`);
+
 /**
  * Escapes text for XML content or attributes the way Excel stores cell text: markup
  * characters as entities, characters XML cannot carry as `_xHHHH_`, and the `_` of
@@ -110,6 +113,7 @@ const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x
  * escapeXmlText("_x0041_") // "_x005F_x0041_"
  */
 export function escapeXmlText(text: string): string {
+  if (!ANY_ESCAPE.test(text)) return text;
   return text
     .replace(NEEDS_ESCAPE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
     .replace(/&/g, "&amp;")

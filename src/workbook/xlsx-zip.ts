@@ -7,7 +7,9 @@
  * than the bytes it moves. See PKWARE's APPNOTE.TXT (sections 4.3 and 4.5) for
  * the record layouts used here.
  */
-import { promises as fs } from "node:fs";
+import { closeSync, mkdtempSync, openSync, promises as fs, readSync, rmSync, writeSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as zlib from "node:zlib";
 
 const SIGNATURE = {
@@ -62,10 +64,93 @@ export interface StoredEntry {
   };
 }
 
+/** A part's deflated bytes parked in a {@link Spool}'s file, with the CRC-32 and size of the original. */
+export interface ParkedContent {
+  spool: Spool;
+  at: number;
+  length: number;
+  crc: number;
+  size: number;
+}
+
+/** A new part's content: deflated bytes in memory, or parked on disk. */
+export type NewContent = PackedContent | ParkedContent;
+
 /** A new entry of the archive. */
 export interface NewEntry {
   name: string;
-  content: PackedContent;
+  content: NewContent;
+}
+
+/**
+ * Where new parts wait for the archive: in memory while they add up to less than
+ * `budget` bytes (deflated), then in a temporary file, so a copy with a sheet per
+ * person of a large company does not hold every sheet in memory until it is
+ * saved. The file is unlinked as soon as it is opened: its bytes live as long as
+ * the descriptor, and nothing is left behind however the process ends.
+ */
+export class Spool {
+  private fd: number | null = null;
+  private end = 0;
+  private held = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly dir: string = os.tmpdir(),
+  ) {}
+
+  /**
+   * The content as it waits: the same bytes in memory while under budget, else parked.
+   *
+   * @example
+   * const waiting = spool.keep(packContent(xml));
+   */
+  keep(content: PackedContent): NewContent {
+    const length = content.data.length;
+    if (this.held + length <= this.budget) {
+      this.held += length;
+      return content;
+    }
+    const fd = this.file();
+    for (let done = 0; done < length; ) done += writeSync(fd, content.data, done, length - done, this.end + done);
+    const at = this.end;
+    this.end += length;
+    return { spool: this, at, length, crc: content.crc, size: content.size };
+  }
+
+  /** The bytes of a parked content. */
+  read(content: ParkedContent): Buffer {
+    if (this.fd === null) throw new Error("read from a spool that parked nothing");
+    const out = Buffer.allocUnsafe(content.length);
+    for (let done = 0; done < content.length; ) {
+      const read = readSync(this.fd, out, done, content.length - done, content.at + done);
+      if (read === 0) throw new Error("the spool file ended early");
+      done += read;
+    }
+    return out;
+  }
+
+  private file(): number {
+    if (this.fd !== null) return this.fd;
+    const dir = mkdtempSync(path.join(this.dir, "altitude-parts-"));
+    const fd = openSync(path.join(dir, "parts"), "wx+", 0o600);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A system that cannot remove an open file (Windows) removes it at exit instead.
+      process.once("exit", () => {
+        closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+      });
+    }
+    this.fd = fd;
+    return fd;
+  }
+}
+
+/** The deflated bytes of a new part, read back from the spool when parked. */
+function bytesOf(content: NewContent): Buffer {
+  return "data" in content ? content.data : content.spool.read(content);
 }
 
 export type ArchiveEntry = StoredEntry | NewEntry;
@@ -240,7 +325,7 @@ function isStored(entry: ArchiveEntry): entry is StoredEntry {
 }
 
 /** The local header and name of a new entry, followed by its data when written. */
-function newLocalHeader(entry: NewEntry, nameBytes: Buffer, stamp: { time: number; date: number }): Buffer {
+function newLocalHeader(entry: NewEntry, data: Buffer, nameBytes: Buffer, stamp: { time: number; date: number }): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(SIGNATURE.local, 0);
   header.writeUInt16LE(VERSION.deflate, 4);
@@ -249,7 +334,7 @@ function newLocalHeader(entry: NewEntry, nameBytes: Buffer, stamp: { time: numbe
   header.writeUInt16LE(stamp.time, 10);
   header.writeUInt16LE(stamp.date, 12);
   header.writeUInt32LE(entry.content.crc, 14);
-  header.writeUInt32LE(entry.content.data.length, 18);
+  header.writeUInt32LE(data.length, 18);
   header.writeUInt32LE(entry.content.size, 22);
   header.writeUInt16LE(nameBytes.length, 26);
   header.writeUInt16LE(0, 28);
@@ -359,8 +444,9 @@ export async function writeArchive(file: string, entries: ArchiveEntry[], when: 
         continue;
       }
       const nameBytes = Buffer.from(entry.name, "utf8");
-      await write(newLocalHeader(entry, nameBytes, stamp));
-      await write(entry.content.data);
+      const data = bytesOf(entry.content);
+      await write(newLocalHeader(entry, data, nameBytes, stamp));
+      await write(data);
       central.push(
         centralRecord(
           {
@@ -370,7 +456,7 @@ export async function writeArchive(file: string, entries: ArchiveEntry[], when: 
             method: METHOD_DEFLATE,
             ...stamp,
             crc: entry.content.crc,
-            compressedSize: entry.content.data.length,
+            compressedSize: data.length,
             size: entry.content.size,
             nameBytes,
             extra: Buffer.alloc(0),

@@ -202,6 +202,14 @@ describe("writeReviews", () => {
     expect(port.written[0].sheets.map((s) => s.name)).toEqual(["Reviews 2026", "Ana López 2026", "Ben Okafor 2026"]);
   });
 
+  it("reports the stored state with its problems, and holds none of the parsed workbook in its result", async () => {
+    const problem = { code: "state-invalid", message: "ratingBands is not a list", sheet: "Altitude.State", cell: "A1", severity: "warning" as const };
+    const done = await writeReviews(new MemoryPort([people, okrs(Q3)], { problems: [problem] }), { asOf: AS_OF });
+    if (!done.ok) throw new Error(done.code);
+    expect(done.state.problems).toEqual([problem]);
+    expect(Object.keys(done).sort()).toEqual(["manySheets", "missed", "ok", "period", "reviews", "state", "written"]);
+  });
+
   it("keeps to the people asked for", async () => {
     const port = new MemoryPort([people]);
     const done = await writeReviews(port, { asOf: AS_OF, people: ["ben okafor"] });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import type { Finding, Period } from "../../src/core/model";
-import type { CellsBlock, LinkBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import { laidOutPlan, type CellsBlock, type LaidOutPlan, type LinkBlock, type SheetPlan, type TableBlock } from "../../src/core/plan";
 import { parsePeriod, type PeriodOptions } from "../../src/core/periods";
 import { computeReviews, type Review, type ReviewOptions } from "../../src/core/review";
 import { personSheetName, planReviews, tooManySheets } from "../../src/core/review-sheets";
@@ -69,7 +69,12 @@ function byName(reviews: Review[], name: string): Review {
 // ---------------------------------------------------------------------------
 // Plan checks.
 
-function links(plan: OutputPlan): LinkBlock[] {
+/** The review plan with every person's sheet laid out, to inspect whole. */
+function planAll(reviews: Review[], options: { period: Period }): LaidOutPlan {
+  return laidOutPlan(planReviews(reviews, options));
+}
+
+function links(plan: LaidOutPlan): LinkBlock[] {
   return plan.sheets.flatMap((s) => s.blocks.filter((b): b is LinkBlock => b.kind === "link"));
 }
 
@@ -77,7 +82,7 @@ function tableNamed(sheet: SheetPlan, prefix: string): TableBlock | undefined {
   return sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name.startsWith(prefix));
 }
 
-function expectSound(plan: OutputPlan): void {
+function expectSound(plan: LaidOutPlan): void {
   const keys = new Set(plan.sheets.map((s) => s.key));
   expect(keys.size).toBe(plan.sheets.length);
   for (const link of links(plan)) {
@@ -124,7 +129,7 @@ describe("computeReviews", () => {
     });
     const settings = withDefaults({});
     const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: p("2026"), settings });
-    const table = tableNamed(planReviews(reviews, { period: p("2026") }).sheets[1], "Kpis");
+    const table = tableNamed(planAll(reviews, { period: p("2026") }).sheets[1], "Kpis");
     expect(table?.headers).toEqual(["KPI", "Area", "Period", "Actual", "Floor", "Target", "Ceiling", "Status", "Trend", "Source"]);
     expect(table?.rows.map((r) => r.slice(0, 9))).toEqual([
       ["Lap speed", "Talent acquisition", "2026-06", 225, 220, null, 226, "On target", "Flat"],
@@ -140,7 +145,7 @@ describe("computeReviews", () => {
     const parsed = makeParsed({ kpis: [makeKpi({ owner: "Ana López", unit, actual, floor, target, period: month(2026, 7) })] });
     const settings = withDefaults({});
     const reviews = computeReviews(analyse(parsed, settings, AS_OF), [], { period: p("2026"), settings });
-    const table = tableNamed(planReviews(reviews, { period: p("2026") }).sheets[1], "Kpis");
+    const table = tableNamed(planAll(reviews, { period: p("2026") }).sheets[1], "Kpis");
     expect(table?.cellFormats?.[0]).toEqual([null, null, null, format, format, format, format, null, null, null]);
   });
 
@@ -207,9 +212,13 @@ describe("computeReviews", () => {
     ]);
   });
 
-  it("gives people whose names slug alike distinct slugs", () => {
-    const parsed = makeParsed({ kras: [makeKra({ employee: "Ana López" }), makeKra({ employee: "Ana Lopez" })] });
-    expect(reviewsOf(parsed).map((r) => r.slug)).toEqual(["ana-lopez", "ana-lopez-2"]);
+  it.each<[string, string[], string[]]>([
+    ["accents aside", ["Ana López", "Ana Lopez"], ["ana-lopez", "ana-lopez-2"]],
+    ["names with no Latin letters, numbered in turn", ["王伟", "李娜", "محمد"], ["person", "person-2", "person-3"]],
+    ["a number already taken by a name is skipped", ["王伟", "Person 2", "李娜"], ["person", "person-2", "person-3"]],
+  ])("gives people whose names slug alike distinct slugs: %s", (_name, employees, slugs) => {
+    const parsed = makeParsed({ kras: employees.map((employee) => makeKra({ employee })) });
+    expect(reviewsOf(parsed).map((r) => r.slug)).toEqual(slugs);
   });
 });
 
@@ -238,7 +247,7 @@ describe("tooManySheets", () => {
 });
 
 describe("planReviews", () => {
-  const plan = () => planReviews(reviewsOf(), { period: p("2026") });
+  const plan = () => planAll(reviewsOf(), { period: p("2026") });
 
   it("plans an index and one sheet per person", () => {
     expect(plan().sheets.map((s) => [s.key, s.name])).toEqual([
@@ -298,18 +307,18 @@ describe("planReviews", () => {
   it("says what is missing instead of writing empty tables", () => {
     expect(strings(plan().sheets[3])).toEqual(expect.arrayContaining(["No key result areas recorded for 2026.", "No key results owned in 2026."]));
     expect(strings(plan().sheets[2])).toEqual(expect.arrayContaining(["No key results owned in 2026.", "No KPIs owned in 2026.", "No findings."]));
-    expect(strings(planReviews([], { period: p("2026") }).sheets[0])).toContain("No people with KRAs, key results or KPIs in 2026.");
+    expect(strings(planAll([], { period: p("2026") }).sheets[0])).toContain("No people with KRAs, key results or KPIs in 2026.");
   });
 
   it("keeps blocks apart, names within 31 characters and links to planned sheets only", () => {
     expectSound(plan());
-    expectSound(planReviews([], { period: p("2026") }));
+    expectSound(planAll([], { period: p("2026") }));
   });
 
   it("writes a name that looks like a formula verbatim, as a string value", () => {
     const evil = '=HYPERLINK("http://x","y")';
     const parsed = makeParsed({ kras: [makeKra({ employee: evil, manager: "+SUM(A1)" })] });
-    const result = planReviews(reviewsOf(parsed), { period: p("2026") });
+    const result = planAll(reviewsOf(parsed), { period: p("2026") });
     expect(tableNamed(result.sheets[0], "ReviewIndex")?.rows[0].slice(0, 3)).toEqual([evil, "HR Business Partner", "+SUM(A1)"]);
     expect(strings(result.sheets[1])).toEqual(expect.arrayContaining([evil, "+SUM(A1)"]));
     expectSound(result);
@@ -317,7 +326,7 @@ describe("planReviews", () => {
 
   it("plans sheets for many people with one warning above 50", () => {
     const parsed = makeParsed({ kras: Array.from({ length: 60 }, (_, i) => makeKra({ employee: `Person ${i}` })) });
-    const result = planReviews(reviewsOf(parsed, { settings: DEFAULT_SETTINGS }), { period: p("2026") });
+    const result = planAll(reviewsOf(parsed, { settings: DEFAULT_SETTINGS }), { period: p("2026") });
     expect(result.sheets).toHaveLength(61);
     expect(tooManySheets(result.sheets.length)).toBe(true);
     expectSound(result);
@@ -340,7 +349,7 @@ describe("review properties", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 8 }), (names) => {
         const parsed = makeParsed({ kras: names.map((employee) => makeKra({ employee })) });
-        expectSound(planReviews(reviewsOf(parsed), { period: p("2026") }));
+        expectSound(planAll(reviewsOf(parsed), { period: p("2026") }));
       }),
       { numRuns: 50 },
     );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { RangeRef } from "../../src/core/address";
 import { analyse } from "../../src/core/analyse";
 import type { Finding, KpiRecord, Period } from "../../src/core/model";
-import type { ChartBlock, OutputPlan, SheetPlan, TableBlock } from "../../src/core/plan";
+import type { ChartBlock, LaidOutPlan, SheetPlan, TableBlock } from "../../src/core/plan";
 import { parsePeriod } from "../../src/core/periods";
 import { computeRollup, rollupHasData, type Rollup } from "../../src/core/rollup";
 import { planRollup } from "../../src/core/rollup-sheet";
@@ -52,11 +52,11 @@ function tables(sheet: SheetPlan): TableBlock[] {
   return sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
 }
 
-function strings(plan: OutputPlan): string[] {
+function strings(plan: LaidOutPlan): string[] {
   return plan.sheets.flatMap(sheetStrings);
 }
 
-function expectSound(plan: OutputPlan): void {
+function expectSound(plan: LaidOutPlan): void {
   for (const sheet of plan.sheets) {
     expect(overlaps(sheet)).toEqual([]);
     const written = sheet.blocks.filter((b) => b.kind === "table" || b.kind === "cells").map((b) => blockArea(b)!);

@@ -1,4 +1,5 @@
-import { MAX_SHEET_NAME, uniqueSheetName, validSheetName } from "../../src/core/sheet-names";
+import fc from "fast-check";
+import { MAX_SHEET_NAME, sheetNamer, uniqueSheetName, validSheetName } from "../../src/core/sheet-names";
 
 describe("validSheetName", () => {
   it.each<[string, string, string]>([
@@ -44,5 +45,41 @@ describe("uniqueSheetName", () => {
     const name = uniqueSheetName(wanted, existing);
     expect(name).toBe(expected);
     expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+  });
+});
+
+describe("sheetNamer", () => {
+  /** The rule spelled out the slow way: each name tries (2), (3)… against every name taken so far. */
+  function namesOneByOne(existing: string[], wanted: string[]): string[] {
+    const taken = existing.map((n) => n.toLowerCase());
+    return wanted.map((w) => {
+      const base = validSheetName(w);
+      let name = base;
+      for (let i = 2; taken.includes(name.toLowerCase()); i++) {
+        const suffix = ` (${i})`;
+        name = `${[...base].reduce((kept, point) => (kept.length + point.length > MAX_SHEET_NAME - suffix.length ? kept : kept + point), "").trimEnd()}${suffix}`;
+      }
+      taken.push(name.toLowerCase());
+      return name;
+    });
+  }
+
+  it.each<[string, string[], string[], string[]]>([
+    ["people with the same name are numbered in turn", [], ["Ana 2026", "Ana 2026", "ana 2026"], ["Ana 2026", "Ana 2026 (2)", "ana 2026 (3)"]],
+    ["a number already used is skipped", ["Ana 2026", "Ana 2026 (3)"], ["Ana 2026", "Ana 2026", "Ana 2026"], ["Ana 2026 (2)", "Ana 2026 (4)", "Ana 2026 (5)"]],
+    ["a numbered name asked for takes its place", [], ["Ana 2026", "Ana 2026 (2)", "Ana 2026"], ["Ana 2026", "Ana 2026 (2)", "Ana 2026 (3)"]],
+    ["long names are shortened before the number", [], ["x".repeat(40), "x".repeat(35)], ["x".repeat(31), `${"x".repeat(27)} (2)`]],
+  ])("%s", (_name, existing, wanted, expected) => {
+    const nameOf = sheetNamer(existing);
+    expect(wanted.map(nameOf)).toEqual(expected);
+  });
+
+  it("gives the names that trying every number against every name taken gives", () => {
+    const name = fc.constantFrom("Ana 2026", "ana 2026", "Ana 2026 (2)", "Ana 2026 (3)", "Ben: 2026", "Ben 2026", "y".repeat(31), "y".repeat(33), "'Ana 2026'");
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 5 }), fc.array(name, { maxLength: 30 }), (existing, wanted) => {
+        expect(wanted.map(sheetNamer(existing))).toEqual(namesOneByOne(existing, wanted));
+      }),
+    );
   });
 });

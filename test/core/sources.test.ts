@@ -1,5 +1,5 @@
 import { analyse } from "../../src/core/analyse";
-import type { LinkBlock } from "../../src/core/plan";
+import { laidOut, type LinkBlock } from "../../src/core/plan";
 import { computeReviews } from "../../src/core/review";
 import { planReviews } from "../../src/core/review-sheets";
 import { computeRollup } from "../../src/core/rollup";
@@ -63,7 +63,7 @@ describe("source links in the planned sheets", () => {
 
   it("links every contribution, reading, area, finding and the KRA score of a person's sheet to its cell", () => {
     const reviews = computeReviews(analysis, findings, { period: year(2026), settings: DEFAULT_SETTINGS });
-    const ana = planReviews(reviews, { period: year(2026) }).sheets[1];
+    const ana = laidOut(planReviews(reviews, { period: year(2026) }).sheets[1]);
     expect(linksOf(ana.blocks)).toEqual([
       ["KRAs!E2 (first of 2 rows)", { sheet: "KRAs" }, "E2"],
       ["KRAs!J2", { sheet: "KRAs" }, "J2"],

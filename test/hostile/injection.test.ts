@@ -13,7 +13,7 @@ import { analyse } from "../../src/core/analyse";
 import { checkWorkbook } from "../../src/core/checks";
 import type { RawCell, SheetData } from "../../src/core/model";
 import { parseWorkbook } from "../../src/core/parse";
-import type { OutputPlan } from "../../src/core/plan";
+import { laidOutPlan, type LaidOutPlan } from "../../src/core/plan";
 import { computeReviews } from "../../src/core/review";
 import { computeRollup } from "../../src/core/rollup";
 import { planRollup } from "../../src/core/rollup-sheet";
@@ -49,13 +49,13 @@ function hostileSheets(): SheetData[] {
   ];
 }
 
-function plans(sheets: SheetData[]): { rollup: OutputPlan; reviews: OutputPlan } {
+function plans(sheets: SheetData[]): { rollup: LaidOutPlan; reviews: LaidOutPlan } {
   const parsed = parseWorkbook(sheets, { settings });
   const analysis = analyse(parsed, settings, AS_OF);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf: AS_OF });
   const rollup = computeRollup(analysis, findings, { period: makePeriod("quarter", 2026, 3)!, settings });
   const reviews = computeReviews(analysis, findings, { period: makePeriod("year", 2026, 1)!, settings });
-  return { rollup: planRollup(rollup), reviews: planReviews(reviews, { period: makePeriod("year", 2026, 1)! }) };
+  return { rollup: planRollup(rollup), reviews: laidOutPlan(planReviews(reviews, { period: makePeriod("year", 2026, 1)! })) };
 }
 
 /** Altitude's own formulas: its custom functions over cell references, numbers, dates and its own words, or a constant word. */

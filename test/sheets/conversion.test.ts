@@ -161,6 +161,15 @@ describe("the sidebar's remote port", () => {
     expect((book.sheets[0] as StandInSheet).selection).toBe("G2");
     await expect(editor.select("Nope", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });
   });
+
+  it("sends a sheet laid out only when written (a review's person) to the server with its cells", async () => {
+    const { app, book, formatDate } = createSheetsStandIn({ sheets: { Data: [["x"]] } });
+    const { port } = remoteHost(scriptRun(new SheetsWorkbook(app, formatDate), app));
+    const ana = { key: "person:ana", name: "Ana 2026", blocks: [{ kind: "cells" as const, at: { row: 0, col: 0 }, values: [["Ana López"]] }] };
+    const result = await port.writeSheets({ sheets: [{ key: ana.key, name: ana.name, layout: () => ana }] });
+    expect(result.names).toEqual({ "person:ana": "Ana 2026" });
+    expect((book.sheets[1] as StandInSheet).cell(1, 1)?.value).toBe("Ana López");
+  });
 });
 
 describe("the Sheets contract suite", () => {

@@ -182,6 +182,32 @@ describe("writeSheets", () => {
     expect(fake.activeSheet()).toBe("Rollup 2026-Q3");
   });
 
+  it("lays out a deferred sheet (a review's person) only when it comes to it, in tab order, with the same round trips", async () => {
+    const { fake, workbook } = setUp();
+    const laidOut: string[] = [];
+    const person = (i: number): SheetPlan => ({
+      key: `person:${i}`,
+      name: `Person ${i} 2026`,
+      blocks: [
+        { kind: "cells", at: { row: 0, col: 0 }, values: [[`Person ${i}`]] },
+        { kind: "link", at: { row: 1, col: 0 }, text: "Back", target: { key: "index" } },
+      ],
+    });
+    const plan: OutputPlan = {
+      sheets: [
+        { key: "index", name: "Reviews 2026", blocks: [{ kind: "link", at: { row: 0, col: 0 }, text: "Open", target: { key: "person:2" } }] },
+        ...[1, 2].map((i) => ({ key: `person:${i}`, name: `Person ${i} 2026`, layout: () => (laidOut.push(`Person ${i}`), person(i)) })),
+      ],
+    };
+    const progress: string[] = [];
+    const result = await workbook.writeSheets(plan, { onProgress: (p) => progress.push(p.sheet) });
+    expect(laidOut).toEqual(["Person 1", "Person 2"]);
+    expect(result.names).toEqual({ index: "Reviews 2026", "person:1": "Person 1 2026", "person:2": "Person 2 2026" });
+    expect(fake.getSheet("Person 2 2026")?.cell("A1").value).toBe("Person 2");
+    expect(progress).toEqual(["Reviews 2026", "Person 1 2026", "Person 2 2026"]);
+    expect(fake.stats.syncs).toBe(2);
+  });
+
   it("splits a plan whose values pass 4 MB so that no request passes 4 MB", async () => {
     const { fake, workbook } = setUp();
     const rows = makeRows(60_000, 8, "a fairly long piece of text ");

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { OutputPlan } from "../../src/core/plan";
+import type { LaidOutPlan, OutputPlan } from "../../src/core/plan";
 import { WorkbookError } from "../../src/workbook/port";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { BARE_STYLE_COUNTS, BARE_STYLES } from "../../src/workbook/xlsx-copy";
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 /** An index linking to a person sheet, which links back, to two cells of the source file, and holds a table, a chart and a formula. */
-const PLAN: OutputPlan = {
+const PLAN: LaidOutPlan = {
   activate: "index",
   sheets: [
     {

@@ -7,6 +7,7 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import fc from "fast-check";
 import JSZip from "jszip";
 import type { OutputPlan } from "../../src/core/plan";
 import { STATE_SHEET, WorkbookError } from "../../src/workbook/port";
@@ -238,6 +239,21 @@ describe("text with escapes and control characters", () => {
   ])("escapes %s the way Excel does, and reads it back", (_name, text, escaped) => {
     expect(escapeXmlText(text)).toBe(escaped);
     expect(decodeXmlText(escaped.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"'))).toBe(text);
+  });
+
+  it("escapes any mix of plain text, markup, controls, escapes and surrogates so it reads back as typed, and leaves text needing none as it is", () => {
+    const piece = fc.constantFrom("Ana López", "R&D", "<", ">", '"', "'", "_x0041_", "_x", "_", "\u0001", "\t", "\n", "\ud800", "\udc00", "😀", "\uffff", "販売");
+    const unentity = (xml: string) => xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join("");
+        const escaped = escapeXmlText(text);
+        expect(decodeXmlText(unentity(escaped))).toBe(text);
+        // Valid XML text: no bare markup, nothing XML 1.0 cannot carry, no lone surrogate.
+        expect(escaped).not.toMatch(/[<>"]|&(?!(amp|lt|gt|quot);)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        if (!/[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text)) expect(escaped).toBe(text);
+      }),
+    );
   });
 
   it("round-trips _xFFFF_ and control characters from the user's cells through a copy as valid XML", async () => {

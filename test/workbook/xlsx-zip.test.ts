@@ -14,7 +14,7 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { openXlsx } from "../../src/workbook/xlsx";
-import { crc32Table, packContent, readStoredEntries, writeArchive, type ArchiveEntry } from "../../src/workbook/xlsx-zip";
+import { crc32Table, packContent, readStoredEntries, Spool, writeArchive, type ArchiveEntry } from "../../src/workbook/xlsx-zip";
 
 let dir: string;
 let n = 0;
@@ -70,6 +70,22 @@ describe("packing a part", () => {
     expect(packed.data.buffer.byteLength).toBeLessThan(16_384);
     expect(zlib.inflateRawSync(packed.data).toString()).toBe("<worksheet>" + "<row/>".repeat(200) + "</worksheet>");
     expect(packed.crc).toBe(zlib.crc32(Buffer.from("<worksheet>" + "<row/>".repeat(200) + "</worksheet>")));
+  });
+});
+
+describe("a spool of new parts", () => {
+  it("keeps parts in memory up to its budget, parks the rest in a file that is already unlinked, and writes them all", async () => {
+    const spoolDir = await fs.mkdtemp(path.join(os.tmpdir(), "altitude-spool-"));
+    const spool = new Spool(30, spoolDir);
+    const texts = Object.entries(PARTS);
+    const kept = texts.map(([name, text]) => ({ name, content: spool.keep(packContent(text)) }));
+    expect(kept.map((e) => "spool" in e.content)).toEqual([true, false, true, true, false]);
+    // The parked bytes live only as long as the process holds the file open.
+    expect(await fs.readdir(spoolDir)).toEqual([]);
+    const file = next();
+    await writeArchive(file, kept);
+    expect(await contents(await fs.readFile(file))).toEqual(PARTS);
+    await fs.rm(spoolDir, { recursive: true, force: true });
   });
 });
 
