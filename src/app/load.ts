@@ -7,7 +7,7 @@ import { analyse } from "../core/analyse";
 import { checkWorkbook } from "../core/checks";
 import { todayIso } from "../core/dates";
 import type { Finding, IsoDate, ParsedWorkbook, SheetData } from "../core/model";
-import { parseWorkbook } from "../core/parse";
+import { startParse, type WorkbookParse } from "../core/parse";
 import { withDefaults, type Settings } from "../core/settings";
 import type { NumberLocale, StoredState, WorkbookPort } from "../workbook/port";
 import { fail, type Failure } from "./messages";
@@ -27,9 +27,11 @@ export interface LoadOptions {
   /** The date progress and pace are measured at; today (UTC) when omitted. */
   asOf?: IsoDate;
   /**
-   * `false` lets the cells go once they are parsed (`sheets` is then empty): a batch
-   * run that only writes outputs needs the records, and a million rows of cells are
-   * a large share of its memory. Kept by default, for views that show the rows.
+   * `false` reads and parses the sheets one at a time, letting each sheet's cells go
+   * once it is parsed (`sheets` is then empty): a batch run that only writes outputs
+   * needs the records, and a million rows of cells are a large share of its memory.
+   * It asks the port for each sheet separately (a request per sheet, which a file
+   * reader does anyway). Kept by default, for views that show the rows.
    */
   keepSheets?: boolean;
 }
@@ -43,20 +45,30 @@ export interface LoadOptions {
  */
 export async function loadWorkbook(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const asOf = options.asOf ?? todayIso();
-  // Plain variables, not an array of both: the cells are let go below when not kept.
-  let sheets: SheetData[] = [];
-  let state: StoredState = {};
-  [sheets, state] = await Promise.all([port.readSheets(), port.readState()]);
+  const keep = options.keepSheets !== false;
+  const [sheets, state] = keep ? await Promise.all([port.readSheets(), port.readState()]) : [[], await port.readState()];
   let locale: NumberLocale | null = null;
   if (usesHostLocale(state) && port.numberLocale) locale = await port.numberLocale();
   const settings = settingsWith(state, locale);
-  const parsed = parseWorkbook(sheets, { settings, mappings: state.mappings, asOf });
-  if (options.keepSheets === false) sheets = [];
+  const parse = startParse({ settings, mappings: state.mappings, asOf });
+  if (keep) addAll(parse, sheets);
+  // One sheet's cells at a time: each is garbage once parsed, before the next is read.
+  else for (const name of await port.sheetNames()) addAll(parse, await port.readSheets([name]));
+  const parsed = parse.finish();
   // What was wrong with the stored state is shown first, with the data's problems.
   if (state.problems?.length) parsed.problems = state.problems.concat(parsed.problems);
   const analysis = analyse(parsed, settings, asOf);
   const findings = checkWorkbook(parsed, analysis, { settings, asOf });
   return { sheets, state, settings, parsed, analysis, findings };
+}
+
+/**
+ * Parses sheets just read. A function of its own, not a loop in the caller: a loop
+ * over an awaited array inside an async function leaves the array in the suspended
+ * frame until the next value overwrites it, keeping a sheet's cells through the next read.
+ */
+function addAll(parse: WorkbookParse, sheets: readonly SheetData[]): void {
+  for (const sheet of sheets) parse.add(sheet);
 }
 
 /** Whether numbers typed as text follow the host's locale: the stored settings do not say how decimals are written. */

@@ -45,27 +45,59 @@ export interface ParseOptions {
  * parsed.problems[0].message // 'Target is text ("lots") in OKRs!K7; expected a number.'
  */
 export function parseWorkbook(sheets: readonly SheetData[], options: ParseOptions): ParsedWorkbook {
+  const parse = startParse(options);
+  for (const sheet of Array.isArray(sheets) ? sheets : []) parse.add(sheet);
+  return parse.finish();
+}
+
+/** A workbook parsed a sheet at a time: see {@link startParse}. */
+export interface WorkbookParse {
+  /** Parses one more sheet (in workbook order); its cells are not kept. */
+  add(sheet: SheetData): void;
+  /** Applies the check-ins to the key results and gives the whole workbook's records. */
+  finish(): ParsedWorkbook;
+}
+
+/**
+ * Parses a workbook one sheet at a time, giving the same records as
+ * {@link parseWorkbook}: a caller that reads sheets one by one can let each
+ * sheet's cells go before reading the next (at a million rows the cells weigh
+ * more than the records made from them).
+ *
+ * @example
+ * const parse = startParse({ settings: DEFAULT_SETTINGS });
+ * for (const name of names) parse.add(await readSheet(name));
+ * const parsed = parse.finish();
+ */
+export function startParse(options: ParseOptions): WorkbookParse {
   const parsed: ParsedWorkbook = { sheets: [], unrecognised: [], notRead: [], skipped: [], keyResults: [], kpis: [], kras: [], checkIns: [], problems: [] };
   const ignore = options.ignore ?? [ALTITUDE_STATE_SHEET];
   const ignored = new Set(ignore.map((n) => n.toLowerCase()));
-  for (const sheet of Array.isArray(sheets) ? sheets : []) {
-    const name = typeof sheet?.name === "string" ? sheet.name : "";
-    if (ignored.has(name.toLowerCase())) continue;
-    try {
-      parseSheet(sheet, options, parsed);
-    } catch (error) {
-      // Only a bug can land here; the user still gets every other sheet and one clear problem.
-      parsed.problems.push({
-        code: "unreadable-sheet",
-        message: `Sheet ${name} could not be read (${error instanceof Error ? error.message : String(error)}).`,
-        sheet: name,
-        cell: "A1",
-        severity: "error",
-      });
-    }
-  }
-  pushAll(parsed.problems, applyCheckIns(parsed.keyResults, parsed.checkIns, options.asOf));
-  return parsed;
+  let finished = false;
+  return {
+    add(sheet: SheetData): void {
+      if (finished) throw new Error("this workbook's parse is finished");
+      const name = typeof sheet?.name === "string" ? sheet.name : "";
+      if (ignored.has(name.toLowerCase())) return;
+      try {
+        parseSheet(sheet, options, parsed);
+      } catch (error) {
+        // Only a bug can land here; the user still gets every other sheet and one clear problem.
+        parsed.problems.push({
+          code: "unreadable-sheet",
+          message: `Sheet ${name} could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          sheet: name,
+          cell: "A1",
+          severity: "error",
+        });
+      }
+    },
+    finish(): ParsedWorkbook {
+      if (!finished) pushAll(parsed.problems, applyCheckIns(parsed.keyResults, parsed.checkIns, options.asOf));
+      finished = true;
+      return parsed;
+    },
+  };
 }
 
 function parseSheet(sheet: SheetData, options: ParseOptions, parsed: ParsedWorkbook): void {

@@ -1,3 +1,5 @@
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
 import {
   buildRollup,
   checkGoals,
@@ -57,6 +59,39 @@ describe("loadWorkbook", () => {
     const released = await loadWorkbook(port(), { asOf: AS_OF, keepSheets: false });
     expect(released.sheets).toEqual([]);
     expect(released.analysis).toEqual(kept.analysis);
+    expect(released.findings).toEqual(kept.findings);
+  });
+
+  it("without keeping the cells, reads one sheet at a time and lets each go before the next is read", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const checkIns = sheet("Check-ins", [
+      ["Date", "Key result", "Value"],
+      ["2026-08-01", "Raise NPS from 40 to 60", 50],
+    ]);
+    const asked: Array<string[] | undefined> = [];
+    const alive: boolean[] = [];
+    let previous: WeakRef<SheetData> | null = null;
+    // Each sheet is built when asked for, so only the reader's own references keep it.
+    const build = (name: string): SheetData => (name === "OKRs" ? okrs(Q3) : name === "Check-ins" ? { ...checkIns, values: checkIns.values.map((r) => [...r]) } : { ...NOTES });
+    const port = new MemoryPort([okrs(Q3), checkIns, NOTES]);
+    port.readSheets = async (names?: string[]) => {
+      asked.push(names);
+      // A task of its own, as a file read is: objects a WeakRef was made of are kept until the current one ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      if (previous) alive.push(previous.deref() !== undefined);
+      const read = (names ?? ["OKRs", "Check-ins", "Notes"]).map(build);
+      previous = new WeakRef(read[0]);
+      return read;
+    };
+    const released = await loadWorkbook(port, { asOf: AS_OF, keepSheets: false });
+    expect(asked).toEqual([["OKRs"], ["Check-ins"], ["Notes"]]);
+    expect(alive).toEqual([false, false]);
+    // A check-in on a later sheet still reaches its key result.
+    expect(released.analysis.keyResults[0]).toMatchObject({ score: 0.5, record: expect.objectContaining({ current: 50 }) });
+    const kept = await loadWorkbook(new MemoryPort([okrs(Q3), checkIns, NOTES]), { asOf: AS_OF });
+    expect(released.parsed).toEqual(kept.parsed);
     expect(released.findings).toEqual(kept.findings);
   });
 

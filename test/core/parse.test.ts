@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { KeyResultType, ParsedWorkbook, RawCell, SheetData } from "../../src/core/model";
-import { inferKeyResultType, maintainDirection, parseWorkbook } from "../../src/core/parse";
+import { inferKeyResultType, maintainDirection, parseWorkbook, startParse } from "../../src/core/parse";
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
 import {
   anyCell,
@@ -357,6 +357,39 @@ describe("parseWorkbook: sheets", () => {
       ["Cy", "Analyst", "Bo", "2026-Q1", "Reports", 100, 3],
     ]);
     expect(kras[1].cells).toMatchObject({ employee: "A2", period: "D2", area: "E3" });
+  });
+});
+
+describe("startParse: a workbook a sheet at a time", () => {
+  const okrs = makeSheet("OKRs", [
+    ["Period", "Objective", "KR ID", "Key result", "Target", "Current"],
+    ["2026-Q3", "Grow", "KR-1", "Reach 50 customers", 50, 10],
+    ["", "", "KR-2", "Cut churn to 2%", "2%", "lots"],
+  ]);
+  const kpis = makeSheet("KPIs", [KPI_HEADER, ["NPS", "CX", "Ana", "Survey", "Monthly", "points", 30, 45, 60, "2026-07", 41]]);
+  const checkIns = makeCheckInSheet([["2026-07-20", "KR-1", 30, 7, "good"]]);
+  const notes = makeSheet("Notes", [["Shopping list"], ["eggs"]]);
+  const state = makeSheet("Altitude.State", [["{}"]]);
+
+  it("gives what parseWorkbook gives, for any order of sheets, check-ins applied across sheets", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([okrs, kpis, checkIns, notes, state], { minLength: 0 }), (sheets) => {
+        const parse = startParse({ settings: DEFAULT_SETTINGS, asOf: "2026-08-15" });
+        for (const sheet of sheets) parse.add(sheet);
+        expect(parse.finish()).toEqual(parseWorkbook(sheets, { settings: DEFAULT_SETTINGS, asOf: "2026-08-15" }));
+      }),
+      { seed: 11, numRuns: 60 },
+    );
+  });
+
+  it("applies check-ins once however often it is finished, and takes no sheet after", () => {
+    const parse = startParse({ settings: DEFAULT_SETTINGS });
+    parse.add(okrs);
+    parse.add(makeCheckInSheet([["2026-07-20", "KR-9", 30, 7, "no such key result"]]));
+    const first = parse.finish();
+    expect(parse.finish()).toBe(first);
+    expect(first.problems.filter((p) => p.code === "checkin-unmatched")).toHaveLength(1);
+    expect(() => parse.add(kpis)).toThrow("finished");
   });
 });
 
