@@ -6,14 +6,12 @@
  * no serious violation in the view, in the light and dark themes.
  */
 import * as path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { AXE_URL, SCREENSHOTS, openPreview, previewHost } from "./support";
+import type { Locator } from "playwright-core";
+import { AXE_URL, SCREENSHOTS, previewHost, previewPage } from "./support";
 
 jest.setTimeout(60_000);
 
 const host = previewHost(SCREENSHOTS);
-let page: Page;
-let pageErrors: string[];
 
 /** A monthly plan: months under a merged 2025, the owner in a form line, the name column headed by no KPI word. */
 const PLAN = [
@@ -31,34 +29,22 @@ const PLANNER = [
   ["Sales Revenue (USD)", 21400, 22950, ""],
 ];
 
-beforeEach(async () => {
-  pageErrors = [];
-  page = await openPreview(host, { width: 1280, height: 900 }, pageErrors);
-  await pane().getByRole("heading", { name: "Recognised sheets" }).waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
-
-function pane(): Locator {
-  return page.getByRole("complementary", { name: "Altitude task pane" });
-}
+const shown = previewPage(host, { width: 1280, height: 900 });
+const pane = (): Locator => shown.pane();
 
 function storedState() {
-  return page.evaluate(() => window.__altitude?.host.port.readState());
+  return shown.page.evaluate(() => window.__altitude?.host.port.readState());
 }
 
 async function addSheet(name: string, values: Array<Array<string | number>>): Promise<void> {
-  await page.evaluate(([n, v]) => window.__altitude?.addSheet(n, v), [name, values] as const);
+  await shown.page.evaluate(([n, v]) => window.__altitude?.addSheet(n, v), [name, values] as const);
 }
 
 /** Moves focus with Tab until `target` has it; fails rather than loop for ever. */
 async function tabTo(target: Locator): Promise<void> {
   for (let i = 0; i < 120; i++) {
     if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
-    await page.keyboard.press("Tab");
+    await shown.page.keyboard.press("Tab");
   }
   throw new Error("could not reach the control with Tab");
 }
@@ -88,18 +74,18 @@ describe("Map view", () => {
     await tabTo(pane().getByLabel("Sheet kind"));
     await pane().getByLabel("Sheet kind").selectOption({ label: "KPIs" });
     await tabTo(pane().getByLabel("Header row"));
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.type("3");
+    await shown.page.keyboard.press("ControlOrMeta+a");
+    await shown.page.keyboard.type("3");
     await tabTo(pane().getByLabel("Group row above the header"));
-    await page.keyboard.type("2");
+    await shown.page.keyboard.type("2");
     await tabTo(pane().getByLabel("KPI", { exact: true }));
     await pane().getByLabel("KPI", { exact: true }).selectOption({ label: "A · Line" });
     await pane().getByLabel("Target", { exact: true }).selectOption({ label: "B · Target" });
     await tabTo(pane().getByLabel("Owner from cell"));
-    await page.keyboard.type("B1");
+    await shown.page.keyboard.type("B1");
     for (const month of ["C · Jan", "D · Feb", "E · Mar"]) {
       await tabTo(pane().getByRole("checkbox", { name: month }));
-      await page.keyboard.press("Space");
+      await shown.page.keyboard.press("Space");
     }
     // The preview shows the first three readings: two months of row 4, then row 5's first.
     await expect(pane().locator("dl[aria-label^='Row ']").allInnerTexts()).resolves.toEqual([
@@ -108,7 +94,7 @@ describe("Map view", () => {
       expect.stringMatching(/^Row\s+5[\s\S]*Demo bookings[\s\S]*2025-01[\s\S]*48$/),
     ]);
     await tabTo(pane().getByRole("button", { name: "Save mapping" }));
-    await page.keyboard.press("Enter");
+    await shown.page.keyboard.press("Enter");
     await pane().getByText("Saved: Plan is read as KPIs with 2 mapped columns and 3 period columns.").waitFor();
     const state = await storedState();
     expect(state?.mappings?.Plan).toEqual({
@@ -123,17 +109,17 @@ describe("Map view", () => {
   });
 
   it.each(["light", "dark"] as const)("has no serious accessibility violation with every part shown (%s theme)", async (theme) => {
-    await page.evaluate((t) => window.__altitude?.setTheme(t), theme);
+    await shown.page.evaluate((t) => window.__altitude?.setTheme(t), theme);
     await addSheet("Planner", PLANNER);
     await pane().getByRole("listitem").filter({ hasText: "Planner" }).getByRole("button", { name: "Check columns of Planner" }).click();
     await pane().getByLabel("Altitude is unsure how Planner is laid out").waitFor();
-    await page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
-    const violations = await page.evaluate(async () => {
+    await shown.page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
+    const violations = await shown.page.evaluate(async () => {
       const result = await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     });
     expect(violations).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `map-arrangement-${theme}.png`), fullPage: true });
+    await shown.page.screenshot({ path: path.join(SCREENSHOTS, `map-arrangement-${theme}.png`), fullPage: true });
   });
 });
 

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
@@ -104,3 +104,39 @@ export async function openPreview(host: PreviewHost, viewport: { width: number; 
   await page.waitForFunction(() => window.__altitude !== undefined);
   return page;
 }
+
+/** A page of the preview that each test of a file opens afresh: see {@link previewPage}. */
+export interface PreviewPage {
+  /** The current test's page. */
+  readonly page: Page;
+  /** The task pane on it. */
+  pane(): Locator;
+}
+
+/**
+ * Opens the preview before each test of a file, once the pane shows its
+ * recognised sheets, and closes it after, expecting no uncaught page error.
+ */
+export function previewPage(host: PreviewHost, viewport: { width: number; height: number }): PreviewPage {
+  let page: Page | null = null;
+  let errors: string[] = [];
+  const preview: PreviewPage = {
+    get page(): Page {
+      if (!page) throw new Error("the preview page is opened before each test");
+      return page;
+    },
+    pane: () => preview.page.getByRole("complementary", { name: "Altitude task pane" }),
+  };
+  beforeEach(async () => {
+    errors = [];
+    page = await openPreview(host, viewport, errors);
+    await preview.pane().getByRole("heading", { name: "Recognised sheets" }).waitFor();
+  });
+  afterEach(async () => {
+    await page?.close();
+    page = null;
+    expect(errors).toEqual([]);
+  });
+  return preview;
+}
+

@@ -7,29 +7,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { AXE_URL, SCREENSHOTS, openPreview, previewHost } from "./support";
+import type { Locator } from "playwright-core";
+import { AXE_URL, SCREENSHOTS, previewHost, previewPage } from "./support";
 
 jest.setTimeout(60_000);
 
 const host = previewHost(SCREENSHOTS);
-let page: Page;
-let pageErrors: string[];
 
-beforeEach(async () => {
-  pageErrors = [];
-  page = await openPreview(host, { width: 1280, height: 900 }, pageErrors);
-  await pane().getByRole("heading", { name: "Recognised sheets" }).waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
-
-function pane(): Locator {
-  return page.getByRole("complementary", { name: "Altitude task pane" });
-}
+const shown = previewPage(host, { width: 1280, height: 900 });
+const pane = (): Locator => shown.pane();
 
 async function openView(name: string): Promise<void> {
   await pane().getByRole("tab", { name, exact: true }).click();
@@ -37,7 +23,7 @@ async function openView(name: string): Promise<void> {
 
 /** A snapshot of one sheet, read straight from the in-memory host. */
 function sheet(name: string) {
-  return page.evaluate((n) => {
+  return shown.page.evaluate((n) => {
     const view = window.__altitude?.fake.getSheet(n);
     if (!view) return null;
     return {
@@ -50,19 +36,19 @@ function sheet(name: string) {
 }
 
 function formulaAt(name: string, address: string) {
-  return page.evaluate(([n, a]) => window.__altitude?.fake.getSheet(n)?.cell(a).formula ?? null, [name, address] as const);
+  return shown.page.evaluate(([n, a]) => window.__altitude?.fake.getSheet(n)?.cell(a).formula ?? null, [name, address] as const);
 }
 
 function sheetNames() {
-  return page.evaluate(() => window.__altitude?.fake.sheetNames() ?? []);
+  return shown.page.evaluate(() => window.__altitude?.fake.sheetNames() ?? []);
 }
 
 function activeSheet() {
-  return page.evaluate(() => window.__altitude?.fake.activeSheet() ?? null);
+  return shown.page.evaluate(() => window.__altitude?.fake.activeSheet() ?? null);
 }
 
 function storedState() {
-  return page.evaluate(() => window.__altitude?.host.port.readState());
+  return shown.page.evaluate(() => window.__altitude?.host.port.readState());
 }
 
 describe("Overview", () => {
@@ -78,7 +64,7 @@ describe("Overview", () => {
   });
 
   it("refreshes when a sheet is added to the workbook", async () => {
-    await page.evaluate(() => window.__altitude?.addSheet("Sales KPIs", [["KPI", "Owner", "Floor", "Target", "Actual"], ["Win rate", "Sam Rivera", 0.2, 0.3, 0.25]]));
+    await shown.page.evaluate(() => window.__altitude?.addSheet("Sales KPIs", [["KPI", "Owner", "Floor", "Target", "Actual"], ["Win rate", "Sam Rivera", 0.2, 0.3, 0.25]]));
     await pane().getByRole("listitem").filter({ hasText: "Sales KPIs" }).waitFor();
     await expect(pane().getByRole("listitem").filter({ hasText: "Sales KPIs" }).innerText()).resolves.toMatch(/Kind: KPIs[\s\S]*1 rows/);
   });
@@ -86,7 +72,7 @@ describe("Overview", () => {
 
 describe("Map columns", () => {
   it("saves a mapping for a sheet recognition cannot place, with a preview of its rows", async () => {
-    await page.evaluate(() =>
+    await shown.page.evaluate(() =>
       window.__altitude?.addSheet("Goals draft", [
         ["Aim", "Outcome wanted", "Who", "Aiming for", "Now at"],
         ["Grow the team", "Hire 5 engineers", "Dev Patel", 5, 2],
@@ -184,8 +170,8 @@ describe("Checks", () => {
     const label = (await first.getAttribute("aria-label")) ?? "";
     const [, sheetName, cell] = /^Select (.+)!([A-Z]+\d+):/.exec(label) ?? [];
     await first.click();
-    await page.waitForFunction(([s]) => window.__altitude?.fake.selection()?.sheet === s, [sheetName]);
-    const selection = await page.evaluate(() => window.__altitude?.fake.selection());
+    await shown.page.waitForFunction(([s]) => window.__altitude?.fake.selection()?.sheet === s, [sheetName]);
+    const selection = await shown.page.evaluate(() => window.__altitude?.fake.selection());
     expect(selection?.address.endsWith(`!${cell}`)).toBe(true);
     await expect(activeSheet()).resolves.toBe(sheetName);
   });
@@ -241,7 +227,7 @@ describe("Settings", () => {
 
 describe("A 320 px pane", () => {
   it("shows every view without anything reaching past the pane's right edge", async () => {
-    await page.addStyleTag({ content: `aside[aria-label="Altitude task pane"] { width: 320px !important; min-width: 320px !important; max-width: 320px !important; }` });
+    await shown.page.addStyleTag({ content: `aside[aria-label="Altitude task pane"] { width: 320px !important; min-width: 320px !important; max-width: 320px !important; }` });
     const overflows: string[] = [];
     for (const view of ["Overview", "Map", "Tables", "Check-in", "Checks", "Rollup", "Reviews", "Settings"]) {
       await openView(view);
@@ -260,7 +246,7 @@ describe("A 320 px pane", () => {
 
 describe("Help › Diagnostics", () => {
   it("runs every workbook contract against the stand-in, shows pass per contract with what it answered, and leaves no scratch sheet", async () => {
-    const before = await page.evaluate(() => window.__altitude?.fake.sheetNames());
+    const before = await shown.page.evaluate(() => window.__altitude?.fake.sheetNames());
     await pane().getByRole("button", { name: "Help" }).click();
     await pane().getByRole("button", { name: "Run diagnostics" }).click();
     const status = pane().getByRole("status").filter({ hasText: /of \d+ hold/ });
@@ -270,9 +256,9 @@ describe("Help › Diagnostics", () => {
     await expect(items.count()).resolves.toBe(10);
     await expect(pane().getByText("Fail", { exact: true }).count()).resolves.toBe(0);
     await expect(pane().getByText(/all 13 came back as written/).count()).resolves.toBe(1);
-    await expect(page.evaluate(() => window.__altitude?.fake.sheetNames())).resolves.toEqual(before);
+    await expect(shown.page.evaluate(() => window.__altitude?.fake.sheetNames())).resolves.toEqual(before);
     await pane().getByRole("heading", { name: "Diagnostics" }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
-    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnostics.png"), fullPage: false });
+    await shown.page.screenshot({ path: path.join(SCREENSHOTS, "diagnostics.png"), fullPage: false });
   });
 });
 
@@ -280,16 +266,16 @@ describe("Every view, light and dark", () => {
   const views = ["Overview", "Map", "Tables", "Check-in", "Checks", "Rollup", "Reviews", "Settings", "Help"];
 
   it.each(["light", "dark"] as const)("is saved as a screenshot and has no serious accessibility violation (%s theme)", async (theme) => {
-    await page.evaluate((t) => window.__altitude?.setTheme(t), theme);
+    await shown.page.evaluate((t) => window.__altitude?.setTheme(t), theme);
     // Served from the page's own origin: the pane's CSP allows scripts from 'self' only.
-    await page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
+    await shown.page.addScriptTag({ url: `${host.server.url}${AXE_URL}` });
     const violations: string[] = [];
     for (const view of views) {
       if (view === "Help") await pane().getByRole("button", { name: "Help" }).click();
       else await openView(view);
       await pane().locator(`main[data-view]`).waitFor();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${view.toLowerCase()}-${theme}.png`), fullPage: false });
-      const found = await page.evaluate(async () => {
+      await shown.page.screenshot({ path: path.join(SCREENSHOTS, `${view.toLowerCase()}-${theme}.png`), fullPage: false });
+      const found = await shown.page.evaluate(async () => {
         // Fluent's focus manager (tabster) adds hidden <i tabindex="0"> sentinels that hand focus on at once; axe cannot know that.
         const result = await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
         return result.violations
