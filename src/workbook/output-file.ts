@@ -170,19 +170,22 @@ async function writable(file: string, stats: Stats): Promise<boolean> {
 }
 
 /**
- * Writes `bytes` to `target` through a temporary file beside it, renamed into
- * place: all or nothing. Fails with a {@link WorkbookError} naming the file.
+ * Writes `target` through a temporary file beside it, renamed into place: all or
+ * nothing. `write` fills the temporary file (named so that Ctrl-C removes it and a
+ * later run cleans it if this one is killed); a failure removes it and becomes a
+ * {@link WorkbookError} naming the file, while one `write` throws itself passes as it is.
  *
  * @example
- * await writeAtomically("/reports/out.xlsx", bytes);
+ * await writeThroughTemp("/reports/out.xlsx", (temp) => fs.writeFile(temp, bytes, { flag: "wx" }));
  */
-export async function writeAtomically(target: string, bytes: Uint8Array, shownAs = target): Promise<void> {
-  const temp = claimTemp(target);
+export async function writeThroughTemp(target: string, write: (temp: string) => Promise<void>, shownAs = target): Promise<void> {
+  const temp = claimTemp(path.resolve(target));
   try {
-    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await write(temp);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
+    if (error instanceof WorkbookError) throw error;
     const code = errorCode(error);
     throw new WorkbookError(`cannot write "${shownAs}": ${WRITE_ERRORS[code] ?? code}`, code);
   } finally {
@@ -198,7 +201,13 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: "the disk is full",
 };
 
-function errorCode(error: unknown): string {
+/**
+ * The `code` of a Node.js file-system error, or `"Unknown"`.
+ *
+ * @example
+ * errorCode(Object.assign(new Error("no"), { code: "ENOENT" })) // "ENOENT"
+ */
+export function errorCode(error: unknown): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
   return "Unknown";
 }

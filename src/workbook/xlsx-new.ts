@@ -6,10 +6,9 @@
  * (xlsx-writer.ts), so they read alike in Excel. Links to sheets that are not in
  * it (`{ sheet }` targets) open the linked workbook at that cell instead.
  */
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { OutputPlan, WriteResult } from "../core/plan";
-import { claimTemp, releaseTemp } from "./output-file";
+import { writeThroughTemp } from "./output-file";
 import { WorkbookError, type WriteOptions } from "./port";
 import { relationship, relationshipsXml } from "./xlsx-charts";
 import { BARE_STYLE_COUNTS, BARE_STYLES, CONTENT_TYPE, packSheet, putSheetParts, REL, type PackedSheet, type PartNumbers } from "./xlsx-copy";
@@ -99,18 +98,7 @@ export class NewXlsxWorkbook {
    */
   async saveAs(file: string): Promise<void> {
     if (this.added.length === 0) throw new WorkbookError("a workbook needs at least one sheet; nothing was written to it", "InvalidArgument");
-    const temp = claimTemp(path.resolve(file));
-    try {
-      await writeArchive(temp, this.entries());
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      if (error instanceof WorkbookError) throw error;
-      const code = error && typeof error === "object" && "code" in error ? String(error.code) : "Unknown";
-      throw new WorkbookError(`cannot write "${file}": ${code === "EACCES" || code === "EPERM" ? "permission denied" : code}`, code);
-    } finally {
-      releaseTemp(temp);
-    }
+    await writeThroughTemp(file, (temp) => writeArchive(temp, this.entries()));
   }
 
   /** Every part of the package, the listing parts first as Excel writes them. */

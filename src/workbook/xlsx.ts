@@ -9,7 +9,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { SheetData } from "../core/model";
 import type { OutputPlan, WriteResult } from "../core/plan";
-import { claimTemp, releaseTemp } from "./output-file";
+import { errorCode, writeThroughTemp } from "./output-file";
 import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
@@ -85,11 +85,6 @@ const FILE_ERRORS: Record<string, string> = {
   EACCES: "permission denied",
   EPERM: "permission denied",
 };
-
-function errorCode(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
-  return "Unknown";
-}
 
 /** The workbook port over one .xlsx package loaded from `source`. */
 export class XlsxWorkbook implements WorkbookPort {
@@ -194,20 +189,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.source && (await samePath(target, this.source))) {
       throw new WorkbookError(`will not overwrite the input file "${file}"; choose another output name`, "SameFile");
     }
-    // A temporary name the CLI removes on Ctrl-C and a later run cleans if this one is killed.
-    const temp = claimTemp(target);
     const state = this.pendingState ? { name: STATE_SHEET, xml: stateSheetXml(this.pendingState) } : null;
-    try {
-      await writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp);
-      await fs.rename(temp, target);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      if (error instanceof WorkbookError) throw error;
-      const code = errorCode(error);
-      throw new WorkbookError(`cannot write "${file}": ${FILE_ERRORS[code] ?? code}`, code);
-    } finally {
-      releaseTemp(temp);
-    }
+    await writeThroughTemp(target, (temp) => writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp), file);
   }
 
   private visibleSheets(): SheetEntry[] {
