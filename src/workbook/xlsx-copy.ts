@@ -6,7 +6,7 @@
  * Every other part (the user's sheets, charts, pivot tables, images, comments,
  * shared strings) is copied as it is, still compressed, never parsed.
  */
-import type JSZip from "jszip";
+import { readPartBytes, type PackageParts } from "./xlsx-archive";
 import { chartDrawing, relationship, relationshipsXml, type NewPart } from "./xlsx-charts";
 import { NS, relativeTarget, relsPathOf, type XlsxPackage } from "./xlsx-package";
 import type { ExistingStyles, StyleSheet } from "./xlsx-styles";
@@ -84,38 +84,41 @@ export interface Additions {
 
 /**
  * Writes the input's package with the additions to `file`: every part the
- * additions do not replace is copied byte for byte from the input, and the new and
- * replaced parts are written in place of the old ones or after them. The package
- * object is left as it was.
+ * additions do not replace is copied byte for byte from the input (read from its
+ * file in pieces, once the file is known to be unchanged since it was opened), and
+ * the new and replaced parts are written in place of the old ones or after them.
+ * The package object is left as it was.
  *
  * @example
  * await writeCopy(pkg, { sheets, styles, state: null }, "/tmp/.out.xlsx.tmp");
  */
 export async function writeCopy(pkg: XlsxPackage, additions: Additions, file: string): Promise<void> {
-  const parts = new Map<string, NewContent>();
-  await addParts(pkg, additions, (path, content) => parts.set(path, typeof content === "string" ? packContent(content) : content));
+  const added = new Map<string, NewContent>();
+  await addParts(pkg, additions, (path, content) => added.set(path, typeof content === "string" ? packContent(content) : content));
   const entries: ArchiveEntry[] = [];
-  const stored = pkg.storedEntries();
+  const stored = pkg.parts.stored;
   if (stored) {
-    for (const entry of stored) {
-      const replacement = parts.get(entry.name);
+    for (const entry of stored.entries) {
+      const replacement = added.get(entry.name);
       entries.push(replacement ? { name: entry.name, content: replacement } : entry);
-      parts.delete(entry.name);
+      added.delete(entry.name);
     }
-  } else {
-    // A zip this reader does not follow: each kept part is read and deflated again.
-    for (const [name, object] of Object.entries(pkg.zip.files)) {
-      const content = parts.get(name) ?? packContent(object.dir ? Buffer.alloc(0) : await object.async("nodebuffer"));
-      entries.push({ name, content });
-      parts.delete(name);
-    }
+    for (const [name, content] of added) entries.push({ name, content });
+    await stored.copying((from) => writeArchive(file, entries, { from }));
+    return;
   }
-  for (const [name, content] of parts) entries.push({ name, content });
+  // A zip this reader does not follow: each kept part is read and deflated again.
+  for (const name of pkg.parts.names) {
+    const content = added.get(name) ?? packContent(pkg.parts.has(name) ? await readPartBytes(pkg.parts, name) : Buffer.alloc(0));
+    entries.push({ name, content });
+    added.delete(name);
+  }
+  for (const [name, content] of added) entries.push({ name, content });
   await writeArchive(file, entries);
 }
 
 async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: string, content: string | NewContent) => void): Promise<void> {
-  const zip = pkg.zip;
+  const parts = pkg.parts;
   const overrides: Array<{ part: string; type: string }> = [];
   const workbookRels: string[] = [];
   const sheetEntries: string[] = [];
@@ -127,10 +130,10 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
     return `rId${n}`;
   };
   const next: PartNumbers = {
-    sheet: nextNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/),
-    table: nextNumber(zip, /^xl\/tables\/table(\d+)\.xml$/),
-    drawing: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/),
-    chart: nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/),
+    sheet: nextNumber(parts, /^xl\/worksheets\/sheet(\d+)\.xml$/),
+    table: nextNumber(parts, /^xl\/tables\/table(\d+)\.xml$/),
+    drawing: nextNumber(parts, /^xl\/drawings\/drawing(\d+)\.xml$/),
+    chart: nextNumber(parts, /^xl\/charts\/chart(\d+)\.xml$/),
   };
   let sheetId = pkg.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0);
   let formulas = false;
@@ -157,7 +160,7 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
   if (additions.styles && !additions.styles.empty) {
     let stylesPart = pkg.workbookTarget("styles");
     let stylesXml: string;
-    if (stylesPart) stylesXml = await text(zip, stylesPart);
+    if (stylesPart) stylesXml = await text(parts, stylesPart);
     else {
       stylesPart = "xl/styles.xml";
       stylesXml = BARE_STYLES;
@@ -168,15 +171,15 @@ async function addParts(pkg: XlsxPackage, additions: Additions, put: (path: stri
   }
 
   if (sheetEntries.length > 0 || formulas) {
-    put(pkg.workbookPart, workbookWithSheets(await text(zip, pkg.workbookPart), sheetEntries, formulas));
+    put(pkg.workbookPart, workbookWithSheets(await text(parts, pkg.workbookPart), sheetEntries, formulas));
   }
   if (workbookRels.length > 0) {
     const relsPath = relsPathOf(pkg.workbookPart);
-    const relsXml = zip.file(relsPath) ? await text(zip, relsPath) : relationshipsXml([]);
+    const relsXml = parts.has(relsPath) ? await text(parts, relsPath) : relationshipsXml([]);
     put(relsPath, insertBeforeClose(relsXml, "Relationships", workbookRels.join("")));
   }
   if (overrides.length > 0) {
-    const types = await text(zip, "[Content_Types].xml");
+    const types = await text(parts, "[Content_Types].xml");
     const entries = overrides.map((o) => `<Override PartName="/${escapeXmlText(o.part)}" ContentType="${o.type}"/>`).join("");
     put("[Content_Types].xml", insertBeforeClose(types, "Types", entries));
   }
@@ -261,17 +264,16 @@ function insertBeforeClose(xml: string, tag: string, content: string): string {
   return xml.slice(0, selfClosed.index) + `<${tag}${selfClosed[1]}>${content}</${tag}>` + xml.slice(selfClosed.index + selfClosed[0].length);
 }
 
-function nextNumber(zip: JSZip, pattern: RegExp): number {
+function nextNumber(parts: PackageParts, pattern: RegExp): number {
   let max = 0;
-  for (const name of Object.keys(zip.files)) {
+  for (const name of parts.names) {
     const m = pattern.exec(name);
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) return "";
-  return file.async("string");
+async function text(parts: PackageParts, path: string): Promise<string> {
+  if (!parts.has(path)) return "";
+  return (await readPartBytes(parts, path)).toString("utf8");
 }

@@ -1,13 +1,12 @@
 /**
  * The .xlsx package (an Open Packaging Conventions zip): recognising the file,
  * finding the workbook part, its sheets and their parts, and streaming a part's
- * text. JSZip keeps the compressed parts as they are, so a part that is never
- * read costs only its compressed bytes and is written back unchanged.
+ * text. Parts are read from where the package lies (see xlsx-archive.ts), so a
+ * part that is never read costs nothing and is copied unchanged.
  */
-import JSZip from "jszip";
 import { WorkbookError } from "./port";
+import { readPartBytes, type PackageParts } from "./xlsx-archive";
 import { readXmlPart, type XmlTag } from "./xlsx-xml";
-import { readStoredEntries, type StoredEntry } from "./xlsx-zip";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -74,10 +73,10 @@ export function sniffNonZip(bytes: Buffer): PackageProblem | null {
   return null;
 }
 
-/** A loaded package: the zip, the workbook part, its relationships and its sheets in tab order. */
+/** A loaded package: its parts, the workbook part, its relationships and its sheets in tab order. */
 export class XlsxPackage {
   private constructor(
-    readonly zip: JSZip,
+    readonly parts: PackageParts,
     /** The workbook part, normally `xl/workbook.xml`. */
     readonly workbookPart: string,
     readonly sheets: SheetEntry[],
@@ -87,62 +86,32 @@ export class XlsxPackage {
     readonly workbookRels: Relationship[],
     /** Names defined in the workbook (`Print_Area`, user names), which new tables must not take. */
     readonly definedNames: string[],
-    /** The package's bytes as read, from which copies take the parts they keep. */
-    readonly bytes: Buffer,
   ) {}
 
-  private stored: StoredEntry[] | null | undefined;
-
   /**
-   * The package's entries as stored, in the order of its central directory, for
-   * copies that keep them byte for byte; `null` when the zip is laid out in a way
-   * that needs each part read instead.
-   *
-   * @example
-   * pkg.storedEntries()?.[0].name // "[Content_Types].xml"
-   */
-  storedEntries(): StoredEntry[] | null {
-    if (this.stored === undefined) {
-      const entries = readStoredEntries(this.bytes);
-      // JSZip and the directory must agree on every name, or the parts are read instead.
-      const names = new Set(Object.keys(this.zip.files));
-      const same = entries !== null && entries.length === names.size && entries.every((e) => names.has(e.name));
-      this.stored = same ? entries : null;
-    }
-    return this.stored;
-  }
-
-  /**
-   * Opens the zip and reads the workbook part and its relationships (small parts);
-   * sheet contents are left compressed until they are read.
+   * Reads the workbook part and its relationships (small parts); sheet contents
+   * are left where they are until they are read.
    * Throws a {@link PackageProblem}-carrying {@link WorkbookError} for a damaged package.
    *
    * @example
-   * const pkg = await XlsxPackage.load(bytes);
+   * const pkg = await XlsxPackage.load(parts);
    * pkg.sheets.map((s) => s.name) // ["OKRs", "KPIs"]
    */
-  static async load(bytes: Buffer): Promise<XlsxPackage> {
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      throw problem("the file is damaged or is not an .xlsx workbook", "Corrupt");
-    }
-    const mimetype = zip.file("mimetype");
-    if (mimetype && (await mimetype.async("string")).trim() === ODS_MIMETYPE) {
+  static async load(parts: PackageParts): Promise<XlsxPackage> {
+    if (parts.has("mimetype") && (await readPartBytes(parts, "mimetype")).toString("utf8").trim() === ODS_MIMETYPE) {
       throw problem("it is an OpenDocument spreadsheet (.ods); save it as .xlsx and try again", "Ods");
     }
-    const workbookPart = await findWorkbookPart(zip);
+    const workbookPart = await findWorkbookPart(parts);
     if (workbookPart.endsWith(".bin")) throw problem("it is a binary workbook (.xlsb); save it as .xlsx and try again", "Xlsb");
-    if (!zip.file(workbookPart)) {
+    if (!parts.has(workbookPart)) {
       throw problem(`the package has no workbook part (${workbookPart}); the file is damaged`, "MissingWorkbook");
     }
-    const workbookRels = await readRelationships(zip, workbookPart);
+    const workbookRels = await readRelationships(parts, workbookPart);
     const byId = new Map(workbookRels.map((r) => [r.id, r]));
     const sheets: SheetEntry[] = [];
     let date1904 = false;
     const definedNames: string[] = [];
-    await readXmlPart(zip, workbookPart, {
+    await readXmlPart(parts, workbookPart, {
       open(tag) {
         if (tag.local === "workbookPr") date1904 = isTrue(tag.attributes.date1904);
         if (tag.local === "definedName" && tag.attributes.name) definedNames.push(tag.attributes.name);
@@ -152,20 +121,20 @@ export class XlsxPackage {
         const rel = byId.get(rId);
         if (!rel) throw problem(`sheet "${name}" is listed in the workbook but has no relationship (${rId || "no id"}); the file is damaged`, "MissingPart");
         const isWorksheet = REL_WORKSHEET.test(rel.type);
-        if (isWorksheet && !zip.file(rel.target)) {
+        if (isWorksheet && !parts.has(rel.target)) {
           throw problem(`sheet "${name}" is listed in the workbook but its part ${rel.target} is missing; the file is damaged`, "MissingPart");
         }
         const state = tag.attributes.state === "hidden" || tag.attributes.state === "veryHidden" ? tag.attributes.state : "visible";
         sheets.push({ name, sheetId: Number(tag.attributes.sheetId) || 0, state, rId, part: isWorksheet ? rel.target : null });
       },
     });
-    return new XlsxPackage(zip, workbookPart, sheets, date1904, workbookRels, definedNames, bytes);
+    return new XlsxPackage(parts, workbookPart, sheets, date1904, workbookRels, definedNames);
   }
 
   /** The target part of the workbook's first relationship of a type ending in `/suffix` (`styles`, `sharedStrings`). */
   workbookTarget(suffix: string): string | null {
     const rel = this.workbookRels.find((r) => !r.external && r.type.endsWith(`/${suffix}`));
-    return rel && this.zip.file(rel.target) ? rel.target : null;
+    return rel && this.parts.has(rel.target) ? rel.target : null;
   }
 }
 
@@ -174,9 +143,9 @@ function problem(reason: string, code: string): WorkbookError {
 }
 
 /** The workbook part named by the package's root relationships (`_rels/.rels`), `xl/workbook.xml` when they do not say. */
-async function findWorkbookPart(zip: JSZip): Promise<string> {
-  if (!zip.file("_rels/.rels")) return "xl/workbook.xml";
-  const rels = await readRelationships(zip, "");
+async function findWorkbookPart(parts: PackageParts): Promise<string> {
+  if (!parts.has("_rels/.rels")) return "xl/workbook.xml";
+  const rels = await readRelationships(parts, "");
   const main = rels.find((r) => r.type === NS.officeDocument || r.type === NS.strictOfficeDocument);
   return main ? main.target : "xl/workbook.xml";
 }
@@ -198,13 +167,13 @@ export function relationshipAttribute(tag: XmlTag): string | undefined {
  * The relationships of `part` (`""` for the package root), targets resolved to part paths.
  *
  * @example
- * await readRelationships(zip, "xl/workbook.xml") // [{ id: "rId1", type: "…/worksheet", target: "xl/worksheets/sheet1.xml", external: false }, …]
+ * await readRelationships(parts, "xl/workbook.xml") // [{ id: "rId1", type: "…/worksheet", target: "xl/worksheets/sheet1.xml", external: false }, …]
  */
-export async function readRelationships(zip: JSZip, part: string): Promise<Relationship[]> {
+export async function readRelationships(parts: PackageParts, part: string): Promise<Relationship[]> {
   const path = relsPathOf(part);
-  if (!zip.file(path)) return [];
+  if (!parts.has(path)) return [];
   const out: Relationship[] = [];
-  await readXmlPart(zip, path, {
+  await readXmlPart(parts, path, {
     open(tag) {
       if (tag.local !== "Relationship") return;
       const external = tag.attributes.TargetMode === "External";

@@ -79,7 +79,7 @@ async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
   let text = "";
   let inText = false;
   let phonetic = 0;
-  await readXmlPart(pkg.zip, part, {
+  await readXmlPart(pkg.parts, part, {
     open(tag) {
       if (tag.local === "si") text = "";
       else if (tag.local === "rPh") phonetic++;
@@ -104,7 +104,7 @@ async function readCellFormats(pkg: XlsxPackage): Promise<{ formats: string[]; i
   if (!part) return { formats, isDate };
   const custom = new Map<number, string>();
   let inCellXfs = false;
-  await readXmlPart(pkg.zip, part, {
+  await readXmlPart(pkg.parts, part, {
     open(tag) {
       if (tag.local === "numFmt") custom.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? "General");
       else if (tag.local === "cellXfs") inCellXfs = true;
@@ -168,7 +168,7 @@ export async function readWorksheet(pkg: XlsxPackage, tables: WorkbookTables, na
     rows.push(current);
   };
 
-  await readXmlPart(pkg.zip, part, {
+  await readXmlPart(pkg.parts, part, {
     open(tag) {
       switch (tag.local) {
         case "row": {

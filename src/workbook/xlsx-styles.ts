@@ -3,7 +3,7 @@
  * user's fonts, fills, borders, number formats and cell styles keep their indexes
  * (every cell of the workbook points at them), so new entries only ever go after them.
  */
-import type JSZip from "jszip";
+import type { PackageParts } from "./xlsx-archive";
 import { readXmlPart } from "./xlsx-xml";
 import { escapeXmlText } from "./xlsx-xml";
 
@@ -55,13 +55,13 @@ export interface ExistingStyles {
  * Counts the entries of a style part (streamed), so new ones can be numbered after them.
  *
  * @example
- * const existing = await readExistingStyles(zip, "xl/styles.xml"); // { fonts: 2, fills: 2, … }
+ * const existing = await readExistingStyles(parts, "xl/styles.xml"); // { fonts: 2, fills: 2, … }
  */
-export async function readExistingStyles(zip: JSZip, part: string | null): Promise<ExistingStyles> {
+export async function readExistingStyles(parts: PackageParts, part: string | null): Promise<ExistingStyles> {
   const found: ExistingStyles = { fonts: 0, fills: 0, borders: 0, cellXfs: 0, dxfs: 0, numFmts: new Map(), maxNumFmtId: 163 };
   if (!part) return found;
   const stack: string[] = [];
-  await readXmlPart(zip, part, {
+  await readXmlPart(parts, part, {
     open(tag) {
       const parent = stack[stack.length - 1];
       if (stack.length === 2) {

@@ -3,9 +3,9 @@
  * the SAX parser ExcelJS itself uses), so a sheet of a million rows never sits in
  * memory as one string; and text is written escaped the way Excel escapes it.
  */
-import type JSZip from "jszip";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { WorkbookError } from "./port";
+import type { PackageParts } from "./xlsx-archive";
 
 /** A start tag: its name without namespace prefix, and its attributes (entities decoded). */
 export interface XmlTag {
@@ -31,11 +31,10 @@ function localName(name: string): string {
  * by a handler stops the stream and rejects.
  *
  * @example
- * await readXmlPart(zip, "xl/workbook.xml", { open: (tag) => tag.local === "sheet" && names.push(tag.attributes.name) });
+ * await readXmlPart(parts, "xl/workbook.xml", { open: (tag) => tag.local === "sheet" && names.push(tag.attributes.name) });
  */
-export function readXmlPart(zip: JSZip, path: string, handlers: XmlHandlers): Promise<void> {
-  const file = zip.file(path);
-  if (!file) return Promise.reject(new WorkbookError(`the package has no ${path}; the file is damaged`, "MissingPart"));
+export async function readXmlPart(parts: PackageParts, path: string, handlers: XmlHandlers): Promise<void> {
+  if (!parts.has(path)) throw new WorkbookError(`the package has no ${path}; the file is damaged`, "MissingPart");
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
   if (open) {
@@ -46,13 +45,14 @@ export function readXmlPart(zip: JSZip, path: string, handlers: XmlHandlers): Pr
   if (text) parser.on("text", text);
   if (close) parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
   const decoder = new TextDecoder("utf-8");
+  const stream = await parts.open(path);
   return new Promise<void>((resolve, reject) => {
     let failed = false;
-    const stream = file.nodeStream("nodebuffer");
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      stream.pause();
+      // Stops reading, and lets go of the file the part is read from.
+      stream.destroy();
       reject(
         error instanceof WorkbookError
           ? error

@@ -1,11 +1,9 @@
 /**
  * The zip layer of copies: an existing archive's entries are found from its
  * central directory and copied byte for byte (header, name, extra field,
- * compressed data), and new parts are deflated with Node's own zlib. JSZip still
- * reads the package; writing through it re-streamed every kept part in small
- * chunks and deflated new parts in JavaScript, which made a copy cost far more
- * than the bytes it moves. See PKWARE's APPNOTE.TXT (sections 4.3 and 4.5) for
- * the record layouts used here.
+ * compressed data) from wherever the archive lies (its file, read in pieces, or
+ * bytes in memory), and new parts are deflated with Node's own zlib. See
+ * PKWARE's APPNOTE.TXT (sections 4.3 and 4.5) for the record layouts used here.
  */
 import { closeSync, mkdtempSync, openSync, promises as fs, readSync, rmSync, writeSync } from "node:fs";
 import * as os from "node:os";
@@ -23,10 +21,15 @@ const SIGNATURE = {
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
 const ZIP64_EXTRA = 0x0001;
+/** Info-ZIP's Unicode path extra field, which some readers prefer over the entry's own name. */
+const UNICODE_PATH_EXTRA = 0x7075;
+/** General purpose flag bit 0: the entry is encrypted. */
+const FLAG_ENCRYPTED = 0x0001;
 /** General purpose flag bit 3: sizes and CRC follow the data in a descriptor. */
 const FLAG_DESCRIPTOR = 0x0008;
 /** General purpose flag bit 11: the name is UTF-8. */
 const FLAG_UTF8 = 0x0800;
+const METHOD_STORE = 0;
 const METHOD_DEFLATE = 8;
 /** Version 2.0 (deflate) and 4.5 (ZIP64) of the format; made on a UNIX-like system, as JSZip wrote. */
 const VERSION = { deflate: 20, zip64: 45, madeBy: 0x0314 } as const;
@@ -43,8 +46,12 @@ export interface PackedContent {
 /** One entry of an existing archive, kept as stored. */
 export interface StoredEntry {
   name: string;
-  /** Local header, name, extra field, compressed data and any data descriptor, as in the input. */
-  record: Buffer;
+  /** Where its record (local header, name, extra field, compressed data and any data descriptor) starts in the archive. */
+  at: number;
+  /** The record's length in bytes. */
+  length: number;
+  /** Where its compressed data starts in the archive. */
+  dataAt: number;
   /** The central directory fields of the entry, its ZIP64 extra field taken out (it is written again as needed). */
   central: {
     madeBy: number;
@@ -194,47 +201,93 @@ export function packContent(content: string | Buffer): PackedContent {
   return { data, crc: crc32(bytes), size: bytes.length };
 }
 
+/** Random access to an archive's bytes, read synchronously: a file read piece by piece, or bytes in memory. */
+export interface ArchiveBytes {
+  readonly size: number;
+  /** Up to `length` bytes from `at` (fewer only past the end). */
+  read(at: number, length: number): Buffer;
+}
+
 /**
- * The entries of a zip archive in the order of its central directory, each with
- * its stored bytes; `null` when the archive is laid out in a way this reader does
- * not follow (bytes before the first entry, an archive split over disks, an
- * entry out of bounds), so the caller can fall back to reading each part.
+ * Bytes in memory as an {@link ArchiveBytes}.
  *
  * @example
- * const entries = readStoredEntries(await fs.readFile("goals.xlsx"));
- * entries?.map((e) => e.name) // ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", …]
+ * readStoredEntries(bytesOfBuffer(await fs.readFile("goals.xlsx")))
  */
-export function readStoredEntries(bytes: Buffer): StoredEntry[] | null {
-  const end = findEnd(bytes);
-  if (end < 0) return null;
-  let count = bytes.readUInt16LE(end + 10);
-  let directorySize = bytes.readUInt32LE(end + 12);
-  let directoryAt = bytes.readUInt32LE(end + 16);
-  if (bytes.readUInt16LE(end + 4) !== 0 || bytes.readUInt16LE(end + 6) !== 0) return null;
+export function bytesOfBuffer(bytes: Buffer): ArchiveBytes {
+  return { size: bytes.length, read: (at, length) => bytes.subarray(at, at + length) };
+}
+
+/** An archive's directory as read: its entries, and the bytes from the directory to the end, to tell later whether the file changed. */
+export interface ArchiveDirectory {
+  entries: StoredEntry[];
+  /** Where the central directory starts. */
+  at: number;
+  /** The central directory and end records, as stored. */
+  tail: Buffer;
+}
+
+/**
+ * The entries of a zip archive in the order of its central directory, each with
+ * where its stored bytes lie; `null` when the archive is laid out in a way this
+ * reader does not follow (bytes before the first entry or after the end record,
+ * an archive split over disks, an entry out of bounds, encrypted entries, a
+ * compression other than deflate), so the caller can fall back to another reader.
+ * Only the directory and each entry's local header are read.
+ *
+ * @example
+ * const directory = readDirectory(bytesOfBuffer(await fs.readFile("goals.xlsx")));
+ * directory?.entries.map((e) => e.name) // ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", …]
+ */
+export function readDirectory(archive: ArchiveBytes): ArchiveDirectory | null {
+  const size = archive.size;
+  const searchFrom = Math.max(0, size - 22 - MAX16);
+  const tailBytes = archive.read(searchFrom, size - searchFrom);
+  const endInTail = findEnd(tailBytes);
+  if (endInTail < 0) return null;
+  const end = searchFrom + endInTail;
+  const record = tailBytes.subarray(endInTail);
+  let count = record.readUInt16LE(10);
+  let directorySize = record.readUInt32LE(12);
+  let directoryAt = record.readUInt32LE(16);
+  if (record.readUInt16LE(4) !== 0 || record.readUInt16LE(6) !== 0) return null;
   if (count === MAX16 || directorySize === MAX32 || directoryAt === MAX32) {
-    const locator = end - 20;
-    if (locator < 0 || bytes.readUInt32LE(locator) !== SIGNATURE.locator64) return null;
-    const at = readUInt64(bytes, locator + 8);
-    if (at < 0 || at + 56 > bytes.length || bytes.readUInt32LE(at) !== SIGNATURE.end64) return null;
-    count = readUInt64(bytes, at + 32);
-    directorySize = readUInt64(bytes, at + 40);
-    directoryAt = readUInt64(bytes, at + 48);
+    if (end < 20) return null;
+    const locator = archive.read(end - 20, 20);
+    if (locator.readUInt32LE(0) !== SIGNATURE.locator64) return null;
+    const at = readUInt64(locator, 8);
+    if (at < 0 || at + 56 > size) return null;
+    const end64 = archive.read(at, 56);
+    if (end64.readUInt32LE(0) !== SIGNATURE.end64) return null;
+    count = readUInt64(end64, 32);
+    directorySize = readUInt64(end64, 40);
+    directoryAt = readUInt64(end64, 48);
   }
-  if (directoryAt + directorySize > bytes.length) return null;
+  if (count < 0 || directorySize < 0 || directoryAt < 0 || directoryAt + directorySize > end) return null;
+  const tail = Buffer.from(archive.read(directoryAt, size - directoryAt));
+  const bytes = tail.subarray(0, directorySize);
   const entries: StoredEntry[] = [];
-  let p = directoryAt;
+  let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== SIGNATURE.central) return null;
+    const flags = bytes.readUInt16LE(p + 8);
+    const method = bytes.readUInt16LE(p + 10);
+    // Encrypted entries and other compressions are left to a reader that can refuse them.
+    if (flags & FLAG_ENCRYPTED || (method !== METHOD_DEFLATE && method !== METHOD_STORE)) return null;
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
     const commentLength = bytes.readUInt16LE(p + 32);
-    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
+    if (p + 46 + nameLength + extraLength + commentLength > bytes.length) return null;
+    // Copied out of the directory's bytes, so an entry does not keep them all.
+    const nameBytes = Buffer.from(bytes.subarray(p + 46, p + 46 + nameLength));
     const extraAll = bytes.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
-    const comment = bytes.subarray(p + 46 + nameLength + extraLength, p + 46 + nameLength + extraLength + commentLength);
+    const comment = Buffer.from(bytes.subarray(p + 46 + nameLength + extraLength, p + 46 + nameLength + extraLength + commentLength));
     let compressedSize = bytes.readUInt32LE(p + 20);
     let size = bytes.readUInt32LE(p + 24);
     let localAt = bytes.readUInt32LE(p + 42);
-    const { zip64, rest } = splitZip64(extraAll);
+    const { zip64, unicodePath, rest } = splitExtra(extraAll);
+    // A name given again in a Unicode path field is read the way other readers read it, not here.
+    if (unicodePath && !(flags & FLAG_UTF8)) return null;
     const zip64Entry = compressedSize === MAX32 || size === MAX32;
     if (zip64) {
       // The ZIP64 field holds, in this order, only the values whose own field is all ones.
@@ -248,31 +301,33 @@ export function readStoredEntries(bytes: Buffer): StoredEntry[] | null {
       if (compressedSize === MAX32) compressedSize = wide();
       if (localAt === MAX32) localAt = wide();
     }
-    if (size < 0 || compressedSize < 0 || localAt < 0 || localAt + 30 > bytes.length) return null;
-    if (bytes.readUInt32LE(localAt) !== SIGNATURE.local) return null;
-    const flags = bytes.readUInt16LE(p + 8);
-    const dataAt = localAt + 30 + bytes.readUInt16LE(localAt + 26) + bytes.readUInt16LE(localAt + 28);
+    if (size < 0 || compressedSize < 0 || localAt < 0 || localAt + 30 > directoryAt) return null;
+    const local = archive.read(localAt, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== SIGNATURE.local) return null;
+    const dataAt = localAt + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     let recordEnd = dataAt + compressedSize;
     if (flags & FLAG_DESCRIPTOR) {
-      const signed = recordEnd + 4 <= bytes.length && bytes.readUInt32LE(recordEnd) === SIGNATURE.descriptor;
+      const signed = recordEnd + 4 <= directoryAt && archive.read(recordEnd, 4).readUInt32LE(0) === SIGNATURE.descriptor;
       recordEnd += (signed ? 4 : 0) + (zip64Entry ? 20 : 12);
     }
-    if (recordEnd > bytes.length) return null;
+    if (recordEnd > directoryAt) return null;
     entries.push({
       name: nameBytes.toString("utf8"),
-      record: bytes.subarray(localAt, recordEnd),
+      at: localAt,
+      length: recordEnd - localAt,
+      dataAt,
       central: {
         madeBy: bytes.readUInt16LE(p + 4),
         needed: bytes.readUInt16LE(p + 6),
         flags,
-        method: bytes.readUInt16LE(p + 10),
+        method,
         time: bytes.readUInt16LE(p + 12),
         date: bytes.readUInt16LE(p + 14),
         crc: bytes.readUInt32LE(p + 16),
         compressedSize,
         size,
         nameBytes,
-        extra: rest,
+        extra: Buffer.from(rest),
         comment,
         internalAttributes: bytes.readUInt16LE(p + 36),
         externalAttributes: bytes.readUInt32LE(p + 38),
@@ -280,7 +335,17 @@ export function readStoredEntries(bytes: Buffer): StoredEntry[] | null {
     });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return { entries, at: directoryAt, tail };
+}
+
+/**
+ * The entries of a zip archive held in memory; see {@link readDirectory}.
+ *
+ * @example
+ * readStoredEntries(await fs.readFile("goals.xlsx"))?.map((e) => e.name) // ["[Content_Types].xml", …]
+ */
+export function readStoredEntries(bytes: Buffer): StoredEntry[] | null {
+  return readDirectory(bytesOfBuffer(bytes))?.entries ?? null;
 }
 
 /** The end of central directory record, searched backwards past an archive comment of up to 64 KB. */
@@ -298,9 +363,10 @@ function readUInt64(bytes: Buffer, at: number): number {
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(value);
 }
 
-/** Splits an extra field into its ZIP64 record's data and every other record, kept as it was. */
-function splitZip64(extra: Buffer): { zip64: Buffer | null; rest: Buffer } {
+/** Splits an extra field into its ZIP64 record's data and every other record, kept as it was; notes a Unicode path field. */
+function splitExtra(extra: Buffer): { zip64: Buffer | null; unicodePath: boolean; rest: Buffer } {
   let zip64: Buffer | null = null;
+  let unicodePath = false;
   const kept: Buffer[] = [];
   for (let q = 0; q + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(q);
@@ -308,9 +374,10 @@ function splitZip64(extra: Buffer): { zip64: Buffer | null; rest: Buffer } {
     const record = extra.subarray(q, q + 4 + length);
     if (id === ZIP64_EXTRA) zip64 = record.subarray(4);
     else kept.push(record);
+    if (id === UNICODE_PATH_EXTRA) unicodePath = true;
     q += 4 + length;
   }
-  return { zip64, rest: zip64 ? Buffer.concat(kept) : extra };
+  return { zip64, unicodePath, rest: zip64 ? Buffer.concat(kept) : extra };
 }
 
 /** The MS-DOS time and date JSZip writes (UTC fields). */
@@ -321,7 +388,7 @@ function dosDateTime(when: Date): { time: number; date: number } {
 }
 
 function isStored(entry: ArchiveEntry): entry is StoredEntry {
-  return "record" in entry;
+  return "central" in entry;
 }
 
 /** The local header and name of a new entry, followed by its data when written. */
@@ -411,38 +478,85 @@ function endRecords(count: number, directoryAt: number, directorySize: number): 
 
 /** Buffers per write call, well under the operating system's limit on one vectored write. */
 const WRITE_BATCH = 512;
+/** Bytes waiting to be written before they are: kept parts come in pieces of up to a megabyte. */
+const WRITE_BYTES = 8 * 1024 * 1024;
+
+/** Where stored entries' bytes are read from while a copy is written: the input file in pieces, or bytes in memory. */
+export interface ArchiveReader {
+  /** The `length` bytes from `at`, in pieces, each a buffer of its own. */
+  pieces(at: number, length: number): AsyncIterable<Buffer>;
+}
+
+/**
+ * Bytes in memory as an {@link ArchiveReader}.
+ *
+ * @example
+ * await writeArchive(file, readStoredEntries(input) ?? [], { from: readerOfBuffer(input) });
+ */
+export function readerOfBuffer(bytes: Buffer): ArchiveReader {
+  return {
+    async *pieces(at, length) {
+      if (at + length > bytes.length) throw new Error("a stored entry lies past the end of the archive");
+      yield bytes.subarray(at, at + length);
+    },
+  };
+}
+
+export interface WriteArchiveOptions {
+  /** Where stored entries are read from; required when there are any. */
+  from?: ArchiveReader;
+  /** The time stamp of new entries. */
+  when?: Date;
+}
 
 /**
  * Writes an archive of `entries`, in their order, to a new file (`wx`: never over
- * an existing one). Stored entries are written as they were read; new ones get a
- * local header of their own.
+ * an existing one). Stored entries are copied as they were stored, read from
+ * `options.from` (entries that lie one after the other are read as one run, in
+ * pieces); new ones get a local header of their own.
  *
  * @example
- * await writeArchive("/tmp/.out.xlsx.tmp", [...readStoredEntries(input) ?? [], { name: "xl/new.xml", content: packContent("<a/>") }]);
+ * await writeArchive("/tmp/.out.xlsx.tmp", [...readStoredEntries(input) ?? [], { name: "xl/new.xml", content: packContent("<a/>") }], { from: readerOfBuffer(input) });
  */
-export async function writeArchive(file: string, entries: ArchiveEntry[], when: Date = new Date()): Promise<void> {
-  const stamp = dosDateTime(when);
+export async function writeArchive(file: string, entries: ArchiveEntry[], options: WriteArchiveOptions = {}): Promise<void> {
+  const stamp = dosDateTime(options.when ?? new Date());
   const handle = await fs.open(file, "wx");
   try {
     let offset = 0;
     let pending: Buffer[] = [];
+    let pendingBytes = 0;
     const write = async (buffer: Buffer) => {
       pending.push(buffer);
+      pendingBytes += buffer.length;
       offset += buffer.length;
-      if (pending.length >= WRITE_BATCH) await flush();
+      if (pending.length >= WRITE_BATCH || pendingBytes >= WRITE_BYTES) await flush();
     };
     const flush = async () => {
       if (pending.length > 0) await writeAll(handle, pending);
       pending = [];
+      pendingBytes = 0;
     };
     const central: Buffer[] = [];
-    for (const entry of entries) {
-      const localAt = offset;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (isStored(entry)) {
-        await write(entry.record);
-        central.push(centralRecord(entry.central, localAt));
+        if (!options.from) throw new Error("stored entries need the archive they are read from");
+        // The run of stored entries that lie one after the other in the input is read in one pass.
+        let last = i;
+        let length = entry.length;
+        for (let next = entries[last + 1]; next && isStored(next) && next.at === entry.at + length; next = entries[last + 1]) {
+          length += next.length;
+          last++;
+        }
+        for (let k = i; k <= last; k++) {
+          const kept = entries[k] as StoredEntry;
+          central.push(centralRecord(kept.central, offset + kept.at - entry.at));
+        }
+        for await (const piece of options.from.pieces(entry.at, length)) await write(piece);
+        i = last;
         continue;
       }
+      const localAt = offset;
       const nameBytes = Buffer.from(entry.name, "utf8");
       const data = bytesOf(entry.content);
       await write(newLocalHeader(entry, data, nameBytes, stamp));

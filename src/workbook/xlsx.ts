@@ -14,6 +14,7 @@ import { decodeState, encodeState } from "./state-codec";
 import { STATE_SHEET, WorkbookError, type StoredState, type WorkbookPort, type WriteOptions } from "./port";
 import { packSheet, writeCopy, type PackedSheet } from "./xlsx-copy";
 import { Spool } from "./xlsx-zip";
+import { INPUT_CHANGED, openPackageParts, type OpenProblem, type PackageParts } from "./xlsx-archive";
 import { NS, sniffNonZip, XlsxPackage, type SheetEntry } from "./xlsx-package";
 import { readWorkbookTables, readWorksheet, type WorkbookTables } from "./xlsx-read";
 import { readExistingStyles, StyleSheet } from "./xlsx-styles";
@@ -44,10 +45,11 @@ export function nextTurn(): Promise<void> {
 
 /**
  * Opens an .xlsx file for reading: the package's directory and workbook part are
- * read now, sheets only when asked for, each streamed. Fails with a
- * {@link WorkbookError} whose message is one plain line, e.g.
- * `cannot read "goals.xlsx": file not found`, and whose code names the cause
- * (`ENOENT`, `Xls`, `Ods`, `MissingPart`, `MissingWorkbook`, `Corrupt` …).
+ * read now, sheets only when asked for, each streamed from the file; the file's
+ * bytes are not held (see xlsx-archive.ts). Fails with a {@link WorkbookError}
+ * whose message is one plain line, e.g. `cannot read "goals.xlsx": file not found`,
+ * and whose code names the cause (`ENOENT`, `Xls`, `Ods`, `MissingPart`,
+ * `MissingWorkbook`, `Corrupt` …).
  *
  * @example
  * const book = await openXlsx("goals.xlsx");
@@ -55,18 +57,17 @@ export function nextTurn(): Promise<void> {
  */
 export async function openXlsx(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
   const fail = (reason: string, code: string) => new WorkbookError(`cannot read "${file}": ${reason}`, code);
-  let bytes: Buffer;
+  let parts: PackageParts | OpenProblem;
   try {
-    bytes = await fs.readFile(file);
+    parts = await openPackageParts(file, sniffNonZip, { chunkBytes: options.chunkBytes });
   } catch (error) {
     const code = errorCode(error);
     throw fail(FILE_ERRORS[code] ?? `the file could not be opened (${code})`, code);
   }
-  const sniffed = sniffNonZip(bytes);
-  if (sniffed) throw fail(sniffed.reason, sniffed.code);
+  if ("problem" in parts) throw fail(parts.problem.reason, parts.problem.code);
   let pkg: XlsxPackage;
   try {
-    pkg = await XlsxPackage.load(bytes);
+    pkg = await XlsxPackage.load(parts);
   } catch (error) {
     if (error instanceof WorkbookError) throw fail(error.message, error.code);
     throw fail("the file is damaged or is not an .xlsx workbook", "Corrupt");
@@ -77,7 +78,12 @@ export async function openXlsx(file: string, options: OpenOptions = {}): Promise
 export interface OpenOptions {
   /** Deflated bytes of new sheets held in memory until saved; the rest wait in a temporary file (32 MB by default). */
   partsInMemory?: number;
+  /** Bytes read from the input file at a time while a part is streamed or kept parts are copied (1 MB by default). */
+  chunkBytes?: number;
 }
+
+/** Errors of reading the input while a copy is written, which name the input rather than the output. */
+const INPUT_ERRORS = new Set([INPUT_CHANGED, "Corrupt", "MissingPart"]);
 
 const FILE_ERRORS: Record<string, string> = {
   ENOENT: "file not found",
@@ -120,12 +126,11 @@ export class XlsxWorkbook implements WorkbookPort {
           return entry;
         })
       : visible;
-    const tables = await this.workbookTables();
     const out: SheetData[] = [];
     // One sheet at a time, so only one sheet's stream is in flight.
     for (const entry of chosen) {
       if (entry.part === null) out.push({ name: entry.name, values: [], numberFormats: [], origin: { row: 0, col: 0 } });
-      else out.push(await this.readPart(tables, entry.name, entry.part));
+      else out.push(await this.readPart(entry.name, entry.part));
     }
     return out;
   }
@@ -139,8 +144,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * while thousands of sheets render.
    */
   async writeSheets(plan: OutputPlan, options: WriteOptions = {}): Promise<WriteResult> {
-    const styles = await this.styleSheet();
-    const existing = await this.existingTableNames();
+    const styles = await this.located(() => this.styleSheet());
+    const existing = await this.located(() => this.existingTableNames());
     const rendering = renderSheets(
       plan,
       {
@@ -166,7 +171,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.pendingState) return this.pendingState;
     const entry = this.pkg.sheets.find((s) => s.name === STATE_SHEET);
     if (!entry?.part) return {};
-    const sheet = await this.readPart(await this.workbookTables(), entry.name, entry.part);
+    const sheet = await this.readPart(entry.name, entry.part);
     const cells: unknown[] = [];
     for (const row of sheet.values) cells.push(sheet.origin.col === 0 ? row[0] : "");
     const { state, problems } = decodeState(cells);
@@ -182,7 +187,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * Writes a copy of the input with the new sheets (and state) to `file`. The copy is
    * written beside its destination and renamed into place, so a failure never leaves
    * half a file; the workbook's own source file is never overwritten, and every part
-   * of it the additions do not list is copied unchanged.
+   * of it the additions do not list is copied unchanged, from the input file as it
+   * was opened: an input changed since is refused and nothing is written.
    */
   async saveAs(file: string): Promise<void> {
     const target = path.resolve(file);
@@ -190,7 +196,13 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookError(`will not overwrite the input file "${file}"; choose another output name`, "SameFile");
     }
     const state = this.pendingState ? { name: STATE_SHEET, xml: stateSheetXml(this.pendingState) } : null;
-    await writeThroughTemp(target, (temp) => writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp), file);
+    try {
+      await writeThroughTemp(target, (temp) => writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp), file);
+    } catch (error) {
+      if (!(error instanceof WorkbookError) || !INPUT_ERRORS.has(error.code)) throw error;
+      const why = error.code === INPUT_CHANGED ? `${error.message} (another program saved it?); run the command again` : error.message;
+      throw new WorkbookError(`cannot copy "${this.shownAs}" to "${file}": ${why}; nothing was written`, error.code);
+    }
   }
 
   private visibleSheets(): SheetEntry[] {
@@ -202,17 +214,23 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.tables;
   }
 
-  private async readPart(tables: WorkbookTables, name: string, part: string): Promise<SheetData> {
+  private readPart(name: string, part: string): Promise<SheetData> {
+    return this.located(async () => readWorksheet(this.pkg, await this.workbookTables(), name, part));
+  }
+
+  /** Runs a read of the package, its errors naming the file. */
+  private async located<T>(read: () => Promise<T>): Promise<T> {
     try {
-      return await readWorksheet(this.pkg, tables, name, part);
+      return await read();
     } catch (error) {
-      if (error instanceof WorkbookError) throw new WorkbookError(`cannot read "${this.shownAs}": ${error.message}`, error.code);
-      throw error;
+      if (!(error instanceof WorkbookError)) throw error;
+      const why = error.code === INPUT_CHANGED ? `${error.message}; run the command again` : error.message;
+      throw new WorkbookError(`cannot read "${this.shownAs}": ${why}`, error.code);
     }
   }
 
   private async styleSheet(): Promise<StyleSheet> {
-    this.styles ??= new StyleSheet(await readExistingStyles(this.pkg.zip, this.pkg.workbookTarget("styles")));
+    this.styles ??= new StyleSheet(await readExistingStyles(this.pkg.parts, this.pkg.workbookTarget("styles")));
     return this.styles;
   }
 
@@ -220,9 +238,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private async existingTableNames(): Promise<{ names: string[]; maxId: number }> {
     if (this.existingTables) return this.existingTables;
     const found = { names: [] as string[], maxId: 0 };
-    for (const name of Object.keys(this.pkg.zip.files)) {
+    for (const name of this.pkg.parts.names) {
       if (!/^xl\/tables\/[^/]+\.xml$/.test(name)) continue;
-      await readXmlPart(this.pkg.zip, name, {
+      await readXmlPart(this.pkg.parts, name, {
         open(tag) {
           if (tag.local !== "table") return;
           if (tag.attributes.name) found.names.push(tag.attributes.name);

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { openXlsx } from "../../src/workbook/xlsx";
-import { crc32Table, packContent, readStoredEntries, Spool, writeArchive, type ArchiveEntry } from "../../src/workbook/xlsx-zip";
+import { crc32Table, packContent, readerOfBuffer, readStoredEntries, Spool, writeArchive, type ArchiveEntry } from "../../src/workbook/xlsx-zip";
 
 let dir: string;
 let n = 0;
@@ -105,7 +105,7 @@ describe("copying an archive", () => {
     expect(stored.map((e) => e.name).sort()).toEqual(Object.keys((await JSZip.loadAsync(input)).files).sort());
     const file = next();
     const replaced = stored.map<ArchiveEntry>((e) => (e.name === "[Content_Types].xml" ? { name: e.name, content: packContent("<Types><New/></Types>") } : e));
-    await writeArchive(file, [...replaced, { name: "xl/worksheets/sheet2.xml", content: packContent("<worksheet>Ana López</worksheet>") }]);
+    await writeArchive(file, [...replaced, { name: "xl/worksheets/sheet2.xml", content: packContent("<worksheet>Ana López</worksheet>") }], { from: readerOfBuffer(input) });
     const output = await fs.readFile(file);
     expect(await contents(output)).toEqual({
       ...(await contents(input)),
@@ -114,7 +114,7 @@ describe("copying an archive", () => {
     });
     // Each kept entry's record (header, name, data) is in the output as it was in the input.
     for (const entry of stored) {
-      if (entry.name !== "[Content_Types].xml") expect(output.includes(entry.record)).toBe(true);
+      if (entry.name !== "[Content_Types].xml") expect(output.includes(input.subarray(entry.at, entry.at + entry.length))).toBe(true);
     }
     // The copy reads back the same way, so copies of copies keep their bytes too.
     expect(readStoredEntries(output)?.map((e) => e.name)).toEqual([...stored.map((e) => e.name), "xl/worksheets/sheet2.xml"]);
