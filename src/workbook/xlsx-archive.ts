@@ -109,7 +109,7 @@ export async function openPackageParts(
       if (problem) return { problem };
       const directory = readDirectory(archive);
       if (directory && uniqueNames(directory.entries)) {
-        const snapshot: FileSnapshot = { size: stat.size, mtimeNs: stat.mtimeNs, directoryAt: directory.at, tail: directory.tail };
+        const snapshot: FileSnapshot = { size: stat.size, mtimeMs: stat.mtimeMs, directoryAt: directory.at, tail: directory.tail };
         return new ZipParts(directory, new FileOrigin(file, snapshot, options.chunkBytes ?? READ_CHUNK));
       }
     }
@@ -221,7 +221,8 @@ function isFolder(entry: StoredEntry): boolean {
 /** What an input file was when its directory was read. */
 interface FileSnapshot {
   size: bigint;
-  mtimeNs: bigint;
+  /** To the millisecond, as every file system and `utimes` can give it back. */
+  mtimeMs: bigint;
   directoryAt: number;
   /** The central directory and end records as read. */
   tail: Buffer;
@@ -282,8 +283,8 @@ class FileOrigin implements Origin {
 
   private async checkUnchanged(handle: fs.FileHandle): Promise<void> {
     const stat = await handle.stat({ bigint: true });
-    const { size, mtimeNs, directoryAt, tail } = this.snapshot;
-    if (stat.size !== size || stat.mtimeNs !== mtimeNs) throw changed();
+    const { size, mtimeMs, directoryAt, tail } = this.snapshot;
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) throw changed();
     const now = Buffer.alloc(tail.length);
     const { bytesRead } = await handle.read(now, 0, tail.length, directoryAt);
     if (bytesRead !== tail.length || !now.equals(tail)) throw changed();

@@ -200,8 +200,8 @@ export class XlsxWorkbook implements WorkbookPort {
       await writeThroughTemp(target, (temp) => writeCopy(this.pkg, { sheets: this.added, styles: this.styles, state }, temp), file);
     } catch (error) {
       if (!(error instanceof WorkbookError) || !INPUT_ERRORS.has(error.code)) throw error;
-      const why = error.code === INPUT_CHANGED ? `${error.message} (another program saved it?); run the command again` : error.message;
-      throw new WorkbookError(`cannot copy "${this.shownAs}" to "${file}": ${why}; nothing was written`, error.code);
+      const after = error.code === INPUT_CHANGED ? "; run the command again" : "";
+      throw new WorkbookError(`cannot copy "${this.shownAs}" to "${file}": ${error.message}; nothing was written${after}`, error.code);
     }
   }
 
