@@ -8,7 +8,7 @@
  */
 import type { RawCell, SheetData } from "../core/model";
 import type { XlsxPackage } from "./xlsx-package";
-import { decodeXmlText, readXmlPart } from "./xlsx-xml";
+import { decodeXmlText, ownText, readXmlPart } from "./xlsx-xml";
 
 /** Excel's built-in number formats by id, as ExcelJS names them (ids a file uses without declaring). */
 const BUILT_IN_FORMATS: Record<number, string> = {
@@ -91,7 +91,7 @@ async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
     close(local) {
       if (local === "t") inText = false;
       else if (local === "rPh") phonetic--;
-      else if (local === "si") strings.push(decodeXmlText(text));
+      else if (local === "si") strings.push(decodeXmlText(ownText(text)));
     },
   });
   return strings;
@@ -257,7 +257,7 @@ function cellValue(type: string, text: string, style: number, tables: WorkbookTa
     }
     case "str":
     case "inlineStr":
-      return decodeXmlText(text);
+      return decodeXmlText(ownText(text));
     case "b":
       return text.trim() === "1" || text.trim().toLowerCase() === "true";
     case "e":

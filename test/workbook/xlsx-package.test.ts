@@ -7,12 +7,14 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
 import fc from "fast-check";
 import JSZip from "jszip";
 import type { OutputPlan } from "../../src/core/plan";
 import { STATE_SHEET, WorkbookError } from "../../src/workbook/port";
 import { openXlsx } from "../../src/workbook/xlsx";
-import { cutCellText, decodeXmlText, escapeXmlText, MAX_CELL_TEXT } from "../../src/workbook/xlsx-xml";
+import { cutCellText, decodeXmlText, escapeXmlText, MAX_CELL_TEXT, ownText } from "../../src/workbook/xlsx-xml";
 import { packageProblems } from "../support/package-checks";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -229,6 +231,26 @@ describe("reading sheets bounded by their real content", () => {
   });
 });
 
+describe("memory held by what was read", () => {
+  it("keeps a shared string's own text, not the phonetic runs and markup around it in sharedStrings.xml", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const count = 2_000;
+    // Japanese workbooks carry a reading (rPh) beside each string; here 4,000 katakana each, some 16 MB of text in all.
+    const strings = Array.from({ length: count }, (_, i) => `Objective number ${i}</t><rPh sb="0" eb="1"><t>${"カ".repeat(4_000)}</t></rPh><t>`);
+    const rows = Array.from({ length: count }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join("");
+    const file = await buildPackage({ sheets: [{ name: "Goals", rows }], sharedStrings: strings });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const book = await openXlsx(file);
+    const [sheet] = await book.readSheets();
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(sheet.values[count - 1][0]).toBe(`Objective number ${count - 1}`);
+    expect(held).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
 describe("text with escapes and control characters", () => {
   it.each([
     ["a control character", "a\u0001b", "a_x0001_b"],
@@ -254,6 +276,16 @@ describe("text with escapes and control characters", () => {
         if (!/[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text)) expect(escaped).toBe(text);
       }),
     );
+  });
+
+  it("keeps every code unit of text it copies out of the parser's chunks, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (text) => {
+        expect(ownText(text)).toBe(text);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+    expect(ownText("\ud800 and a lone high surrogate")).toBe("\ud800 and a lone high surrogate");
   });
 
   it("round-trips _xFFFF_ and control characters from the user's cells through a copy as valid XML", async () => {
