@@ -16,19 +16,20 @@ import type { SheetReader } from "./reader";
  */
 export function parseCheckInRows(reader: SheetReader<CheckInField>): CheckInRecord[] {
   const out: CheckInRecord[] = [];
+  const f = reader.fields;
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
-    const date = reader.date("date", r);
-    const keyResult = reader.text("keyResult", r);
-    const value = reader.numberOrYesNo("value", r).value;
-    const confidence = reader.number("confidence", r);
-    const comment = reader.text("comment", r);
+    const date = reader.date(f.date, r);
+    const keyResult = reader.text(f.keyResult, r);
+    const value = reader.numberOrYesNo(f.value, r);
+    const confidence = reader.number(f.confidence, r);
+    const comment = reader.text(f.comment, r);
     if (keyResult === "") {
       reader.report("checkin-missing-key-result", "error", "keyResult", r, `Check-in in ${reader.where("keyResult", r)} names no key result; write its text or ID.`);
       continue;
     }
-    if (date === null && reader.isBlankCell("date", r)) {
+    if (date === null && reader.isBlankCell(f.date, r)) {
       reader.report("checkin-missing-date", "warning", "date", r, `Check-in in ${reader.where("date", r)} has no date, so it cannot count as the latest.`);
     }
     out.push({ sheet: reader.name, row: reader.excelRow(r), cells: reader.cells(r), date, keyResult, value, confidence, comment });
