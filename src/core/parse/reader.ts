@@ -96,6 +96,8 @@ export class SheetReader<F extends string> {
   /** Column letters of each mapped field, computed once rather than per cell. */
   private readonly letters: Partial<Record<F, string>>;
   private readonly periods = new Map<string, Period>();
+  /** Periods read from numbers (a year, a date serial), by the cell's number format. */
+  private readonly numberPeriods = new Map<string | undefined, Map<number, Period>>();
   private readonly wordKeys = new Map<ReadonlyMap<string, unknown>, Map<string, string>>();
   /**
    * A row's cell addresses are worked out when asked for: most are never read
@@ -349,8 +351,8 @@ export class SheetReader<F extends string> {
     if (this.rowContext !== null && this.rowContext.has(r)) return false;
     const row = this.values[r];
     if (!Array.isArray(row)) return true;
-    for (const [, c] of this.local) {
-      const cell = row[c];
+    for (let i = 0; i < this.local.length; i++) {
+      const cell = row[this.local[i][1]];
       if (cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "")) return false;
     }
     // Nothing in the columns read, but something elsewhere on the row: listed, never dropped without a word.
@@ -605,8 +607,9 @@ export class SheetReader<F extends string> {
     if (!field.present) return null;
     const raw = this.raw(field, r);
     if (this.periodKind !== null) return this.periodAt(field, r, raw, dateKind, this.periodKind);
-    // A period column repeats a few labels thousands of times; read each text once per sheet.
-    const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
+    // A period column repeats a few labels thousands of times; read each text (or number, by its format) once per sheet.
+    const format = this.format(field, r);
+    const cached = typeof raw === "string" ? this.periods.get(raw) : typeof raw === "number" ? this.numberPeriods.get(format)?.get(raw) : undefined;
     if (cached) return cached;
     // A month or quarter written without its year (`January`, `Q2`) takes the year of its row's year column, or of the sheet's title or form.
     const bare = typeof raw === "string" ? raw.trim() : "";
@@ -618,13 +621,18 @@ export class SheetReader<F extends string> {
     const withYear = year !== null ? `${bare} ${year}` : quarter !== null && quarterYear !== null ? (this.fiscalText(r) ? `FY${quarterYear} ${quarter}` : `${quarter} ${quarterYear}`) : raw;
     const result = parsePeriod(withYear, {
       dateKind,
-      format: this.format(field, r),
+      format,
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
       decimalSeparator: this.settings.decimalSeparator,
     });
     if (result.ok) {
       // A bare month's year may differ by row only where a year column gives it.
       if (typeof raw === "string" && result.value && (this.yearColumn === null || withYear === raw)) this.periods.set(raw, result.value);
+      if (typeof raw === "number" && result.value) {
+        let byNumber = this.numberPeriods.get(format);
+        if (!byNumber) this.numberPeriods.set(format, (byNumber = new Map()));
+        byNumber.set(raw, result.value);
+      }
       return result.value;
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
