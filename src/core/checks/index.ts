@@ -32,7 +32,9 @@ export function checkWorkbook(
   const rows: Array<{ finding: Finding; sheet: number; row: number; rank: number }> = [];
   RULE_IDS.forEach((id, rank) => {
     const rule = RULES[id];
-    for (const hit of rule.run(context)) {
+    const hits = rule.run(context);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i];
       rows.push({
         finding: { code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, row: hit.row, message: hit.message },
         // The sheet's place is looked up once per finding, not on every comparison of the sort.
