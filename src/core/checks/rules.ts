@@ -499,8 +499,8 @@ function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
 
 /** The first of `fields` the record has a cell for, else the leftmost cell of its row. */
 function at<F extends string>(record: Located<F>, ...fields: F[]): Omit<RuleHit, "message"> {
-  for (const f of fields) {
-    const cell = record.cells[f];
+  for (let i = 0; i < fields.length; i++) {
+    const cell = record.cells[fields[i]];
     if (cell) return { sheet: record.sheet, row: record.row, cell };
   }
   return { sheet: record.sheet, row: record.row, cell: firstCell(record) };

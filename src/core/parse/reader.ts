@@ -281,7 +281,8 @@ export class SheetReader<F extends string> {
 
   /** 1-based Excel row of a `values` index. */
   excelRow(r: number): number {
-    return this.originRow + r + 1;
+    // `| 0` keeps the row a small integer: a sum V8 computed as a float would make every record's row a boxed number of its own.
+    return (this.originRow + r + 1) | 0;
   }
 
   has(field: FieldRef<F>): boolean {
@@ -381,7 +382,7 @@ export class SheetReader<F extends string> {
 
   /** Records the cell address of each mapped field for a row. */
   cells(r: number): Partial<Record<F, string>> {
-    const cells = new Proxy({ row: this.originRow + r + 1, overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
+    const cells = new Proxy({ row: this.excelRow(r), overrides: null }, this.cellHandler) as unknown as Partial<Record<F, string>>;
     // The common sheet has no context and no variants: nothing more to fix per row.
     if (!this.contextual) return cells;
     // Context fields and a wide row's variant columns are fixed now: the reader moves on to other variants.
