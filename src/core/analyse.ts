@@ -218,7 +218,7 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
     return lastKey;
   });
   const objectives: ScoredObjective[] = [];
-  for (const [key, krs] of groups) {
+  groups.forEach((krs, key) => {
     const first = krs[0].record;
     // One pass over the key results gathers what the objective needs: there are tens of thousands of objectives.
     const scores: number[] = [];
@@ -226,7 +226,8 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
     const owners: string[] = [];
     const ownerKeys = new Set<string>();
     let weakest: Pace | null = null;
-    for (const k of krs) {
+    for (let i = 0; i < krs.length; i++) {
+      const k = krs[i];
       if (k.score !== null) {
         scores.push(k.score);
         weights.push(k.record.weight);
@@ -271,7 +272,7 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
       pace: score === null ? null : paceInPeriod(score, first.period, null, asOf, settings),
       weakestPace: weakest,
     });
-  }
+  });
   return objectives;
 }
 

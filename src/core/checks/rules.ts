@@ -201,7 +201,8 @@ export function ruleTitle(id: RuleId): string {
 
 function statusQuo({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     const phrase = statusQuoPhrase(o.objective);
     if (phrase) {
       hits.push({
@@ -210,7 +211,8 @@ function statusQuo({ analysis }: CheckContext): RuleHit[] {
       });
     }
   }
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     const moves = r.start !== null && r.target !== null && r.start !== r.target;
     const phrase = statusQuoPhrase(r.keyResult, moves);
     if (!phrase && r.type !== "maintain") continue;
@@ -222,7 +224,8 @@ function statusQuo({ analysis }: CheckContext): RuleHit[] {
 
 function noNumber({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (hasDigit(r.keyResult)) continue;
     // A binary key result always has a 1 or 0 to score, but "Launch X" done is still an output.
     const fires = r.type === "binary" ? isActivity(r.keyResult) : r.target === null;
@@ -253,7 +256,8 @@ function tooManyObjectives({ analysis }: CheckContext): RuleHit[] {
     if (group) group.objectives.push(o);
     else groups.set(key, { label, individual, period: o.period, objectives: [o] });
   };
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     const period = o.period?.label ?? "";
     if (o.level === "individual") {
       // An individual's objectives are grouped by owner: the person, not the team, holds them.
@@ -278,7 +282,8 @@ function tooManyObjectives({ analysis }: CheckContext): RuleHit[] {
 
 function noOwner({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     if (o.owners.length === 0) {
       // One finding for the whole objective rather than one per key result.
       const n = o.keyResults.length;
@@ -288,7 +293,8 @@ function noOwner({ analysis }: CheckContext): RuleHit[] {
       });
       continue;
     }
-    for (const { record: r } of o.keyResults) {
+    for (let j = 0; j < o.keyResults.length; j++) {
+      const r = o.keyResults[j].record;
       if (r.owner.trim() === "") hits.push({ ...at(r, "owner", "keyResult"), message: `${cap(keyResultName(r))} has no owner.` });
     }
   }
@@ -297,7 +303,8 @@ function noOwner({ analysis }: CheckContext): RuleHit[] {
 
 function noCheckInLate({ analysis, settings, asOf }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (r.current !== null || !r.period) continue;
     const elapsed = expectedProgress(r.period.start, r.period.end, asOf);
     if (!elapsed.ok || elapsed.value <= settings.lateInPeriod) continue;
@@ -310,7 +317,8 @@ function noCheckInLate({ analysis, settings, asOf }: CheckContext): RuleHit[] {
 function staleCheckIn({ analysis, settings, asOf }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
   const limit = settings.staleWeeks * 7;
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (!r.lastCheckIn || !r.period) continue;
     const sinceStart = daysBetween(r.period.start, asOf);
     const toEnd = daysBetween(asOf, r.period.end);
@@ -345,7 +353,8 @@ export function isGraduationCandidate({ record, score }: Pick<ScoredKeyResult, "
 
 function graduate({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const scored of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const scored = analysis.keyResults[i];
     const r = scored.record;
     if (!isGraduationCandidate(scored)) continue;
     hits.push({
@@ -360,7 +369,8 @@ function graduate({ analysis }: CheckContext): RuleHit[] {
 
 function tooManyKpis({ parsed }: CheckContext): RuleHit[] {
   const byOwner = new Map<string, { owner: string; names: Set<string>; overflow: RuleHit | null }>();
-  for (const k of parsed.kpis) {
+  for (let i = 0; i < parsed.kpis.length; i++) {
+    const k = parsed.kpis[i];
     const ownerKey = nameKey(k.owner);
     const name = nameKey(k.kpi);
     if (!ownerKey || !name) continue;
@@ -413,7 +423,8 @@ function missingPillar({ parsed }: CheckContext): RuleHit[] {
 
 function directionContradiction({ parsed }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const k of parsed.kpis) {
+  for (let i = 0; i < parsed.kpis.length; i++) {
+    const k = parsed.kpis[i];
     if (k.floor === null || k.target === null || k.floor === k.target) continue;
     const implied = k.target > k.floor ? "higher" : "lower";
     if (k.direction !== (implied === "higher" ? "lower" : "higher")) continue;
@@ -473,7 +484,8 @@ function weightsNot100({ analysis }: CheckContext): RuleHit[] {
 
 function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const k of analysis.kras) {
+  for (let i = 0; i < analysis.kras.length; i++) {
+    const k = analysis.kras[i];
     if (!k.period || k.period.kind === "year") continue;
     hits.push({
       ...at(k.areas[0].record, "period", "employee"),
@@ -487,8 +499,8 @@ function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
 
 /** The first of `fields` the record has a cell for, else the leftmost cell of its row. */
 function at<F extends string>(record: Located<F>, ...fields: F[]): Omit<RuleHit, "message"> {
-  for (const f of fields) {
-    const cell = record.cells[f];
+  for (let i = 0; i < fields.length; i++) {
+    const cell = record.cells[fields[i]];
     if (cell) return { sheet: record.sheet, row: record.row, cell };
   }
   return { sheet: record.sheet, row: record.row, cell: firstCell(record) };
@@ -545,7 +557,8 @@ const OWN_SCORE_TOLERANCE = 0.05 + 1e-9;
 
 function ownScoreDiffers({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const kr of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const kr = analysis.keyResults[i];
     const stated = kr.record.statedScore;
     if (typeof stated !== "number" || kr.score === null || kr.noCheckIn) continue;
     if (Math.abs(Math.min(kr.score, 1) - Math.min(stated, 1)) <= OWN_SCORE_TOLERANCE) continue;
