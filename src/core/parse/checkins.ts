@@ -16,19 +16,20 @@ import type { SheetReader } from "./reader";
  */
 export function parseCheckInRows(reader: SheetReader<CheckInField>): CheckInRecord[] {
   const out: CheckInRecord[] = [];
+  const f = reader.fields;
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
-    const date = reader.date("date", r);
-    const keyResult = reader.text("keyResult", r);
-    const value = reader.numberOrYesNo("value", r).value;
-    const confidence = reader.number("confidence", r);
-    const comment = reader.text("comment", r);
+    const date = reader.date(f.date, r);
+    const keyResult = reader.text(f.keyResult, r);
+    const value = reader.numberOrYesNo(f.value, r);
+    const confidence = reader.number(f.confidence, r);
+    const comment = reader.text(f.comment, r);
     if (keyResult === "") {
       reader.report("checkin-missing-key-result", "error", "keyResult", r, `Check-in in ${reader.where("keyResult", r)} names no key result; write its text or ID.`);
       continue;
     }
-    if (date === null && reader.isBlankCell("date", r)) {
+    if (date === null && reader.isBlankCell(f.date, r)) {
       reader.report("checkin-missing-date", "warning", "date", r, `Check-in in ${reader.where("date", r)} has no date, so it cannot count as the latest.`);
     }
     out.push({ sheet: reader.name, row: reader.excelRow(r), cells: reader.cells(r), date, keyResult, value, confidence, comment });
@@ -71,10 +72,51 @@ function inPeriodOf(
 /** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
 const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 
-/** Key result text or ID reduced for matching: case and spacing do not matter. */
-function matchKey(text: string): string {
+/**
+ * Key result text or ID reduced for matching: case and spacing do not matter.
+ *
+ * @example
+ * matchKey("  Grow  NPS\tto 45 ") // "grow nps to 45"
+ */
+export function matchKey(text: string): string {
   const trimmed = text.trim();
   return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
+}
+
+/** What {@link keyHash} gives for a text with characters outside ASCII, whose key it does not work out. */
+const OUTSIDE_ASCII = -1;
+
+/**
+ * A 31-bit hash of `matchKey(text)` worked out without building the key (no
+ * trimmed, folded or lower-cased copy): equal keys give equal hashes, so a hash
+ * no check-in's key has rules a text out. ASCII only: a text with any other
+ * character gives {@link OUTSIDE_ASCII} and is matched by its key in full.
+ *
+ * @example
+ * keyHash("  KR-7 ") === keyHash("kr-7") // true
+ * keyHash("Équipe") // -1
+ */
+export function keyHash(text: string): number {
+  let hash = 0;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return OUTSIDE_ASCII;
+    // Whitespace as `\s` reads it within ASCII: space, tab, line feed, vertical tab, form feed, carriage return.
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      hash = (Math.imul(hash, 31) + 32) & 0x7fffffff;
+      space = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    hash = (Math.imul(hash, 31) + c) & 0x7fffffff;
+    started = true;
+  }
+  return hash;
 }
 
 /**
@@ -98,20 +140,29 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
     named.add(key);
     return key;
   });
+  // Most key results are named by no check-in: a hash of each one's key, worked out
+  // without building the key, rules them out before a key is built and looked up.
+  const namedHashes = new Set<number>();
+  for (const key of named) namedHashes.add(keyHash(key));
+  const mayBeNamed = (text: string): boolean => {
+    const hash = keyHash(text);
+    return hash === OUTSIDE_ASCII || namedHashes.has(hash);
+  };
   // Key results are kept by index, not as map keys: an object used as a key gets a
   // hidden identity hash, which is slow to add to a hundred thousand records.
   const byId = new Map<string, number[]>();
   const byText = new Map<string, number[]>();
-  keyResults.forEach((kr, i) => {
-    if (kr.keyResultId !== "") {
+  for (let i = 0; i < keyResults.length; i++) {
+    const kr = keyResults[i];
+    if (kr.keyResultId !== "" && mayBeNamed(kr.keyResultId)) {
       const id = matchKey(kr.keyResultId);
       if (named.has(id)) pushTo(byId, id, i);
     }
-    if (kr.keyResult !== "") {
+    if (kr.keyResult !== "" && mayBeNamed(kr.keyResult)) {
       const text = matchKey(kr.keyResult);
       if (named.has(text)) pushTo(byText, text, i);
     }
-  });
+  }
   const latest: Array<CheckInRecord | undefined> = new Array(keyResults.length);
   const byPeriod = new Map<number[], Map<Period | null, number[]>>();
   const prefixes: PrefixIndex = {};

@@ -9,12 +9,6 @@ import type { SheetReader } from "./reader";
 import { aimsLower, DIRECTION_WORDS } from "./words";
 
 const DESCRIPTIVE = ["kpi", "area", "owner", "dataSource", "frequency", "unit"] as const;
-type Descriptive = (typeof DESCRIPTIVE)[number];
-type Bound = "floor" | "target" | "ceiling" | "direction";
-interface Held<T> {
-  value: T | null;
-  row: number;
-}
 
 /**
  * Parses the rows of a KPI sheet; problems go to the reader's list.
@@ -24,11 +18,17 @@ interface Held<T> {
  */
 export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   const out: KpiRecord[] = [];
-  // Carried values remember the data row they were written on; a cell address is made only for a row that borrows one.
-  let carry: Partial<Record<Descriptive, { value: string; row: number }>> = {};
-  let bounds: { floor?: Held<number>; target?: Held<number>; ceiling?: Held<number>; direction?: Held<Direction> } = {};
+  const f = reader.fields;
+  const descriptive = DESCRIPTIVE.map((name) => f[name]);
+  // Carried values remember the data row they were written on (-1: none); a cell address is made only for a row that borrows one.
+  // Plain slots updated in place rather than objects per row: this loop runs for every reading.
+  const carried: string[] = DESCRIPTIVE.map(() => "");
+  const carriedRow: number[] = DESCRIPTIVE.map(() => -1);
+  const own: string[] = DESCRIPTIVE.map(() => "");
+  const bounds = new Bounds();
   const { from, to } = reader.dataRows;
-  let period: { value: Period | null; row: number } | undefined;
+  let period: Period | null = null;
+  let periodRow = -1;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     // A wide row (months as columns) is one reading per filled period column.
@@ -38,46 +38,40 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       if (reader.variantIsEmpty(r)) continue;
       read = true;
       const cells = reader.cells(r);
-      const own: Record<Descriptive, string> = {
-        kpi: reader.text("kpi", r),
-        area: reader.text("area", r),
-        owner: reader.text("owner", r),
-        dataSource: reader.text("dataSource", r),
-        frequency: reader.text("frequency", r),
-        unit: reader.text("unit", r),
-      };
+      for (let i = 0; i < descriptive.length; i++) own[i] = reader.text(descriptive[i], r);
       // A new KPI name starts a new group; a blank one continues the group above.
-      if (own.kpi !== "") carry = {};
-      for (const field of DESCRIPTIVE) {
-        const held = carry[field];
-        if (own[field] !== "") carry[field] = { value: own[field], row: r };
-        else if (held) cells[field] = reader.address(field, held.row);
+      const newKpi = own[KPI] !== "";
+      if (newKpi) carriedRow.fill(-1);
+      for (let i = 0; i < descriptive.length; i++) {
+        if (own[i] !== "") {
+          carried[i] = own[i];
+          carriedRow[i] = r;
+        } else if (carriedRow[i] >= 0) cells[DESCRIPTIVE[i]] = reader.address(DESCRIPTIVE[i], carriedRow[i]);
       }
-      const value = (field: Descriptive): string => carry[field]?.value ?? "";
+      const kpi = carriedRow[KPI] < 0 ? "" : carried[KPI];
 
       // Bounds continue only within a KPI's group: a new KPI name starts without them.
-      if (own.kpi !== "") bounds = {};
+      if (newKpi) bounds.clear();
       // A cell of its own (even one that could not be read) replaces the bound above; a blank one borrows it.
-      const step = <T>(field: Bound, read: T | null, above: Held<T> | undefined): Held<T> | undefined => {
-        if (read !== null || !reader.isBlankCell(field, r)) return { value: read, row: r };
-        if (above) cells[field] = reader.address(field, above.row);
-        return above;
-      };
-      bounds.floor = step("floor", reader.number("floor", r), bounds.floor);
-      bounds.target = step("target", reader.number("target", r), bounds.target);
-      bounds.ceiling = step("ceiling", reader.number("ceiling", r), bounds.ceiling);
-      bounds.direction = step("direction", reader.word("direction", r, DIRECTION_WORDS, "higher, lower or band"), bounds.direction);
+      const floor = reader.number(f.floor, r);
+      if (floor !== null || !reader.isBlankCell(f.floor, r)) bounds.floor(floor, r);
+      else if (bounds.floorRow >= 0) cells.floor = reader.address("floor", bounds.floorRow);
+      const target = reader.number(f.target, r);
+      if (target !== null || !reader.isBlankCell(f.target, r)) bounds.target(target, r);
+      else if (bounds.targetRow >= 0) cells.target = reader.address("target", bounds.targetRow);
+      const ceiling = reader.number(f.ceiling, r);
+      if (ceiling !== null || !reader.isBlankCell(f.ceiling, r)) bounds.ceiling(ceiling, r);
+      else if (bounds.ceilingRow >= 0) cells.ceiling = reader.address("ceiling", bounds.ceilingRow);
+      const direction = reader.word(f.direction, r, DIRECTION_WORDS, "higher, lower or band");
+      if (direction !== null || !reader.isBlankCell(f.direction, r)) bounds.direction(direction, r);
+      else if (bounds.directionRow >= 0) cells.direction = reader.address("direction", bounds.directionRow);
       // With no Direction cell, a target written as a bound says it (`<15%` lower is better), then the KPI's wording.
-      if (bounds.direction?.value == null) {
-        const implied = impliedDirection(reader.bound("target", r), value("kpi"), bounds.floor?.value ?? null, bounds.target?.value ?? null);
-        if (implied) bounds.direction = { value: implied, row: r };
+      if (bounds.directionValue === null) {
+        const implied = impliedDirection(reader.bound(f.target, r), kpi, bounds.floorValue, bounds.targetValue);
+        if (implied) bounds.direction(implied, r);
       }
-      const floor = bounds.floor?.value ?? null;
-      const target = bounds.target?.value ?? null;
-      const ceiling = bounds.ceiling?.value ?? null;
-      const direction = bounds.direction?.value ?? null;
-      const actual = reader.number("actual", r, value("kpi"));
-      if (value("kpi") === "") {
+      const actual = reader.number(f.actual, r, kpi);
+      if (kpi === "") {
         reader.report("missing-kpi", "error", "kpi", r, `KPI name is blank in ${reader.where("kpi", r)}; write the KPI this row measures.`);
         continue;
       }
@@ -85,17 +79,17 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
         sheet: reader.name,
         row: reader.excelRow(r),
         cells,
-        kpi: value("kpi"),
-        area: value("area"),
-        owner: value("owner"),
-        dataSource: value("dataSource"),
-        frequency: value("frequency"),
-        unit: value("unit"),
-        floor,
-        target,
-        ceiling,
-        direction,
-        period: periodOf(reader, r, cells),
+        kpi,
+        area: carriedRow[AREA] < 0 ? "" : carried[AREA],
+        owner: carriedRow[OWNER] < 0 ? "" : carried[OWNER],
+        dataSource: carriedRow[DATA_SOURCE] < 0 ? "" : carried[DATA_SOURCE],
+        frequency: carriedRow[FREQUENCY] < 0 ? "" : carried[FREQUENCY],
+        unit: carriedRow[UNIT] < 0 ? "" : carried[UNIT],
+        floor: bounds.floorValue,
+        target: bounds.targetValue,
+        ceiling: bounds.ceilingValue,
+        direction: bounds.directionValue,
+        period: periodOf(r, cells),
         actual,
       });
     }
@@ -104,15 +98,57 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   return out;
 
   /** The row's period; a blank one under a filled one continues it (a merged Month cell over its KPIs). */
-  function periodOf(reader: SheetReader<KpiField>, r: number, cells: Partial<Record<KpiField, string>>): Period | null {
-    if (!reader.isBlankCell("period", r) || !reader.has("period")) {
-      const value = reader.period("period", r, "month");
-      period = { value, row: r };
-      return value;
+  function periodOf(r: number, cells: Partial<Record<KpiField, string>>): Period | null {
+    if (!reader.isBlankCell(f.period, r) || !reader.has(f.period)) {
+      period = reader.period(f.period, r, "month");
+      periodRow = r;
+      return period;
     }
-    if (!period) return null;
-    cells.period = reader.address("period", period.row);
-    return period.value;
+    if (periodRow < 0) return null;
+    cells.period = reader.address("period", periodRow);
+    return period;
+  }
+}
+
+/** Where each descriptive field is in the slots of `parseKpiRows`. */
+const [KPI, AREA, OWNER, DATA_SOURCE, FREQUENCY, UNIT] = DESCRIPTIVE.map((_, i) => i);
+
+/** A KPI group's floor, target, ceiling and direction, each with the row it was written on (-1: none yet). */
+class Bounds {
+  floorValue: number | null = null;
+  floorRow = -1;
+  targetValue: number | null = null;
+  targetRow = -1;
+  ceilingValue: number | null = null;
+  ceilingRow = -1;
+  directionValue: Direction | null = null;
+  directionRow = -1;
+
+  clear(): void {
+    this.floor(null, -1);
+    this.target(null, -1);
+    this.ceiling(null, -1);
+    this.direction(null, -1);
+  }
+
+  floor(value: number | null, row: number): void {
+    this.floorValue = value;
+    this.floorRow = row;
+  }
+
+  target(value: number | null, row: number): void {
+    this.targetValue = value;
+    this.targetRow = row;
+  }
+
+  ceiling(value: number | null, row: number): void {
+    this.ceilingValue = value;
+    this.ceilingRow = row;
+  }
+
+  direction(value: Direction | null, row: number): void {
+    this.directionValue = value;
+    this.directionRow = row;
   }
 }
 

@@ -24,9 +24,9 @@ import { aimsLower } from "./words";
 export function parseKraRows(reader: SheetReader<KraField>, settings: Settings): KraRecord[] {
   const labels = new Map(settings.rating.labels.map((label, i) => [wordKey(label), settings.rating.min + i]));
   const out: KraRecord[] = [];
-  // Carried values remember the data row they were written on; a cell address is made only for a row that borrows one.
-  type Held<T> = { value: T; row: number };
-  let carry: { employee?: Held<string>; role?: Held<string>; manager?: Held<string>; period?: Held<Period | null> } = {};
+  const f = reader.fields;
+  // Carried values remember the data row they were written on (-1: none); a cell address is made only for a row that borrows one.
+  const carry = new Carry();
   // The records since the last summary row, whose weights a stated total may turn into shares of it.
   let runStart = 0;
   const weightHeader = reader.headerText("weight");
@@ -62,35 +62,44 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
 
   function readRow(r: number): void {
     const cells = reader.cells(r);
-    const employee = reader.text("employee", r);
+    const employee = reader.text(f.employee, r);
     // A new person starts afresh, except the review period, which often sits only in the first row.
-    if (employee !== "") carry = { employee: { value: employee, row: r }, period: carry.period };
-    for (const field of ["role", "manager"] as const) {
-      const text = reader.text(field, r);
-      if (text !== "") carry[field] = { value: text, row: r };
+    if (employee !== "") carry.person(employee, r);
+    const role = reader.text(f.role, r);
+    if (role !== "") {
+      carry.role = role;
+      carry.roleRow = r;
+    }
+    const manager = reader.text(f.manager, r);
+    if (manager !== "") {
+      carry.manager = manager;
+      carry.managerRow = r;
     }
     // `Annual` or `Quarterly` in a Period column says how often the area is measured, not which review it belongs to.
-    if (!reader.isBlankCell("period", r) && !FREQUENCY.test(String(reader.raw("period", r)).trim())) carry.period = { value: reader.period("period", r, "year"), row: r };
-    for (const field of ["employee", "role", "manager", "period"] as const) {
-      const held = carry[field];
-      if (held && held.row !== r) cells[field] = reader.address(field, held.row);
+    if (!reader.isBlankCell(f.period, r) && !FREQUENCY.test(String(reader.raw(f.period, r)).trim())) {
+      carry.period = reader.period(f.period, r, "year");
+      carry.periodRow = r;
     }
+    if (carry.employeeRow >= 0 && carry.employeeRow !== r) cells.employee = reader.address("employee", carry.employeeRow);
+    if (carry.roleRow >= 0 && carry.roleRow !== r) cells.role = reader.address("role", carry.roleRow);
+    if (carry.managerRow >= 0 && carry.managerRow !== r) cells.manager = reader.address("manager", carry.managerRow);
+    if (carry.periodRow >= 0 && carry.periodRow !== r) cells.period = reader.address("period", carry.periodRow);
 
-    const area = reader.text("area", r);
-    const weight = reader.number("weight", r);
+    const area = reader.text(f.area, r);
+    const weight = reader.number(f.weight, r);
     const marked = reader.hasLevels ? reader.markedLevels(r) : [];
-    if (area === "" && weight === null && marked.length === 0 && reader.isBlankCell("rating", r) && lastArea !== null && !(reader.hasColumn("employee") && employee !== "")) {
+    if (area === "" && weight === null && marked.length === 0 && reader.isBlankCell(f.rating, r) && lastArea !== null && !(reader.hasColumn("employee") && employee !== "")) {
       // An area spanning rows (its name, weight and rating merged down): the rows under it are its further objectives.
       reader.skipRow(r, `a further objective of the area on row ${lastArea}, whose weight and rating are on that row`);
       return;
     }
-    if (weight !== null && reader.isPercent("weight", r)) percentWeights = true;
-    const measure = reader.text("measure", r);
-    let target = reader.number("target", r);
-    const actual = reader.number("actual", r);
+    if (weight !== null && reader.isPercent(f.weight, r)) percentWeights = true;
+    const measure = reader.text(f.measure, r);
+    let target = reader.number(f.target, r);
+    const actual = reader.number(f.actual, r);
     const rating = reader.hasLevels && marked.length > 0 ? levelRating(reader, r, marked, cells, settings) : readRating(reader, r, labels, settings);
-    let lowerIsBetter = reader.bound("target", r) === "max" || (reader.bound("target", r) === null && aimsLower(`${measure} ${area}`));
-    const whole = target === null && actual !== null && !reader.has("target") ? completionWhole(reader, r) : null;
+    let lowerIsBetter = reader.bound(f.target, r) === "max" || (reader.bound(f.target, r) === null && aimsLower(`${measure} ${area}`));
+    const whole = target === null && actual !== null && !reader.has(f.target) ? completionWhole(reader, r) : null;
     if (whole !== null) {
       // A completion is already the share of the aim achieved: measured against 100%, and never lower-is-better.
       target = whole;
@@ -98,7 +107,7 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       const header = reader.headerAddress("actual");
       if (header !== null) cells.target = header;
     }
-    if (!carry.employee) {
+    if (carry.employeeRow < 0) {
       reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
       return;
     }
@@ -106,10 +115,10 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       sheet: reader.name,
       row: reader.excelRow(r),
       cells,
-      employee: carry.employee.value,
-      role: carry.role?.value ?? "",
-      manager: carry.manager?.value ?? "",
-      period: carry.period?.value ?? null,
+      employee: carry.employee,
+      role: carry.roleRow < 0 ? "" : carry.role,
+      manager: carry.managerRow < 0 ? "" : carry.manager,
+      period: carry.periodRow < 0 ? null : carry.period,
       area,
       weight,
       measure,
@@ -120,6 +129,30 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     });
     if (headerWhole !== null && weight !== null) out[out.length - 1].weightOutOf = headerWhole;
     lastArea = reader.excelRow(r);
+  }
+}
+
+/**
+ * The person carried down from the rows above (merged or filled-down names), each
+ * value with the data row it was written on (-1 while none has been): plain
+ * fields updated in place, not objects per row.
+ */
+class Carry {
+  employee = "";
+  employeeRow = -1;
+  role = "";
+  roleRow = -1;
+  manager = "";
+  managerRow = -1;
+  period: Period | null = null;
+  periodRow = -1;
+
+  /** A new person: their role and manager start afresh; the review period carries on. */
+  person(employee: string, row: number): void {
+    this.employee = employee;
+    this.employeeRow = row;
+    this.roleRow = -1;
+    this.managerRow = -1;
   }
 }
 
@@ -145,7 +178,7 @@ const COMPLETION_HEADER = /\bcomplet(?:ion|ed|e)\b/i;
  * figures go above 2 (nobody completes 200%); `null` when the actual is not a percentage.
  */
 function completionWhole(reader: SheetReader<KraField>, r: number): number | null {
-  if (reader.isPercent("actual", r)) return 1;
+  if (reader.isPercent(reader.fields.actual, r)) return 1;
   const header = reader.headerText("actual");
   if (PERCENT_HEADER.test(header)) return 100;
   if (!COMPLETION_HEADER.test(header)) return null;
@@ -198,12 +231,12 @@ function levelRating(reader: SheetReader<KraField>, r: number, marked: ReadonlyA
 
 /** A rating as a number or a label of the scale; `8/10` on a 5-point scale reads as 4. */
 function readRating(reader: SheetReader<KraField>, r: number, labels: ReadonlyMap<string, number>, settings: Settings): number | null {
-  const raw = reader.raw("rating", r);
+  const raw = reader.raw(reader.fields.rating, r);
   if (typeof raw === "string") {
     const byLabel = labels.get(wordKey(raw));
     if (byLabel !== undefined) return byLabel;
   }
-  const value = reader.number("rating", r);
-  const scale = reader.scale("rating", r);
+  const value = reader.number(reader.fields.rating, r);
+  const scale = reader.scale(reader.fields.rating, r);
   return value !== null && scale !== null && scale !== settings.rating.max ? (value / scale) * settings.rating.max : value;
 }

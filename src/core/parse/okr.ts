@@ -11,20 +11,26 @@ import type { SheetReader } from "./reader";
 import { toNumber } from "../values";
 import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, targetInWording, type StatedType } from "./words";
 
-/** A value carried down from the row above, with the data row it was written on. */
-interface Held<T> {
-  value: T;
-  row: number;
-}
-
-interface Carry {
-  objective?: Held<string>;
-  objectiveId?: Held<string>;
-  parentId?: Held<string>;
-  team?: Held<string>;
-  period?: Held<Period | null>;
-  level?: Held<Level | null>;
-  commitment?: Held<Commitment | null>;
+/**
+ * Values carried down from the rows above, each with the data row it was written
+ * on (-1 while none has been). Plain fields updated in place: a record object per
+ * carried cell per row would be garbage for the collector on every key result.
+ */
+class Carry {
+  objective = "";
+  objectiveRow = -1;
+  objectiveId = "";
+  objectiveIdRow = -1;
+  parentId = "";
+  parentIdRow = -1;
+  team = "";
+  teamRow = -1;
+  period: Period | null = null;
+  periodRow = -1;
+  level: Level | null = null;
+  levelRow = -1;
+  commitment: Commitment | null = null;
+  commitmentRow = -1;
 }
 
 /**
@@ -35,7 +41,8 @@ interface Carry {
  */
 export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultRecord[] {
   const out: KeyResultRecord[] = [];
-  const carry: Carry = {};
+  const f = reader.fields;
+  const carry = new Carry();
   const typeWords = new Map<string, StatedType | null>();
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
@@ -44,7 +51,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     let read = false;
     for (let v = 0; v < reader.variantCount; v++) {
       reader.useVariant(v);
-      if (reader.variantIsBlank("keyResult", r)) continue;
+      if (reader.variantIsBlank(f.keyResult, r)) continue;
       readRow(r);
       read = true;
     }
@@ -55,39 +62,63 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
   function readRow(r: number): void {
     const cells = reader.cells(r);
 
-    const objectiveText = reader.text("objective", r);
+    const objectiveText = reader.text(f.objective, r);
     if (objectiveText !== "") {
-      carry.objective = { value: objectiveText, row: r };
-      carry.objectiveId = undefined;
-      carry.parentId = undefined;
-      carry.commitment = undefined;
+      carry.objective = objectiveText;
+      carry.objectiveRow = r;
+      carry.objectiveIdRow = -1;
+      carry.parentIdRow = -1;
+      carry.commitmentRow = -1;
     }
-    // No closures or addresses per row here: this loop runs for every key result.
-    if (!reader.isBlankCell("objectiveId", r)) carry.objectiveId = { value: reader.text("objectiveId", r), row: r };
-    if (!reader.isBlankCell("parentId", r)) carry.parentId = { value: reader.text("parentId", r), row: r };
-    if (!reader.isBlankCell("team", r)) carry.team = { value: reader.text("team", r), row: r };
-    if (!reader.isBlankCell("period", r)) carry.period = { value: reader.period("period", r, "quarter"), row: r };
-    if (!reader.isBlankCell("level", r)) carry.level = { value: reader.word("level", r, LEVEL_WORDS, "company, team or individual"), row: r };
+    // No closures, objects or addresses per row here: this loop runs for every key result.
+    if (!reader.isBlankCell(f.objectiveId, r)) {
+      carry.objectiveId = reader.text(f.objectiveId, r);
+      carry.objectiveIdRow = r;
+    }
+    if (!reader.isBlankCell(f.parentId, r)) {
+      carry.parentId = reader.text(f.parentId, r);
+      carry.parentIdRow = r;
+    }
+    if (!reader.isBlankCell(f.team, r)) {
+      carry.team = reader.text(f.team, r);
+      carry.teamRow = r;
+    }
+    if (!reader.isBlankCell(f.period, r)) {
+      carry.period = reader.period(f.period, r, "quarter");
+      carry.periodRow = r;
+    }
+    if (!reader.isBlankCell(f.level, r)) {
+      carry.level = reader.word(f.level, r, LEVEL_WORDS, "company, team or individual");
+      carry.levelRow = r;
+    }
     // Commitment belongs to the objective: merged down its key results or written on its own row.
-    if (!reader.isBlankCell("commitment", r)) carry.commitment = { value: reader.word("commitment", r, COMMITMENT_WORDS, "aspirational or committed"), row: r };
-    const objective = held(carry.objective, "objective", r, reader, cells) ?? "";
-    const objectiveId = held(carry.objectiveId, "objectiveId", r, reader, cells) ?? "";
-    const parentId = held(carry.parentId, "parentId", r, reader, cells) ?? "";
-    const team = held(carry.team, "team", r, reader, cells) ?? "";
-    const period = held(carry.period, "period", r, reader, cells) ?? null;
-    const level = held(carry.level, "level", r, reader, cells) ?? null;
+    if (!reader.isBlankCell(f.commitment, r)) {
+      carry.commitment = reader.word(f.commitment, r, COMMITMENT_WORDS, "aspirational or committed");
+      carry.commitmentRow = r;
+    }
+    const objective = carry.objectiveRow < 0 ? "" : held(carry.objective, carry.objectiveRow, "objective", r, reader, cells);
+    const objectiveId = carry.objectiveIdRow < 0 ? "" : held(carry.objectiveId, carry.objectiveIdRow, "objectiveId", r, reader, cells);
+    const parentId = carry.parentIdRow < 0 ? "" : held(carry.parentId, carry.parentIdRow, "parentId", r, reader, cells);
+    const team = carry.teamRow < 0 ? "" : held(carry.team, carry.teamRow, "team", r, reader, cells);
+    const period = carry.periodRow < 0 ? null : held(carry.period, carry.periodRow, "period", r, reader, cells);
+    const level = carry.levelRow < 0 ? null : held(carry.level, carry.levelRow, "level", r, reader, cells);
 
-    const keyResult = reader.text("keyResult", r);
-    const keyResultId = reader.text("keyResultId", r);
-    const start = reader.number("start", r) ?? (reader.isBlankCell("start", r) ? startInWording(keyResult) : null);
-    const current = reader.numberOrYesNo("current", r, keyResult);
+    const keyResult = reader.text(f.keyResult, r);
+    const keyResultId = reader.text(f.keyResultId, r);
+    const start = reader.number(f.start, r) ?? (reader.isBlankCell(f.start, r) ? startInWording(keyResult) : null);
+    const current = reader.numberOrYesNo(f.current, r, keyResult);
+    let yesNo = reader.lastWasYesNo;
     // A sheet with no Target column may state the goal only in the key result's words ("Increase NPS from 32 to 45").
-    const worded = reader.has("target") || current.value === null ? null : wordedTarget(keyResult);
-    const target = worded === null ? reader.numberOrYesNo("target", r) : { value: worded, yesNo: false };
+    const worded = reader.has(f.target) || current === null ? null : wordedTarget(keyResult);
+    let target = worded;
+    if (worded === null) {
+      target = reader.numberOrYesNo(f.target, r);
+      yesNo ||= reader.lastWasYesNo;
+    }
     if (worded !== null) cells.target = reader.address("keyResult", r);
 
     if (keyResult === "" && keyResultId === "") {
-      if (start !== null || target.value !== null || current.value !== null) {
+      if (start !== null || target !== null || current !== null) {
         reader.report("missing-key-result", "error", "keyResult", r, `Key result is blank in ${reader.where("keyResult", r)}, but the row has numbers; write the key result or clear the row.`);
       } else if (reader.variantCount === 1) reader.skipRow(r, "objective title row (its key results are on the rows below)");
       return;
@@ -97,15 +128,15 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
     }
 
     const stated = statedType(reader, r, typeWords);
-    const targetBound = reader.bound("target", r);
+    const targetBound = reader.bound(f.target, r);
     // A sheet whose only measure is its own score or completion: that is the key result's progress.
-    const scoreOnly = current.value === null && target.value === null && start === null && reader.has("score");
-    const statedScore = reader.has("score") ? reader.number("score", r, keyResult) : null;
+    const scoreOnly = current === null && target === null && start === null && reader.has(f.score);
+    const statedScore = reader.has(f.score) ? reader.number(f.score, r, keyResult) : null;
     const type =
       stated?.type ??
       (scoreOnly && statedScore !== null
         ? "milestone"
-        : inferKeyResultType({ keyResult, start, target: target.value, current: current.value, yesNo: target.yesNo || current.yesNo, targetBound }));
+        : inferKeyResultType({ keyResult, start, target, current, yesNo, targetBound }));
     const direction = stated?.direction ?? (targetBound === "max" ? "lower" : targetBound === "min" ? "higher" : undefined);
 
     out.push({
@@ -120,16 +151,16 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       parentId,
       keyResultId,
       keyResult,
-      owner: reader.text("owner", r),
+      owner: reader.text(f.owner, r),
       type,
       typeInferred: stated === null,
       start,
-      target: target.value,
-      current: scoreOnly ? statedScore : current.value,
-      weight: reader.number("weight", r),
-      confidence: reader.number("confidence", r),
-      commitment: held(carry.commitment, "commitment", r, reader, cells) ?? "aspirational",
-      due: reader.date("due", r),
+      target,
+      current: scoreOnly ? statedScore : current,
+      weight: reader.number(f.weight, r),
+      confidence: reader.number(f.confidence, r),
+      commitment: (carry.commitmentRow < 0 ? null : held(carry.commitment, carry.commitmentRow, "commitment", r, reader, cells)) ?? "aspirational",
+      due: reader.date(f.due, r),
       lastCheckIn: null,
       // Always present (maybe undefined), so every record has one shape however the sheet is laid out.
       direction,
@@ -139,21 +170,14 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 }
 
 /** The carried value; a value filled down from above points the record's cell at the cell it came from. */
-function held<T>(
-  carried: Held<T> | undefined,
-  field: KeyResultField,
-  r: number,
-  reader: SheetReader<KeyResultField>,
-  cells: Partial<Record<KeyResultField, string>>,
-): T | undefined {
-  if (!carried) return undefined;
-  if (carried.row !== r) cells[field] = reader.address(field, carried.row);
-  return carried.value;
+function held<T>(value: T, row: number, field: KeyResultField, r: number, reader: SheetReader<KeyResultField>, cells: Partial<Record<KeyResultField, string>>): T {
+  if (row !== r) cells[field] = reader.address(field, row);
+  return value;
 }
 
 /** The Type cell, including thresholds such as `maintain below`; an unknown word is reported. */
 function statedType(reader: SheetReader<KeyResultField>, r: number, seen: Map<string, StatedType | null>): StatedType | null {
-  const text = reader.text("type", r);
+  const text = reader.text(reader.fields.type, r);
   if (text === "") return null;
   // A Type column repeats a handful of words down thousands of rows: read each once per sheet.
   let stated = seen.get(text);

@@ -44,6 +44,38 @@ import { monthNumber, toDate, toNumber, toNumberOrYesNo, toText, type CellValue 
 /** What `ownCell` gives for a field with no column of its own. */
 const NO_COLUMN: unique symbol = Symbol("no column");
 
+/**
+ * A field as the row readers ask for it: one object per field and reader, so a
+ * cell's column is a property load rather than a lookup by name. Rows read a
+ * dozen fields each, hundreds of thousands of times; every handle has the same
+ * shape, so the readers' code stays monomorphic whatever the sheet kind.
+ */
+export interface FieldRef<F extends string> {
+  readonly name: F;
+  /** Local column of the field's own cell, or -1 when it has none or is read otherwise (context, a series' latest column). */
+  col: number;
+  /** True when the reader can give the field: a column, a series, context, a heading or another row. */
+  present: boolean;
+}
+
+/**
+ * Trimmed text without a copy for the common cell that has nothing to trim:
+ * `trim()` on every cell read is a measurable share of parsing a large sheet.
+ * Always equal to `text.trim()`.
+ *
+ * @example
+ * trimmed("Grow NPS") // "Grow NPS" (the same string, no copy)
+ * trimmed("  Grow NPS\u00a0") // "Grow NPS"
+ */
+export function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  // Only ASCII non-space ends are known not to be whitespace; anything else takes the full trim.
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+
 interface LazyCells {
   row: number;
   overrides: Record<string, string> | null;
@@ -64,6 +96,8 @@ export class SheetReader<F extends string> {
   /** Column letters of each mapped field, computed once rather than per cell. */
   private readonly letters: Partial<Record<F, string>>;
   private readonly periods = new Map<string, Period>();
+  /** Periods read from numbers (a year, a date serial), by the cell's number format. */
+  private readonly numberPeriods = new Map<string | undefined, Map<number, Period>>();
   private readonly wordKeys = new Map<ReadonlyMap<string, unknown>, Map<string, string>>();
   /**
    * A row's cell addresses are worked out when asked for: most are never read
@@ -86,14 +120,8 @@ export class SheetReader<F extends string> {
   private readonly base: { byField: Partial<Record<F, number>>; letters: Partial<Record<F, string>>; context: Partial<Record<F, ContextCell>> };
   /** True when rows take fields from context or variants (not the common tidy sheet). */
   private readonly contextual: boolean;
-  /**
-   * The own column of each field read from one (`byField` without the series), and every
-   * field the reader can give (`has`). Kept beside the records above because a row reads
-   * a dozen fields by name: looking a name up in a Map or Set is a hash probe, while
-   * looking it up in objects whose shapes differ by sheet is a slow generic property load.
-   */
-  private readonly ownColumns = new Map<F, number>();
-  private readonly present = new Set<string>();
+  /** A handle for each field of the sheet kind, kept up to date as variants change: see {@link FieldRef}. */
+  readonly fields: Readonly<Record<F, FieldRef<F>>>;
   /** The title's or form's text holding a year, for months written without one. */
   private readonly yearText: string | null;
   /** A sheet column holding each row's (financial) year. */
@@ -124,6 +152,9 @@ export class SheetReader<F extends string> {
     this.originCol = sheet.origin?.col ?? 0;
     this.headerIndex = recognised.headerRow - 1 - this.originRow;
     this.labels = SHEET_KINDS[recognised.kind].fields;
+    const fields = {} as Record<F, FieldRef<F>>;
+    for (const name of Object.keys(this.labels) as F[]) fields[name] = { name, col: -1, present: false };
+    this.fields = fields;
     this.local = [];
     this.byField = {};
     this.letters = {};
@@ -191,29 +222,39 @@ export class SheetReader<F extends string> {
     this.refreshLookups();
   }
 
-  /** Rebuilds `ownColumns` and `present` from the columns and context now in use. */
+  /** Brings each field's handle up to date with the columns and context now in use. */
   private refreshLookups(): void {
-    this.ownColumns.clear();
-    this.present.clear();
+    for (const ref of Object.values<FieldRef<F>>(this.fields)) {
+      ref.col = -1;
+      ref.present = false;
+    }
+    const mark = (field: string): FieldRef<F> | undefined => {
+      const ref = (this.fields as Partial<Record<string, FieldRef<F>>>)[field];
+      if (ref) ref.present = true;
+      return ref;
+    };
     for (const [field, c] of Object.entries(this.byField) as Array<[F, number | undefined]>) {
       if (c === undefined) continue;
-      this.present.add(field);
-      if (this.series === null || field !== this.series.field) this.ownColumns.set(field, c);
+      const ref = mark(field);
+      if (ref && (this.series === null || field !== this.series.field)) ref.col = c;
     }
-    for (const field of Object.keys(this.context)) this.present.add(field);
-    for (const field of Object.keys(this.headings)) this.present.add(field);
-    for (const field of this.rowFields) this.present.add(field);
+    for (const field of Object.keys(this.context)) mark(field);
+    for (const field of Object.keys(this.headings)) mark(field);
+    for (const field of this.rowFields) mark(field);
   }
 
   /** True when the row is a wide row's variant with nothing written in its column (no record). */
-  variantIsBlank(field: F, r: number): boolean {
+  variantIsBlank(field: FieldRef<F>, r: number): boolean {
     return this.variants.length > 0 && this.isBlankCell(field, r);
   }
 
   /** True when the row is a wide row's variant with nothing written in any of the variant's own columns. */
   variantIsEmpty(r: number): boolean {
     if (this.variants.length === 0) return false;
-    for (const field of Object.keys(this.variantColumns) as F[]) if (!this.isBlankCell(field, r)) return false;
+    for (const field of Object.keys(this.variantColumns)) {
+      const ref = (this.fields as Partial<Record<string, FieldRef<F>>>)[field];
+      if (ref !== undefined && !this.isBlankCell(ref, r)) return false;
+    }
     return true;
   }
 
@@ -243,8 +284,8 @@ export class SheetReader<F extends string> {
     return this.originRow + r + 1;
   }
 
-  has(field: F): boolean {
-    return this.present.has(field);
+  has(field: FieldRef<F>): boolean {
+    return field.present;
   }
 
   /** The local column a field is read from on row `r`: its column, or the latest filled period column of a series. */
@@ -264,23 +305,24 @@ export class SheetReader<F extends string> {
    * empty), or {@link NO_COLUMN} when it is read otherwise (context, a series): the
    * fast paths of the readers below, one lookup and no result object per cell.
    */
-  private ownCell(field: F, r: number): RawCell | undefined | typeof NO_COLUMN {
-    const c = this.ownColumns.get(field);
-    if (c === undefined) return NO_COLUMN;
+  private ownCell(field: FieldRef<F>, r: number): RawCell | undefined | typeof NO_COLUMN {
+    const c = field.col;
+    if (c < 0) return NO_COLUMN;
     const cell = this.values[r]?.[c];
     return cell === null ? undefined : cell;
   }
 
-  raw(field: F, r: number): RawCell {
-    const c = this.ownColumns.get(field) ?? (this.series !== null && field === this.series.field ? this.columnOf(field, r) : undefined);
-    if (c === undefined) return this.present.has(field) ? (this.contextFor(field, r)?.text ?? "") : "";
+  raw(field: FieldRef<F>, r: number): RawCell {
+    const c = field.col >= 0 ? field.col : this.series !== null && field.name === this.series.field ? this.columnOf(field.name, r) : undefined;
+    if (c === undefined) return field.present ? (this.contextFor(field.name, r)?.text ?? "") : "";
     const cell = this.values[r]?.[c];
     return cell === undefined || cell === null ? "" : cell;
   }
 
-  format(field: F, r: number): string | undefined {
-    const c = this.series === null ? this.byField[field] : this.columnOf(field, r);
-    return c === undefined ? undefined : this.formats?.[r]?.[c];
+  format(field: FieldRef<F>, r: number): string | undefined {
+    if (this.formats === undefined) return undefined;
+    const c = field.col >= 0 ? field.col : this.series !== null ? this.columnOf(field.name, r) : undefined;
+    return c === undefined ? undefined : this.formats[r]?.[c];
   }
 
   address(field: F, r: number): string {
@@ -309,8 +351,8 @@ export class SheetReader<F extends string> {
     if (this.rowContext !== null && this.rowContext.has(r)) return false;
     const row = this.values[r];
     if (!Array.isArray(row)) return true;
-    for (const [, c] of this.local) {
-      const cell = row[c];
+    for (let i = 0; i < this.local.length; i++) {
+      const cell = row[this.local[i][1]];
       if (cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "")) return false;
     }
     // Nothing in the columns read, but something elsewhere on the row: listed, never dropped without a word.
@@ -325,7 +367,7 @@ export class SheetReader<F extends string> {
   private readonly notedBlank = new Set<number>();
 
   /** True when the field is absent or its cell is empty or only spaces. */
-  isBlankCell(field: F, r: number): boolean {
+  isBlankCell(field: FieldRef<F>, r: number): boolean {
     const cell = this.ownCell(field, r);
     if (cell !== NO_COLUMN) {
       if (typeof cell !== "string") return cell === undefined;
@@ -367,7 +409,7 @@ export class SheetReader<F extends string> {
   }
 
   /** True when a number was written as a percentage: a percent-formatted cell or text such as `85%`. */
-  isPercent(field: F, r: number): boolean {
+  isPercent(field: FieldRef<F>, r: number): boolean {
     const raw = this.raw(field, r);
     if (typeof raw === "string") return /%\s*$/.test(raw.trim());
     return typeof raw === "number" && (this.format(field, r)?.includes("%") ?? false);
@@ -423,13 +465,13 @@ export class SheetReader<F extends string> {
   private readonly maxes = new Map<number, number | null>();
 
   /** The bound a number was written with (`<15%` is a maximum, `70%+` a minimum), or `null`. */
-  bound(field: F, r: number): Bound | null {
+  bound(field: FieldRef<F>, r: number): Bound | null {
     const raw = this.raw(field, r);
     return typeof raw === "string" ? (splitQualifier(raw)?.bound ?? null) : null;
   }
 
   /** The top of the scale a number was written on (`4.5/5` → 5), or `null`. */
-  scale(field: F, r: number): number | null {
+  scale(field: FieldRef<F>, r: number): number | null {
     const raw = this.raw(field, r);
     return typeof raw === "string" ? (splitQualifier(raw)?.scale ?? null) : null;
   }
@@ -458,33 +500,33 @@ export class SheetReader<F extends string> {
   /** Problems of context cells already reported, by code and cell. */
   private readonly toldOnce = new Set<string>();
 
-  private fail(field: F, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
-    const label = this.label(field);
-    const where = this.where(field, r);
+  private fail(field: FieldRef<F>, r: number, result: Extract<CellValue<unknown>, { ok: false }>, expected: string): void {
+    const label = this.label(field.name);
+    const where = this.where(field.name, r);
     if (result.code === "excel-error") {
-      this.report("excel-error", "error", field, r, `${label}: ${result.message} ${where}.`);
+      this.report("excel-error", "error", field.name, r, `${label}: ${result.message} ${where}.`);
       return;
     }
     const raw = this.raw(field, r);
     const shown = typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : typeof raw === "number" ? `the number ${result.text}` : `text ("${result.text}")`;
-    this.report(result.code, "error", field, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
+    this.report(result.code, "error", field.name, r, `${label} is ${shown} in ${where}; expected ${expected}.`);
   }
 
   // The fast paths below read the common cells (plain text, plain numbers, blanks)
   // without building a result object each: they run for every cell of every row.
-  text(field: F, r: number): string {
+  text(field: FieldRef<F>, r: number): string {
     const cell = this.ownCell(field, r);
     if (cell === NO_COLUMN) {
-      if (!this.has(field)) return "";
+      if (!field.present) return "";
     } else if (cell === undefined) return "";
     else if (typeof cell === "string") {
-      const trimmed = cell.trim();
-      if (trimmed === "" || trimmed.charCodeAt(0) !== 35 /* # */) return trimmed;
+      const text = trimmed(cell);
+      if (text === "" || text.charCodeAt(0) !== 35 /* # */) return text;
     }
     const raw = this.raw(field, r);
     if (typeof raw === "string") {
-      const trimmed = raw.trim();
-      if (trimmed === "" || trimmed.charCodeAt(0) !== 35 /* # */) return trimmed;
+      const text = trimmed(raw);
+      if (text === "" || text.charCodeAt(0) !== 35 /* # */) return text;
     }
     const result = toText(raw, this.format(field, r));
     if (!result.ok) {
@@ -498,10 +540,10 @@ export class SheetReader<F extends string> {
    * A number; with `subject` (what the cell measures), a value written as a
    * short statement reads too (`NPS = 42`, `Closed $400K` for "Close $500K …").
    */
-  number(field: F, r: number, subject?: string): number | null {
+  number(field: FieldRef<F>, r: number, subject?: string): number | null {
     const cell = this.ownCell(field, r);
     if (cell === NO_COLUMN) {
-      if (!this.has(field)) return null;
+      if (!field.present) return null;
     } else if (cell === undefined || cell === "") return null;
     else if (typeof cell === "number" && Number.isFinite(cell)) return cell === 0 ? 0 : cell;
     const raw = this.raw(field, r);
@@ -515,22 +557,32 @@ export class SheetReader<F extends string> {
     return null;
   }
 
-  /** A number, or 1/0 for yes/no words and TRUE/FALSE; `yesNo` says which it was. With `subject`, as `number`. */
-  numberOrYesNo(field: F, r: number, subject?: string): { value: number | null; yesNo: boolean } {
+  /** True when the last {@link numberOrYesNo} read a yes/no word or TRUE/FALSE rather than a number. */
+  lastWasYesNo = false;
+
+  /**
+   * A number, or 1/0 for yes/no words and TRUE/FALSE ({@link lastWasYesNo} says
+   * which it was: a flag rather than a result object per cell). With `subject`, as `number`.
+   */
+  numberOrYesNo(field: FieldRef<F>, r: number, subject?: string): number | null {
+    this.lastWasYesNo = false;
     const cell = this.ownCell(field, r);
     if (cell === NO_COLUMN) {
-      if (!this.has(field)) return { value: null, yesNo: false };
-    } else if (cell === undefined || cell === "") return { value: null, yesNo: false };
-    else if (typeof cell === "number" && Number.isFinite(cell)) return { value: cell === 0 ? 0 : cell, yesNo: false };
+      if (!field.present) return null;
+    } else if (cell === undefined || cell === "") return null;
+    else if (typeof cell === "number" && Number.isFinite(cell)) return cell === 0 ? 0 : cell;
     const raw = this.raw(field, r);
-    if (typeof raw === "number" && Number.isFinite(raw)) return { value: raw === 0 ? 0 : raw, yesNo: false };
-    if (raw === "") return { value: null, yesNo: false };
+    if (typeof raw === "number" && Number.isFinite(raw)) return raw === 0 ? 0 : raw;
+    if (raw === "") return null;
     const num = toNumberOrYesNo(raw, this.format(field, r), this.settings);
-    if (num.ok) return { value: num.value, yesNo: num.yesNo === true };
+    if (num.ok) {
+      this.lastWasYesNo = num.yesNo === true;
+      return num.value;
+    }
     const stated = subject === undefined ? null : this.stated(raw, subject);
-    if (stated !== null) return { value: stated, yesNo: false };
+    if (stated !== null) return stated;
     this.fail(field, r, num, "a number");
-    return { value: null, yesNo: false };
+    return null;
   }
 
   /** The number a statement in a cell gives (only tried once the cell failed to read as a number). */
@@ -541,8 +593,8 @@ export class SheetReader<F extends string> {
     return value.ok ? value.value : null;
   }
 
-  date(field: F, r: number): IsoDate | null {
-    if (!this.has(field)) return null;
+  date(field: FieldRef<F>, r: number): IsoDate | null {
+    if (!field.present) return null;
     const raw = this.raw(field, r);
     if (raw === "") return null;
     const result = toDate(raw, this.format(field, r), this.settings);
@@ -551,12 +603,13 @@ export class SheetReader<F extends string> {
     return null;
   }
 
-  period(field: F, r: number, dateKind: PeriodKind): Period | null {
-    if (!this.has(field)) return null;
+  period(field: FieldRef<F>, r: number, dateKind: PeriodKind): Period | null {
+    if (!field.present) return null;
     const raw = this.raw(field, r);
     if (this.periodKind !== null) return this.periodAt(field, r, raw, dateKind, this.periodKind);
-    // A period column repeats a few labels thousands of times; read each text once per sheet.
-    const cached = typeof raw === "string" ? this.periods.get(raw) : undefined;
+    // A period column repeats a few labels thousands of times; read each text (or number, by its format) once per sheet.
+    const format = this.format(field, r);
+    const cached = typeof raw === "string" ? this.periods.get(raw) : typeof raw === "number" ? this.numberPeriods.get(format)?.get(raw) : undefined;
     if (cached) return cached;
     // A month or quarter written without its year (`January`, `Q2`) takes the year of its row's year column, or of the sheet's title or form.
     const bare = typeof raw === "string" ? raw.trim() : "";
@@ -568,13 +621,18 @@ export class SheetReader<F extends string> {
     const withYear = year !== null ? `${bare} ${year}` : quarter !== null && quarterYear !== null ? (this.fiscalText(r) ? `FY${quarterYear} ${quarter}` : `${quarter} ${quarterYear}`) : raw;
     const result = parsePeriod(withYear, {
       dateKind,
-      format: this.format(field, r),
+      format,
       fiscalYearStartMonth: this.settings.fiscalYearStartMonth,
       decimalSeparator: this.settings.decimalSeparator,
     });
     if (result.ok) {
       // A bare month's year may differ by row only where a year column gives it.
       if (typeof raw === "string" && result.value && (this.yearColumn === null || withYear === raw)) this.periods.set(raw, result.value);
+      if (typeof raw === "number" && result.value) {
+        let byNumber = this.numberPeriods.get(format);
+        if (!byNumber) this.numberPeriods.set(format, (byNumber = new Map()));
+        byNumber.set(raw, result.value);
+      }
       return result.value;
     }
     this.fail(field, r, result, "a period such as 2026-Q3, Q3 2026, FY26 Q3 or 2026");
@@ -586,7 +644,7 @@ export class SheetReader<F extends string> {
    * one granularity: the quarter of a March report for its `Quarterly` columns);
    * `null` when the period read is longer than `kind` (which month of a year is unknown).
    */
-  private periodAt(field: F, r: number, raw: RawCell, dateKind: PeriodKind, kind: PeriodKind): Period | null {
+  private periodAt(field: FieldRef<F>, r: number, raw: RawCell, dateKind: PeriodKind, kind: PeriodKind): Period | null {
     const key = `${kind}\u0000${String(raw)}`;
     const cached = this.periods.get(key);
     if (cached) return cached;
@@ -623,7 +681,7 @@ export class SheetReader<F extends string> {
   }
 
   /** Reads a word from a fixed vocabulary; an unknown word is reported and gives `null`. */
-  word<T>(field: F, r: number, words: ReadonlyMap<string, T>, expected: string): T | null {
+  word<T>(field: FieldRef<F>, r: number, words: ReadonlyMap<string, T>, expected: string): T | null {
     const text = this.text(field, r);
     if (text === "") return null;
     // A vocabulary column holds a handful of spellings: reduce each one once per sheet.
@@ -633,7 +691,7 @@ export class SheetReader<F extends string> {
     if (key === undefined) keys.set(text, (key = wordKey(text)));
     const found = words.get(key);
     if (found !== undefined) return found;
-    this.report(`bad-${field}`, "warning", field, r, `${this.label(field)} "${text.slice(0, 40)}" in ${this.where(field, r)} is not recognised; expected ${expected}.`);
+    this.report(`bad-${field.name}`, "warning", field.name, r, `${this.label(field.name)} "${text.slice(0, 40)}" in ${this.where(field.name, r)} is not recognised; expected ${expected}.`);
     return null;
   }
 }
