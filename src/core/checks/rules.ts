@@ -11,7 +11,7 @@
  * Every rule groups with Maps in one pass, so a workbook of 100,000 key results
  * is checked in linear time (plus the final sort).
  */
-import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
+import { nameKey, nameKeys, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
 import { compareText, groupBy } from "../collections";
 import { daysBetween } from "../dates";
@@ -370,10 +370,11 @@ function graduate({ analysis }: CheckContext): RuleHit[] {
 
 function tooManyKpis({ parsed }: CheckContext): RuleHit[] {
   const byOwner = new Map<string, { owner: string; names: Set<string>; overflow: RuleHit | null }>();
+  const keyOf = nameKeys();
   for (let i = 0; i < parsed.kpis.length; i++) {
     const k = parsed.kpis[i];
-    const ownerKey = nameKey(k.owner);
-    const name = nameKey(k.kpi);
+    const ownerKey = keyOf(k.owner);
+    const name = keyOf(k.kpi);
     if (!ownerKey || !name) continue;
     let entry = byOwner.get(ownerKey);
     if (!entry) byOwner.set(ownerKey, (entry = { owner: k.owner.trim(), names: new Set(), overflow: null }));
@@ -406,8 +407,9 @@ const PILLARS: ReadonlyArray<{
 
 /** A pillar counts as present when any reading of the KPI has it; readings often leave repeats blank. */
 function missingPillar({ parsed }: CheckContext): RuleHit[] {
+  const keyOf = nameKeys();
   const series = groupBy(parsed.kpis, (k) => {
-    const name = nameKey(k.kpi);
+    const name = keyOf(k.kpi);
     return name ? `n\u0000${name}` : `r\u0000${k.sheet}\u0000${k.row}`;
   });
   const hits: RuleHit[] = [];
@@ -447,7 +449,14 @@ function repeatedBreach({ analysis }: CheckContext): RuleHit[] {
   const readings = analysis.kpis.flatMap(({ record, status }): Reading[] =>
     record.period ? [{ record, period: record.period, breach: status === "Breach" }] : [],
   );
-  const series = groupBy(readings, (r) => `${nameKey(r.record.kpi)}\u0000${nameKey(r.record.owner)}`);
+  // A KPI's readings usually follow each other: the key is built again only when the name or owner changes.
+  let last: KpiRecord | null = null;
+  let lastKey = "";
+  const series = groupBy(readings, ({ record: k }) => {
+    if (last === null || last.kpi !== k.kpi || last.owner !== k.owner) lastKey = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
+    last = k;
+    return lastKey;
+  });
   const hits: RuleHit[] = [];
   for (const list of series.values()) {
     list.sort((a, b) => compareText(a.period.start, b.period.start) || a.record.row - b.record.row);
