@@ -29,19 +29,23 @@ export function checkWorkbook(
 ): Finding[] {
   const context: CheckContext = { parsed, analysis, settings: options.settings, asOf: options.asOf };
   const sheetOrder = new Map(parsed.sheets.map((s, i) => [s.name, i] as const));
-  const rows: Array<{ finding: Finding; sheet: number; row: number; rank: number }> = [];
-  RULE_IDS.forEach((id, rank) => {
+  const findings: Finding[] = [];
+  // Each finding's sheet place, looked up once rather than on every comparison of the sort.
+  const places: number[] = [];
+  RULE_IDS.forEach((id) => {
     const rule = RULES[id];
-    for (const hit of rule.run(context)) {
-      rows.push({
-        finding: { code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, row: hit.row, message: hit.message },
-        // The sheet's place is looked up once per finding, not on every comparison of the sort.
-        sheet: sheetOrder.get(hit.sheet) ?? parsed.sheets.length,
-        row: hit.row,
-        rank,
-      });
+    const hits = rule.run(context);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i];
+      findings.push({ code: id, rule: id, severity: rule.severity, fix: rule.fix, sheet: hit.sheet, cell: hit.cell, row: hit.row, message: hit.message });
+      places.push(sheetOrder.get(hit.sheet) ?? parsed.sheets.length);
     }
   });
-  rows.sort((a, b) => a.sheet - b.sheet || compareText(a.finding.sheet, b.finding.sheet) || a.row - b.row || a.rank - b.rank);
-  return rows.map((r) => r.finding);
+  // Findings are gathered rule by rule in the registry's order, so on the same row the earlier index is the earlier rule.
+  const order: number[] = [];
+  for (let i = 0; i < findings.length; i++) order.push(i);
+  order.sort((a, b) => places[a] - places[b] || compareText(findings[a].sheet, findings[b].sheet) || findings[a].row - findings[b].row || a - b);
+  const sorted: Finding[] = [];
+  for (let i = 0; i < order.length; i++) sorted.push(findings[order[i]]);
+  return sorted;
 }

@@ -11,7 +11,7 @@
  * Every rule groups with Maps in one pass, so a workbook of 100,000 key results
  * is checked in linear time (plus the final sort).
  */
-import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
+import { nameKey, nameKeys, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
 import { compareText, groupBy } from "../collections";
 import { daysBetween } from "../dates";
@@ -201,7 +201,8 @@ export function ruleTitle(id: RuleId): string {
 
 function statusQuo({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     const phrase = statusQuoPhrase(o.objective);
     if (phrase) {
       hits.push({
@@ -210,25 +211,27 @@ function statusQuo({ analysis }: CheckContext): RuleHit[] {
       });
     }
   }
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     const moves = r.start !== null && r.target !== null && r.start !== r.target;
     const phrase = statusQuoPhrase(r.keyResult, moves);
     if (!phrase && r.type !== "maintain") continue;
     const why = phrase ? `describes the status quo ("${phrase}")` : "is of type maintain: it holds a level instead of changing it";
-    hits.push({ ...at(r, "keyResult", "type"), message: `${cap(keyResultName(r))} ${why}, so it reads as a KPI rather than a change.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} ${why}, so it reads as a KPI rather than a change.`, "keyResult", "type"));
   }
   return hits;
 }
 
 function noNumber({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (hasDigit(r.keyResult)) continue;
     // A binary key result always has a 1 or 0 to score, but "Launch X" done is still an output.
     const fires = r.type === "binary" ? isActivity(r.keyResult) : r.target === null;
     if (!fires) continue;
     const what = isActivity(r.keyResult) ? "it describes an activity, not a measurable outcome" : "there is nothing to measure progress against";
-    hits.push({ ...at(r, "keyResult"), message: `${cap(keyResultName(r))} has no number: ${what}.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} has no number: ${what}.`, "keyResult"));
   }
   return hits;
 }
@@ -253,7 +256,8 @@ function tooManyObjectives({ analysis }: CheckContext): RuleHit[] {
     if (group) group.objectives.push(o);
     else groups.set(key, { label, individual, period: o.period, objectives: [o] });
   };
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     const period = o.period?.label ?? "";
     if (o.level === "individual") {
       // An individual's objectives are grouped by owner: the person, not the team, holds them.
@@ -278,7 +282,8 @@ function tooManyObjectives({ analysis }: CheckContext): RuleHit[] {
 
 function noOwner({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const o of analysis.objectives) {
+  for (let i = 0; i < analysis.objectives.length; i++) {
+    const o = analysis.objectives[i];
     if (o.owners.length === 0) {
       // One finding for the whole objective rather than one per key result.
       const n = o.keyResults.length;
@@ -288,8 +293,9 @@ function noOwner({ analysis }: CheckContext): RuleHit[] {
       });
       continue;
     }
-    for (const { record: r } of o.keyResults) {
-      if (r.owner.trim() === "") hits.push({ ...at(r, "owner", "keyResult"), message: `${cap(keyResultName(r))} has no owner.` });
+    for (let j = 0; j < o.keyResults.length; j++) {
+      const r = o.keyResults[j].record;
+      if (r.owner.trim() === "") hits.push(hitAt(r, `${cap(keyResultName(r))} has no owner.`, "owner", "keyResult"));
     }
   }
   return hits;
@@ -297,12 +303,13 @@ function noOwner({ analysis }: CheckContext): RuleHit[] {
 
 function noCheckInLate({ analysis, settings, asOf }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (r.current !== null || !r.period) continue;
     const elapsed = expectedProgress(r.period.start, r.period.end, asOf);
     if (!elapsed.ok || elapsed.value <= settings.lateInPeriod) continue;
     const when = elapsed.value >= 1 ? `${r.period.label} has ended` : `${Math.round(elapsed.value * 100)}% of ${r.period.label} has passed`;
-    hits.push({ ...at(r, "current", "keyResult"), message: `${cap(keyResultName(r))} has no check-in yet and ${when}.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} has no check-in yet and ${when}.`, "current", "keyResult"));
   }
   return hits;
 }
@@ -310,7 +317,8 @@ function noCheckInLate({ analysis, settings, asOf }: CheckContext): RuleHit[] {
 function staleCheckIn({ analysis, settings, asOf }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
   const limit = settings.staleWeeks * 7;
-  for (const { record: r } of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const r = analysis.keyResults[i].record;
     if (!r.lastCheckIn || !r.period) continue;
     const sinceStart = daysBetween(r.period.start, asOf);
     const toEnd = daysBetween(asOf, r.period.end);
@@ -318,10 +326,14 @@ function staleCheckIn({ analysis, settings, asOf }: CheckContext): RuleHit[] {
     const age = daysBetween(r.lastCheckIn, asOf);
     if (age === null || age <= limit) continue;
     const weeks = Math.floor(age / 7);
-    hits.push({
-      ...at(r, "current", "keyResult"),
-      message: `${cap(keyResultName(r))} was last checked in on ${r.lastCheckIn}, ${weeks} week${weeks === 1 ? "" : "s"} ago; check in at least every ${plural(settings.staleWeeks, "week")}.`,
-    });
+    hits.push(
+      hitAt(
+        r,
+        `${cap(keyResultName(r))} was last checked in on ${r.lastCheckIn}, ${weeks} week${weeks === 1 ? "" : "s"} ago; check in at least every ${plural(settings.staleWeeks, "week")}.`,
+        "current",
+        "keyResult",
+      ),
+    );
   }
   return hits;
 }
@@ -345,13 +357,11 @@ export function isGraduationCandidate({ record, score }: Pick<ScoredKeyResult, "
 
 function graduate({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const scored of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const scored = analysis.keyResults[i];
     const r = scored.record;
     if (!isGraduationCandidate(scored)) continue;
-    hits.push({
-      ...at(r, "keyResult", "current"),
-      message: `${cap(keyResultName(r))} reached its target and measures an ongoing metric: a candidate to graduate into a KPI.`,
-    });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} reached its target and measures an ongoing metric: a candidate to graduate into a KPI.`, "keyResult", "current"));
   }
   return hits;
 }
@@ -360,9 +370,11 @@ function graduate({ analysis }: CheckContext): RuleHit[] {
 
 function tooManyKpis({ parsed }: CheckContext): RuleHit[] {
   const byOwner = new Map<string, { owner: string; names: Set<string>; overflow: RuleHit | null }>();
-  for (const k of parsed.kpis) {
-    const ownerKey = nameKey(k.owner);
-    const name = nameKey(k.kpi);
+  const keyOf = nameKeys();
+  for (let i = 0; i < parsed.kpis.length; i++) {
+    const k = parsed.kpis[i];
+    const ownerKey = keyOf(k.owner);
+    const name = keyOf(k.kpi);
     if (!ownerKey || !name) continue;
     let entry = byOwner.get(ownerKey);
     if (!entry) byOwner.set(ownerKey, (entry = { owner: k.owner.trim(), names: new Set(), overflow: null }));
@@ -395,8 +407,9 @@ const PILLARS: ReadonlyArray<{
 
 /** A pillar counts as present when any reading of the KPI has it; readings often leave repeats blank. */
 function missingPillar({ parsed }: CheckContext): RuleHit[] {
+  const keyOf = nameKeys();
   const series = groupBy(parsed.kpis, (k) => {
-    const name = nameKey(k.kpi);
+    const name = keyOf(k.kpi);
     return name ? `n\u0000${name}` : `r\u0000${k.sheet}\u0000${k.row}`;
   });
   const hits: RuleHit[] = [];
@@ -413,7 +426,8 @@ function missingPillar({ parsed }: CheckContext): RuleHit[] {
 
 function directionContradiction({ parsed }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const k of parsed.kpis) {
+  for (let i = 0; i < parsed.kpis.length; i++) {
+    const k = parsed.kpis[i];
     if (k.floor === null || k.target === null || k.floor === k.target) continue;
     const implied = k.target > k.floor ? "higher" : "lower";
     if (k.direction !== (implied === "higher" ? "lower" : "higher")) continue;
@@ -435,7 +449,14 @@ function repeatedBreach({ analysis }: CheckContext): RuleHit[] {
   const readings = analysis.kpis.flatMap(({ record, status }): Reading[] =>
     record.period ? [{ record, period: record.period, breach: status === "Breach" }] : [],
   );
-  const series = groupBy(readings, (r) => `${nameKey(r.record.kpi)}\u0000${nameKey(r.record.owner)}`);
+  // A KPI's readings usually follow each other: the key is built again only when the name or owner changes.
+  let last: KpiRecord | null = null;
+  let lastKey = "";
+  const series = groupBy(readings, ({ record: k }) => {
+    if (last === null || last.kpi !== k.kpi || last.owner !== k.owner) lastKey = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
+    last = k;
+    return lastKey;
+  });
   const hits: RuleHit[] = [];
   for (const list of series.values()) {
     list.sort((a, b) => compareText(a.period.start, b.period.start) || a.record.row - b.record.row);
@@ -473,7 +494,8 @@ function weightsNot100({ analysis }: CheckContext): RuleHit[] {
 
 function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const k of analysis.kras) {
+  for (let i = 0; i < analysis.kras.length; i++) {
+    const k = analysis.kras[i];
     if (!k.period || k.period.kind === "year") continue;
     hits.push({
       ...at(k.areas[0].record, "period", "employee"),
@@ -487,11 +509,20 @@ function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
 
 /** The first of `fields` the record has a cell for, else the leftmost cell of its row. */
 function at<F extends string>(record: Located<F>, ...fields: F[]): Omit<RuleHit, "message"> {
-  for (const f of fields) {
-    const cell = record.cells[f];
-    if (cell) return { sheet: record.sheet, row: record.row, cell };
+  return { sheet: record.sheet, row: record.row, cell: cellOf(record, fields) };
+}
+
+/** A hit at the first of `fields` the record has a cell for: one object, not a place spread into another (rules on every key result make thousands). */
+function hitAt<F extends string>(record: Located<F>, message: string, ...fields: F[]): RuleHit {
+  return { sheet: record.sheet, row: record.row, cell: cellOf(record, fields), message };
+}
+
+function cellOf<F extends string>(record: Located<F>, fields: readonly F[]): string {
+  for (let i = 0; i < fields.length; i++) {
+    const cell = record.cells[fields[i]];
+    if (cell) return cell;
   }
-  return { sheet: record.sheet, row: record.row, cell: firstCell(record) };
+  return firstCell(record);
 }
 
 function firstCell(record: Located<string>): string {
@@ -545,7 +576,8 @@ const OWN_SCORE_TOLERANCE = 0.05 + 1e-9;
 
 function ownScoreDiffers({ analysis }: CheckContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const kr of analysis.keyResults) {
+  for (let i = 0; i < analysis.keyResults.length; i++) {
+    const kr = analysis.keyResults[i];
     const stated = kr.record.statedScore;
     if (typeof stated !== "number" || kr.score === null || kr.noCheckIn) continue;
     if (Math.abs(Math.min(kr.score, 1) - Math.min(stated, 1)) <= OWN_SCORE_TOLERANCE) continue;
