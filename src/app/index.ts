@@ -15,6 +15,7 @@ export {
   reviewsByTeam,
   reviewTeams,
   selectReviews,
+  selectReviewsOfTeams,
   sizeQuestion,
   writeReviewSheets,
   writeReviews,
@@ -23,10 +24,12 @@ export {
   type ReviewOptions,
   type ReviewSelection,
   type ReviewsDone,
+  type ReviewsOfTeams,
   type RollupDone,
   type RollupOptions,
   type RunOptions,
   type SelectedReviews,
+  type TeamReviews,
 } from "./outputs";
 export {
   checkIn,

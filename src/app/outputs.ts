@@ -204,6 +204,44 @@ export function writeReviewSheets(port: Pick<WorkbookPort, "writeSheets">, revie
   return port.writeSheets(planReviews(reviews, { period }), { onProgress: options.onProgress });
 }
 
+/** One team's reviews, for a workbook of its own. */
+export interface TeamReviews {
+  team: string;
+  reviews: Review[];
+}
+
+/** The reviews a run of one workbook per team writes, grouped by team. */
+export interface ReviewsOfTeams {
+  ok: true;
+  period: Period;
+  /** In the order of {@link reviewsByTeam}. */
+  teams: TeamReviews[];
+  /** How many people are reviewed, over every team. */
+  people: number;
+  /** People asked for by name who got no review (each door reports them). */
+  missed: PeopleNotReviewed;
+  /** The settings and mappings stored in the workbook, with what was wrong with them. */
+  state: StoredState;
+}
+
+/**
+ * {@link selectReviews} grouped by team ({@link reviewsByTeam}), holding nothing
+ * else: the parsed workbook and the list of every review are let go, so that a
+ * door writing one workbook per team, which lets each team's reviews go once they
+ * are written, holds less and less while it writes. At a million key results the
+ * records held through the whole write made the garbage collector walk gigabytes
+ * for every team.
+ *
+ * @example
+ * const chosen = await selectReviewsOfTeams(port, { period: "2026" });
+ * if (chosen.ok) chosen.teams.map((t) => [t.team, t.reviews.length]) // [["People", 2], ["Sales", 3]]
+ */
+export async function selectReviewsOfTeams(port: WorkbookPort, options: ReviewSelection & LoadOptions = {}): Promise<ReviewsOfTeams | Failure> {
+  const chosen = await selectReviews(port, options);
+  if (!chosen.ok) return chosen;
+  return { ok: true, period: chosen.period, teams: reviewsByTeam(chosen.reviews), people: chosen.reviews.length, missed: chosen.missed, state: chosen.loaded.state };
+}
+
 /** The team of a person who owns no key result or KPI: their reviews are grouped under it. */
 export const NO_TEAM = "No team";
 

@@ -17,8 +17,7 @@ import {
   describe,
   loadWorkbook,
   missingGoalSheets,
-  reviewsByTeam,
-  selectReviews,
+  selectReviewsOfTeams,
   todayIso,
   writeReviewSheets,
   writeReviews,
@@ -420,17 +419,18 @@ async function splitFolder(dir: string): Promise<void> {
  */
 async function reviewSplit(file: string, dir: string, options: { asOf: string; people?: string[] }, values: Values, io: Io): Promise<number> {
   await splitFolder(dir);
-  const source = await openXlsx(file);
-  const chosen = await selectReviews(source, { ...options, period: values.period, team: values.team, keepSheets: false });
+  // The workbook opened here is not kept: only the reviews are needed from now on.
+  const chosen = await selectReviewsOfTeams(await openXlsx(file), { ...options, period: values.period, team: values.team, keepSheets: false });
   if (!chosen.ok) unusable(file, chosen);
-  warnAboutState(chosen.loaded.state, io);
+  warnAboutState(chosen.state, io);
   const label = chosen.period.label;
-  const teams = reviewsByTeam(chosen.reviews);
+  const teams = chosen.teams;
+  const sizes = teams.map((t) => t.reviews.length);
   const base = safeFilePart(path.parse(file).name, "workbook");
   const names = uniqueNames(teams.map((t) => `${base}-review-${label}-${safeFilePart(t.team)}`));
   const targets = names.map((name) => path.join(dir, `${name}.xlsx`));
   for (const target of targets) await checkTarget(file, target, values);
-  const stale = (await Promise.all(targets.map((target) => removeStaleTemps(path.resolve(target))))).flat();
+  const stale = await removeStaleTemps(targets.map((target) => path.resolve(target)));
   if (stale.length > 0) errLine(io, `altitude: removed ${stale.length} unfinished file${stale.length === 1 ? "" : "s"} left by an interrupted run`);
 
   // Every team's workbook sits in DIR, so one relative link reaches the input from each.
@@ -440,6 +440,8 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
     for (let i = 0; i < teams.length; i++) {
       const book = new NewXlsxWorkbook(input);
       await writeReviewSheets(book, teams[i].reviews, chosen.period);
+      // Written: letting the team's reviews go leaves the collector less to walk for every team after it.
+      teams[i].reviews = [];
       const temp = claimTemp(path.resolve(targets[i]));
       temps.push(temp);
       await book.saveAs(temp);
@@ -457,10 +459,10 @@ async function reviewSplit(file: string, dir: string, options: { asOf: string; p
 
   const missed = missedPeople(chosen.missed, values.team, label);
   if (missed) errLine(io, `altitude: warning: ${missed}`);
-  const people = chosen.reviews.length;
+  const people = chosen.people;
   const lines = [
     `Wrote ${teams.length} review workbook${teams.length === 1 ? "" : "s"} for ${label} (${people} ${people === 1 ? "person" : "people"}) to "${dir}", one per team, each holding only that team's reviews (an index sheet and a sheet per person) with links to the source cells in "${file}":`,
-    ...teams.map((t, i) => `  ${t.team}: "${path.basename(targets[i])}" (${t.reviews.length} ${t.reviews.length === 1 ? "person" : "people"})`),
+    ...teams.map((t, i) => `  ${t.team}: "${path.basename(targets[i])}" (${sizes[i]} ${sizes[i] === 1 ? "person" : "people"})`),
   ];
   io.out(`${lines.map(visible).join("\n")}\n`);
   return EXIT.ok;

@@ -118,6 +118,23 @@ export function nameKey(text: string): string {
   return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
 }
 
+/**
+ * {@link nameKey} remembered for each text over one pass through the records,
+ * where the same names repeat down the sheet (filled-down teams, a KPI's readings).
+ *
+ * @example
+ * const keyOf = nameKeys();
+ * keyOf("Ana  López") // "ana lópez" (worked out once, then looked up)
+ */
+export function nameKeys(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = nameKey(text)));
+    return key;
+  };
+}
+
 /** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
 const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 
@@ -197,26 +214,30 @@ const EXPECTED_OF_PERIOD = new WeakMap<Period, Map<IsoDate, number | null>>();
 
 function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf: IsoDate, problems: Problem[]): ScoredObjective[] {
   // Team and objective texts repeat down the sheet (filled down): reduce each distinct text once.
-  const keys = new Map<string, string>();
-  const keyOf = (text: string) => {
-    let key = keys.get(text);
-    if (key === undefined) keys.set(text, (key = nameKey(text)));
-    return key;
-  };
-  // Rows of one objective usually follow each other: reuse the previous row's key when nothing that makes it differs.
+  const keyOf = nameKeys();
+  // Rows of one objective usually follow each other: while nothing that makes the key differs,
+  // the row joins the previous row's group without its key being built or looked up again.
+  // Groups keep the order in which their keys first appear, and each group its rows' order.
+  const groups = new Map<string, ScoredKeyResult[]>();
   let last: KeyResultRecord | null = null;
-  let lastKey = "";
-  const groups = groupBy(keyResults, ({ record: r }) => {
+  let group: ScoredKeyResult[] = [];
+  for (let i = 0; i < keyResults.length; i++) {
+    const r = keyResults[i].record;
     const same =
       last !== null &&
       last.sheet === r.sheet &&
       last.period === r.period &&
       last.team === r.team &&
       (last.objectiveId || last.objective) === (r.objectiveId || r.objective);
-    if (!same) lastKey = `${r.sheet}\u0000${r.period?.label ?? ""}\u0000${keyOf(r.team)}\u0000${keyOf(r.objectiveId || r.objective)}`;
+    if (!same) {
+      const key = `${r.sheet}\u0000${r.period?.label ?? ""}\u0000${keyOf(r.team)}\u0000${keyOf(r.objectiveId || r.objective)}`;
+      const found = groups.get(key);
+      if (found) group = found;
+      else groups.set(key, (group = []));
+    }
+    group.push(keyResults[i]);
     last = r;
-    return lastKey;
-  });
+  }
   const objectives: ScoredObjective[] = [];
   groups.forEach((krs, key) => {
     const first = krs[0].record;
@@ -279,9 +300,17 @@ function groupObjectives(keyResults: ScoredKeyResult[], settings: Settings, asOf
 function scoreKpis(kpis: KpiRecord[], problems: Problem[]): ScoredKpi[] {
   // Trend compares each reading with the same KPI's previous period.
   // Readings are kept by index: records as map keys would each need a hidden identity hash.
+  // A KPI's readings usually follow each other: the key is built again only when the name or owner changes.
+  let last: KpiRecord | null = null;
+  let lastKey = "";
   const series = groupBy(
     kpis.map((_, i) => i),
-    (i) => `${nameKey(kpis[i].kpi)}\u0000${nameKey(kpis[i].owner)}`,
+    (i) => {
+      const k = kpis[i];
+      if (last === null || last.kpi !== k.kpi || last.owner !== k.owner) lastKey = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
+      last = k;
+      return lastKey;
+    },
   );
   const previous: Array<KpiRecord | undefined> = new Array(kpis.length);
   for (const list of series.values()) {

@@ -23,13 +23,22 @@ export const STALE_AFTER_MS = 60 * 60 * 1000;
 /** Temporary files of this process not yet renamed into place. */
 const live = new Set<string>();
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `.NAME.PID.RANDOM.tmp` (or the older `.NAME.RANDOM.tmp`), capturing the PID when there is one. */
-function tempPattern(name: string): RegExp {
-  return new RegExp(`^\\.${escapeRegExp(name)}\\.(?:(\\d+)\\.)?[0-9a-f]+\\.tmp$`);
+/**
+ * The output name and PID of a temporary file named `.NAME.PID.RANDOM.tmp` (or the
+ * older `.NAME.RANDOM.tmp`) for one of `names`, else `null`. Read from the end, so
+ * one pass over a folder serves every output written to it.
+ */
+function tempOf(entry: string, names: ReadonlySet<string>): { name: string; pid: number | null } | null {
+  if (!entry.startsWith(".") || !entry.endsWith(".tmp")) return null;
+  const body = entry.slice(1, -".tmp".length);
+  const random = body.lastIndexOf(".");
+  if (random < 0 || !/^[0-9a-f]+$/.test(body.slice(random + 1))) return null;
+  const before = body.slice(0, random);
+  const pidAt = before.lastIndexOf(".");
+  if (pidAt >= 0 && /^\d+$/.test(before.slice(pidAt + 1)) && names.has(before.slice(0, pidAt))) {
+    return { name: before.slice(0, pidAt), pid: Number(before.slice(pidAt + 1)) };
+  }
+  return names.has(before) ? { name: before, pid: null } : null;
 }
 
 /**
@@ -81,16 +90,33 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes the stale temporary files left beside `target` by interrupted runs
- * (see the module comment for when one is stale) and returns their names.
+ * Removes the stale temporary files left beside `target` (or each of several
+ * targets) by interrupted runs (see the module comment for when one is stale) and
+ * returns their names. Each folder is listed once however many targets it holds:
+ * a thousand team workbooks in one folder cost one listing, not a thousand.
  * Files it cannot read or remove are left alone: cleaning must never stop a run.
  *
  * @example
  * await removeStaleTemps("/reports/out.xlsx") // [".out.xlsx.4242.9f2c0a1b3d4e.tmp"]
+ * await removeStaleTemps(["/reviews/Sales.xlsx", "/reviews/People.xlsx"]) // every folder listed once
  */
-export async function removeStaleTemps(target: string, now = Date.now()): Promise<string[]> {
-  const dir = path.dirname(target);
-  const pattern = tempPattern(path.basename(target));
+export async function removeStaleTemps(target: string | readonly string[], now = Date.now()): Promise<string[]> {
+  const folders = new Map<string, Set<string>>();
+  for (const file of typeof target === "string" ? [target] : target) {
+    const dir = path.dirname(file);
+    const names = folders.get(dir) ?? new Set<string>();
+    names.add(path.basename(file));
+    folders.set(dir, names);
+  }
+  const removed: string[] = [];
+  for (const [dir, names] of folders) {
+    for (const entry of await staleIn(dir, names, now)) removed.push(entry);
+  }
+  return removed;
+}
+
+/** The stale temporary files of `names` in `dir`, removed. */
+async function staleIn(dir: string, names: ReadonlySet<string>, now: number): Promise<string[]> {
   let entries: string[];
   try {
     entries = await fs.readdir(dir);
@@ -99,15 +125,14 @@ export async function removeStaleTemps(target: string, now = Date.now()): Promis
   }
   const removed: string[] = [];
   for (const entry of entries) {
-    const match = pattern.exec(entry);
-    if (!match) continue;
+    const temp = tempOf(entry, names);
+    if (!temp) continue;
     const full = path.join(dir, entry);
     if (live.has(full)) continue;
     try {
       const stats = await fs.lstat(full);
       if (!stats.isFile()) continue;
-      const pid = match[1] === undefined ? null : Number(match[1]);
-      const ownerGone = pid !== null && !isRunning(pid);
+      const ownerGone = temp.pid !== null && !isRunning(temp.pid);
       if (!ownerGone && now - stats.mtimeMs < STALE_AFTER_MS) continue;
       await fs.rm(full, { force: true });
       removed.push(entry);

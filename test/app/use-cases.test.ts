@@ -11,6 +11,7 @@ import {
   reviewPeople,
   reviewsByTeam,
   selectReviews,
+  selectReviewsOfTeams,
   settingsOf,
   writeReviewSheets,
   writeReviews,
@@ -316,6 +317,24 @@ describe("selectReviews and one workbook per team", () => {
     const chosen = await selectReviews(new MemoryPort([okrs(team("Sales", "Ben")), kras(["Ana", 2026, "Delivery", 100, 4])]), { asOf: AS_OF, period: "2026" });
     if (!chosen.ok) throw new Error(chosen.message);
     expect(reviewsByTeam(chosen.reviews).map((t) => t.team)).toEqual(["Sales", NO_TEAM]);
+  });
+
+  it("selects the reviews grouped by team, holding neither the parsed workbook nor the list of every review", async () => {
+    const source = new MemoryPort([okrs(team("Sales", "Ben"), team("People", "Mia"), team("Sales", "Ana"))]);
+    const chosen = await selectReviewsOfTeams(source, { asOf: AS_OF, period: "2026" });
+    if (!chosen.ok) throw new Error(chosen.message);
+    expect(chosen.teams.map((t) => [t.team, t.reviews.map((r) => r.person)])).toEqual([
+      ["People", ["Mia"]],
+      ["Sales", ["Ben", "Ana"]],
+    ]);
+    expect(chosen.people).toBe(3);
+    // Each team's reviews are the only ones held: a door lets them go team by team while it writes.
+    expect(Object.keys(chosen).sort()).toEqual(["missed", "ok", "people", "period", "state", "teams"]);
+  });
+
+  it("fails a team selection as selectReviews does", async () => {
+    const chosen = await selectReviewsOfTeams(new MemoryPort([okrs(team("Sales", "Ben"))]), { asOf: AS_OF, period: "2026", team: "Finance" });
+    expect(chosen).toMatchObject({ ok: false, code: "no-people" });
   });
 
   it("writes a team's reviews onto a workbook of its own", async () => {

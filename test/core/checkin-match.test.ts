@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { keyHash, matchKey } from "../../src/core/parse/checkins";
+import { keyHash, matchKey, reducesTo } from "../../src/core/parse/checkins";
 
 // A check-in names its key result by ID or text, whatever the case and spacing; the hash
 // that rules most key results out must never rule out one whose key matches.
@@ -44,5 +44,27 @@ describe("matching check-ins to key results: keys and their hashes", () => {
 
   it("stays a non-negative 31-bit number or -1", () => {
     fc.assert(fc.property(any, (text) => { const h = keyHash(text); return h === -1 || (Number.isInteger(h) && h >= 0 && h <= 0x7fffffff); }));
+  });
+
+  it.each([
+    ["the same ID in another case", "KR-7", "kr-7", true],
+    ["spaces around and inside folded", "  Grow  NPS\tto 45 ", "grow nps to 45", true],
+    ["a longer key", "KR-7", "kr-70", false],
+    ["a shorter key", "KR-70", "kr-7", false],
+    ["a space the key lacks", "Grow NPS", "grownps", false],
+    ["a space the text lacks", "GrowNPS", "grow nps", false],
+    ["the empty text and key", "", "", true],
+    ["only spaces reduce to nothing", "   ", "", true],
+  ])("reducesTo: %s", (_name, text, key, expected) => {
+    expect(reducesTo(text, key)).toBe(expected);
+    expect(matchKey(text) === key).toBe(expected);
+  });
+
+  it("reducesTo agrees with comparing keys, for every ASCII text", () => {
+    fc.assert(
+      fc.property(ascii, ascii, (a, b) => keyHash(a) === -1 || reducesTo(a, matchKey(b)) === (matchKey(a) === matchKey(b))),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(ascii, (a) => reducesTo(a, matchKey(a))), { numRuns: 2000 });
   });
 });

@@ -162,6 +162,35 @@ describe("temporary files", () => {
     releaseTemp(temp);
   });
 
+  it("cleans beside many outputs of one folder with one listing of it", async () => {
+    const targets = Array.from({ length: 40 }, (_, i) => path.join(dir, `team-${i}.xlsx`));
+    const orphans = [`.team-3.xlsx.4194309.a1b2c3d4e5f6.tmp`, `.team-39.xlsx.4194309.0f0f0f0f0f0f.tmp`];
+    const kept = [`.team-3.xlsx.${process.pid}.0a0b0c0d0e0f.tmp`, `.team-400.xlsx.4194309.a1b2c3d4e5f6.tmp`, "team-5.xlsx"];
+    for (const name of [...orphans, ...kept]) await fs.writeFile(path.join(dir, name), "partial");
+    const listing = jest.spyOn(fs, "readdir");
+    try {
+      expect((await removeStaleTemps(targets)).sort()).toEqual(orphans.sort());
+      // One listing for the folder: a listing per output grew with outputs × files in the folder.
+      expect(listing).toHaveBeenCalledTimes(1);
+    } finally {
+      listing.mockRestore();
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(kept.sort());
+  });
+
+  it.each([
+    ["a name with a dotted number", "goals.2026.xlsx", ".goals.2026.xlsx.4194309.abc123.tmp", true],
+    ["the older form without a PID", "goals.xlsx", ".goals.xlsx.abcdef012345.tmp", true],
+    ["another output's file", "goals.xlsx", ".goals-2.xlsx.4194309.abc123.tmp", false],
+    ["a random part that is not hexadecimal", "goals.xlsx", ".goals.xlsx.4194309.xyz.tmp", false],
+    ["no leading dot", "goals.xlsx", "goals.xlsx.4194309.abc123.tmp", false],
+  ])("tells a stale temporary file by its name: %s", async (_name, output, entry, stale) => {
+    await fs.writeFile(path.join(dir, entry), "partial");
+    const old = new Date(Date.now() - 2 * STALE_AFTER_MS);
+    await fs.utimes(path.join(dir, entry), old, old);
+    expect(await removeStaleTemps(path.join(dir, output))).toEqual(stale ? [entry] : []);
+  });
+
   it("the CLI cleans stale ones left by a killed run and says so on stderr", async () => {
     const out = target();
     const orphan = `.out.xlsx.4194309.a1b2c3d4e5f6.tmp`;

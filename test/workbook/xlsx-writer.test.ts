@@ -232,6 +232,21 @@ describe("writing a plan into a copy: cells", () => {
   });
 });
 
+describe("writing a plan: the order of rows and cells", () => {
+  const cells = (row: number, col: number, values: Array<string | number>): Block => ({ kind: "cells", at: { row, col }, values: [values] });
+  const refsOf = (xml: string) => Array.from(xml.matchAll(/<(row|c) r="([A-Z]*\d+)"/g), (m) => m[2]);
+
+  it.each<[string, Block[], string[]]>([
+    ["blocks in order", [cells(0, 0, ["a", "b"]), cells(1, 0, ["c"])], ["1", "A1", "B1", "2", "A2"]],
+    ["a row written before the rows above it", [cells(3, 0, ["low"]), cells(0, 0, ["top"]), cells(1, 2, ["mid"])], ["1", "A1", "2", "C2", "4", "A4"]],
+    ["a cell written left of the row's others", [cells(0, 4, ["right"]), cells(0, 0, ["left", "next"]), cells(0, 27, ["far"])], ["1", "A1", "B1", "E1", "AB1"]],
+  ])("puts rows and their cells in ascending order: %s", (_name, blocks, expected) => {
+    // SpreadsheetML requires rows and the cells in each in ascending order (ECMA-376 Part 1, §18.3.1.73 row, §18.3.1.4 c).
+    const { sheets } = renderPlan(makePlan(makeSheet({ blocks })), { sheetNames: [], tableNames: [], maxTableId: 0 }, noStyles());
+    expect(refsOf(sheets[0].xml)).toEqual(expected);
+  });
+});
+
 describe("writing a plan into a copy: formulas", () => {
   it("writes Altitude's formulas as formulas, without the leading =, with their formats", async () => {
     const workbook = withSheets();

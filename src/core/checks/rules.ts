@@ -11,7 +11,7 @@
  * Every rule groups with Maps in one pass, so a workbook of 100,000 key results
  * is checked in linear time (plus the final sort).
  */
-import { nameKey, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
+import { nameKey, nameKeys, type Analysis, type ScoredKeyResult, type ScoredObjective } from "../analyse";
 import { parseA1 } from "../address";
 import { compareText, groupBy } from "../collections";
 import { daysBetween } from "../dates";
@@ -217,7 +217,7 @@ function statusQuo({ analysis }: CheckContext): RuleHit[] {
     const phrase = statusQuoPhrase(r.keyResult, moves);
     if (!phrase && r.type !== "maintain") continue;
     const why = phrase ? `describes the status quo ("${phrase}")` : "is of type maintain: it holds a level instead of changing it";
-    hits.push({ ...at(r, "keyResult", "type"), message: `${cap(keyResultName(r))} ${why}, so it reads as a KPI rather than a change.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} ${why}, so it reads as a KPI rather than a change.`, "keyResult", "type"));
   }
   return hits;
 }
@@ -231,7 +231,7 @@ function noNumber({ analysis }: CheckContext): RuleHit[] {
     const fires = r.type === "binary" ? isActivity(r.keyResult) : r.target === null;
     if (!fires) continue;
     const what = isActivity(r.keyResult) ? "it describes an activity, not a measurable outcome" : "there is nothing to measure progress against";
-    hits.push({ ...at(r, "keyResult"), message: `${cap(keyResultName(r))} has no number: ${what}.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} has no number: ${what}.`, "keyResult"));
   }
   return hits;
 }
@@ -295,7 +295,7 @@ function noOwner({ analysis }: CheckContext): RuleHit[] {
     }
     for (let j = 0; j < o.keyResults.length; j++) {
       const r = o.keyResults[j].record;
-      if (r.owner.trim() === "") hits.push({ ...at(r, "owner", "keyResult"), message: `${cap(keyResultName(r))} has no owner.` });
+      if (r.owner.trim() === "") hits.push(hitAt(r, `${cap(keyResultName(r))} has no owner.`, "owner", "keyResult"));
     }
   }
   return hits;
@@ -309,7 +309,7 @@ function noCheckInLate({ analysis, settings, asOf }: CheckContext): RuleHit[] {
     const elapsed = expectedProgress(r.period.start, r.period.end, asOf);
     if (!elapsed.ok || elapsed.value <= settings.lateInPeriod) continue;
     const when = elapsed.value >= 1 ? `${r.period.label} has ended` : `${Math.round(elapsed.value * 100)}% of ${r.period.label} has passed`;
-    hits.push({ ...at(r, "current", "keyResult"), message: `${cap(keyResultName(r))} has no check-in yet and ${when}.` });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} has no check-in yet and ${when}.`, "current", "keyResult"));
   }
   return hits;
 }
@@ -326,10 +326,14 @@ function staleCheckIn({ analysis, settings, asOf }: CheckContext): RuleHit[] {
     const age = daysBetween(r.lastCheckIn, asOf);
     if (age === null || age <= limit) continue;
     const weeks = Math.floor(age / 7);
-    hits.push({
-      ...at(r, "current", "keyResult"),
-      message: `${cap(keyResultName(r))} was last checked in on ${r.lastCheckIn}, ${weeks} week${weeks === 1 ? "" : "s"} ago; check in at least every ${plural(settings.staleWeeks, "week")}.`,
-    });
+    hits.push(
+      hitAt(
+        r,
+        `${cap(keyResultName(r))} was last checked in on ${r.lastCheckIn}, ${weeks} week${weeks === 1 ? "" : "s"} ago; check in at least every ${plural(settings.staleWeeks, "week")}.`,
+        "current",
+        "keyResult",
+      ),
+    );
   }
   return hits;
 }
@@ -357,10 +361,7 @@ function graduate({ analysis }: CheckContext): RuleHit[] {
     const scored = analysis.keyResults[i];
     const r = scored.record;
     if (!isGraduationCandidate(scored)) continue;
-    hits.push({
-      ...at(r, "keyResult", "current"),
-      message: `${cap(keyResultName(r))} reached its target and measures an ongoing metric: a candidate to graduate into a KPI.`,
-    });
+    hits.push(hitAt(r, `${cap(keyResultName(r))} reached its target and measures an ongoing metric: a candidate to graduate into a KPI.`, "keyResult", "current"));
   }
   return hits;
 }
@@ -369,10 +370,11 @@ function graduate({ analysis }: CheckContext): RuleHit[] {
 
 function tooManyKpis({ parsed }: CheckContext): RuleHit[] {
   const byOwner = new Map<string, { owner: string; names: Set<string>; overflow: RuleHit | null }>();
+  const keyOf = nameKeys();
   for (let i = 0; i < parsed.kpis.length; i++) {
     const k = parsed.kpis[i];
-    const ownerKey = nameKey(k.owner);
-    const name = nameKey(k.kpi);
+    const ownerKey = keyOf(k.owner);
+    const name = keyOf(k.kpi);
     if (!ownerKey || !name) continue;
     let entry = byOwner.get(ownerKey);
     if (!entry) byOwner.set(ownerKey, (entry = { owner: k.owner.trim(), names: new Set(), overflow: null }));
@@ -405,8 +407,9 @@ const PILLARS: ReadonlyArray<{
 
 /** A pillar counts as present when any reading of the KPI has it; readings often leave repeats blank. */
 function missingPillar({ parsed }: CheckContext): RuleHit[] {
+  const keyOf = nameKeys();
   const series = groupBy(parsed.kpis, (k) => {
-    const name = nameKey(k.kpi);
+    const name = keyOf(k.kpi);
     return name ? `n\u0000${name}` : `r\u0000${k.sheet}\u0000${k.row}`;
   });
   const hits: RuleHit[] = [];
@@ -446,7 +449,14 @@ function repeatedBreach({ analysis }: CheckContext): RuleHit[] {
   const readings = analysis.kpis.flatMap(({ record, status }): Reading[] =>
     record.period ? [{ record, period: record.period, breach: status === "Breach" }] : [],
   );
-  const series = groupBy(readings, (r) => `${nameKey(r.record.kpi)}\u0000${nameKey(r.record.owner)}`);
+  // A KPI's readings usually follow each other: the key is built again only when the name or owner changes.
+  let last: KpiRecord | null = null;
+  let lastKey = "";
+  const series = groupBy(readings, ({ record: k }) => {
+    if (last === null || last.kpi !== k.kpi || last.owner !== k.owner) lastKey = `${nameKey(k.kpi)}\u0000${nameKey(k.owner)}`;
+    last = k;
+    return lastKey;
+  });
   const hits: RuleHit[] = [];
   for (const list of series.values()) {
     list.sort((a, b) => compareText(a.period.start, b.period.start) || a.record.row - b.record.row);
@@ -499,11 +509,20 @@ function quarterlyKras({ analysis }: CheckContext): RuleHit[] {
 
 /** The first of `fields` the record has a cell for, else the leftmost cell of its row. */
 function at<F extends string>(record: Located<F>, ...fields: F[]): Omit<RuleHit, "message"> {
+  return { sheet: record.sheet, row: record.row, cell: cellOf(record, fields) };
+}
+
+/** A hit at the first of `fields` the record has a cell for: one object, not a place spread into another (rules on every key result make thousands). */
+function hitAt<F extends string>(record: Located<F>, message: string, ...fields: F[]): RuleHit {
+  return { sheet: record.sheet, row: record.row, cell: cellOf(record, fields), message };
+}
+
+function cellOf<F extends string>(record: Located<F>, fields: readonly F[]): string {
   for (let i = 0; i < fields.length; i++) {
     const cell = record.cells[fields[i]];
-    if (cell) return { sheet: record.sheet, row: record.row, cell };
+    if (cell) return cell;
   }
-  return { sheet: record.sheet, row: record.row, cell: firstCell(record) };
+  return firstCell(record);
 }
 
 function firstCell(record: Located<string>): string {

@@ -120,6 +120,39 @@ export function keyHash(text: string): number {
 }
 
 /**
+ * Whether an ASCII text reduces to `key` as {@link matchKey} would reduce it
+ * (case and spacing folded), compared character by character without building
+ * the text's key. Meant for texts whose {@link keyHash} is not `OUTSIDE_ASCII`.
+ *
+ * @example
+ * reducesTo("  KR-7 ", "kr-7") // true
+ * reducesTo("Grow  NPS", "grow nps") // true
+ * reducesTo("KR-7", "kr-70") // false
+ */
+export function reducesTo(text: string, key: string): boolean {
+  let k = 0;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      if (key.charCodeAt(k) !== 32) return false;
+      k++;
+      space = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if (key.charCodeAt(k) !== c) return false;
+    k++;
+    started = true;
+  }
+  return k === key.length;
+}
+
+/**
  * Sets each key result's `current` and `lastCheckIn` from its latest dated
  * check-in (by date, then by order in the workbook). A check-in names its key
  * result by ID, else by text; when several key results share the text, the one
@@ -140,13 +173,21 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
     named.add(key);
     return key;
   });
-  // Most key results are named by no check-in: a hash of each one's key, worked out
-  // without building the key, rules them out before a key is built and looked up.
-  const namedHashes = new Set<number>();
-  for (const key of named) namedHashes.add(keyHash(key));
-  const mayBeNamed = (text: string): boolean => {
+  // A key result's key is never built: a hash of it, worked out from the text, finds
+  // the few keys it may be (most key results are named by no check-in), and the
+  // text is compared with each as it reduces. Texts outside ASCII take the full key.
+  const byHash = new Map<number, string[]>();
+  for (const key of named) pushTo(byHash, keyHash(key), key);
+  const namedKeyOf = (text: string): string | undefined => {
+    if (text === "") return undefined;
     const hash = keyHash(text);
-    return hash === OUTSIDE_ASCII || namedHashes.has(hash);
+    if (hash === OUTSIDE_ASCII) {
+      const key = matchKey(text);
+      return named.has(key) ? key : undefined;
+    }
+    const keys = byHash.get(hash);
+    if (keys !== undefined) for (let k = 0; k < keys.length; k++) if (reducesTo(text, keys[k])) return keys[k];
+    return undefined;
   };
   // Key results are kept by index, not as map keys: an object used as a key gets a
   // hidden identity hash, which is slow to add to a hundred thousand records.
@@ -154,14 +195,10 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
   const byText = new Map<string, number[]>();
   for (let i = 0; i < keyResults.length; i++) {
     const kr = keyResults[i];
-    if (kr.keyResultId !== "" && mayBeNamed(kr.keyResultId)) {
-      const id = matchKey(kr.keyResultId);
-      if (named.has(id)) pushTo(byId, id, i);
-    }
-    if (kr.keyResult !== "" && mayBeNamed(kr.keyResult)) {
-      const text = matchKey(kr.keyResult);
-      if (named.has(text)) pushTo(byText, text, i);
-    }
+    const id = namedKeyOf(kr.keyResultId);
+    if (id !== undefined) pushTo(byId, id, i);
+    const text = namedKeyOf(kr.keyResult);
+    if (text !== undefined) pushTo(byText, text, i);
   }
   const latest: Array<CheckInRecord | undefined> = new Array(keyResults.length);
   const byPeriod = new Map<number[], Map<Period | null, number[]>>();

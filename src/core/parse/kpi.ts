@@ -46,7 +46,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
         if (own[i] !== "") {
           carried[i] = own[i];
           carriedRow[i] = r;
-        } else if (carriedRow[i] >= 0) cells[DESCRIPTIVE[i]] = reader.address(DESCRIPTIVE[i], carriedRow[i]);
+        } else if (carriedRow[i] >= 0) cells[DESCRIPTIVE[i]] = reader.borrowedAddress(descriptive[i], carriedRow[i]);
       }
       const kpi = carriedRow[KPI] < 0 ? "" : carried[KPI];
 
@@ -55,16 +55,16 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       // A cell of its own (even one that could not be read) replaces the bound above; a blank one borrows it.
       const floor = reader.number(f.floor, r);
       if (floor !== null || !reader.isBlankCell(f.floor, r)) bounds.floor(floor, r);
-      else if (bounds.floorRow >= 0) cells.floor = reader.address("floor", bounds.floorRow);
+      else if (bounds.floorRow >= 0) cells.floor = reader.borrowedAddress(f.floor, bounds.floorRow);
       const target = reader.number(f.target, r);
       if (target !== null || !reader.isBlankCell(f.target, r)) bounds.target(target, r);
-      else if (bounds.targetRow >= 0) cells.target = reader.address("target", bounds.targetRow);
+      else if (bounds.targetRow >= 0) cells.target = reader.borrowedAddress(f.target, bounds.targetRow);
       const ceiling = reader.number(f.ceiling, r);
       if (ceiling !== null || !reader.isBlankCell(f.ceiling, r)) bounds.ceiling(ceiling, r);
-      else if (bounds.ceilingRow >= 0) cells.ceiling = reader.address("ceiling", bounds.ceilingRow);
+      else if (bounds.ceilingRow >= 0) cells.ceiling = reader.borrowedAddress(f.ceiling, bounds.ceilingRow);
       const direction = reader.word(f.direction, r, DIRECTION_WORDS, "higher, lower or band");
       if (direction !== null || !reader.isBlankCell(f.direction, r)) bounds.direction(direction, r);
-      else if (bounds.directionRow >= 0) cells.direction = reader.address("direction", bounds.directionRow);
+      else if (bounds.directionRow >= 0) cells.direction = reader.borrowedAddress(f.direction, bounds.directionRow);
       // With no Direction cell, a target written as a bound says it (`<15%` lower is better), then the KPI's wording.
       if (bounds.directionValue === null) {
         const implied = impliedDirection(reader.bound(f.target, r), kpi, bounds.floorValue, bounds.targetValue);
@@ -105,7 +105,7 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       return period;
     }
     if (periodRow < 0) return null;
-    cells.period = reader.address("period", periodRow);
+    cells.period = reader.borrowedAddress(f.period, periodRow);
     return period;
   }
 }

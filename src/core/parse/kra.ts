@@ -80,10 +80,10 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       carry.period = reader.period(f.period, r, "year");
       carry.periodRow = r;
     }
-    if (carry.employeeRow >= 0 && carry.employeeRow !== r) cells.employee = reader.address("employee", carry.employeeRow);
-    if (carry.roleRow >= 0 && carry.roleRow !== r) cells.role = reader.address("role", carry.roleRow);
-    if (carry.managerRow >= 0 && carry.managerRow !== r) cells.manager = reader.address("manager", carry.managerRow);
-    if (carry.periodRow >= 0 && carry.periodRow !== r) cells.period = reader.address("period", carry.periodRow);
+    if (carry.employeeRow >= 0 && carry.employeeRow !== r) cells.employee = reader.borrowedAddress(f.employee, carry.employeeRow);
+    if (carry.roleRow >= 0 && carry.roleRow !== r) cells.role = reader.borrowedAddress(f.role, carry.roleRow);
+    if (carry.managerRow >= 0 && carry.managerRow !== r) cells.manager = reader.borrowedAddress(f.manager, carry.managerRow);
+    if (carry.periodRow >= 0 && carry.periodRow !== r) cells.period = reader.borrowedAddress(f.period, carry.periodRow);
 
     const area = reader.text(f.area, r);
     const weight = reader.number(f.weight, r);

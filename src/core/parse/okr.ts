@@ -7,7 +7,7 @@
  * title row.
  */
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
-import type { SheetReader } from "./reader";
+import type { FieldRef, SheetReader } from "./reader";
 import { toNumber } from "../values";
 import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, targetInWording, type StatedType } from "./words";
 
@@ -96,12 +96,12 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       carry.commitment = reader.word(f.commitment, r, COMMITMENT_WORDS, "aspirational or committed");
       carry.commitmentRow = r;
     }
-    const objective = carry.objectiveRow < 0 ? "" : held(carry.objective, carry.objectiveRow, "objective", r, reader, cells);
-    const objectiveId = carry.objectiveIdRow < 0 ? "" : held(carry.objectiveId, carry.objectiveIdRow, "objectiveId", r, reader, cells);
-    const parentId = carry.parentIdRow < 0 ? "" : held(carry.parentId, carry.parentIdRow, "parentId", r, reader, cells);
-    const team = carry.teamRow < 0 ? "" : held(carry.team, carry.teamRow, "team", r, reader, cells);
-    const period = carry.periodRow < 0 ? null : held(carry.period, carry.periodRow, "period", r, reader, cells);
-    const level = carry.levelRow < 0 ? null : held(carry.level, carry.levelRow, "level", r, reader, cells);
+    const objective = carry.objectiveRow < 0 ? "" : held(carry.objective, carry.objectiveRow, f.objective, r, reader, cells);
+    const objectiveId = carry.objectiveIdRow < 0 ? "" : held(carry.objectiveId, carry.objectiveIdRow, f.objectiveId, r, reader, cells);
+    const parentId = carry.parentIdRow < 0 ? "" : held(carry.parentId, carry.parentIdRow, f.parentId, r, reader, cells);
+    const team = carry.teamRow < 0 ? "" : held(carry.team, carry.teamRow, f.team, r, reader, cells);
+    const period = carry.periodRow < 0 ? null : held(carry.period, carry.periodRow, f.period, r, reader, cells);
+    const level = carry.levelRow < 0 ? null : held(carry.level, carry.levelRow, f.level, r, reader, cells);
 
     const keyResult = reader.text(f.keyResult, r);
     const keyResultId = reader.text(f.keyResultId, r);
@@ -159,7 +159,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       current: scoreOnly ? statedScore : current,
       weight: reader.number(f.weight, r),
       confidence: reader.number(f.confidence, r),
-      commitment: (carry.commitmentRow < 0 ? null : held(carry.commitment, carry.commitmentRow, "commitment", r, reader, cells)) ?? "aspirational",
+      commitment: (carry.commitmentRow < 0 ? null : held(carry.commitment, carry.commitmentRow, f.commitment, r, reader, cells)) ?? "aspirational",
       due: reader.date(f.due, r),
       lastCheckIn: null,
       // Always present (maybe undefined), so every record has one shape however the sheet is laid out.
@@ -170,8 +170,8 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 }
 
 /** The carried value; a value filled down from above points the record's cell at the cell it came from. */
-function held<T>(value: T, row: number, field: KeyResultField, r: number, reader: SheetReader<KeyResultField>, cells: Partial<Record<KeyResultField, string>>): T {
-  if (row !== r) cells[field] = reader.address(field, row);
+function held<T>(value: T, row: number, field: FieldRef<KeyResultField>, r: number, reader: SheetReader<KeyResultField>, cells: Partial<Record<KeyResultField, string>>): T {
+  if (row !== r) cells[field.name] = reader.borrowedAddress(field, row);
   return value;
 }
 

@@ -56,6 +56,9 @@ export interface FieldRef<F extends string> {
   col: number;
   /** True when the reader can give the field: a column, a series, context, a heading or another row. */
   present: boolean;
+  /** The row of the last address {@link SheetReader.borrowedAddress} made for the field (-1: none), and that address. */
+  lastRow: number;
+  lastAddress: string;
 }
 
 /**
@@ -153,7 +156,7 @@ export class SheetReader<F extends string> {
     this.headerIndex = recognised.headerRow - 1 - this.originRow;
     this.labels = SHEET_KINDS[recognised.kind].fields;
     const fields = {} as Record<F, FieldRef<F>>;
-    for (const name of Object.keys(this.labels) as F[]) fields[name] = { name, col: -1, present: false };
+    for (const name of Object.keys(this.labels) as F[]) fields[name] = { name, col: -1, present: false, lastRow: -1, lastAddress: "" };
     this.fields = fields;
     this.local = [];
     this.byField = {};
@@ -227,6 +230,7 @@ export class SheetReader<F extends string> {
     for (const ref of Object.values<FieldRef<F>>(this.fields)) {
       ref.col = -1;
       ref.present = false;
+      ref.lastRow = -1;
     }
     const mark = (field: string): FieldRef<F> | undefined => {
       const ref = (this.fields as Partial<Record<string, FieldRef<F>>>)[field];
@@ -334,6 +338,19 @@ export class SheetReader<F extends string> {
       if (context) return a1(this.originRow + context.row, context.col);
     }
     return letters === undefined ? a1(this.originRow + r, this.originCol) : `${letters}${this.originRow + r + 1}`;
+  }
+
+  /**
+   * The address of a field's cell on row `r`, for rows that borrow it (a value
+   * filled down from above): the rows under one objective or KPI borrow the same
+   * cells, so the address last made for the field is given again, not built anew.
+   */
+  borrowedAddress(field: FieldRef<F>, r: number): string {
+    if (field.lastRow !== r) {
+      field.lastAddress = this.address(field.name, r);
+      field.lastRow = r;
+    }
+    return field.lastAddress;
   }
 
   /** Where a cell is, as the user reads it: `OKRs!F12`. */
