@@ -6,6 +6,7 @@
  */
 import type { Direction, KpiField, KpiRecord, Period } from "../model";
 import type { SheetReader } from "./reader";
+import { Carried } from "./carried";
 import { aimsLower, DIRECTION_WORDS } from "./words";
 
 const DESCRIPTIVE = ["kpi", "area", "owner", "dataSource", "frequency", "unit"] as const;
@@ -20,15 +21,14 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
   const out: KpiRecord[] = [];
   const f = reader.fields;
   const descriptive = DESCRIPTIVE.map((name) => f[name]);
-  // Carried values remember the data row they were written on (-1: none); a cell address is made only for a row that borrows one.
-  // Plain slots updated in place rather than objects per row: this loop runs for every reading.
-  const carried: string[] = DESCRIPTIVE.map(() => "");
-  const carriedRow: number[] = DESCRIPTIVE.map(() => -1);
-  const own: string[] = DESCRIPTIVE.map(() => "");
-  const bounds = new Bounds();
+  // Values carried down a KPI's readings (merged or filled down), updated in place: this loop runs for every reading.
+  const carried = DESCRIPTIVE.map(() => new Carried(""));
+  const floor = new Carried<number | null>(null);
+  const target = new Carried<number | null>(null);
+  const ceiling = new Carried<number | null>(null);
+  const direction = new Carried<Direction | null>(null);
+  const period = new Carried<Period | null>(null);
   const { from, to } = reader.dataRows;
-  let period: Period | null = null;
-  let periodRow = -1;
   for (let r = from; r < to; r++) {
     if (reader.isBlankRow(r)) continue;
     // A wide row (months as columns) is one reading per filled period column.
@@ -38,37 +38,39 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
       if (reader.variantIsEmpty(r)) continue;
       read = true;
       const cells = reader.cells(r);
-      for (let i = 0; i < descriptive.length; i++) own[i] = reader.text(descriptive[i], r);
-      // A new KPI name starts a new group; a blank one continues the group above.
-      const newKpi = own[KPI] !== "";
-      if (newKpi) carriedRow.fill(-1);
-      for (let i = 0; i < descriptive.length; i++) {
-        if (own[i] !== "") {
-          carried[i] = own[i];
-          carriedRow[i] = r;
-        } else if (carriedRow[i] >= 0) cells[DESCRIPTIVE[i]] = reader.borrowedAddress(descriptive[i], carriedRow[i]);
+      // A new KPI name starts a new group: its descriptive fields and bounds do not carry on from the KPI above.
+      const kpiText = reader.text(f.kpi, r);
+      if (kpiText !== "") {
+        for (const slot of carried) slot.drop();
+        floor.drop();
+        target.drop();
+        ceiling.drop();
+        direction.drop();
       }
-      const kpi = carriedRow[KPI] < 0 ? "" : carried[KPI];
+      for (let i = 0; i < descriptive.length; i++) {
+        const text = i === KPI ? kpiText : reader.text(descriptive[i], r);
+        if (text !== "") carried[i].hold(text, r);
+        carried[i].take(r, descriptive[i], reader, cells);
+      }
+      const kpi = carried[KPI].value;
 
-      // Bounds continue only within a KPI's group: a new KPI name starts without them.
-      if (newKpi) bounds.clear();
       // A cell of its own (even one that could not be read) replaces the bound above; a blank one borrows it.
-      const floor = reader.number(f.floor, r);
-      if (floor !== null || !reader.isBlankCell(f.floor, r)) bounds.floor(floor, r);
-      else if (bounds.floorRow >= 0) cells.floor = reader.borrowedAddress(f.floor, bounds.floorRow);
-      const target = reader.number(f.target, r);
-      if (target !== null || !reader.isBlankCell(f.target, r)) bounds.target(target, r);
-      else if (bounds.targetRow >= 0) cells.target = reader.borrowedAddress(f.target, bounds.targetRow);
-      const ceiling = reader.number(f.ceiling, r);
-      if (ceiling !== null || !reader.isBlankCell(f.ceiling, r)) bounds.ceiling(ceiling, r);
-      else if (bounds.ceilingRow >= 0) cells.ceiling = reader.borrowedAddress(f.ceiling, bounds.ceilingRow);
-      const direction = reader.word(f.direction, r, DIRECTION_WORDS, "higher, lower or band");
-      if (direction !== null || !reader.isBlankCell(f.direction, r)) bounds.direction(direction, r);
-      else if (bounds.directionRow >= 0) cells.direction = reader.borrowedAddress(f.direction, bounds.directionRow);
+      const floorRead = reader.number(f.floor, r);
+      if (floorRead !== null || !reader.isBlankCell(f.floor, r)) floor.hold(floorRead, r);
+      floor.take(r, f.floor, reader, cells);
+      const targetRead = reader.number(f.target, r);
+      if (targetRead !== null || !reader.isBlankCell(f.target, r)) target.hold(targetRead, r);
+      target.take(r, f.target, reader, cells);
+      const ceilingRead = reader.number(f.ceiling, r);
+      if (ceilingRead !== null || !reader.isBlankCell(f.ceiling, r)) ceiling.hold(ceilingRead, r);
+      ceiling.take(r, f.ceiling, reader, cells);
+      const directionRead = reader.word(f.direction, r, DIRECTION_WORDS, "higher, lower or band");
+      if (directionRead !== null || !reader.isBlankCell(f.direction, r)) direction.hold(directionRead, r);
+      direction.take(r, f.direction, reader, cells);
       // With no Direction cell, a target written as a bound says it (`<15%` lower is better), then the KPI's wording.
-      if (bounds.directionValue === null) {
-        const implied = impliedDirection(reader.bound(f.target, r), kpi, bounds.floorValue, bounds.targetValue);
-        if (implied) bounds.direction(implied, r);
+      if (direction.value === null) {
+        const implied = impliedDirection(reader.bound(f.target, r), kpi, floor.value, target.value);
+        if (implied) direction.hold(implied, r);
       }
       const actual = reader.number(f.actual, r, kpi);
       if (kpi === "") {
@@ -80,15 +82,15 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
         row: reader.excelRow(r),
         cells,
         kpi,
-        area: carriedRow[AREA] < 0 ? "" : carried[AREA],
-        owner: carriedRow[OWNER] < 0 ? "" : carried[OWNER],
-        dataSource: carriedRow[DATA_SOURCE] < 0 ? "" : carried[DATA_SOURCE],
-        frequency: carriedRow[FREQUENCY] < 0 ? "" : carried[FREQUENCY],
-        unit: carriedRow[UNIT] < 0 ? "" : carried[UNIT],
-        floor: bounds.floorValue,
-        target: bounds.targetValue,
-        ceiling: bounds.ceilingValue,
-        direction: bounds.directionValue,
+        area: carried[AREA].value,
+        owner: carried[OWNER].value,
+        dataSource: carried[DATA_SOURCE].value,
+        frequency: carried[FREQUENCY].value,
+        unit: carried[UNIT].value,
+        floor: floor.value,
+        target: target.value,
+        ceiling: ceiling.value,
+        direction: direction.value,
         period: periodOf(r, cells),
         actual,
       });
@@ -99,58 +101,13 @@ export function parseKpiRows(reader: SheetReader<KpiField>): KpiRecord[] {
 
   /** The row's period; a blank one under a filled one continues it (a merged Month cell over its KPIs). */
   function periodOf(r: number, cells: Partial<Record<KpiField, string>>): Period | null {
-    if (!reader.isBlankCell(f.period, r) || !reader.has(f.period)) {
-      period = reader.period(f.period, r, "month");
-      periodRow = r;
-      return period;
-    }
-    if (periodRow < 0) return null;
-    cells.period = reader.borrowedAddress(f.period, periodRow);
-    return period;
+    if (!reader.isBlankCell(f.period, r) || !reader.has(f.period)) period.hold(reader.period(f.period, r, "month"), r);
+    return period.take(r, f.period, reader, cells);
   }
 }
 
 /** Where each descriptive field is in the slots of `parseKpiRows`. */
 const [KPI, AREA, OWNER, DATA_SOURCE, FREQUENCY, UNIT] = DESCRIPTIVE.map((_, i) => i);
-
-/** A KPI group's floor, target, ceiling and direction, each with the row it was written on (-1: none yet). */
-class Bounds {
-  floorValue: number | null = null;
-  floorRow = -1;
-  targetValue: number | null = null;
-  targetRow = -1;
-  ceilingValue: number | null = null;
-  ceilingRow = -1;
-  directionValue: Direction | null = null;
-  directionRow = -1;
-
-  clear(): void {
-    this.floor(null, -1);
-    this.target(null, -1);
-    this.ceiling(null, -1);
-    this.direction(null, -1);
-  }
-
-  floor(value: number | null, row: number): void {
-    this.floorValue = value;
-    this.floorRow = row;
-  }
-
-  target(value: number | null, row: number): void {
-    this.targetValue = value;
-    this.targetRow = row;
-  }
-
-  ceiling(value: number | null, row: number): void {
-    this.ceilingValue = value;
-    this.ceilingRow = row;
-  }
-
-  direction(value: Direction | null, row: number): void {
-    this.directionValue = value;
-    this.directionRow = row;
-  }
-}
 
 /**
  * Which way a KPI is good when no Direction cell says: a target written as a

@@ -11,6 +11,7 @@
  */
 import type { KraField, KraRecord, Period } from "../model";
 import type { Settings } from "../settings";
+import { Carried } from "./carried";
 import { wordKey, type SheetReader } from "./reader";
 import { aimsLower } from "./words";
 
@@ -25,8 +26,8 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
   const labels = new Map(settings.rating.labels.map((label, i) => [wordKey(label), settings.rating.min + i]));
   const out: KraRecord[] = [];
   const f = reader.fields;
-  // Carried values remember the data row they were written on (-1: none); a cell address is made only for a row that borrows one.
-  const carry = new Carry();
+  // The person carried down from the rows above (merged or filled-down names), updated in place.
+  const carry = { employee: new Carried(""), role: new Carried(""), manager: new Carried(""), period: new Carried<Period | null>(null) };
   // The records since the last summary row, whose weights a stated total may turn into shares of it.
   let runStart = 0;
   const weightHeader = reader.headerText("weight");
@@ -64,26 +65,21 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     const cells = reader.cells(r);
     const employee = reader.text(f.employee, r);
     // A new person starts afresh, except the review period, which often sits only in the first row.
-    if (employee !== "") carry.person(employee, r);
-    const role = reader.text(f.role, r);
-    if (role !== "") {
-      carry.role = role;
-      carry.roleRow = r;
+    if (employee !== "") {
+      carry.employee.hold(employee, r);
+      carry.role.drop();
+      carry.manager.drop();
     }
-    const manager = reader.text(f.manager, r);
-    if (manager !== "") {
-      carry.manager = manager;
-      carry.managerRow = r;
-    }
+    const roleText = reader.text(f.role, r);
+    if (roleText !== "") carry.role.hold(roleText, r);
+    const managerText = reader.text(f.manager, r);
+    if (managerText !== "") carry.manager.hold(managerText, r);
     // `Annual` or `Quarterly` in a Period column says how often the area is measured, not which review it belongs to.
-    if (!reader.isBlankCell(f.period, r) && !FREQUENCY.test(String(reader.raw(f.period, r)).trim())) {
-      carry.period = reader.period(f.period, r, "year");
-      carry.periodRow = r;
-    }
-    if (carry.employeeRow >= 0 && carry.employeeRow !== r) cells.employee = reader.borrowedAddress(f.employee, carry.employeeRow);
-    if (carry.roleRow >= 0 && carry.roleRow !== r) cells.role = reader.borrowedAddress(f.role, carry.roleRow);
-    if (carry.managerRow >= 0 && carry.managerRow !== r) cells.manager = reader.borrowedAddress(f.manager, carry.managerRow);
-    if (carry.periodRow >= 0 && carry.periodRow !== r) cells.period = reader.borrowedAddress(f.period, carry.periodRow);
+    if (!reader.isBlankCell(f.period, r) && !FREQUENCY.test(String(reader.raw(f.period, r)).trim())) carry.period.hold(reader.period(f.period, r, "year"), r);
+    const person = carry.employee.take(r, f.employee, reader, cells);
+    const role = carry.role.take(r, f.role, reader, cells);
+    const manager = carry.manager.take(r, f.manager, reader, cells);
+    const period = carry.period.take(r, f.period, reader, cells);
 
     const area = reader.text(f.area, r);
     const weight = reader.number(f.weight, r);
@@ -107,7 +103,7 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       const header = reader.headerAddress("actual");
       if (header !== null) cells.target = header;
     }
-    if (carry.employeeRow < 0) {
+    if (carry.employee.row < 0) {
       reader.report("missing-employee", "error", "employee", r, `Employee is blank in ${reader.where("employee", r)}; write whose area this is.`);
       return;
     }
@@ -115,10 +111,10 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
       sheet: reader.name,
       row: reader.excelRow(r),
       cells,
-      employee: carry.employee,
-      role: carry.roleRow < 0 ? "" : carry.role,
-      manager: carry.managerRow < 0 ? "" : carry.manager,
-      period: carry.periodRow < 0 ? null : carry.period,
+      employee: person,
+      role,
+      manager,
+      period,
       area,
       weight,
       measure,
@@ -129,30 +125,6 @@ export function parseKraRows(reader: SheetReader<KraField>, settings: Settings):
     });
     if (headerWhole !== null && weight !== null) out[out.length - 1].weightOutOf = headerWhole;
     lastArea = reader.excelRow(r);
-  }
-}
-
-/**
- * The person carried down from the rows above (merged or filled-down names), each
- * value with the data row it was written on (-1 while none has been): plain
- * fields updated in place, not objects per row.
- */
-class Carry {
-  employee = "";
-  employeeRow = -1;
-  role = "";
-  roleRow = -1;
-  manager = "";
-  managerRow = -1;
-  period: Period | null = null;
-  periodRow = -1;
-
-  /** A new person: their role and manager start afresh; the review period carries on. */
-  person(employee: string, row: number): void {
-    this.employee = employee;
-    this.employeeRow = row;
-    this.roleRow = -1;
-    this.managerRow = -1;
   }
 }
 

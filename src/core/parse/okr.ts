@@ -7,31 +7,10 @@
  * title row.
  */
 import type { Commitment, KeyResultField, KeyResultRecord, Level, Period } from "../model";
-import type { FieldRef, SheetReader } from "./reader";
+import { Carried } from "./carried";
+import type { SheetReader } from "./reader";
 import { toNumber } from "../values";
 import { COMMITMENT_WORDS, fromToInWording, inferKeyResultType, LEVEL_WORDS, statedKeyResultType, targetInWording, type StatedType } from "./words";
-
-/**
- * Values carried down from the rows above, each with the data row it was written
- * on (-1 while none has been). Plain fields updated in place: a record object per
- * carried cell per row would be garbage for the collector on every key result.
- */
-class Carry {
-  objective = "";
-  objectiveRow = -1;
-  objectiveId = "";
-  objectiveIdRow = -1;
-  parentId = "";
-  parentIdRow = -1;
-  team = "";
-  teamRow = -1;
-  period: Period | null = null;
-  periodRow = -1;
-  level: Level | null = null;
-  levelRow = -1;
-  commitment: Commitment | null = null;
-  commitmentRow = -1;
-}
 
 /**
  * Parses the key result rows of an OKR sheet; problems go to the reader's list.
@@ -42,7 +21,16 @@ class Carry {
 export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultRecord[] {
   const out: KeyResultRecord[] = [];
   const f = reader.fields;
-  const carry = new Carry();
+  // Values carried down from the rows above (filled down or merged), updated in place.
+  const carry = {
+    objective: new Carried(""),
+    objectiveId: new Carried(""),
+    parentId: new Carried(""),
+    team: new Carried(""),
+    period: new Carried<Period | null>(null),
+    level: new Carried<Level | null>(null),
+    commitment: new Carried<Commitment | null>(null),
+  };
   const typeWords = new Map<string, StatedType | null>();
   const { from, to } = reader.dataRows;
   for (let r = from; r < to; r++) {
@@ -64,44 +52,25 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
 
     const objectiveText = reader.text(f.objective, r);
     if (objectiveText !== "") {
-      carry.objective = objectiveText;
-      carry.objectiveRow = r;
-      carry.objectiveIdRow = -1;
-      carry.parentIdRow = -1;
-      carry.commitmentRow = -1;
+      carry.objective.hold(objectiveText, r);
+      carry.objectiveId.drop();
+      carry.parentId.drop();
+      carry.commitment.drop();
     }
     // No closures, objects or addresses per row here: this loop runs for every key result.
-    if (!reader.isBlankCell(f.objectiveId, r)) {
-      carry.objectiveId = reader.text(f.objectiveId, r);
-      carry.objectiveIdRow = r;
-    }
-    if (!reader.isBlankCell(f.parentId, r)) {
-      carry.parentId = reader.text(f.parentId, r);
-      carry.parentIdRow = r;
-    }
-    if (!reader.isBlankCell(f.team, r)) {
-      carry.team = reader.text(f.team, r);
-      carry.teamRow = r;
-    }
-    if (!reader.isBlankCell(f.period, r)) {
-      carry.period = reader.period(f.period, r, "quarter");
-      carry.periodRow = r;
-    }
-    if (!reader.isBlankCell(f.level, r)) {
-      carry.level = reader.word(f.level, r, LEVEL_WORDS, "company, team or individual");
-      carry.levelRow = r;
-    }
+    if (!reader.isBlankCell(f.objectiveId, r)) carry.objectiveId.hold(reader.text(f.objectiveId, r), r);
+    if (!reader.isBlankCell(f.parentId, r)) carry.parentId.hold(reader.text(f.parentId, r), r);
+    if (!reader.isBlankCell(f.team, r)) carry.team.hold(reader.text(f.team, r), r);
+    if (!reader.isBlankCell(f.period, r)) carry.period.hold(reader.period(f.period, r, "quarter"), r);
+    if (!reader.isBlankCell(f.level, r)) carry.level.hold(reader.word(f.level, r, LEVEL_WORDS, "company, team or individual"), r);
     // Commitment belongs to the objective: merged down its key results or written on its own row.
-    if (!reader.isBlankCell(f.commitment, r)) {
-      carry.commitment = reader.word(f.commitment, r, COMMITMENT_WORDS, "aspirational or committed");
-      carry.commitmentRow = r;
-    }
-    const objective = carry.objectiveRow < 0 ? "" : held(carry.objective, carry.objectiveRow, f.objective, r, reader, cells);
-    const objectiveId = carry.objectiveIdRow < 0 ? "" : held(carry.objectiveId, carry.objectiveIdRow, f.objectiveId, r, reader, cells);
-    const parentId = carry.parentIdRow < 0 ? "" : held(carry.parentId, carry.parentIdRow, f.parentId, r, reader, cells);
-    const team = carry.teamRow < 0 ? "" : held(carry.team, carry.teamRow, f.team, r, reader, cells);
-    const period = carry.periodRow < 0 ? null : held(carry.period, carry.periodRow, f.period, r, reader, cells);
-    const level = carry.levelRow < 0 ? null : held(carry.level, carry.levelRow, f.level, r, reader, cells);
+    if (!reader.isBlankCell(f.commitment, r)) carry.commitment.hold(reader.word(f.commitment, r, COMMITMENT_WORDS, "aspirational or committed"), r);
+    const objective = carry.objective.take(r, f.objective, reader, cells);
+    const objectiveId = carry.objectiveId.take(r, f.objectiveId, reader, cells);
+    const parentId = carry.parentId.take(r, f.parentId, reader, cells);
+    const team = carry.team.take(r, f.team, reader, cells);
+    const period = carry.period.take(r, f.period, reader, cells);
+    const level = carry.level.take(r, f.level, reader, cells);
 
     const keyResult = reader.text(f.keyResult, r);
     const keyResultId = reader.text(f.keyResultId, r);
@@ -159,7 +128,7 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       current: scoreOnly ? statedScore : current,
       weight: reader.number(f.weight, r),
       confidence: reader.number(f.confidence, r),
-      commitment: (carry.commitmentRow < 0 ? null : held(carry.commitment, carry.commitmentRow, f.commitment, r, reader, cells)) ?? "aspirational",
+      commitment: carry.commitment.take(r, f.commitment, reader, cells) ?? "aspirational",
       due: reader.date(f.due, r),
       lastCheckIn: null,
       // Always present (maybe undefined), so every record has one shape however the sheet is laid out.
@@ -167,12 +136,6 @@ export function parseOkrRows(reader: SheetReader<KeyResultField>): KeyResultReco
       statedScore: statedScore !== null && !scoreOnly ? (statedScore > 1 ? statedScore / 100 : statedScore) : undefined,
     });
   }
-}
-
-/** The carried value; a value filled down from above points the record's cell at the cell it came from. */
-function held<T>(value: T, row: number, field: FieldRef<KeyResultField>, r: number, reader: SheetReader<KeyResultField>, cells: Partial<Record<KeyResultField, string>>): T {
-  if (row !== r) cells[field.name] = reader.borrowedAddress(field, row);
-  return value;
 }
 
 /** The Type cell, including thresholds such as `maintain below`; an unknown word is reported. */
