@@ -31,7 +31,9 @@ import {
   scoreKeyResult,
   weightsAsPercent,
 } from "./scoring";
-import { compareText, groupBy } from "./collections";
+import { compareText, groupBy, nameKey, nameKeys } from "./collections";
+
+export { nameKey, nameKeys } from "./collections";
 import { maintainDirection } from "./parse/words";
 import type { Settings } from "./settings";
 
@@ -106,37 +108,6 @@ export interface Analysis {
 
 const PACE_ORDER: Pace[] = ["Behind", "At risk", "On track", "Done"];
 
-/**
- * Case- and spacing-insensitive key for grouping by names people type.
- *
- * @example
- * nameKey("  Ana   López ") // "ana lópez"
- */
-export function nameKey(text: string): string {
-  const trimmed = text.trim();
-  // Testing first spares building a new string for the usual, evenly spaced name.
-  return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
-}
-
-/**
- * {@link nameKey} remembered for each text over one pass through the records,
- * where the same names repeat down the sheet (filled-down teams, a KPI's readings).
- *
- * @example
- * const keyOf = nameKeys();
- * keyOf("Ana  López") // "ana lópez" (worked out once, then looked up)
- */
-export function nameKeys(): (text: string) => string {
-  const keys = new Map<string, string>();
-  return (text) => {
-    let key = keys.get(text);
-    if (key === undefined) keys.set(text, (key = nameKey(text)));
-    return key;
-  };
-}
-
-/** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
-const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 
 /**
  * Scores everything in a parsed workbook as of a date.

@@ -84,3 +84,35 @@ export function minOf<T>(items: Iterable<T>, measure: (item: T) => number, empty
   }
   return best;
 }
+
+/**
+ * Case- and spacing-insensitive key for grouping by names people type.
+ *
+ * @example
+ * nameKey("  Ana   López ") // "ana lópez"
+ */
+export function nameKey(text: string): string {
+  const trimmed = text.trim();
+  // Testing first spares building a new string for the usual, evenly spaced name.
+  return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
+}
+
+/**
+ * {@link nameKey} remembered for each text over one pass through the records,
+ * where the same names repeat down the sheet (filled-down teams, a KPI's readings).
+ *
+ * @example
+ * const keyOf = nameKeys();
+ * keyOf("Ana  López") // "ana lópez" (worked out once, then looked up)
+ */
+export function nameKeys(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = nameKey(text)));
+    return key;
+  };
+}
+
+/** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;

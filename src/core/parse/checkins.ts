@@ -3,7 +3,7 @@
  * each key result as its current value.
  */
 import { quoteSheet } from "../address";
-import { pushTo } from "../collections";
+import { nameKey, pushTo } from "../collections";
 import type { CheckInField, CheckInRecord, IsoDate, KeyResultRecord, Period, Problem } from "../model";
 import { periodIncludes } from "../periods";
 import type { SheetReader } from "./reader";
@@ -69,25 +69,11 @@ function inPeriodOf(
   return [...split].flatMap(([period, indices]) => (period !== null && period.start === begun ? indices : []));
 }
 
-/** Whitespace that needs folding: a run of two or more, or anything but a plain space. */
-const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
-
-/**
- * Key result text or ID reduced for matching: case and spacing do not matter.
- *
- * @example
- * matchKey("  Grow  NPS\tto 45 ") // "grow nps to 45"
- */
-export function matchKey(text: string): string {
-  const trimmed = text.trim();
-  return (UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed).toLowerCase();
-}
-
 /** What {@link keyHash} gives for a text with characters outside ASCII, whose key it does not work out. */
 const OUTSIDE_ASCII = -1;
 
 /**
- * A 31-bit hash of `matchKey(text)` worked out without building the key (no
+ * A 31-bit hash of `nameKey(text)` worked out without building the key (no
  * trimmed, folded or lower-cased copy): equal keys give equal hashes, so a hash
  * no check-in's key has rules a text out. ASCII only: a text with any other
  * character gives {@link OUTSIDE_ASCII} and is matched by its key in full.
@@ -120,7 +106,7 @@ export function keyHash(text: string): number {
 }
 
 /**
- * Whether an ASCII text reduces to `key` as {@link matchKey} would reduce it
+ * Whether an ASCII text reduces to `key` as {@link nameKey} would reduce it
  * (case and spacing folded), compared character by character without building
  * the text's key. Meant for texts whose {@link keyHash} is not `OUTSIDE_ASCII`.
  *
@@ -169,7 +155,7 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
   // Index only the key results some check-in names: far fewer entries than every key result.
   const named = new Set<string>();
   const keys = checkIns.map((ci) => {
-    const key = matchKey(ci.keyResult);
+    const key = nameKey(ci.keyResult);
     named.add(key);
     return key;
   });
@@ -182,7 +168,7 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
     if (text === "") return undefined;
     const hash = keyHash(text);
     if (hash === OUTSIDE_ASCII) {
-      const key = matchKey(text);
+      const key = nameKey(text);
       return named.has(key) ? key : undefined;
     }
     const keys = byHash.get(hash);
@@ -239,7 +225,7 @@ export function applyCheckIns(keyResults: KeyResultRecord[], checkIns: readonly 
  */
 function startOf(key: string, keyResults: readonly KeyResultRecord[], index: PrefixIndex): number[] | undefined {
   if (key.length < 8) return undefined;
-  index.sorted ??= keyResults.map((kr, i) => [matchKey(kr.keyResult), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  index.sorted ??= keyResults.map((kr, i) => [nameKey(kr.keyResult), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const sorted = index.sorted;
   let lo = 0;
   let hi = sorted.length;
